@@ -1,0 +1,276 @@
+import type { DecisionKey } from './decisions';
+import type { SchemaName } from './schemas';
+
+/**
+ * The endpoint catalog: the one place where the contract of the Flows actions is written, from
+ * ../shared/spec/flows-actions.md. The mock's routes and validation, the conformance cases, the pact
+ * interactions, the coverage table and the HTML specification are all derived from it;
+ * test/catalog/reference.test.ts proves it agrees with the reference's tables.
+ */
+
+export type ActionId = 'flows.get' | 'flows.getByVersion' | 'flows.import' | 'flows.post';
+
+/** How a query value is parsed and validated. */
+export type QueryValueKind =
+  | { readonly kind: 'enum'; readonly acceptedValues: readonly string[] }
+  | { readonly kind: 'nonNegativeInteger'; readonly minimum?: number; readonly shouldMaximum?: number }
+  | { readonly kind: 'string' }
+  | { readonly kind: 'glob' }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'triggerFilter'; readonly schema: SchemaName };
+
+export interface QueryParameter {
+  readonly name: string;
+  readonly required: boolean;
+  readonly description: string;
+  readonly value: QueryValueKind;
+  /** The default as the reference writes it ('' where it gives none). */
+  readonly default: string;
+  /** The example exactly as the reference's table gives it (`name=value`, `&`-joined). */
+  readonly example: string;
+}
+
+export interface ResponseSpec {
+  readonly status: number;
+  readonly schema: SchemaName;
+  readonly description: string;
+}
+
+export interface RequestBodySpec {
+  readonly schema: SchemaName;
+  /** File under fixtures/reference-examples/ holding the reference's example body. */
+  readonly exampleFixture: string;
+}
+
+export interface ActionSpec {
+  readonly id: ActionId;
+  /** The name of the action in the reference. */
+  readonly name: string;
+  readonly summary: string;
+  readonly method: 'GET' | 'POST';
+  /** Relative to the API root; `{APPLICATION_ID}` is the only path component. */
+  readonly pathTemplate: string;
+  /** Anchor prefix of the action in flows-actions.md (`get`, `getByVersion`, ...). */
+  readonly referenceAnchor: string;
+  /** A request is accepted when its token holds at least one of these (literal entries, no patterns). */
+  readonly acceptedScopes: readonly string[];
+  readonly query: readonly QueryParameter[];
+  readonly requestBody?: RequestBodySpec;
+  readonly responses: readonly ResponseSpec[];
+  /** Decisions of ../shared/spec/README.md (or docs/decisions.md) that shape this action's behaviour. */
+  readonly decisions: readonly DecisionKey[];
+}
+
+export const APPLICATION_ID_EXAMPLE = '575ec8687ae143cd83dc4a97';
+
+const READ_SCOPES = [
+  'all.Application',
+  'all.Application.read',
+  'all.Organization',
+  'all.Organization.read',
+  'all.User',
+  'all.User.read',
+  'flows.*',
+] as const;
+const WRITE_SCOPES = ['all.Application', 'all.Organization', 'all.User', 'flows.*'] as const;
+
+const FLOW_CLASSES = ['edge', 'cloud', 'customNode', 'experience'] as const;
+const SORT_FIELDS = ['name', 'id', 'creationDate', 'lastUpdated'] as const;
+
+const INCLUDE_CUSTOM_NODES: QueryParameter = {
+  name: 'includeCustomNodes',
+  required: false,
+  description:
+    'If the result of the request should also include the details of any custom nodes referenced by the returned workflows',
+  value: { kind: 'boolean' },
+  default: 'false',
+  example: 'includeCustomNodes=true',
+};
+
+const TRIGGER_FILTER: QueryParameter = {
+  name: 'triggerFilter',
+  required: false,
+  description:
+    'Array of triggers to filter by - always filters against default flow version. See [Workflow Trigger Filter](schemas.md#workflow-trigger-filter) for more details.',
+  value: { kind: 'triggerFilter', schema: 'workflowTriggerFilter' },
+  default: '',
+  example: 'triggerFilter[0][type]=webhook&triggerFilter[0][key]=575ed78e7ae143cd83dc4aab',
+};
+
+/** The collection parameters shared by Get and Get by Version, in the reference's order. */
+const COLLECTION_QUERY: readonly QueryParameter[] = [
+  {
+    name: 'sortField',
+    required: false,
+    description: 'Field to sort the results by. Accepted values are: name, id, creationDate, lastUpdated',
+    value: { kind: 'enum', acceptedValues: SORT_FIELDS },
+    default: 'name',
+    example: 'sortField=name',
+  },
+  {
+    name: 'sortDirection',
+    required: false,
+    description: 'Direction to sort the results by. Accepted values are: asc, desc',
+    value: { kind: 'enum', acceptedValues: ['asc', 'desc'] },
+    default: 'asc',
+    example: 'sortDirection=asc',
+  },
+  {
+    name: 'page',
+    required: false,
+    description: 'Which page of results to return',
+    value: { kind: 'nonNegativeInteger' },
+    default: '0',
+    example: 'page=0',
+  },
+  {
+    name: 'perPage',
+    required: false,
+    description: 'How many items to return per page',
+    value: { kind: 'nonNegativeInteger', minimum: 1, shouldMaximum: 1000 },
+    default: '1000',
+    example: 'perPage=10',
+  },
+  {
+    name: 'filterField',
+    required: false,
+    description:
+      'Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name',
+    value: { kind: 'enum', acceptedValues: ['name'] },
+    default: '',
+    example: 'filterField=name',
+  },
+  {
+    name: 'filter',
+    required: false,
+    description:
+      'Filter to apply against the filtered field. Supports globbing. Blank or not provided means no filtering.',
+    value: { kind: 'glob' },
+    default: '',
+    example: 'filter=my*flow',
+  },
+  {
+    name: 'flowClass',
+    required: false,
+    description: 'Filter the workflows by the given flow class. Accepted values are: edge, cloud, customNode, experience',
+    value: { kind: 'enum', acceptedValues: FLOW_CLASSES },
+    default: 'cloud',
+    example: 'flowClass=cloud',
+  },
+];
+
+const VERSION: QueryParameter = {
+  name: 'version',
+  required: true,
+  description: 'Return the workflow versions for the given version.',
+  value: { kind: 'string' },
+  default: '',
+  example: 'version=myVersion',
+};
+
+const MALFORMED = 'Error if malformed request';
+const NO_APPLICATION = 'Error if application was not found';
+
+export const ACTIONS: readonly ActionSpec[] = [
+  {
+    id: 'flows.get',
+    name: 'Get',
+    summary: 'Returns the flows for an application',
+    method: 'GET',
+    pathTemplate: '/applications/{APPLICATION_ID}/flows',
+    referenceAnchor: 'get',
+    acceptedScopes: [...READ_SCOPES, 'flows.get'],
+    query: [...COLLECTION_QUERY, TRIGGER_FILTER, INCLUDE_CUSTOM_NODES],
+    responses: [
+      { status: 200, schema: 'workflows', description: 'Collection of flows' },
+      { status: 400, schema: 'error', description: MALFORMED },
+      { status: 404, schema: 'error', description: NO_APPLICATION },
+    ],
+    decisions: [
+      'authFailures',
+      'unknownApplication',
+      'queryValidation',
+      'paging',
+      'sorting',
+      'filterGlobbing',
+      'flowClassDefault',
+      'triggerFilter',
+      'includeCustomNodes',
+    ],
+  },
+  {
+    id: 'flows.getByVersion',
+    name: 'Get by Version',
+    summary: 'Returns the flows by version for an application',
+    method: 'GET',
+    pathTemplate: '/applications/{APPLICATION_ID}/flows/version',
+    referenceAnchor: 'getByVersion',
+    acceptedScopes: [...READ_SCOPES, 'flows.getByVersion'],
+    query: [...COLLECTION_QUERY, VERSION, TRIGGER_FILTER, INCLUDE_CUSTOM_NODES],
+    responses: [
+      { status: 200, schema: 'workflowVersions', description: 'Collection of flow versions' },
+      { status: 400, schema: 'error', description: MALFORMED },
+      { status: 404, schema: 'error', description: NO_APPLICATION },
+    ],
+    decisions: [
+      'authFailures',
+      'unknownApplication',
+      'queryValidation',
+      'paging',
+      'sorting',
+      'filterGlobbing',
+      'flowClassDefault',
+      'triggerFilter',
+      'includeCustomNodes',
+      'getByVersion',
+      'workflowVersionBranches',
+      'versionSortFields',
+    ],
+  },
+  {
+    id: 'flows.import',
+    name: 'Import',
+    summary: 'Import a set of flows and flow versions',
+    method: 'POST',
+    pathTemplate: '/applications/{APPLICATION_ID}/flows/import',
+    referenceAnchor: 'import',
+    acceptedScopes: [...WRITE_SCOPES, 'flows.import'],
+    query: [],
+    requestBody: { schema: 'workflowImport', exampleFixture: 'workflow-import.json' },
+    responses: [
+      { status: 201, schema: 'workflowImportResult', description: 'Successfully imported workflows' },
+      { status: 400, schema: 'error', description: MALFORMED },
+      { status: 404, schema: 'error', description: NO_APPLICATION },
+    ],
+    decisions: ['authFailures', 'unknownApplication', 'importResult', 'importExampleValid', 'bodyLimits'],
+  },
+  {
+    id: 'flows.post',
+    name: 'Post',
+    summary: 'Create a new flow for an application',
+    method: 'POST',
+    pathTemplate: '/applications/{APPLICATION_ID}/flows',
+    referenceAnchor: 'post',
+    acceptedScopes: [...WRITE_SCOPES, 'flows.post'],
+    query: [INCLUDE_CUSTOM_NODES],
+    requestBody: { schema: 'workflowPost', exampleFixture: 'workflow-post.json' },
+    responses: [
+      { status: 201, schema: 'workflow', description: 'Successfully created flow' },
+      { status: 400, schema: 'error', description: MALFORMED },
+      { status: 404, schema: 'error', description: NO_APPLICATION },
+    ],
+    decisions: ['authFailures', 'unknownApplication', 'postResult', 'bodyLimits', 'postIncludeCustomNodes'],
+  },
+];
+
+export function actionById(id: ActionId): ActionSpec {
+  const action = ACTIONS.find((candidate) => candidate.id === id);
+  if (!action) throw new Error(`unknown action ${id}`);
+  return action;
+}
+
+export const successResponse = (action: ActionSpec): ResponseSpec =>
+  action.responses.find((response) => response.status < 300) as ResponseSpec;
+
+export const pathFor = (action: ActionSpec, applicationId: string): string =>
+  action.pathTemplate.replace('{APPLICATION_ID}', encodeURIComponent(applicationId));

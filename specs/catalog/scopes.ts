@@ -1,0 +1,38 @@
+/**
+ * Token scopes. The accepted scopes of each action live in actions.ts; these are the scopes the
+ * tokens endpoint can mint (decision 15: those of the reference's Application API Token Post) and
+ * those only a user token, or a mock's mock-only route, can give.
+ */
+export const USER_ONLY_SCOPES = ['all.Organization', 'all.Organization.read', 'all.User', 'all.User.read'] as const;
+
+export const APPLICATION_TOKEN_SCOPES = [
+  'all.Application',
+  'all.Application.read',
+  'all.Device',
+  'all.Device.read',
+  'devices.get',
+  'devices.post',
+  'flows.*',
+  'flows.get',
+  'flows.getByVersion',
+  'flows.import',
+  'flows.post',
+  'flow.*',
+  'flow.get',
+  'flow.patch',
+  'flow.delete',
+  'flowVersions.*',
+  'flowVersions.get',
+  'flowVersions.post',
+  'flowVersion.get',
+  'data.timeSeriesQuery',
+] as const;
+
+/** A scope no Flows action accepts, for tokens that must be refused with 403. */
+export const UNRELATED_SCOPE = 'devices.get';
+
+/** A user token carries exactly this scope and reaches every application of its user. */
+export const USER_TOKEN_SCOPE = 'all.User';
+
+export const isUserOnlyScope = (scope: string): boolean =>
+  (USER_ONLY_SCOPES as readonly string[]).includes(scope);

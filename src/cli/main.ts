@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { COMMANDS } from './commands';
+import { UsageError } from './usage-error';
+
+export function buildProgram(): Command {
+  const program = new Command('flows-conformance')
+    .description(
+      'Executable specification of the Losant Flows REST resource: conformance runs, pacts and a reference mock.',
+    )
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ outputError: (message, write) => write(message.split('\n')[0] + '\n') });
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`flows-conformance: ${oneLine(error)}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`flows-conformance: unexpected error: ${oneLine(error)}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,77 @@
+import type { ActionId, DecisionKey } from '../../specs/catalog';
+
+/** What a case checks; reports group by action × aspect. */
+export type Aspect = 'auth' | 'query' | 'status' | 'schema' | 'body';
+
+/** MUST: straight from the reference. SHOULD: rests on a decision, a warning unless --strict. */
+export type Level = 'MUST' | 'SHOULD';
+
+/** One failed expectation, as a check returns it (checks are pure functions; see src/checks). */
+export interface Failure {
+  readonly check: string;
+  readonly caseId: string;
+  readonly level: Level;
+  readonly message: string;
+  /** Where the broken rule is stated: `flows-actions.md#get-query-params`, `spec/README.md#D5`. */
+  readonly location: string;
+}
+
+export type Outcome = 'passed' | 'failed' | 'warning' | 'skipped';
+
+export interface CaseResult {
+  /** Stable, short, unique fact: `GET flows: sortDirection=desc reverses the order`. */
+  readonly id: string;
+  readonly action: ActionId;
+  readonly aspect: Aspect;
+  readonly level: Level;
+  /** Set when level is SHOULD. */
+  readonly decision?: DecisionKey;
+  /** Rows of the reference this case covers, for the coverage table (see src/engine/coverage.ts). */
+  readonly covers: readonly string[];
+  readonly outcome: Outcome;
+  /** On a failure or warning: the failures; the first message holds curl, expectation and excerpt. */
+  readonly failures: readonly Failure[];
+  /** Why a case was skipped (never a pass). */
+  readonly skipReason?: string;
+  /** Listed in the expectations file as a known failure of this server. */
+  readonly expectedFailure?: boolean;
+  readonly durationMs: number;
+}
+
+export interface RunSummary {
+  readonly total: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly warnings: number;
+  readonly skipped: number;
+  /** Failures listed in the expectations file (they do not fail the run). */
+  readonly expectedFailures: number;
+  /** Expectation entries that passed or name no case: reported, and they fail the run. */
+  readonly staleExpectations: readonly string[];
+  readonly durationMs: number;
+  /** Base URL of the target, never with credentials. */
+  readonly target: string;
+  readonly strict: boolean;
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly startedAt: string;
+  /** Set when the run could not go on (target died): the remaining cases failed with this. */
+  readonly aborted?: string;
+}
+
+export interface RunReport {
+  readonly summary: RunSummary;
+  readonly results: readonly CaseResult[];
+}
+
+/** The engine's event stream; reporters and the progress display listen to it. */
+export type RunEvent =
+  | { readonly type: 'run:start'; readonly target: string; readonly caseCount: number }
+  | { readonly type: 'case:end'; readonly result: CaseResult }
+  | { readonly type: 'run:end'; readonly report: RunReport };
+
+export interface Reporter {
+  readonly name: string;
+  onEvent?(event: RunEvent): void;
+  /** Called once at the end (also after an aborted run); writes its files into reportDir. */
+  write(report: RunReport, reportDir: string): Promise<readonly string[]>;
+}
