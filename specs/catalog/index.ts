@@ -2,3 +2,4 @@ export * from './actions';
 export * from './decisions';
 export * from './schemas';
 export * from './scopes';
+export * from './coverage';
