@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { registerMockCommand } from './mock';
+import { registerMergeCommand } from './merge';
+import { registerPactsCommand } from './pacts';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
 export type CommandRegistrar = (program: Command) => void;
 
-export const COMMANDS: readonly CommandRegistrar[] = [];
+export const COMMANDS: readonly CommandRegistrar[] = [registerMockCommand, registerMergeCommand, registerPactsCommand];

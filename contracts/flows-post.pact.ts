@@ -1,0 +1,3 @@
+import { describeConsumerPact } from './support';
+
+describeConsumerPact('flows.post');

@@ -1,0 +1,60 @@
+import type { JsonValue } from '../../src/engine/case';
+
+/**
+ * The suite's own data, created on the target at the start of a run (Post for the read data set, Import
+ * for the versioned one) under the run's prefix, and removed at the end. Cases name these flows by key.
+ */
+export interface DataFlowSpec {
+  readonly key: string;
+  /** Appended to the data set's prefix. */
+  readonly name: string;
+  readonly flowClass: 'cloud' | 'edge' | 'customNode' | 'experience';
+  readonly triggers?: readonly { readonly type: string; readonly key?: string }[];
+  /** Nodes; `{id:<key>}` is the id of a flow created before this one. */
+  readonly nodes?: readonly JsonValue[];
+}
+
+const CUSTOM_NODE_CONFIG = { outputCount: 1, resultMode: 'none', fields: [] } as const;
+
+/** Read data set, `{data}` prefix, created in this order. Names after the prefix: letters only. */
+export const DATA_FLOWS: readonly DataFlowSpec[] = [
+  { key: 'custom', name: 'custom', flowClass: 'customNode' },
+  { key: 'alpha', name: 'alpha', flowClass: 'cloud', triggers: [{ type: 'webhook', key: 'keyone' }] },
+  { key: 'bravo', name: 'Bravo', flowClass: 'cloud', triggers: [{ type: 'timer' }] },
+  {
+    key: 'charlie',
+    name: 'charlie',
+    flowClass: 'cloud',
+    triggers: [{ type: 'webhook', key: 'keytwo' }],
+    nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: '{id:custom}' } }],
+  },
+  // Equal names but for case: the tie-break of decision 5 orders them by id.
+  { key: 'echo', name: 'echo', flowClass: 'cloud' },
+  { key: 'echoUpper', name: 'Echo', flowClass: 'cloud' },
+  { key: 'abc', name: 'abc', flowClass: 'cloud' },
+  { key: 'axc', name: 'axc', flowClass: 'cloud' },
+  { key: 'abcd', name: 'abcd', flowClass: 'cloud' },
+  { key: 'edge', name: 'edge', flowClass: 'edge' },
+  { key: 'experience', name: 'experience', flowClass: 'experience' },
+];
+
+export const customNodeConfigFor = (flow: DataFlowSpec) =>
+  flow.flowClass === 'customNode' ? { customNodeConfig: CUSTOM_NODE_CONFIG } : {};
+
+/** Versioned data set, `{versions}` prefix, imported as one bundle. */
+export const VERSION_FLOWS: readonly DataFlowSpec[] = [
+  { key: 'one', name: 'one', flowClass: 'cloud', triggers: [{ type: 'webhook', key: 'keyone' }] },
+  { key: 'two', name: 'Two', flowClass: 'cloud' },
+  { key: 'vedge', name: 'edge', flowClass: 'edge' },
+];
+
+/** Version names, appended to the `{versions}` prefix. */
+export const FLOW_VERSIONS: readonly { readonly flowKey: string; readonly version: string }[] = [
+  { flowKey: 'one', version: '1.0' },
+  { flowKey: 'one', version: '2.0' },
+  { flowKey: 'two', version: '1.0' },
+  { flowKey: 'vedge', version: '1.0' },
+];
+
+/** Page size of the paging cases: the read data set's 8 cloud flows make 3 pages. */
+export const PAGE_SIZE = 3;

@@ -1,0 +1,90 @@
+import { actionById, DECISIONS, type ActionSpec, type DecisionKey } from '../../specs/catalog';
+import type { ConformanceCase } from '../engine/case';
+import type { DataFacts } from '../engine/data-facts';
+import type { Failure, Level } from '../engine/results';
+import { excerpt, toCurl } from '../http/curl';
+import type { HttpRequest, HttpResponse } from '../http/transport';
+import type { CheckRef } from './refs';
+
+export interface Exchange {
+  readonly request: HttpRequest;
+  readonly response: HttpResponse;
+}
+
+/** Everything a check may look at; checks are pure functions of it. */
+export interface CheckContext {
+  readonly testCase: ConformanceCase;
+  readonly exchanges: readonly Exchange[];
+  readonly baseUrl: string;
+  readonly data: DataFacts;
+  /** Expands placeholders (`{case}`, `{data}`, ...) the way the request was built. */
+  readonly expand: (text: string) => string;
+}
+
+export type Check<R extends CheckRef = CheckRef> = (context: CheckContext, ref: R) => readonly Failure[];
+
+export const decisionLocation = (key: DecisionKey): string => {
+  const decision = DECISIONS[key];
+  return decision.source === 'spec/README.md'
+    ? `spec/README.md decision ${decision.id.slice(1)} (${decision.title})`
+    : `docs/decisions.md ${decision.id} (${decision.title})`;
+};
+
+export const actionOf = (context: CheckContext): ActionSpec => actionById(context.testCase.action);
+
+/** `flows-actions.md#get-query-params`, from the action's anchor and a section suffix. */
+export const referenceLocation = (context: CheckContext, section: string): string =>
+  `flows-actions.md#${actionOf(context).referenceAnchor}-${section}`;
+
+export const exchangeOf = (context: CheckContext, ref: CheckRef): Exchange | undefined =>
+  context.exchanges[ref.at ?? 0];
+
+export const bodyOf = (exchange: Exchange): unknown => (exchange.response.json.ok ? exchange.response.json.value : undefined);
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const itemsOf = (exchange: Exchange): readonly Record<string, unknown>[] | undefined => {
+  const body = bodyOf(exchange);
+  const items = isRecord(body) ? body.items : undefined;
+  return Array.isArray(items) ? (items.filter(isRecord) as Record<string, unknown>[]) : undefined;
+};
+
+/**
+ * One failure, reproducible: what went wrong, what was expected and where the rule is stated, the
+ * request as curl (token redacted), and an excerpt of what came back.
+ */
+export function failure(
+  context: CheckContext,
+  ref: CheckRef,
+  problem: string,
+  expected: string,
+  location: string,
+  exchange: Exchange | undefined = exchangeOf(context, ref),
+): Failure {
+  const level: Level = ref.level ?? context.testCase.level;
+  const where = ref.decision ? decisionLocation(ref.decision) : location;
+  const lines = [problem, `expected: ${expected} (${where})`];
+  if (exchange) {
+    lines.push(`request: ${toCurl(context.baseUrl, exchange.request)}`);
+    const type = exchange.response.headers['content-type'] ?? 'no content-type';
+    lines.push(`response: ${exchange.response.status} (${type}) ${excerpt(exchange.response.bodyText)}`);
+  }
+  return { check: ref.check, caseId: context.testCase.id, level, message: lines.join('\n'), location: where };
+}
+
+/** The JSON body of an exchange, or a failure saying it is not JSON. */
+export function jsonOr(context: CheckContext, ref: CheckRef, exchange: Exchange): { body: unknown } | Failure {
+  if (exchange.response.json.ok) return { body: exchange.response.json.value };
+  return failure(
+    context,
+    ref,
+    `${exchange.response.json.error}`,
+    'a JSON body',
+    'spec/README.md API-wide conventions',
+    exchange,
+  );
+}
+
+export const missingExchange = (context: CheckContext, ref: CheckRef): Failure =>
+  failure(context, ref, `no exchange #${ref.at ?? 0} to check`, 'the case to send that request', 'the case table');

@@ -1,0 +1,38 @@
+import type { Failure } from '../engine/results';
+import { importMaps, nothingCreated, postDefaults, roundTrip } from './bodies';
+import { collectionEcho, customNodes, itemSet, pagesPartition, pageWindow } from './collection';
+import type { Check, CheckContext } from './context';
+import type { CheckName, CheckRef, RefOf } from './refs';
+import { errorBody, noLeak, schema, status, wwwAuthenticate } from './response';
+import { sortedBy } from './sorting';
+
+/** Every named check. Configuration, cases and reports refer to them by these names. */
+export const CHECKS: { readonly [K in CheckName]: Check<RefOf<K>> } = {
+  status,
+  errorBody,
+  schema,
+  wwwAuthenticate,
+  noLeak,
+  collectionEcho,
+  itemSet,
+  sortedBy,
+  pageWindow,
+  pagesPartition,
+  customNodes,
+  roundTrip,
+  postDefaults,
+  importMaps,
+  nothingCreated,
+};
+
+export function runCheck(context: CheckContext, ref: CheckRef): readonly Failure[] {
+  const check = CHECKS[ref.check] as Check;
+  return check(context, ref);
+}
+
+/** All checks of the case, in order. */
+export const runChecks = (context: CheckContext): Failure[] =>
+  context.testCase.checks.flatMap((ref) => runCheck(context, ref));
+
+export type { CheckContext, Exchange } from './context';
+export type { CheckRef, CheckName, DataSelector } from './refs';

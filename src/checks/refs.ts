@@ -1,0 +1,54 @@
+import type { DecisionKey, SchemaName } from '../../specs/catalog';
+import type { Level } from '../engine/results';
+
+/** Which flows or versions of the data set a response should hold. */
+export interface DataSelector {
+  /** Keys of data-set flows (specs/cases/dataset.ts); omitted: every flow passing the other fields. */
+  readonly keys?: readonly string[];
+  /** `*`: every class. Omitted: `cloud` (decision 7). */
+  readonly flowClass?: string;
+  /** Flows whose own triggers match every given field of this entry (decision 8). */
+  readonly trigger?: { readonly type: string; readonly key?: string };
+  /** Versioned data set: versions with exactly this version name (template). */
+  readonly version?: string;
+}
+
+type Sort = { readonly field: string; readonly direction: 'asc' | 'desc' };
+
+/** Parameters of each named check; a case lists the checks it runs as data. */
+export interface CheckParams {
+  readonly status: { readonly expect: readonly number[] };
+  readonly errorBody: { readonly type?: string };
+  readonly schema: { readonly schema: SchemaName };
+  readonly wwwAuthenticate: Record<string, never>;
+  readonly noLeak: Record<string, never>;
+  readonly collectionEcho: { readonly expect: Readonly<Record<string, string | number>> };
+  readonly itemSet: {
+    readonly set: 'flows' | 'versions';
+    readonly where: DataSelector;
+    /** `includes`: other items may come too (a request that is not confined to the suite's data). */
+    readonly mode?: 'exactly' | 'includes';
+  };
+  readonly sortedBy: Sort & { readonly set: 'flows' | 'versions'; readonly exact: boolean };
+  readonly pageWindow: { readonly perPage: number; readonly set: 'flows' | 'versions'; readonly where: DataSelector };
+  readonly pagesPartition: { readonly set: 'flows' | 'versions'; readonly where: DataSelector };
+  readonly customNodes: { readonly present: boolean };
+  readonly roundTrip: { readonly fetchedAt: number };
+  readonly postDefaults: Record<string, never>;
+  readonly importMaps: Record<string, never>;
+  readonly nothingCreated: Record<string, never>;
+}
+
+export type CheckName = keyof CheckParams;
+
+interface CommonRef {
+  /** Index of the exchange this check looks at (default 0). */
+  readonly at?: number;
+  /** Lower than the case's level: a SHOULD part of a MUST case. */
+  readonly level?: Level;
+  readonly decision?: DecisionKey;
+}
+
+export type CheckRef = { [K in CheckName]: CommonRef & { readonly check: K } & CheckParams[K] }[CheckName];
+
+export type RefOf<K extends CheckName> = Extract<CheckRef, { check: K }>;

@@ -1,0 +1,109 @@
+import { validatorFor, describeViolation } from '../schemas/registry';
+import { SCHEMA_REFERENCE_ANCHORS } from '../../specs/catalog';
+import {
+  actionOf,
+  exchangeOf,
+  failure,
+  isRecord,
+  jsonOr,
+  missingExchange,
+  referenceLocation,
+  type Check,
+} from './context';
+import type { RefOf } from './refs';
+
+const statusSection = (status: number): string => (status < 300 ? 'successful-responses' : 'error-responses');
+
+/** The status is one of those expected. */
+export const status: Check<RefOf<'status'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  if (ref.expect.includes(exchange.response.status)) return [];
+  const expected = ref.expect.join(' or ');
+  return [
+    failure(
+      context,
+      ref,
+      `status ${exchange.response.status}, expected ${expected}`,
+      `status ${expected}`,
+      referenceLocation(context, statusSection(ref.expect[0])),
+    ),
+  ];
+};
+
+/** An Error body: a JSON object with string `type` and `message` (and the given type, if any). */
+export const errorBody: Check<RefOf<'errorBody'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  const parsed = jsonOr(context, ref, exchange);
+  const location = 'schemas.md#error';
+  if (!('body' in parsed)) return [{ ...parsed, location, message: parsed.message.replace(/\(spec[^)]*\)/, `(${location})`) }];
+  const body = parsed.body;
+  if (!isRecord(body) || typeof body.type !== 'string' || typeof body.message !== 'string') {
+    return [failure(context, ref, 'the body is not an Error object', 'an Error body with string type and message', location)];
+  }
+  if (ref.type !== undefined && body.type !== ref.type) {
+    return [failure(context, ref, `Error type "${body.type}"`, `Error type "${ref.type}"`, location)];
+  }
+  return [];
+};
+
+/** The body validates against the JSON Schema of its status. */
+export const schema: Check<RefOf<'schema'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  const location = SCHEMA_REFERENCE_ANCHORS[ref.schema] ?? `specs/schemas ${ref.schema}`;
+  const parsed = jsonOr(context, ref, exchange);
+  if (!('body' in parsed)) return [parsed];
+  const violations = validatorFor(ref.schema)(parsed.body);
+  if (violations.length === 0) return [];
+  return [
+    failure(
+      context,
+      ref,
+      `the body does not validate against ${ref.schema}: ${violations.map(describeViolation).join('; ')}`,
+      `a ${ref.schema} body`,
+      location,
+    ),
+  ];
+};
+
+/** A 401 names the scheme to use (RFC 6750; decision 1). */
+export const wwwAuthenticate: Check<RefOf<'wwwAuthenticate'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  if (exchange.response.status !== 401) return [];
+  const header = exchange.response.headers['www-authenticate'] ?? '';
+  if (/^bearer\b/i.test(header.trim())) return [];
+  return [
+    failure(
+      context,
+      ref,
+      header ? `WWW-Authenticate: ${header}` : 'no WWW-Authenticate header on a 401',
+      'WWW-Authenticate: Bearer',
+      referenceLocation(context, 'authentication'),
+    ),
+  ];
+};
+
+/** A refused request shows nothing of the application: no items, none of the suite's names or ids. */
+export const noLeak: Check<RefOf<'noLeak'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  const text = exchange.response.bodyText;
+  const facts = [...context.data.flows, ...context.data.versionFlows];
+  const leaked = facts.find((flow) => text.includes(flow.id) || text.includes(flow.name));
+  const body = exchange.response.json.ok ? exchange.response.json.value : undefined;
+  const hasItems = isRecord(body) && ('items' in body || 'flows' in body);
+  if (!leaked && !hasItems && exchange.response.status >= 400) return [];
+  const problem = leaked
+    ? `the answer holds flow ${leaked.id === '' ? leaked.name : leaked.id} of the application`
+    : hasItems
+      ? 'the answer holds a collection'
+      : `status ${exchange.response.status} for a request that must be refused`;
+  return [
+    failure(context, ref, problem, 'a refusal that leaks no data', referenceLocation(context, 'authentication')),
+  ];
+};
+
+export const actionName = (context: Parameters<Check>[0]): string => actionOf(context).name;

@@ -1,0 +1,41 @@
+import type { DataFacts, FlowFact, VersionFact } from '../engine/data-facts';
+import type { DataSelector } from './refs';
+
+const matchesClass = (flow: FlowFact, selector: DataSelector): boolean =>
+  selector.flowClass === '*' || flow.flowClass === (selector.flowClass ?? 'cloud');
+
+const matchesTrigger = (flow: FlowFact, selector: DataSelector): boolean =>
+  !selector.trigger ||
+  flow.triggers.some(
+    (trigger) =>
+      trigger.type === selector.trigger?.type && (selector.trigger.key === undefined || trigger.key === selector.trigger.key),
+  );
+
+export function selectFlows(flows: readonly FlowFact[], selector: DataSelector): readonly FlowFact[] {
+  return flows.filter(
+    (flow) =>
+      (!selector.keys || selector.keys.includes(flow.key)) && matchesClass(flow, selector) && matchesTrigger(flow, selector),
+  );
+}
+
+/** The ids a response should hold: flow ids, or version ids of the versioned data set. */
+export function selectIds(data: DataFacts, set: 'flows' | 'versions', selector: DataSelector, expand: (t: string) => string) {
+  if (set === 'flows') return selectFlows(data.flows, selector).map((flow) => flow.id);
+  const flows = selectFlows(data.versionFlows, selector);
+  const version = selector.version === undefined ? undefined : expand(selector.version);
+  return data.versions
+    .filter((item: VersionFact) => flows.some((flow) => flow.key === item.flowKey))
+    .filter((item) => version === undefined || item.version === version)
+    .map((item) => item.id);
+}
+
+/** Which fact an id is, for readable messages. */
+export function describeId(data: DataFacts, id: string): string {
+  const flow = [...data.flows, ...data.versionFlows].find((candidate) => candidate.id === id);
+  if (flow) return `"${flow.name}"`;
+  const version = data.versions.find((candidate) => candidate.id === id);
+  return version ? `version "${version.version}" of ${version.flowKey}` : id;
+}
+
+export const itemId = (item: Record<string, unknown>): string =>
+  typeof item.id === 'string' ? item.id : typeof item.flowVersionId === 'string' ? item.flowVersionId : String(item.id);

@@ -1,0 +1,57 @@
+import type { CheckContext } from './context';
+import { failure, itemsOf, exchangeOf, missingExchange, referenceLocation, type Check } from './context';
+import type { RefOf } from './refs';
+import { itemId } from './select';
+
+type Item = Record<string, unknown>;
+
+/** The value an item is sorted by; for versions, `name` is the name of the flow (decision 12). */
+function sortKey(context: CheckContext, ref: RefOf<'sortedBy'>, item: Item): string {
+  if (ref.set === 'versions' && ref.field === 'name') {
+    const flow = context.data.versionFlows.find((candidate) => candidate.id === item.flowId);
+    return flow?.name ?? String(item.flowId);
+  }
+  const value = item[ref.field];
+  return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+
+const codeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function ordered(keys: readonly string[], direction: 'asc' | 'desc', fold: boolean): boolean {
+  const sign = direction === 'asc' ? 1 : -1;
+  const norm = (key: string) => (fold ? key.toLowerCase() : key);
+  return keys.every((key, index) => index === 0 || sign * codeUnit(norm(keys[index - 1]), norm(key)) <= 0);
+}
+
+/**
+ * Sorted by the named field in the named direction. Not exact (MUST): either collation will do, ties in
+ * any order. Exact (decision 5): names compare case-insensitively and ties go by id ascending.
+ */
+export const sortedBy: Check<RefOf<'sortedBy'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  const items = itemsOf(exchange);
+  const location = referenceLocation(context, 'query-params');
+  if (!items) return [failure(context, ref, 'the body has no items array', 'a collection', location)];
+  const keys = items.map((item) => sortKey(context, ref, item));
+  const shown = items.map((item, index) => `${keys[index]} (${itemId(item)})`).join(', ');
+  if (!ref.exact) {
+    if (ordered(keys, ref.direction, false) || ordered(keys, ref.direction, true)) return [];
+    return [failure(context, ref, `items in this order: ${shown}`, `ordered by ${ref.field} ${ref.direction}`, location)];
+  }
+  const sign = ref.direction === 'asc' ? 1 : -1;
+  const expected = items
+    .map((item, index) => ({ id: itemId(item), key: keys[index].toLowerCase() }))
+    .sort((a, b) => sign * codeUnit(a.key, b.key) || codeUnit(a.id.toLowerCase(), b.id.toLowerCase()))
+    .map((entry) => entry.id);
+  if (expected.every((id, index) => itemId(items[index]) === id)) return [];
+  return [
+    failure(
+      context,
+      ref,
+      `items in this order: ${shown}`,
+      `ordered by ${ref.field} ${ref.direction}, case-insensitive, ties by id ascending: ${expected.join(', ')}`,
+      location,
+    ),
+  ];
+};

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { mergeReports, readRunReport, ReportMergeError, summaryLine, writeReports } from '../../reporters';
+import type { RunReport } from '../../engine/results';
+import { UsageError } from '../usage-error';
+
+export interface MergeOptions {
+  readonly reportDir: string;
+}
+
+async function readAll(inputs: readonly string[]): Promise<RunReport[]> {
+  const reports: RunReport[] = [];
+  for (const input of inputs) reports.push(await readRunReport(input));
+  return reports;
+}
+
+/**
+ * `merge`: the shard reports of one run (report directories or conformance.json files) joined into one
+ * RunReport, and every report written from it. Input that cannot be merged is a usage error (exit 2);
+ * a report that could not be written, exit 1.
+ */
+export async function runMerge(
+  inputs: readonly string[],
+  options: MergeOptions,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
+  let merged: RunReport;
+  try {
+    merged = mergeReports(await readAll(inputs));
+  } catch (error) {
+    if (error instanceof ReportMergeError) throw new UsageError(`merge: ${error.message}`);
+    throw error;
+  }
+  const { files, errors } = await writeReports(merged, options.reportDir);
+  for (const error of errors)
+    process.stderr.write(`flows-conformance: merge: the ${error.reporter} report failed: ${error.message}\n`);
+  out.write(
+    `${summaryLine(merged.summary)}\nMerged ${inputs.length} reports into ${options.reportDir} (${files.length} files)\n`,
+  );
+  if (errors.length > 0) process.exitCode = 1;
+}
+
+export function registerMergeCommand(program: Command): void {
+  program
+    .command('merge')
+    .description(
+      'Join the conformance.json of the shards of one run into one report, and write every report from it',
+    )
+    .argument('<reports...>', 'shard report directories or conformance.json files')
+    .requiredOption('--report-dir <dir>', 'where to write the merged reports')
+    .action((inputs: string[], options: MergeOptions) => runMerge(inputs, options));
+}

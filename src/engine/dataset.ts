@@ -1,0 +1,116 @@
+import { actionById, pathFor } from '../../specs/catalog';
+import {
+  customNodeConfigFor,
+  DATA_FLOWS,
+  FLOW_VERSIONS,
+  VERSION_FLOWS,
+  type DataFlowSpec,
+} from '../../specs/cases/dataset';
+import { bearer, JSON_HEADERS, type HttpResponse, type Transport } from '../http/transport';
+import type { DataFacts, FlowFact, VersionFact } from './data-facts';
+import { expandJson, type Placeholders } from './template';
+
+export interface DataSetTarget {
+  readonly transport: Transport;
+  readonly applicationId: string;
+  readonly token: string;
+}
+
+const body = (response: HttpResponse): Record<string, unknown> =>
+  response.json.ok && typeof response.json.value === 'object' && response.json.value !== null
+    ? (response.json.value as Record<string, unknown>)
+    : {};
+
+async function send(target: DataSetTarget, actionId: 'flows.post' | 'flows.import', payload: unknown) {
+  const action = actionById(actionId);
+  const response = await target.transport.send({
+    method: 'POST',
+    path: pathFor(action, target.applicationId),
+    headers: { ...JSON_HEADERS, ...bearer(target.token) },
+    body: JSON.stringify(payload),
+  });
+  if (response.status !== 201) {
+    throw new Error(`setting up the data set: ${action.name} answered ${response.status}: ${response.bodyText.slice(0, 200)}`);
+  }
+  return body(response);
+}
+
+const fact = (flow: DataFlowSpec, id: string, name: string, customNodeKeys: string[]): FlowFact => ({
+  key: flow.key,
+  id,
+  name,
+  flowClass: flow.flowClass,
+  triggers: flow.triggers ?? [],
+  customNodeKeys,
+});
+
+/** `{id:<key>}` references in a flow's nodes. */
+const referencedKeys = (flow: DataFlowSpec): string[] =>
+  [...JSON.stringify(flow.nodes ?? []).matchAll(/\{id:([A-Za-z0-9-]+)\}/g)].map((match) => match[1]);
+
+async function postFlows(target: DataSetTarget, placeholders: Placeholders): Promise<FlowFact[]> {
+  const facts: FlowFact[] = [];
+  const ids: Record<string, string> = {};
+  for (const flow of DATA_FLOWS) {
+    const values = { ...placeholders, ...ids };
+    const name = `${placeholders.data}${flow.name}`;
+    const payload = {
+      name,
+      flowClass: flow.flowClass,
+      triggers: flow.triggers ?? [],
+      nodes: expandJson(flow.nodes ?? [], values),
+      ...customNodeConfigFor(flow),
+    };
+    const created = await send(target, 'flows.post', payload);
+    if (typeof created.id !== 'string') throw new Error(`setting up the data set: Post of ${name} answered no id`);
+    ids[`id:${flow.key}`] = created.id;
+    facts.push(fact(flow, created.id, name, referencedKeys(flow)));
+  }
+  return facts;
+}
+
+/** Given ids of the bundle: 24 hex digits, distinct per entry. */
+const givenId = (kind: 'a' | 'b', index: number): string => `${kind}${String(index).padStart(23, '0')}`;
+
+async function importVersions(target: DataSetTarget, placeholders: Placeholders) {
+  const bundle = {
+    flows: VERSION_FLOWS.map((flow, index) => ({
+      id: givenId('a', index),
+      name: `${placeholders.versions}${flow.name}`,
+      flowClass: flow.flowClass,
+      triggers: flow.triggers ?? [],
+      nodes: [],
+      ...customNodeConfigFor(flow),
+    })),
+    flowVersions: FLOW_VERSIONS.map((version, index) => ({
+      id: givenId('b', index),
+      flowId: givenId('a', VERSION_FLOWS.findIndex((flow) => flow.key === version.flowKey)),
+      version: `${placeholders.versions}${version.version}`,
+    })),
+  };
+  const result = await send(target, 'flows.import', bundle);
+  const flowMap = (result.importedFlowIdMap ?? {}) as Record<string, string>;
+  const versionMap = (result.importedVersionIdMap ?? {}) as Record<string, string>;
+  const flows = VERSION_FLOWS.map((flow, index) =>
+    fact(flow, flowMap[givenId('a', index)] ?? '', bundle.flows[index].name, []),
+  );
+  const versions: VersionFact[] = FLOW_VERSIONS.map((version, index) => ({
+    id: versionMap[givenId('b', index)] ?? '',
+    flowKey: version.flowKey,
+    version: bundle.flowVersions[index].version,
+  }));
+  if ([...flows, ...versions].some((item) => item.id === '')) {
+    throw new Error('setting up the data set: the Import result lacks importedFlowIdMap/importedVersionIdMap entries');
+  }
+  return { flows, versions };
+}
+
+/** Creates the read and versioned data sets; a failure is recorded, not thrown (the cases report it). */
+export async function createDataSet(target: DataSetTarget, placeholders: Placeholders): Promise<DataFacts> {
+  try {
+    const [flows, versioned] = await Promise.all([postFlows(target, placeholders), importVersions(target, placeholders)]);
+    return { prefixes: placeholders, flows, versionFlows: versioned.flows, versions: versioned.versions };
+  } catch (error) {
+    return { prefixes: placeholders, flows: [], versionFlows: [], versions: [], setupError: (error as Error).message };
+  }
+}

@@ -1,0 +1,69 @@
+import { actionById, pathFor, UNRELATED_SCOPE } from '../../specs/catalog';
+import { TokenUnavailable, type TokenProvider } from '../target/credentials';
+import { bearer, JSON_HEADERS, type HttpRequest } from '../http/transport';
+import { isRawBody, type AuthSpec, type ConformanceCase, type RequestSpec } from './case';
+import { expandJson, expandText, type Placeholders } from './template';
+
+/** A well-formed application id that no server should have, and a malformed one (decision 2). */
+export const UNKNOWN_APPLICATION_ID = 'ffffffffffffffffffffff00';
+export const MALFORMED_APPLICATION_ID = 'not-an-application-id';
+/** Looks like a token, is none. */
+export const UNKNOWN_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmbG93cy1jb25mb3JtYW5jZSJ9.bm90LWEtdG9rZW4';
+
+export { UNRELATED_SCOPE };
+
+async function authorization(auth: AuthSpec, tokens: TokenProvider): Promise<Record<string, string>> {
+  switch (auth.kind) {
+    case 'principal':
+      return bearer(await tokens.principalToken());
+    case 'scope':
+      return bearer(await tokens.tokenFor(auth.scope));
+    case 'none':
+      return {};
+    case 'malformed':
+      return { authorization: 'Bearer' };
+    case 'unknown':
+      return bearer(UNKNOWN_TOKEN);
+    case 'revoked':
+      return bearer(await tokens.revokedToken());
+    case 'otherApplication':
+      return bearer(await tokens.otherApplicationToken(auth.scope));
+  }
+}
+
+/** Brackets stay readable (`triggerFilter[0][type]`), everything else is percent-encoded. */
+export const encodeQuery = (pairs: readonly (readonly [string, string])[]): string =>
+  pairs
+    .map(([name, value]) => `${encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(value)}`)
+    .join('&');
+
+export interface RequestContext {
+  readonly testCase: ConformanceCase;
+  readonly applicationId: string;
+  readonly placeholders: Placeholders;
+  readonly tokens: TokenProvider;
+}
+
+/** The HTTP request a RequestSpec stands for; rejects with TokenUnavailable when its token cannot be had. */
+export async function buildRequest(spec: RequestSpec, context: RequestContext): Promise<HttpRequest> {
+  const action = actionById(spec.action ?? context.testCase.action);
+  const application = spec.application ?? 'own';
+  const applicationId =
+    application === 'own' ? context.applicationId : application === 'unknown' ? UNKNOWN_APPLICATION_ID : MALFORMED_APPLICATION_ID;
+  const headers: Record<string, string> = { accept: JSON_HEADERS.accept };
+  let body: string | undefined;
+  if (spec.body !== undefined) {
+    if (isRawBody(spec.body)) {
+      body = expandText(spec.body.raw, context.placeholders);
+      headers['content-type'] = spec.body.contentType ?? JSON_HEADERS['content-type'];
+    } else {
+      body = JSON.stringify(expandJson(spec.body, context.placeholders));
+      headers['content-type'] = JSON_HEADERS['content-type'];
+    }
+  }
+  Object.assign(headers, await authorization(spec.auth ?? { kind: 'principal' }, context.tokens));
+  const query = spec.query?.map(([name, value]) => [name, expandText(value, context.placeholders)] as const);
+  return { method: action.method, path: pathFor(action, applicationId), query: query && encodeQuery(query), headers, body };
+}
+
+export { TokenUnavailable };

@@ -1,0 +1,96 @@
+import { runChecks, type Exchange } from '../checks';
+import { redactSecrets, toCurl } from '../http/curl';
+import { TransportError, type HttpRequest, type Transport } from '../http/transport';
+import { TokenUnavailable, type TokenProvider } from '../target/credentials';
+import type { ConformanceCase } from './case';
+import type { DataFacts } from './data-facts';
+import { buildRequest } from './request';
+import type { CaseResult, Failure, Outcome } from './results';
+import { casePrefix, expandText } from './template';
+
+/** Shared by the cases of one run: once the target stops answering, the rest fail at once. */
+export interface AbortState {
+  consecutiveTransportErrors: number;
+  reason?: string;
+}
+
+/** A run gives up on the target after this many transport errors in a row. */
+export const ABORT_AFTER_TRANSPORT_ERRORS = 3;
+
+export interface CaseEnvironment {
+  readonly transport: Transport;
+  readonly tokens: TokenProvider;
+  readonly applicationId: string;
+  readonly data: DataFacts;
+  readonly strict: boolean;
+  readonly abort: AbortState;
+}
+
+const usesDataSet = (testCase: ConformanceCase): boolean => /\{(data|DATA|versions|id:[^}]+)\}/.test(JSON.stringify(testCase));
+
+export function outcomeOf(failures: readonly Failure[], strict: boolean): Outcome {
+  if (failures.some((failure) => failure.level === 'MUST')) return 'failed';
+  if (failures.length > 0) return strict ? 'failed' : 'warning';
+  return 'passed';
+}
+
+function result(testCase: ConformanceCase, started: number, fields: Pick<CaseResult, 'outcome' | 'failures'> & { skipReason?: string }): CaseResult {
+  return {
+    id: testCase.id,
+    action: testCase.action,
+    aspect: testCase.aspect,
+    level: testCase.level,
+    decision: testCase.decision,
+    covers: testCase.covers,
+    durationMs: Math.round(performance.now() - started),
+    ...fields,
+  };
+}
+
+const engineFailure = (testCase: ConformanceCase, check: string, message: string): Failure => ({
+  check,
+  caseId: testCase.id,
+  level: 'MUST',
+  message,
+  location: 'the target',
+});
+
+/** Sends the case's requests in order, then runs its checks; never throws. */
+export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): Promise<CaseResult> {
+  const started = performance.now();
+  const failed = (check: string, message: string) =>
+    result(testCase, started, { outcome: 'failed', failures: [engineFailure(testCase, check, redactSecrets(message, env.tokens.secrets()))] });
+  if (env.abort.reason) return failed('transport', `not run: ${env.abort.reason}`);
+  if (env.data.setupError && usesDataSet(testCase)) return failed('dataSet', env.data.setupError);
+  const placeholders: Record<string, string> = { ...env.data.prefixes, case: casePrefix(env.data.prefixes.run, testCase.id) };
+  for (const flow of [...env.data.flows, ...env.data.versionFlows]) placeholders[`id:${flow.key}`] = flow.id;
+  const exchanges: Exchange[] = [];
+  for (const spec of testCase.requests) {
+    let request: HttpRequest | undefined;
+    try {
+      request = await buildRequest(spec, { testCase, applicationId: env.applicationId, placeholders, tokens: env.tokens });
+      const response = await env.transport.send(request);
+      env.abort.consecutiveTransportErrors = 0;
+      exchanges.push({ request, response });
+    } catch (error) {
+      if (error instanceof TokenUnavailable) {
+        return result(testCase, started, { outcome: 'skipped', failures: [], skipReason: error.message });
+      }
+      if (!(error instanceof TransportError)) return failed('engine', `the case could not run: ${(error as Error).message}`);
+      const shown = request ? `\nrequest: ${toCurl(env.transport.baseUrl, request)}` : '';
+      const reason = `the target did not answer: ${error.message}`;
+      if (++env.abort.consecutiveTransportErrors >= ABORT_AFTER_TRANSPORT_ERRORS) env.abort.reason ??= reason;
+      return failed('transport', `${reason}${shown}`);
+    }
+  }
+  const context = {
+    testCase,
+    exchanges,
+    baseUrl: env.transport.baseUrl,
+    data: env.data,
+    expand: (text: string) => expandText(text, placeholders),
+  };
+  const secrets = env.tokens.secrets();
+  const failures = runChecks(context).map((failure) => ({ ...failure, message: redactSecrets(failure.message, secrets) }));
+  return result(testCase, started, { outcome: outcomeOf(failures, env.strict), failures });
+}

@@ -1,0 +1,73 @@
+import type { TargetConfig } from '../target/config';
+import type { ConnectOptions } from '../target/connect';
+import type { ConformanceCase } from './case';
+import { applyExpectations, loadExpectations, type Expectations } from './expectations';
+import type { CaseResult, RunEvent, RunReport, RunSummary } from './results';
+import { mapConcurrent, selectCases } from './selection';
+import { openSession } from './session';
+
+export interface RunOptions extends ConnectOptions {
+  readonly config: TargetConfig;
+  readonly cases: readonly ConformanceCase[];
+  /** Each gets every event; they never decide pass or fail. */
+  readonly listeners?: readonly ((event: RunEvent) => void)[];
+}
+
+export function summarize(
+  results: readonly CaseResult[],
+  fields: Pick<RunSummary, 'durationMs' | 'target' | 'strict' | 'shard' | 'startedAt' | 'aborted' | 'staleExpectations'>,
+): RunSummary {
+  const count = (predicate: (result: CaseResult) => boolean) => results.filter(predicate).length;
+  return {
+    total: results.length,
+    passed: count((result) => result.outcome === 'passed'),
+    failed: count((result) => result.outcome === 'failed' && !result.expectedFailure),
+    warnings: count((result) => result.outcome === 'warning' && !result.expectedFailure),
+    skipped: count((result) => result.outcome === 'skipped'),
+    expectedFailures: count((result) => result.expectedFailure === true),
+    ...fields,
+  };
+}
+
+/** 0: every MUST check passed (every SHOULD too with --strict); 1: failures or stale expectations. */
+export const exitCodeOf = (report: RunReport): 0 | 1 =>
+  report.summary.failed > 0 || report.summary.staleExpectations.length > 0 ? 1 : 0;
+
+/**
+ * One run: open the target (StartError if it cannot start), run the selected cases concurrently,
+ * clean up, and return the report. Events go to the listeners as they happen.
+ */
+export async function runConformance(options: RunOptions): Promise<RunReport> {
+  const { config } = options;
+  const emit = (event: RunEvent) => options.listeners?.forEach((listener) => listener(event));
+  const expectations: Expectations = config.expectations ? loadExpectations(config.expectations) : new Map();
+  const selected = selectCases(options.cases, config);
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const session = await openSession(config, options);
+  emit({ type: 'run:start', target: session.target.label, caseCount: selected.length });
+  let results: CaseResult[];
+  try {
+    results = await mapConcurrent(selected, config.concurrency, async (testCase) => {
+      const result = await session.runCase(testCase);
+      const marked = expectations.has(result.id) && (result.outcome === 'failed' || result.outcome === 'warning');
+      emit({ type: 'case:end', result: marked ? { ...result, expectedFailure: true } : result });
+      return result;
+    });
+  } finally {
+    await session.close({ keepData: !config.cleanup });
+  }
+  const applied = applyExpectations(results, expectations, new Set(options.cases.map((item) => item.id)));
+  const summary = summarize(applied.results, {
+    durationMs: Math.round(performance.now() - started),
+    target: session.target.label,
+    strict: config.strict,
+    shard: config.shard,
+    startedAt,
+    aborted: session.abort.reason,
+    staleExpectations: applied.stale,
+  });
+  const report: RunReport = { summary, results: applied.results };
+  emit({ type: 'run:end', report });
+  return report;
+}

@@ -1,0 +1,63 @@
+/**
+ * One transport, two implementations: fetch (undici) against a URL, or supertest against an in-process
+ * http.Server. The engine and the credentials only ever see this interface.
+ */
+export type Method = 'GET' | 'POST' | 'DELETE';
+
+export interface HttpRequest {
+  readonly method: Method;
+  /** Path from the API root, without the query: `/applications/575e.../flows`. */
+  readonly path: string;
+  /** Raw query string without `?`, already encoded (bracket keys like `triggerFilter[0][type]` kept). */
+  readonly query?: string;
+  /** Header names in lower case. `authorization` is redacted wherever a request is shown. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body exactly as sent. */
+  readonly body?: string;
+}
+
+/** The outcome of parsing a body as JSON: a non-JSON body is a check failure, never a crash. */
+export type JsonParse = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bodyText: string;
+  readonly json: JsonParse;
+  readonly durationMs: number;
+}
+
+/** The request never got an answer: refused, reset, or timed out. */
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+  constructor(
+    message: string,
+    readonly kind: 'connection' | 'timeout',
+  ) {
+    super(message);
+  }
+}
+
+export interface Transport {
+  /** Base URL shown in reports and curl commands (never with credentials). */
+  readonly baseUrl: string;
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export function parseJson(bodyText: string): JsonParse {
+  if (bodyText.trim() === '') return { ok: false, error: 'the body is empty' };
+  try {
+    return { ok: true, value: JSON.parse(bodyText) as unknown };
+  } catch (error) {
+    return { ok: false, error: `the body is not JSON (${(error as Error).message})` };
+  }
+}
+
+export const requestUrl = (baseUrl: string, request: Pick<HttpRequest, 'path' | 'query'>): string =>
+  baseUrl.replace(/\/+$/, '') + request.path + (request.query ? `?${request.query}` : '');
+
+export const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' } as const;
+
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });

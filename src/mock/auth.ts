@@ -1,0 +1,52 @@
+import { forbidden, notFound, unauthorized, badRequest } from './errors';
+import type { FaultSet } from './faults';
+import { isObjectId } from './ids';
+import type { ApplicationState, MockStore, TokenRecord } from './store';
+import { emptyApplication } from './store';
+import { USER_TOKEN_SCOPE } from '../../specs/catalog';
+
+/** `Authorization: Bearer <token>`, the only scheme the API knows (case-insensitive scheme name). */
+const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  return BEARER.exec(header)?.[1];
+}
+
+/** Decision 1: no, malformed, unknown, revoked or expired token → 401. */
+export function authenticate(store: MockStore, header: string | string[] | undefined, faults: FaultSet): TokenRecord {
+  const secret = bearerToken(header);
+  const token = secret === undefined ? undefined : store.usableToken(secret);
+  if (token) return token;
+  if (faults.on('unauthorized-as-200')) {
+    return { id: '', secret: '', userId: store.userId, applicationId: null, scopes: new Set([USER_TOKEN_SCOPE]), expiresAt: undefined, revoked: false };
+  }
+  if (secret === undefined) {
+    throw unauthorized(header === undefined ? 'Authorization header is missing' : 'Authorization header is not "Bearer <token>"');
+  }
+  throw unauthorized('Invalid access token');
+}
+
+/** A token passes when it holds at least one of the accepted scopes (literal entries, no patterns). */
+export function authorize(token: TokenRecord, acceptedScopes: readonly string[], faults: FaultSet): void {
+  if (faults.on('ignore-scopes')) return;
+  for (const scope of acceptedScopes) if (token.scopes.has(scope)) return;
+  throw forbidden(`Token does not hold any of the scopes this action accepts: ${acceptedScopes.join(', ')}`);
+}
+
+/**
+ * The application a request names, checked in this order: malformed id → 400 (decision 2), a token bound
+ * to another application → 403 without a word about the other one (decision 1), unknown → 404.
+ */
+export function applicationFor(store: MockStore, token: TokenRecord, applicationId: string, faults: FaultSet): ApplicationState {
+  if (!isObjectId(applicationId)) throw badRequest('applicationId must be a 24-character hex id');
+  const id = applicationId.toLowerCase();
+  if (token.applicationId !== null && token.applicationId !== id && !faults.on('ignore-application-binding')) {
+    throw forbidden('Token is not valid for this application');
+  }
+  if (token.userId !== store.userId) throw notFound('Application was not found');
+  const application = store.application(id);
+  if (application) return application;
+  if (faults.on('unknown-app-as-200')) return emptyApplication(id);
+  throw notFound('Application was not found');
+}

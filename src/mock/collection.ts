@@ -1,0 +1,158 @@
+import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
+import type { FaultSet } from './faults';
+import type { ParsedQuery, TriggerFilterEntry } from './query';
+import type { ApplicationState } from './store';
+
+/** Decision 6: `*` any run (also none), `?` exactly one character, whole field, case-insensitive. */
+export function globToRegExp(glob: string, caseSensitive = false): RegExp {
+  let source = '';
+  for (const char of glob) {
+    if (char === '*') source += '[\\s\\S]*';
+    else if (char === '?') source += '[\\s\\S]';
+    else source += char.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, caseSensitive ? 'u' : 'iu');
+}
+
+/** Decision 8: a trigger matches an entry when every field the entry gives is equal. */
+const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
+  (entry.type === undefined || trigger.type === entry.type) && (entry.key === undefined || trigger.key === entry.key);
+
+/** The triggers of a flow's default version; a flow without one is its own default version. */
+function defaultTriggers(application: ApplicationState, flow: StoredFlow): readonly TriggerRef[] {
+  const version = flow.defaultVersionId === undefined ? undefined : application.versions.get(flow.defaultVersionId);
+  return version ? version.triggers : flow.triggers;
+}
+
+/** Decision 7: the flowClass a Get filters by, `cloud` when none is given. */
+export const effectiveFlowClass = (query: ParsedQuery, faults: FaultSet): string | undefined =>
+  query.given.has('flowClass') || !faults.on('no-flowclass-default')
+    ? (query.values.get('flowClass') as string | undefined)
+    : undefined;
+
+/** The flows of an application that pass flowClass (decision 7), the glob filter and triggerFilter. */
+export function selectFlows(application: ApplicationState, query: ParsedQuery, faults: FaultSet): StoredFlow[] {
+  const { values } = query;
+  const flowClass = effectiveFlowClass(query, faults);
+  const filter = values.get('filter') as string | undefined;
+  const pattern =
+    values.get('filterField') !== undefined && filter !== undefined
+      ? globToRegExp(filter, faults.on('glob-case-sensitive'))
+      : undefined;
+  const entries = faults.on('trigger-filter-ignored')
+    ? undefined
+    : (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined);
+  const selected: StoredFlow[] = [];
+  for (const flow of application.flows.values()) {
+    if (flowClass !== undefined && flow.flowClass !== flowClass) continue;
+    if (pattern && !pattern.test(String(flow.doc.name ?? ''))) continue;
+    if (entries && entries.length > 0) {
+      const triggers = defaultTriggers(application, flow);
+      if (!entries.some((entry) => triggers.some((trigger) => triggerMatches(trigger, entry)))) continue;
+    }
+    selected.push(flow);
+  }
+  return selected;
+}
+
+export interface Sortable {
+  readonly id: string;
+}
+
+/**
+ * Decision 5: by the sort key in the given direction; ties by id ascending, so pages never repeat or
+ * skip. Keys are compared by code unit (names arrive lower-cased, which makes them case-insensitive).
+ */
+export function sortItems<T extends Sortable>(
+  items: T[],
+  keyOf: (item: T) => string,
+  direction: string,
+  faults: FaultSet,
+): T[] {
+  const sign = direction === 'desc' && !faults.on('sort-ignores-direction') ? -1 : 1;
+  const tieSign = faults.on('no-tie-break') ? -1 : 1;
+  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
+  keyed.sort((a, b) => {
+    if (a.key !== b.key) return a.key < b.key ? -sign : sign;
+    return a.item.id < b.item.id ? -tieSign : a.item.id > b.item.id ? tieSign : 0;
+  });
+  return keyed.map((entry) => entry.item);
+}
+
+export const flowSortKey = (field: string): ((flow: StoredFlow) => string) => {
+  switch (field) {
+    case 'id':
+      return (flow) => flow.id;
+    case 'creationDate':
+      return (flow) => flow.creationDate;
+    case 'lastUpdated':
+      return (flow) => flow.lastUpdated;
+    default:
+      return (flow) => flow.nameKey;
+  }
+};
+
+/** P1: Get by Version sorts by the flow's name for `name`, by the version's own field otherwise. */
+export const versionSortKey = (
+  field: string,
+  flowsById: ReadonlyMap<string, StoredFlow>,
+): ((version: StoredVersion) => string) => {
+  switch (field) {
+    case 'id':
+      return (version) => version.id;
+    case 'creationDate':
+      return (version) => version.creationDate;
+    case 'lastUpdated':
+      return (version) => version.lastUpdated;
+    default:
+      return (version) => flowsById.get(version.flowId)?.nameKey ?? '';
+  }
+};
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly totalCount: number;
+}
+
+/** Decision 4: 0-based pages; a page past the end is empty. */
+export function pageOf<T>(sorted: T[], page: number, perPage: number, faults: FaultSet): Page<T> {
+  const index = faults.on('paging-one-based') ? Math.max(page - 1, 0) : page;
+  const items = sorted.slice(index * perPage, index * perPage + perPage);
+  return { items, totalCount: faults.on('wrong-total-count') ? items.length : sorted.length };
+}
+
+/** Decision 9: the custom-node flows of the application that the given items' nodes reference, by id. */
+export function customNodesFor(
+  application: ApplicationState,
+  items: readonly { readonly referencedFlowIds: readonly string[] }[],
+): StoredFlow[] {
+  const found = new Map<string, StoredFlow>();
+  for (const item of items) {
+    for (const id of item.referencedFlowIds) {
+      const flow = application.flows.get(id.toLowerCase());
+      if (flow && flow.flowClass === 'customNode') found.set(flow.id, flow);
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The collection body, concatenated from the items' cached JSON so that a Get never re-serializes a
+ * stored flow. `echo` holds the collection fields, already in output order.
+ */
+export function collectionBody(
+  echo: Readonly<Record<string, string | number | undefined>>,
+  items: readonly { readonly json: string }[],
+  customNodes?: readonly { readonly json: string }[],
+): string {
+  let body = '{';
+  for (const key in echo) {
+    const value = echo[key];
+    if (value !== undefined) body += `${JSON.stringify(key)}:${JSON.stringify(value)},`;
+  }
+  body += '"items":[';
+  for (let index = 0; index < items.length; index += 1) body += (index === 0 ? '' : ',') + items[index].json;
+  body += ']';
+  if (customNodes) body += `,"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]`;
+  return body + '}';
+}

@@ -1,0 +1,39 @@
+import type { FastifyReply } from 'fastify';
+import { toErrorResponse } from './errors';
+import type { FaultSet } from './faults';
+import type { ApplicationState, MockStore, TokenRecord } from './store';
+
+/** What every route of one mock server shares. */
+export interface MockContext {
+  readonly store: MockStore;
+  readonly faults: FaultSet;
+}
+
+/** The caller and application an authenticated route works on, set by its onRequest guard. */
+export interface Access {
+  readonly token: TokenRecord;
+  readonly application: ApplicationState;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    mockAccess: Access | null;
+  }
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Sends an already serialized JSON body: fastify never re-serializes a string. */
+export function sendJson(reply: FastifyReply, statusCode: number, body: string): FastifyReply {
+  return reply.code(statusCode).header('content-type', JSON_TYPE).send(body);
+}
+
+/** Every failure as an Error body (`type`, `message`), with `WWW-Authenticate: Bearer` on 401. */
+export function sendError(reply: FastifyReply, error: unknown, faults: FaultSet): FastifyReply {
+  const { statusCode, body } = toErrorResponse(error);
+  if (statusCode === 401 && !faults.on('no-www-authenticate')) reply.header('www-authenticate', 'Bearer');
+  if (faults.on('error-body-as-text')) {
+    return reply.code(statusCode).header('content-type', 'text/plain; charset=utf-8').send(body.message);
+  }
+  return sendJson(reply, statusCode, JSON.stringify(body));
+}

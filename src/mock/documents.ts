@@ -1,0 +1,157 @@
+/**
+ * The stored shapes of flows and flow versions, built from Post and Import bodies with the defaults of
+ * decisions 10 and 11, and serialized once: collection bodies are concatenations of these strings.
+ */
+export type JsonObject = Record<string, unknown>;
+
+export interface TriggerRef {
+  readonly type?: unknown;
+  readonly key?: unknown;
+}
+
+export interface StoredFlow {
+  readonly id: string;
+  readonly nameKey: string;
+  readonly flowClass: string;
+  readonly creationDate: string;
+  readonly lastUpdated: string;
+  readonly defaultVersionId: string | undefined;
+  readonly triggers: readonly TriggerRef[];
+  /** Ids named by the flow's nodes' `config.flowId` (decision 9). */
+  readonly referencedFlowIds: readonly string[];
+  readonly doc: JsonObject;
+  /** JSON.stringify(doc), cached: a flow is immutable once stored. */
+  readonly json: string;
+}
+
+export interface StoredVersion {
+  readonly id: string;
+  readonly flowId: string;
+  readonly version: string;
+  readonly creationDate: string;
+  readonly lastUpdated: string;
+  readonly triggers: readonly TriggerRef[];
+  readonly referencedFlowIds: readonly string[];
+  readonly doc: JsonObject;
+  readonly json: string;
+}
+
+/** Workflow keys a client may set, in the order a stored Workflow lists them. */
+const FLOW_CONTENT_KEYS = [
+  'name',
+  'description',
+  'iconData',
+  'enabled',
+  'defaultVersionId',
+  'minimumAgentVersion',
+  'flowClass',
+  'triggers',
+  'nodes',
+  'customNodeConfig',
+  'customNodeSupports',
+  'globals',
+] as const;
+
+const VERSION_CONTENT_KEYS = [
+  'version',
+  'notes',
+  'enabled',
+  'triggers',
+  'nodes',
+  'globals',
+  'minimumAgentVersion',
+  'customNodeConfig',
+] as const;
+
+const FLOW_DEFAULTS: JsonObject = { enabled: false, flowClass: 'cloud', triggers: [], nodes: [], globals: [] };
+const VERSION_DEFAULTS: JsonObject = { enabled: false, triggers: [], nodes: [], globals: [] };
+
+export interface Stamp {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly creationDate: string;
+  readonly lastUpdated: string;
+}
+
+function pick(source: JsonObject, keys: readonly string[], defaults: JsonObject): JsonObject {
+  const picked: JsonObject = {};
+  for (const key of keys) {
+    const value = Object.prototype.hasOwnProperty.call(source, key) ? source[key] : defaults[key];
+    // A null iconData/defaultVersionId means "none": the Workflow schema has no null for them.
+    if (value !== undefined && value !== null) picked[key] = value;
+  }
+  return picked;
+}
+
+/** A Workflow with the defaults of decision 10; `content` holds only keys a client may set. */
+export function workflowDocument(content: JsonObject, stamp: Stamp): JsonObject {
+  return {
+    id: stamp.id,
+    flowId: stamp.id,
+    applicationId: stamp.applicationId,
+    creationDate: stamp.creationDate,
+    lastUpdated: stamp.lastUpdated,
+    ...pick(content, FLOW_CONTENT_KEYS, FLOW_DEFAULTS),
+    stats: { runCount: 0, errorCount: 0 },
+  };
+}
+
+export function versionDocument(content: JsonObject, stamp: Stamp & { readonly flowId: string }): JsonObject {
+  return {
+    id: stamp.id,
+    flowVersionId: stamp.id,
+    flowId: stamp.flowId,
+    applicationId: stamp.applicationId,
+    creationDate: stamp.creationDate,
+    lastUpdated: stamp.lastUpdated,
+    ...pick(content, VERSION_CONTENT_KEYS, VERSION_DEFAULTS),
+    stats: { runCount: 0, errorCount: 0 },
+  };
+}
+
+const asArray = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+
+function referencedFlowIds(nodes: unknown): string[] {
+  const ids: string[] = [];
+  for (const node of asArray(nodes)) {
+    const config = (node as { config?: unknown } | null)?.config;
+    const flowId = (config as { flowId?: unknown } | null | undefined)?.flowId;
+    if (typeof flowId === 'string') ids.push(flowId);
+  }
+  return ids;
+}
+
+const triggersOf = (doc: JsonObject): readonly TriggerRef[] =>
+  asArray(doc.triggers).filter((trigger): trigger is TriggerRef => typeof trigger === 'object' && trigger !== null);
+
+const stringOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+
+export function storedFlow(doc: JsonObject): StoredFlow {
+  const id = String(doc.id);
+  return {
+    id,
+    nameKey: stringOr(doc.name, '').toLowerCase(),
+    flowClass: stringOr(doc.flowClass, 'cloud'),
+    creationDate: stringOr(doc.creationDate, ''),
+    lastUpdated: stringOr(doc.lastUpdated, ''),
+    defaultVersionId: typeof doc.defaultVersionId === 'string' ? doc.defaultVersionId : undefined,
+    triggers: triggersOf(doc),
+    referencedFlowIds: referencedFlowIds(doc.nodes),
+    doc,
+    json: JSON.stringify(doc),
+  };
+}
+
+export function storedVersion(doc: JsonObject): StoredVersion {
+  return {
+    id: String(doc.id),
+    flowId: String(doc.flowId),
+    version: stringOr(doc.version, ''),
+    creationDate: stringOr(doc.creationDate, ''),
+    lastUpdated: stringOr(doc.lastUpdated, ''),
+    triggers: triggersOf(doc),
+    referencedFlowIds: referencedFlowIds(doc.nodes),
+    doc,
+    json: JSON.stringify(doc),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Deliberate bugs, for proving that the conformance suite and the pact verifier catch a broken server.
+ * Each is switched on by name in `MockOptions.faults` and read at exactly one place of the mock.
+ */
+export const FAULTS = {
+  'ignore-scopes': 'Any valid token passes the scope check (no 403 for a token without an accepted scope).',
+  'ignore-application-binding': 'A token of application A reads and writes application B.',
+  'unauthorized-as-200': 'A request without a usable token is served as the mock user.',
+  'no-www-authenticate': '401 answers lack the WWW-Authenticate: Bearer header.',
+  'sort-ignores-direction': 'sortDirection=desc sorts ascending.',
+  'no-tie-break': 'Ties of the sort field come in descending id order instead of ascending.',
+  'paging-one-based': 'page is read as 1-based: page=1 is the first page (and page=0 too).',
+  'wrong-total-count': 'totalCount is the number of items on the page, not of all matches.',
+  'glob-case-sensitive': 'The filter glob matches case-sensitively.',
+  'no-flowclass-default': 'Without flowClass, flows of every class are returned.',
+  'trigger-filter-ignored': 'triggerFilter is validated but does not filter.',
+  'custom-nodes-missing': 'includeCustomNodes=true adds no customNodes.',
+  'version-filter-ignored': 'Get by Version returns versions of every version name.',
+  'post-returns-200': 'Post answers 200 instead of 201.',
+  'post-id-as-number': 'The Workflow that Post returns has a number as id (wrong body field type).',
+  'post-skips-validation': 'Post creates flows from bodies that the Workflow Post schema refuses.',
+  'import-partial': 'A failing import still creates the valid flows of its bundle.',
+  'import-no-id-maps': 'The Import result lacks importedFlowIdMap and importedVersionIdMap.',
+  'unknown-app-as-200': 'An unknown (well-formed) application is served as an empty one instead of 404.',
+  'error-body-as-text': 'Errors are sent as text/plain messages, not JSON Error bodies.',
+  'invalid-query-ignored': 'Invalid query values (sortField=bogus, perPage=0, ...) are replaced by defaults: 200.',
+  'drops-description': 'Created flows are stored without their description (Post answers with it, Get does not).',
+} as const satisfies Record<string, string>;
+
+export type FaultName = keyof typeof FAULTS;
+
+export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
+
+export const isFaultName = (name: string): name is FaultName => Object.prototype.hasOwnProperty.call(FAULTS, name);
+
+/** The faults a server runs with; `on(name)` is the one place each fault is read. */
+export interface FaultSet {
+  on(name: FaultName): boolean;
+}
+
+export function faultSet(names: readonly string[] = []): FaultSet {
+  for (const name of names) if (!isFaultName(name)) throw new Error(`unknown fault "${name}"`);
+  const active = new Set<string>(names);
+  return { on: (name) => active.has(name) };
+}

@@ -1,0 +1,152 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ACTIONS, type ActionId, type ActionSpec } from '../../specs/catalog';
+import { describeViolation, validatorFor } from '../schemas/registry';
+import {
+  collectionBody,
+  customNodesFor,
+  effectiveFlowClass,
+  flowSortKey,
+  pageOf,
+  selectFlows,
+  sortItems,
+  versionSortKey,
+} from './collection';
+import { sendJson, type MockContext } from './context';
+import { FLOW_DELETE_SCOPES } from './defaults';
+import { storedFlow, workflowDocument, type JsonObject } from './documents';
+import { badRequest, notFound, validationError } from './errors';
+import { accessOf, applicationGuard } from './guard';
+import { isObjectId, nowIso } from './ids';
+import type { FaultSet } from './faults';
+import { importBundle, importResultBody } from './import';
+import { parseQuery, rawQueryOf, type ParsedQuery } from './query';
+
+type ActionHandler = (context: MockContext, action: ActionSpec, request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+
+const numberOf = (query: ParsedQuery, name: string): number => query.values.get(name) as number;
+const stringOf = (query: ParsedQuery, name: string): string | undefined => query.values.get(name) as string | undefined;
+
+/** The collection fields every collection echoes (spec README, "API-wide conventions"). */
+function collectionEcho(query: ParsedQuery, applicationId: string, count: number, totalCount: number, faults: FaultSet) {
+  return {
+    count,
+    totalCount,
+    perPage: numberOf(query, 'perPage'),
+    page: numberOf(query, 'page'),
+    sortField: stringOf(query, 'sortField'),
+    sortDirection: stringOf(query, 'sortDirection'),
+    filter: query.given.has('filter') ? stringOf(query, 'filter') : undefined,
+    filterField: query.given.has('filterField') ? stringOf(query, 'filterField') : undefined,
+    applicationId,
+    flowClass: effectiveFlowClass(query, faults),
+  };
+}
+
+const getFlows: ActionHandler = ({ faults }, action, request, reply) => {
+  const { application } = accessOf(request);
+  const query = parseQuery(action, rawQueryOf(request.raw.url), faults);
+  const sorted = sortItems(
+    selectFlows(application, query, faults),
+    flowSortKey(stringOf(query, 'sortField') ?? 'name'),
+    stringOf(query, 'sortDirection') ?? 'asc',
+    faults,
+  );
+  const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
+  const echo = collectionEcho(query, application.id, page.items.length, page.totalCount, faults);
+  const withCustomNodes = query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing');
+  const body = collectionBody(
+    echo,
+    page.items,
+    withCustomNodes ? customNodesFor(application, page.items) : undefined,
+  );
+  return sendJson(reply, 200, body);
+};
+
+const getFlowsByVersion: ActionHandler = ({ faults }, action, request, reply) => {
+  const { application } = accessOf(request);
+  const query = parseQuery(action, rawQueryOf(request.raw.url), faults);
+  const flows = new Map(selectFlows(application, query, faults).map((flow) => [flow.id, flow]));
+  const version = stringOf(query, 'version');
+  const matching = [...application.versions.values()].filter(
+    (candidate) => flows.has(candidate.flowId) && (candidate.version === version || faults.on('version-filter-ignored')),
+  );
+  const sorted = sortItems(
+    matching,
+    versionSortKey(stringOf(query, 'sortField') ?? 'name', flows),
+    stringOf(query, 'sortDirection') ?? 'asc',
+    faults,
+  );
+  const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
+  const withCustomNodes = query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing');
+  const body = collectionBody(
+    { ...collectionEcho(query, application.id, page.items.length, page.totalCount, faults), version },
+    page.items,
+    withCustomNodes ? customNodesFor(application, page.items) : undefined,
+  );
+  return sendJson(reply, 200, body);
+};
+
+const postFlow: ActionHandler = (context, action, request, reply) => {
+  const { store, faults } = context;
+  const { application } = accessOf(request);
+  const query = parseQuery(action, rawQueryOf(request.raw.url), faults);
+  const body = request.body;
+  if (!faults.on('post-skips-validation')) {
+    const violations = validatorFor('workflowPost')(body);
+    if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
+  }
+  const content = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
+  const now = nowIso();
+  const doc = workflowDocument(content, { id: store.freshId(), applicationId: application.id, creationDate: now, lastUpdated: now });
+  const stored = faults.on('drops-description') ? { ...doc, description: undefined } : doc;
+  store.putFlow(application, storedFlow(stored));
+  const answered = faults.on('post-id-as-number') ? { ...doc, id: Number.parseInt(String(doc.id).slice(-12), 16) } : doc;
+  let json = JSON.stringify(answered);
+  // P3: includeCustomNodes on Post adds customNodes to the created Workflow, as Get does to its items.
+  if (query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing')) {
+    const customNodes = customNodesFor(application, [storedFlow(doc)]);
+    json = `${json.slice(0, -1)},"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]}`;
+  }
+  return sendJson(reply, faults.on('post-returns-200') ? 200 : 201, json);
+};
+
+const importFlows: ActionHandler = ({ store, faults }, _action, request, reply) => {
+  const { application } = accessOf(request);
+  const outcome = importBundle(store, application, request.body, faults);
+  return sendJson(reply, 201, importResultBody(outcome, faults));
+};
+
+const HANDLERS: Readonly<Record<ActionId, ActionHandler>> = {
+  'flows.get': getFlows,
+  'flows.getByVersion': getFlowsByVersion,
+  'flows.post': postFlow,
+  'flows.import': importFlows,
+};
+
+/** `/applications/{APPLICATION_ID}/flows` → `/applications/:applicationId/flows` */
+export const routePath = (pathTemplate: string): string => pathTemplate.replace('{APPLICATION_ID}', ':applicationId');
+
+/** The four actions, routed and guarded from the catalog; plus the clean-up DELETE. */
+export function registerFlowRoutes(app: FastifyInstance, context: MockContext): void {
+  for (const action of ACTIONS) {
+    const handler = HANDLERS[action.id];
+    app.route({
+      method: action.method,
+      url: routePath(action.pathTemplate),
+      onRequest: applicationGuard(context, action.acceptedScopes),
+      handler: (request, reply) => {
+        handler(context, action, request, reply);
+      },
+    });
+  }
+  app.delete('/applications/:applicationId/flows/:flowId', {
+    onRequest: applicationGuard(context, FLOW_DELETE_SCOPES),
+    handler: (request, reply) => {
+      const { application } = accessOf(request);
+      const { flowId } = request.params as { flowId: string };
+      if (!isObjectId(flowId)) throw badRequest('flowId must be a 24-character hex id');
+      if (!context.store.deleteFlow(application, flowId)) throw notFound('Flow was not found');
+      sendJson(reply, 200, '{"success":true}');
+    },
+  });
+}

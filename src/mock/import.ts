@@ -1,0 +1,133 @@
+import { describeViolation, validatorFor } from '../schemas/registry';
+import { storedFlow, storedVersion, versionDocument, workflowDocument, type JsonObject, type StoredFlow, type StoredVersion } from './documents';
+import { validationError } from './errors';
+import type { FaultSet } from './faults';
+import { isObjectId, nowIso } from './ids';
+import type { ApplicationState, MockStore } from './store';
+
+export interface ImportBundle {
+  readonly flows: readonly JsonObject[];
+  readonly flowVersions: readonly JsonObject[];
+}
+
+export interface ImportOutcome {
+  readonly flows: readonly StoredFlow[];
+  readonly versions: readonly StoredVersion[];
+  readonly importedFlowIdMap: Readonly<Record<string, string>>;
+  readonly importedVersionIdMap: Readonly<Record<string, string>>;
+}
+
+export interface ImportMode {
+  /** Seeds keep their given ids and dates; the Import action never does (decision 11). */
+  readonly keepIds: boolean;
+}
+
+const givenId = (item: JsonObject): string | undefined => (isObjectId(item.id) ? item.id.toLowerCase() : undefined);
+
+/** The first reason the bundle cannot be imported, or undefined (decision 11: schema, then references). */
+export function importProblem(body: unknown): string | undefined {
+  const violations = validatorFor('workflowImport')(body);
+  if (violations.length > 0) return `Invalid import body: ${describeViolation(violations[0])}`;
+  const { flows = [], flowVersions = [] } = body as Partial<ImportBundle>;
+  const flowIds = new Set<string>();
+  for (const flow of flows) {
+    const id = givenId(flow);
+    if (id === undefined) continue;
+    if (flowIds.has(id)) return `Invalid import body: flow id ${id} is given twice`;
+    flowIds.add(id);
+  }
+  const versionFlow = new Map<string, string>();
+  for (const [index, version] of flowVersions.entries()) {
+    const flowId = typeof version.flowId === 'string' ? version.flowId.toLowerCase() : undefined;
+    if (flowId === undefined || !flowIds.has(flowId)) {
+      return `Invalid import body: /flowVersions/${index}/flowId refers to no flow of the bundle`;
+    }
+    const id = givenId(version);
+    if (id === undefined) continue;
+    if (versionFlow.has(id)) return `Invalid import body: flow version id ${id} is given twice`;
+    versionFlow.set(id, flowId);
+  }
+  for (const [index, flow] of flows.entries()) {
+    const defaultVersionId = flow.defaultVersionId;
+    if (typeof defaultVersionId !== 'string') continue;
+    if (versionFlow.get(defaultVersionId.toLowerCase()) !== givenId(flow)) {
+      return `Invalid import body: /flows/${index}/defaultVersionId refers to no version of that flow in the bundle`;
+    }
+  }
+  return undefined;
+}
+
+function stampFor(store: MockStore, item: JsonObject, application: ApplicationState, mode: ImportMode) {
+  const keep = mode.keepIds && givenId(item) !== undefined;
+  const id = keep ? (givenId(item) as string) : store.freshId();
+  if (keep) store.reserveId(id);
+  const now = nowIso();
+  const date = (key: string): string => (mode.keepIds && typeof item[key] === 'string' ? (item[key] as string) : now);
+  return { id, applicationId: application.id, creationDate: date('creationDate'), lastUpdated: date('lastUpdated') };
+}
+
+/** Creates every flow and version of a bundle that importProblem accepted, under fresh ids. */
+function createAll(store: MockStore, application: ApplicationState, bundle: ImportBundle, mode: ImportMode): ImportOutcome {
+  const importedFlowIdMap: Record<string, string> = {};
+  const importedVersionIdMap: Record<string, string> = {};
+  const flowStamps = bundle.flows.map((flow) => stampFor(store, flow, application, mode));
+  const versionStamps = bundle.flowVersions.map((version) => stampFor(store, version, application, mode));
+  bundle.flows.forEach((flow, index) => {
+    const id = givenId(flow);
+    if (id !== undefined) importedFlowIdMap[id] = flowStamps[index].id;
+  });
+  bundle.flowVersions.forEach((version, index) => {
+    const id = givenId(version);
+    if (id !== undefined) importedVersionIdMap[id] = versionStamps[index].id;
+  });
+  const versions = bundle.flowVersions.map((version, index) =>
+    storedVersion(
+      versionDocument(version, {
+        ...versionStamps[index],
+        flowId: importedFlowIdMap[String(version.flowId).toLowerCase()],
+      }),
+    ),
+  );
+  const flows = bundle.flows.map((flow, index) => {
+    const defaultVersionId =
+      typeof flow.defaultVersionId === 'string' ? importedVersionIdMap[flow.defaultVersionId.toLowerCase()] : undefined;
+    return storedFlow(workflowDocument({ ...flow, defaultVersionId }, flowStamps[index]));
+  });
+  for (const version of versions) store.putVersion(application, version);
+  for (const flow of flows) store.putFlow(application, flow);
+  return { flows, versions, importedFlowIdMap, importedVersionIdMap };
+}
+
+/** Decision 11: all or nothing. A refused bundle creates nothing (unless the import-partial fault is on). */
+export function importBundle(
+  store: MockStore,
+  application: ApplicationState,
+  body: unknown,
+  faults: FaultSet,
+  mode: ImportMode = { keepIds: false },
+): ImportOutcome {
+  const problem = importProblem(body);
+  if (problem !== undefined) {
+    if (faults.on('import-partial')) createValidFlows(store, application, body, mode);
+    throw validationError(problem);
+  }
+  const bundle = body as Partial<ImportBundle>;
+  return createAll(store, application, { flows: bundle.flows ?? [], flowVersions: bundle.flowVersions ?? [] }, mode);
+}
+
+function createValidFlows(store: MockStore, application: ApplicationState, body: unknown, mode: ImportMode): void {
+  const flows = (body as { flows?: unknown } | null)?.flows;
+  if (!Array.isArray(flows)) return;
+  const valid = flows.filter((flow: unknown) => importProblem({ flows: [flow] }) === undefined) as JsonObject[];
+  createAll(store, application, { flows: valid.map((flow) => ({ ...flow, defaultVersionId: null })), flowVersions: [] }, mode);
+}
+
+export function importResultBody(outcome: ImportOutcome, faults: FaultSet): string {
+  const list = (items: readonly { readonly json: string }[]) => `[${items.map((item) => item.json).join(',')}]`;
+  let body = `{"flows":${list(outcome.flows)},"flowVersions":${list(outcome.versions)}`;
+  if (!faults.on('import-no-id-maps')) {
+    body += `,"importedFlowIdMap":${JSON.stringify(outcome.importedFlowIdMap)}`;
+    body += `,"importedVersionIdMap":${JSON.stringify(outcome.importedVersionIdMap)}`;
+  }
+  return body + '}';
+}

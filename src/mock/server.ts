@@ -1,0 +1,88 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { USER_TOKEN_SCOPE } from '../../specs/catalog';
+import { acceptJsonOnly } from './body';
+import { sendError, type MockContext } from './context';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_MOCK_HOST, MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, MOCK_USER } from './defaults';
+import { notFound } from './errors';
+import { faultSet, type FaultName } from './faults';
+import { registerFlowRoutes } from './flow-routes';
+import { applySeed, type Seed } from './seed';
+import { MockStore } from './store';
+import { registerTokenRoutes } from './token-routes';
+import { clientErrorHandler } from './client-errors';
+
+export interface MockOptions {
+  /** Made a valid `all.User` token of the mock user. */
+  readonly adminToken?: string;
+  /** A parsed seed (docs/mock.md); a bad one makes createMockServer reject with a SeedError. */
+  readonly seed?: Seed;
+  /** Deliberate bugs to switch on (src/mock/faults.ts). */
+  readonly faults?: readonly FaultName[];
+  /** Request bodies above this many bytes get 413 (P2); default 1 MiB. */
+  readonly bodyLimitBytes?: number;
+  /** Request logging (method, URL, status; never headers, so never a token). Off by default. */
+  readonly logger?: boolean;
+}
+
+export interface MockServer {
+  /** The Node server; usable by supertest as it is, without listening. */
+  readonly server: Server;
+  readonly store: MockStore;
+  readonly fastify: FastifyInstance;
+  /** A token of the mock user with these scopes, bound to `applicationId` when given (a test shortcut). */
+  tokenFor(scope: readonly string[], applicationId?: string | null): string;
+  /** Starts listening; resolves to the base URL (`http://host:port`). Port 0 picks a free port. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
+  const faults = faultSet(options.faults ?? []);
+  const store = new MockStore(MOCK_USER.userId);
+  store.addApplication(MOCK_APPLICATION_ID);
+  store.addApplication(MOCK_OTHER_APPLICATION_ID);
+  if (options.seed !== undefined) applySeed(store, options.seed);
+  if (options.adminToken !== undefined) {
+    store.issueToken({ userId: store.userId, applicationId: null, scope: [USER_TOKEN_SCOPE] }, options.adminToken);
+  }
+
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const fastify = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit,
+    forceCloseConnections: true,
+    // The mock parses query strings itself (src/mock/query.ts), from the raw URL.
+    routerOptions: { querystringParser: () => ({}), ignoreTrailingSlash: true, maxParamLength: 200 },
+    clientErrorHandler,
+  });
+  const context: MockContext = { store, faults };
+  fastify.decorateRequest('mockAccess', null);
+  acceptJsonOnly(fastify, bodyLimit);
+  fastify.setErrorHandler((error, request, reply) => {
+    if (options.logger && !(typeof (error as { statusCode?: unknown }).statusCode === 'number')) request.log.error(error);
+    sendError(reply, error, faults);
+  });
+  fastify.setNotFoundHandler((request, reply) => {
+    sendError(reply, notFound(`No route for ${request.method} ${request.url.split('?')[0].slice(0, 200)}`), faults);
+  });
+  registerFlowRoutes(fastify, context);
+  registerTokenRoutes(fastify, context);
+  await fastify.ready();
+
+  return {
+    server: fastify.server,
+    store,
+    fastify,
+    tokenFor: (scope, applicationId = null) =>
+      store.issueToken({ userId: store.userId, applicationId: applicationId?.toLowerCase() ?? null, scope }).secret,
+    async listen(port = 0, host = DEFAULT_MOCK_HOST) {
+      await fastify.listen({ port, host });
+      const address = fastify.server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${shownHost}:${address.port}`;
+    },
+    close: () => fastify.close(),
+  };
+}

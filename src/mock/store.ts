@@ -1,0 +1,119 @@
+import { newObjectId, newTokenSecret } from './ids';
+import type { StoredFlow, StoredVersion } from './documents';
+
+/** One application of the mock user: its flows and their versions, in memory. */
+export interface ApplicationState {
+  readonly id: string;
+  readonly flows: Map<string, StoredFlow>;
+  readonly versions: Map<string, StoredVersion>;
+}
+
+export interface TokenRecord {
+  readonly id: string;
+  readonly secret: string;
+  readonly userId: string;
+  /** null: a user-wide token, reaching every application of its user. */
+  readonly applicationId: string | null;
+  readonly scopes: ReadonlySet<string>;
+  /** Epoch ms after which the token is refused; undefined: never expires. */
+  readonly expiresAt: number | undefined;
+  revoked: boolean;
+}
+
+export interface TokenGrant {
+  readonly userId: string;
+  readonly applicationId: string | null;
+  readonly scope: readonly string[];
+  readonly expiresAt?: number;
+}
+
+export const emptyApplication = (id: string): ApplicationState => ({ id, flows: new Map(), versions: new Map() });
+
+/**
+ * The mock's state. Every mutation is synchronous, so concurrent requests can never interleave inside
+ * one (N parallel creates make exactly N flows).
+ */
+export class MockStore {
+  private readonly applications = new Map<string, ApplicationState>();
+  private readonly tokensBySecret = new Map<string, TokenRecord>();
+  private readonly tokensById = new Map<string, TokenRecord>();
+  private readonly usedIds = new Set<string>();
+
+  constructor(readonly userId: string) {}
+
+  addApplication(id: string): ApplicationState {
+    let application = this.applications.get(id.toLowerCase());
+    if (!application) {
+      application = emptyApplication(id.toLowerCase());
+      this.applications.set(application.id, application);
+    }
+    return application;
+  }
+
+  application(id: string): ApplicationState | undefined {
+    return this.applications.get(id.toLowerCase());
+  }
+
+  applicationIds(): string[] {
+    return [...this.applications.keys()];
+  }
+
+  /** A fresh 24-hex id, never handed out before by this store. */
+  freshId(): string {
+    let id = newObjectId();
+    while (this.usedIds.has(id)) id = newObjectId();
+    this.usedIds.add(id);
+    return id;
+  }
+
+  /** Marks a given id (from a seed) as taken. */
+  reserveId(id: string): void {
+    this.usedIds.add(id.toLowerCase());
+  }
+
+  putFlow(application: ApplicationState, flow: StoredFlow): void {
+    application.flows.set(flow.id, flow);
+  }
+
+  putVersion(application: ApplicationState, version: StoredVersion): void {
+    application.versions.set(version.id, version);
+  }
+
+  /** Removes a flow and its versions; false when the application has no such flow. */
+  deleteFlow(application: ApplicationState, flowId: string): boolean {
+    if (!application.flows.delete(flowId.toLowerCase())) return false;
+    for (const [id, version] of application.versions) if (version.flowId === flowId.toLowerCase()) application.versions.delete(id);
+    return true;
+  }
+
+  issueToken(grant: TokenGrant, secret: string = newTokenSecret()): TokenRecord {
+    const record: TokenRecord = {
+      id: this.freshId(),
+      secret,
+      userId: grant.userId,
+      applicationId: grant.applicationId,
+      scopes: new Set(grant.scope),
+      expiresAt: grant.expiresAt,
+      revoked: false,
+    };
+    this.tokensBySecret.set(secret, record);
+    this.tokensById.set(record.id, record);
+    return record;
+  }
+
+  tokenBySecret(secret: string): TokenRecord | undefined {
+    return this.tokensBySecret.get(secret);
+  }
+
+  tokenById(id: string): TokenRecord | undefined {
+    return this.tokensById.get(id.toLowerCase());
+  }
+
+  /** A token is usable when it exists, is not revoked and has not expired. */
+  usableToken(secret: string, now: number = Date.now()): TokenRecord | undefined {
+    const record = this.tokensBySecret.get(secret);
+    if (!record || record.revoked) return undefined;
+    if (record.expiresAt !== undefined && record.expiresAt <= now) return undefined;
+    return record;
+  }
+}

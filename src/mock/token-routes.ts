@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import { APPLICATION_TOKEN_SCOPES, USER_TOKEN_SCOPE } from '../../specs/catalog';
+import { describeViolation, validatorFor } from '../schemas/registry';
+import { authenticate } from './auth';
+import { sendJson, type MockContext } from './context';
+import { MOCK_ONLY_TOKEN_ROUTE, MOCK_USER, TOKEN_ADMIN_SCOPES } from './defaults';
+import { forbidden, notFound, unauthorized, validationError, badRequest } from './errors';
+import { accessOf, applicationGuard } from './guard';
+import { isObjectId, nowIso } from './ids';
+import type { TokenRecord } from './store';
+
+const mintable = new Set<string>(APPLICATION_TOKEN_SCOPES);
+
+function validated<T>(schema: 'authUserPost' | 'apiTokenPost', body: unknown): T {
+  const violations = validatorFor(schema)(body);
+  if (violations.length > 0) throw validationError(`Invalid body: ${describeViolation(violations[0])}`);
+  return body as T;
+}
+
+function expiryOf(expirationDate: unknown): number | undefined {
+  if (expirationDate === undefined) return undefined;
+  const at = Date.parse(String(expirationDate));
+  if (Number.isNaN(at)) throw validationError('expirationDate must be an ISO 8601 date-time');
+  return at;
+}
+
+/** The token object of an application API token; the secret is shown only in this answer. */
+function apiTokenBody(record: TokenRecord, name: string, description: string | undefined, now: string): string {
+  return JSON.stringify({
+    id: record.id,
+    apiTokenId: record.id,
+    applicationId: record.applicationId,
+    name,
+    description,
+    scope: [...record.scopes],
+    status: 'active',
+    creationDate: now,
+    lastUpdated: now,
+    expirationDate: record.expiresAt === undefined ? undefined : new Date(record.expiresAt).toISOString(),
+    token: record.secret,
+  });
+}
+
+/** What a suite needs to get tokens from the mock as from a real server (spec README), plus the mock-only route. */
+export function registerTokenRoutes(app: FastifyInstance, context: MockContext): void {
+  const { store } = context;
+
+  app.post('/auth/user', async (request, reply) => {
+    const credentials = validated<{ email: string; password: string }>('authUserPost', request.body);
+    if (credentials.email.toLowerCase() !== MOCK_USER.email || credentials.password !== MOCK_USER.password) {
+      throw unauthorized('Invalid email or password');
+    }
+    const token = store.issueToken({ userId: store.userId, applicationId: null, scope: [USER_TOKEN_SCOPE] });
+    return sendJson(reply, 200, JSON.stringify({ token: token.secret, userId: store.userId }));
+  });
+
+  app.post('/applications/:applicationId/tokens', {
+    onRequest: applicationGuard(context, TOKEN_ADMIN_SCOPES),
+    handler: async (request, reply) => {
+      const { application } = accessOf(request);
+      const body = validated<{ name: string; description?: string; scope: string[]; expirationDate?: string }>(
+        'apiTokenPost',
+        request.body,
+      );
+      // Decision 15: only the scopes of the reference's Application API Token Post.
+      const refused = body.scope.find((scope) => !mintable.has(scope));
+      if (refused !== undefined) throw validationError(`Scope ${refused} cannot be given to an application API token`);
+      const record = store.issueToken({
+        userId: store.userId,
+        applicationId: application.id,
+        scope: body.scope,
+        expiresAt: expiryOf(body.expirationDate),
+      });
+      return sendJson(reply, 201, apiTokenBody(record, body.name, body.description, nowIso()));
+    },
+  });
+
+  app.delete('/applications/:applicationId/tokens/:tokenId', {
+    onRequest: applicationGuard(context, TOKEN_ADMIN_SCOPES),
+    handler: async (request, reply) => {
+      const { application } = accessOf(request);
+      const { tokenId } = request.params as { tokenId: string };
+      if (!isObjectId(tokenId)) throw badRequest('apiTokenId must be a 24-character hex id');
+      const record = store.tokenById(tokenId);
+      if (!record || record.applicationId !== application.id || record.revoked) throw notFound('API token was not found');
+      record.revoked = true;
+      return sendJson(reply, 200, '{"success":true}');
+    },
+  });
+
+  // Mock-only: any scope (all.Organization included), for a user token. A real server has no such route.
+  app.post(MOCK_ONLY_TOKEN_ROUTE, async (request, reply) => {
+    const caller = authenticate(store, request.headers.authorization, context.faults);
+    if (caller.applicationId !== null || !caller.scopes.has(USER_TOKEN_SCOPE)) {
+      throw forbidden(`${MOCK_ONLY_TOKEN_ROUTE} needs a user token (scope ${USER_TOKEN_SCOPE})`);
+    }
+    const body = request.body as { applicationId?: unknown; scope?: unknown; expirationDate?: unknown } | undefined;
+    const scope = body?.scope;
+    if (!Array.isArray(scope) || !scope.every((entry) => typeof entry === 'string' && entry.length > 0 && entry.length <= 255)) {
+      throw validationError('Invalid body: scope must be an array of scope names');
+    }
+    const applicationId = body?.applicationId ?? null;
+    if (applicationId !== null) {
+      if (!isObjectId(applicationId)) throw badRequest('applicationId must be a 24-character hex id');
+      if (!store.application(applicationId)) throw notFound('Application was not found');
+    }
+    const record = store.issueToken({
+      userId: caller.userId,
+      applicationId: applicationId === null ? null : applicationId.toLowerCase(),
+      scope: scope as string[],
+      expiresAt: expiryOf(body?.expirationDate),
+    });
+    return sendJson(
+      reply,
+      201,
+      JSON.stringify({ id: record.id, applicationId: record.applicationId, scope: [...record.scopes], token: record.secret }),
+    );
+  });
+}

@@ -1,0 +1,105 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import { pathFor } from '../../specs/catalog';
+import { PACT_DUMMY_TOKEN } from '../../specs/catalog/provider-states';
+import { FlowsApiError, FlowsClient } from '../client';
+import { callThroughClient } from './client-calls';
+import type { PactCase } from './interactions';
+import { CONSUMER_READS } from './consumer-reads';
+import { matcherFor } from './schema-matchers';
+
+export const DEFAULT_CONSUMER = 'flows-conformance-consumer';
+export const DEFAULT_PROVIDER = 'losant-flows-api';
+export const DEFAULT_PACT_DIR = 'pacts';
+
+export interface PactNames {
+  readonly consumer: string;
+  readonly provider: string;
+}
+
+export const pactFileName = (names: PactNames): string => `${names.consumer}-${names.provider}.json`;
+
+/** Any bearer token; the example is a dummy, so no real credential ever enters a pact. */
+export const AUTHORIZATION_MATCHER = MatchersV3.regex('^Bearer \\S+$', `Bearer ${PACT_DUMMY_TOKEN}`);
+
+/** What the typed client gave back: a typed result, or the refusal it threw. */
+export type ClientOutcome = { readonly result: unknown } | { readonly refusal: FlowsApiError };
+
+/** The path with the application id injected from the provider state, so a real server's id fits. */
+const pathMatcher = (pactCase: PactCase) =>
+  MatchersV3.fromProviderState(
+    pactCase.action.pathTemplate.replace('{APPLICATION_ID}', '${applicationId}'),
+    pathFor(pactCase.action, pactCase.applicationId),
+  );
+
+/** Registers one interaction on the pact and drives it through the typed client. */
+export async function runPactCase(pact: PactV4, pactCase: PactCase): Promise<ClientOutcome> {
+  let interaction = pact.addInteraction();
+  for (const state of pactCase.states) interaction = interaction.given(state.name, { ...state.params });
+  const outcome = await interaction
+    .uponReceiving(pactCase.description)
+    .withRequest(pactCase.action.method, pathMatcher(pactCase), (request) => {
+      request.headers({ Accept: 'application/json', Authorization: AUTHORIZATION_MATCHER });
+      if (pactCase.query.length > 0) request.query(Object.fromEntries(pactCase.query));
+      if (pactCase.requestBody !== undefined) request.jsonBody(pactCase.requestBody);
+    })
+    .willRespondWith(pactCase.status, (response) =>
+      response.jsonBody(matcherFor(pactCase.responseSchema, pactCase.responseExample)),
+    )
+    .executeTest(async (mockServer): Promise<ClientOutcome> => {
+      const client = new FlowsClient({ baseUrl: mockServer.url, token: PACT_DUMMY_TOKEN });
+      try {
+        return { result: await callThroughClient(client, pactCase) };
+      } catch (error) {
+        if (error instanceof FlowsApiError) return { refusal: error };
+        throw error;
+      }
+    });
+  if (!outcome) throw new Error(`${pactCase.description}: the interaction gave no outcome`);
+  return outcome;
+}
+
+/** What the consumer reads, checked on the client's outcome: the expected status, the read keys. */
+export function outcomeProblems(pactCase: PactCase, outcome: ClientOutcome): string[] {
+  if ('refusal' in outcome) {
+    if (pactCase.status < 300) return [`expected ${pactCase.status}, the client threw ${outcome.refusal.message}`];
+    const problems = outcome.refusal.status === pactCase.status ? [] : [`status ${outcome.refusal.status}`];
+    if (typeof outcome.refusal.body?.type !== 'string') problems.push('the Error body has no type');
+    return problems;
+  }
+  if (pactCase.status >= 300) return [`expected a ${pactCase.status} refusal, the client got a result`];
+  const body = outcome.result as Record<string, unknown>;
+  const reads = CONSUMER_READS[pactCase.responseSchema] ?? [];
+  return reads.filter((key) => key in (pactCase.responseExample as object) && !(key in body)).map((key) => `no ${key}`);
+}
+
+export interface PactRun extends PactNames {
+  readonly pactDir: string;
+  readonly cases: readonly PactCase[];
+}
+
+export interface PactRunResult {
+  readonly file: string;
+  readonly interactions: number;
+  readonly failures: readonly string[];
+  readonly durationMs: number;
+}
+
+/** Writes the pact file afresh: every case, one interaction each, through the typed client. */
+export async function writePacts(run: PactRun): Promise<PactRunResult> {
+  const started = Date.now();
+  const file = path.join(run.pactDir, pactFileName(run));
+  rmSync(file, { force: true });
+  const pact = new PactV4({ consumer: run.consumer, provider: run.provider, dir: run.pactDir, logLevel: 'error' });
+  const failures: string[] = [];
+  for (const pactCase of run.cases) {
+    try {
+      const problems = outcomeProblems(pactCase, await runPactCase(pact, pactCase));
+      failures.push(...problems.map((problem) => `${pactCase.description}: ${problem}`));
+    } catch (error) {
+      failures.push(`${pactCase.description}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+  return { file, interactions: run.cases.length, failures, durationMs: Date.now() - started };
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { ACTIONS, pathFor, type ActionSpec } from '../../specs/catalog';
+
+/** The parts of a V4 pact file this project reads. */
+export interface PactInteraction {
+  readonly description: string;
+  readonly providerStates?: readonly { readonly name: string; readonly params?: Record<string, unknown> }[];
+  readonly request: {
+    readonly method: string;
+    readonly path: string;
+    readonly headers?: Record<string, readonly string[]>;
+    readonly query?: Record<string, readonly string[]>;
+  };
+  readonly response: { readonly status: number; readonly body?: { readonly content?: unknown } };
+}
+
+export interface PactFile {
+  readonly consumer: { readonly name: string };
+  readonly provider: { readonly name: string };
+  readonly interactions: readonly PactInteraction[];
+  readonly metadata: { readonly pactSpecification: { readonly version: string } };
+}
+
+export const readPactFile = (file: string): PactFile => JSON.parse(readFileSync(file, 'utf8')) as PactFile;
+
+/** The catalog action an interaction exercises, by its method and example path. */
+export function actionOf(interaction: PactInteraction): ActionSpec | undefined {
+  const applicationId = interaction.request.path.split('/')[2] ?? '';
+  return ACTIONS.find(
+    (action) => action.method === interaction.request.method && pathFor(action, applicationId) === interaction.request.path,
+  );
+}

@@ -1,0 +1,85 @@
+import qs from 'qs';
+import type { ActionSpec, QueryParameter } from '../../specs/catalog';
+
+/** A query as Pact states it: name/value pairs, exactly as on the wire (`triggerFilter[0][type]`). */
+export type QueryPairs = readonly (readonly [string, string])[];
+
+export interface QueryCase {
+  /** `sortField=name`, or the required part only (`version=myVersion`), or '' for none. */
+  readonly label: string;
+  readonly pairs: QueryPairs;
+}
+
+const pairsOf = (text: string): QueryPairs => [...new URLSearchParams(text)];
+export const queryText = (pairs: QueryPairs): string => pairs.map(([name, value]) => `${name}=${value}`).join('&');
+
+/** Parameters that only mean something together: a filter names its field (flows-actions.md#get-query-params). */
+const COMPANIONS: Readonly<Record<string, string>> = { filter: 'filterField', filterField: 'filter' };
+
+const parameterOf = (pairName: string): string => pairName.replace(/\[.*$/, '');
+
+function inCatalogOrder(action: ActionSpec, pairs: QueryPairs): QueryPairs {
+  const rank = (name: string) => action.query.findIndex((parameter) => parameter.name === parameterOf(name));
+  return [...pairs].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
+
+const requiredPairs = (action: ActionSpec): QueryPairs =>
+  action.query.filter((parameter) => parameter.required).flatMap((parameter) => pairsOf(parameter.example));
+
+function variantsOf(parameter: QueryParameter): readonly string[] {
+  return parameter.value.kind === 'enum'
+    ? parameter.value.acceptedValues.map((value) => `${parameter.name}=${value}`)
+    : [parameter.example];
+}
+
+/**
+ * The documented queries of an action's success interactions: none (the required part only), then
+ * each accepted value of every enum parameter and the reference's example of every other one.
+ */
+export function successQueries(action: ActionSpec): readonly QueryCase[] {
+  const required = requiredPairs(action);
+  const cases = new Map<string, QueryCase>();
+  const add = (pairs: QueryPairs) => {
+    const ordered = inCatalogOrder(action, pairs);
+    const label = queryText(ordered);
+    if (!cases.has(label)) cases.set(label, { label, pairs: ordered });
+  };
+  add(required);
+  for (const parameter of action.query.filter((candidate) => !candidate.required)) {
+    const companion = action.query.find((candidate) => candidate.name === COMPANIONS[parameter.name]);
+    for (const variant of variantsOf(parameter))
+      add([...required, ...pairsOf(variant), ...(companion ? pairsOf(companion.example) : [])]);
+  }
+  return [...cases.values()];
+}
+
+/** The query of a 400: a count below its minimum (`perPage=0`, decision 3); undefined if none has one. */
+export function malformedQuery(action: ActionSpec): QueryCase | undefined {
+  for (const parameter of action.query)
+    if (parameter.value.kind === 'nonNegativeInteger' && parameter.value.minimum !== undefined) {
+      const pairs = [...requiredPairs(action), [parameter.name, String(parameter.value.minimum - 1)] as const];
+      return { label: queryText(pairs), pairs };
+    }
+  return undefined;
+}
+
+export const requiredQuery = (action: ActionSpec): QueryCase => {
+  const pairs = requiredPairs(action);
+  return { label: queryText(pairs), pairs };
+};
+
+/** The typed form of a query (numbers, booleans, triggerFilter entries), as the typed client takes it. */
+export function typedQuery(action: ActionSpec, pairs: QueryPairs): Record<string, unknown> {
+  const parsed = qs.parse(new URLSearchParams(pairs.map(([name, value]): [string, string] => [name, value])).toString()) as Record<
+    string,
+    unknown
+  >;
+  const typed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    const kind = action.query.find((parameter) => parameter.name === name)?.value.kind;
+    if (kind === 'nonNegativeInteger') typed[name] = Number(value);
+    else if (kind === 'boolean') typed[name] = value === 'true';
+    else typed[name] = value;
+  }
+  return typed;
+}

@@ -1,0 +1,82 @@
+import { SCHEMA_FILES, type SchemaName } from '../../specs/catalog';
+import { loadSchemaFile } from '../schemas/registry';
+
+/** A JSON Schema (draft-04) node, as far as shaping matchers needs it. */
+export interface SchemaNode {
+  readonly $ref?: string;
+  readonly type?: string;
+  readonly pattern?: string;
+  readonly format?: string;
+  readonly enum?: readonly unknown[];
+  readonly items?: SchemaNode;
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly patternProperties?: Readonly<Record<string, SchemaNode>>;
+  readonly allOf?: readonly SchemaNode[];
+  readonly anyOf?: readonly SchemaNode[];
+  readonly oneOf?: readonly SchemaNode[];
+}
+
+/** A schema node and the file it sits in (refs resolve against it). */
+export interface Located {
+  readonly node: SchemaNode;
+  readonly file: string;
+  /** Set when the node is the root of a schema file of the catalog. */
+  readonly schemaName?: SchemaName;
+}
+
+const files = new Map<string, SchemaNode>();
+const fileOf = (file: string): SchemaNode => {
+  let schema = files.get(file);
+  if (!schema) {
+    schema = loadSchemaFile(file) as SchemaNode;
+    files.set(file, schema);
+  }
+  return schema;
+};
+
+const nameOfFile = (file: string): SchemaName | undefined =>
+  (Object.keys(SCHEMA_FILES) as SchemaName[]).find((name) => SCHEMA_FILES[name] === file);
+
+export const locate = (name: SchemaName): Located => ({
+  node: fileOf(SCHEMA_FILES[name]),
+  file: SCHEMA_FILES[name],
+  schemaName: name,
+});
+
+/** Follows `$ref`s (`common.json#/definitions/x`, `workflow.json`, `#/definitions/y`) to a concrete node. */
+export function resolve(located: Located): Located {
+  let current = located;
+  while (current.node.$ref) {
+    const [refFile, pointer = ''] = current.node.$ref.split('#');
+    const file = refFile === '' ? current.file : refFile;
+    let node: unknown = fileOf(file);
+    for (const part of pointer.split('/').filter(Boolean)) node = (node as Record<string, unknown>)[part];
+    current = { node: node as SchemaNode, file, schemaName: pointer === '' ? nameOfFile(file) : undefined };
+  }
+  return current;
+}
+
+/**
+ * The property schemas of an object node: its own, those of every `allOf` part, and those of the
+ * `anyOf`/`oneOf` branch that describes most keys of the example (decision 13 keys branches on
+ * data, so the example picks its branch).
+ */
+export function propertiesOf(located: Located, example: Record<string, unknown>): Map<string, Located> {
+  const { node, file } = resolve(located);
+  const found = new Map<string, Located>();
+  for (const [key, child] of Object.entries(node.properties ?? {})) found.set(key, { node: child, file });
+  for (const part of node.allOf ?? [])
+    for (const [key, child] of propertiesOf({ node: part, file }, example)) found.set(key, child);
+  const branches = (node.anyOf ?? node.oneOf ?? []).map((branch) => propertiesOf({ node: branch, file }, example));
+  const covered = (candidate: Map<string, Located>) => Object.keys(example).filter((key) => candidate.has(key)).length;
+  const best = branches.sort((a, b) => covered(b) - covered(a))[0];
+  for (const [key, child] of best ?? []) if (!found.has(key)) found.set(key, child);
+  return found;
+}
+
+/** The schema of the values of a `patternProperties` map whose pattern accepts key. */
+export function patternPropertyOf(located: Located, key: string): Located | undefined {
+  const { node, file } = resolve(located);
+  const entry = Object.entries(node.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(key));
+  return entry ? { node: entry[1], file } : undefined;
+}

@@ -1,0 +1,79 @@
+import type { IncomingMessage } from 'node:http';
+import { actionById } from '../../specs/catalog';
+import {
+  APPLICATION_DOES_NOT_EXIST,
+  APPLICATION_EXISTS,
+  APPLICATION_HAS_FLOWS,
+  NO_VALID_TOKEN,
+  TOKEN_STATES,
+  ownScope,
+} from '../../specs/catalog/provider-states';
+import { FlowsClient } from '../client';
+import type { TokenProvider } from '../target';
+import { providerDataBundle } from './provider-data';
+
+/** As the Verifier's proxy calls them: state parameters in, values to inject into the request out. */
+export type StateHandler = (params?: unknown) => Promise<Record<string, string> | undefined>;
+export type StateHandlers = Record<string, StateHandler>;
+/** The express middleware signature of the Verifier's `requestFilter`, without express's types. */
+export type RequestFilter = (request: IncomingMessage, response: unknown, next: () => void) => void;
+
+export interface ProviderUnderTest {
+  readonly baseUrl: string;
+  readonly applicationId: string;
+  readonly tokens: TokenProvider;
+}
+
+export interface ProviderStateSetup {
+  /** Keyed by the catalog's provider state names (specs/catalog/provider-states.ts). */
+  readonly stateHandlers: StateHandlers;
+  /** Puts the token of the interaction's scope state in place of the pact's dummy one. */
+  readonly requestFilter: RequestFilter;
+}
+
+/**
+ * Provider states set up through the API itself (Import with a flows.import token; tokens from the
+ * target's token provider), so the same verification runs against the mock and a real server.
+ */
+export function createProviderStates(provider: ProviderUnderTest): ProviderStateSetup {
+  let token: string | undefined;
+  let flowsImported: Promise<unknown> | undefined;
+  const onTarget = () => Promise.resolve({ applicationId: provider.applicationId });
+
+  const importFlows = async () => {
+    const importer = await provider.tokens.tokenFor(ownScope(actionById('flows.import')));
+    const client = new FlowsClient({ baseUrl: provider.baseUrl, token: importer });
+    await client.import(provider.applicationId, providerDataBundle());
+  };
+
+  const stateHandlers: StateHandlers = {
+    [APPLICATION_EXISTS.name]: onTarget,
+    [APPLICATION_HAS_FLOWS.name]: async () => {
+      flowsImported ??= importFlows().catch((error: unknown) => {
+        flowsImported = undefined;
+        throw error;
+      });
+      await flowsImported;
+      return onTarget();
+    },
+    [APPLICATION_DOES_NOT_EXIST.name]: (params) =>
+      Promise.resolve({ applicationId: String((params as { applicationId: string }).applicationId) }),
+  };
+  for (const state of TOKEN_STATES)
+    stateHandlers[state.name] =
+      state === NO_VALID_TOKEN
+        ? () => {
+            token = undefined;
+            return Promise.resolve(undefined);
+          }
+        : async () => {
+            token = await provider.tokens.tokenFor(state.params.scope);
+            return undefined;
+          };
+
+  const requestFilter: RequestFilter = (request, _response, next) => {
+    if (token !== undefined) request.headers.authorization = `Bearer ${token}`;
+    next();
+  };
+  return { stateHandlers, requestFilter };
+}

@@ -1,0 +1,58 @@
+import { SCHEMA_REFERENCE_ANCHORS, type SchemaName } from '../../specs/catalog';
+import { isJsonObject, type JsonObject } from './json';
+import { jsonBlocks, sectionTitled, sectionsAt } from './markdown';
+import { readReferenceMarkdown } from './reference-files';
+
+/** One `## ` section of schemas.md: a body schema and its example. */
+export interface ReferenceSchemaSection {
+  /** `Workflow Trigger Filter` */
+  readonly title: string;
+  /** `workflow-trigger-filter`, the anchor flows-actions.md links to (`schemas.md#...`). */
+  readonly anchor: string;
+  readonly schema: JsonObject;
+  readonly example: unknown;
+}
+
+function onlyJsonBlock(text: string, where: string): unknown {
+  const blocks = jsonBlocks(text);
+  if (blocks.length !== 1) throw new Error(`${where}: expected one JSON block, found ${blocks.length}`);
+  return blocks[0];
+}
+
+export function parseSchemasMarkdown(markdown: string): ReferenceSchemaSection[] {
+  return sectionsAt(markdown, 2).map(({ title, body }) => {
+    const parts = sectionsAt(body, 3);
+    const schemaPart = sectionTitled(parts, 'Schema', title);
+    const schema = onlyJsonBlock(schemaPart.body, `${title} schema`);
+    if (!isJsonObject(schema)) throw new Error(`${title}: the schema is not an object`);
+    const anchor = schemaPart.anchor?.replace(/-schema$/, '');
+    if (!anchor) throw new Error(`${title}: the schema heading has no anchor`);
+    return {
+      title,
+      anchor,
+      schema,
+      example: onlyJsonBlock(sectionTitled(parts, 'Example', title).body, `${title} example`),
+    };
+  });
+}
+
+let cached: readonly ReferenceSchemaSection[] | undefined;
+
+export function referenceSchemaSections(): readonly ReferenceSchemaSection[] {
+  cached ??= parseSchemasMarkdown(readReferenceMarkdown('schemas.md'));
+  return cached;
+}
+
+/** The catalog's schema name that a `schemas.md#anchor` link stands for. */
+export function schemaNameForAnchor(href: string): SchemaName | undefined {
+  const entry = Object.entries(SCHEMA_REFERENCE_ANCHORS).find(([, anchor]) => anchor === href);
+  return entry?.[0] as SchemaName | undefined;
+}
+
+/** The reference section of a catalog schema; throws for the schemas that are ours (tokens, auth). */
+export function referenceSectionFor(name: SchemaName): ReferenceSchemaSection {
+  const href = SCHEMA_REFERENCE_ANCHORS[name];
+  const section = referenceSchemaSections().find((candidate) => `schemas.md#${candidate.anchor}` === href);
+  if (!section) throw new Error(`schema ${name} has no section in schemas.md`);
+  return section;
+}

@@ -1,0 +1,42 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Reporter, RunReport } from '../engine/results';
+
+export interface RenderedFile {
+  /** Relative to the report directory. */
+  readonly file: string;
+  readonly content: string;
+}
+
+/** A reporter that renders its files as text first, so writeReports can scrub them before they touch disk. */
+export interface FileReporter extends Reporter {
+  render(report: RunReport): readonly RenderedFile[];
+}
+
+export const isFileReporter = (reporter: Reporter): reporter is FileReporter =>
+  typeof (reporter as Partial<FileReporter>).render === 'function';
+
+export async function writeRenderedFiles(
+  files: readonly RenderedFile[],
+  reportDir: string,
+): Promise<string[]> {
+  const written: string[] = [];
+  for (const { file, content } of files) {
+    const target = path.join(reportDir, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content, 'utf8');
+    written.push(target);
+  }
+  return written;
+}
+
+export function fileReporter(
+  name: string,
+  render: (report: RunReport) => readonly RenderedFile[],
+): FileReporter {
+  return {
+    name,
+    render,
+    write: (report, reportDir) => writeRenderedFiles(render(report), reportDir),
+  };
+}

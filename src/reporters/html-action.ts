@@ -1,0 +1,158 @@
+import {
+  DECISIONS,
+  SCHEMA_FILES,
+  SCHEMA_REFERENCE_ANCHORS,
+  type ActionSpec,
+  type QueryParameter,
+  type SchemaName,
+} from '../../specs/catalog';
+import type { RunReport } from '../engine/results';
+import { loadSchemaFile } from '../schemas/registry';
+import { escapeHtml as esc } from './escape';
+import { caseItem, countsBadges, resultsCell, table } from './html-parts';
+import { casesOfDecision, sortedResults, type ActionCoverage, type CoveredRow } from './report-views';
+
+/** One action of the catalog as a section of the executable specification, with its results. */
+
+export const actionAnchor = (action: ActionSpec): string => 'action-' + action.id.replace(/\./g, '-');
+
+function acceptedValues(parameter: QueryParameter): string {
+  const value = parameter.value;
+  switch (value.kind) {
+    case 'enum':
+      return value.acceptedValues.map((accepted) => `<code>${esc(accepted)}</code>`).join(', ');
+    case 'nonNegativeInteger': {
+      const minimum = `integer ≥ ${value.minimum ?? 0}`;
+      return value.shouldMaximum === undefined ? minimum : `${minimum} (SHOULD ≤ ${value.shouldMaximum})`;
+    }
+    case 'string':
+      return 'string';
+    case 'glob':
+      return 'string; <code>*</code> any run, <code>?</code> one character';
+    case 'boolean':
+      return '<code>true</code>, <code>false</code>';
+    case 'triggerFilter':
+      return `array of ${schemaLabel(value.schema)}`;
+  }
+}
+
+function schemaLabel(schema: SchemaName): string {
+  const anchor = SCHEMA_REFERENCE_ANCHORS[schema];
+  return `<code>${esc(schema)}</code> <span class="muted">(${esc(SCHEMA_FILES[schema])}${anchor ? `, ${esc(anchor)}` : ''})</span>`;
+}
+
+function schemaSource(schema: SchemaName): string {
+  try {
+    return JSON.stringify(loadSchemaFile(SCHEMA_FILES[schema]), null, 2);
+  } catch (error) {
+    return `(schema file ${SCHEMA_FILES[schema]} could not be read: ${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+function rowsOfKind(coverage: ActionCoverage, kind: CoveredRow['row']['kind']): Map<string, CoveredRow> {
+  return new Map(
+    coverage.rows.filter(({ row }) => row.kind === kind).map((covered) => [covered.row.label, covered]),
+  );
+}
+
+const resultsOf = (rows: Map<string, CoveredRow>, label: string): string =>
+  resultsCell(rows.get(label)?.cases ?? []);
+
+function scopesPart(action: ActionSpec, coverage: ActionCoverage): string {
+  const rows = rowsOfKind(coverage, 'scope');
+  return (
+    '<h3>Accepted scopes</h3><p class="muted">A token holding at least one of these is accepted (literal entries, no patterns).</p>' +
+    table(
+      ['Scope', 'Results'],
+      action.acceptedScopes.map((scope) => [`<code>${esc(scope)}</code>`, resultsOf(rows, scope)]),
+    )
+  );
+}
+
+function queryPart(action: ActionSpec, coverage: ActionCoverage): string {
+  if (action.query.length === 0) return '<h3>Query parameters</h3><p class="muted">None.</p>';
+  const rows = rowsOfKind(coverage, 'query');
+  return (
+    '<h3>Query parameters</h3>' +
+    table(
+      ['Name', 'Required', 'Accepted values', 'Default', 'Example', 'Description', 'Results'],
+      action.query.map((parameter) => [
+        `<code>${esc(parameter.name)}</code>`,
+        parameter.required ? '<strong>required</strong>' : 'optional',
+        acceptedValues(parameter),
+        parameter.default === ''
+          ? '<span class="muted">none</span>'
+          : `<code>${esc(parameter.default)}</code>`,
+        `<code>${esc(parameter.example)}</code>`,
+        esc(parameter.description),
+        resultsOf(rows, parameter.name),
+      ]),
+    )
+  );
+}
+
+function requestBodyPart(action: ActionSpec, coverage: ActionCoverage): string {
+  if (!action.requestBody) return '<h3>Request body</h3><p class="muted">None.</p>';
+  const { schema } = action.requestBody;
+  return (
+    '<h3>Request body</h3>' +
+    table(
+      ['Schema', 'Results'],
+      [[schemaLabel(schema), resultsOf(rowsOfKind(coverage, 'requestBody'), schema)]],
+    ) +
+    `<details><summary>JSON Schema ${esc(SCHEMA_FILES[schema])}</summary><pre>${esc(schemaSource(schema))}</pre></details>`
+  );
+}
+
+function responsesPart(action: ActionSpec, coverage: ActionCoverage): string {
+  const statusRows = rowsOfKind(coverage, 'status');
+  const bodyRows = rowsOfKind(coverage, 'responseBody');
+  return (
+    '<h3>Responses</h3>' +
+    table(
+      ['Status', 'Body schema', 'Description', 'Status results', 'Body results'],
+      action.responses.map((response) => [
+        `<strong>${response.status}</strong>`,
+        schemaLabel(response.schema),
+        esc(response.description),
+        resultsOf(statusRows, String(response.status)),
+        resultsOf(bodyRows, `${response.status} ${response.schema}`),
+      ]),
+    )
+  );
+}
+
+function decisionsPart(action: ActionSpec, report: RunReport): string {
+  return (
+    '<h3>Decisions it rests on</h3><p class="muted">Where the reference is silent; checks built on them are SHOULD (warnings unless strict).</p>' +
+    table(
+      ['Decision', 'Source', 'Results'],
+      action.decisions.map((key) => {
+        const decision = DECISIONS[key];
+        return [
+          `<strong>${esc(decision.id)}</strong> ${esc(decision.title)}`,
+          esc(decision.source),
+          resultsCell(casesOfDecision(report, action, key)),
+        ];
+      }),
+    )
+  );
+}
+
+export function actionSection(action: ActionSpec, coverage: ActionCoverage, report: RunReport): string {
+  const cases = sortedResults(report.results.filter((result) => result.action === action.id));
+  return [
+    `<section class="card" id="${actionAnchor(action)}">`,
+    `<h2><span class="method ${action.method}">${action.method}</span><code>${esc(action.pathTemplate)}</code></h2>`,
+    `<p><strong>${esc(action.name)}</strong> <code>${esc(action.id)}</code>: ${esc(action.summary)}. `,
+    `<span class="muted">Reference: flows-actions.md#${esc(action.referenceAnchor)}</span></p>`,
+    `<p>${countsBadges(cases)}</p>`,
+    scopesPart(action, coverage),
+    queryPart(action, coverage),
+    requestBodyPart(action, coverage),
+    responsesPart(action, coverage),
+    decisionsPart(action, report),
+    `<details><summary>All ${cases.length} cases of ${esc(action.id)}</summary><ul class="cases">${cases.map(caseItem).join('')}</ul></details>`,
+    '</section>',
+  ].join('\n');
+}

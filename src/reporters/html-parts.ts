@@ -1,0 +1,89 @@
+import type { CaseResult } from '../engine/results';
+import { escapeHtml as esc } from './escape';
+import { countOutcomes, OUTCOME_LABELS } from './report-views';
+
+/** Small HTML fragments the page is built from; every text that reaches them is escaped here. */
+
+export type BadgeKind = 'pass' | 'fail' | 'xfail' | 'warn' | 'skip';
+
+export function badgeKind(result: CaseResult): BadgeKind {
+  switch (result.outcome) {
+    case 'passed':
+      return 'pass';
+    case 'failed':
+      return result.expectedFailure ? 'xfail' : 'fail';
+    case 'warning':
+      return 'warn';
+    case 'skipped':
+      return 'skip';
+  }
+}
+
+const BADGE_TEXT: Record<BadgeKind, string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  xfail: 'XFAIL',
+  warn: 'WARN',
+  skip: 'SKIP',
+};
+
+export const badge = (kind: BadgeKind | 'uncovered', text?: string): string =>
+  `<span class="badge ${kind}">${esc(text ?? (kind === 'uncovered' ? 'uncovered' : BADGE_TEXT[kind]))}</span>`;
+
+export const caseAnchor = (result: CaseResult): string =>
+  'case-' + encodeURIComponent(result.id).replace(/%/g, '_');
+
+/** A case in a list: its badge and its id, linking to its failure when it has one. */
+export function caseItem(result: CaseResult): string {
+  const kind = badgeKind(result);
+  const text = esc(result.id);
+  const label =
+    kind === 'fail' || kind === 'warn' || kind === 'xfail'
+      ? `<a href="#${caseAnchor(result)}">${text}</a>`
+      : text;
+  const reason = result.skipReason ? ` <span class="muted">(${esc(result.skipReason)})</span>` : '';
+  return `<li>${badge(kind)} ${label}${reason}</li>`;
+}
+
+/**
+ * The results of the cases covering a row: a badge per outcome with its count, and the cases
+ * themselves behind a disclosure. A row no case covers says so.
+ */
+export function resultsCell(cases: readonly CaseResult[]): string {
+  if (cases.length === 0) return badge('uncovered');
+  const kinds = cases.map(badgeKind);
+  const order: BadgeKind[] = ['fail', 'xfail', 'warn', 'skip', 'pass'];
+  const badges = order
+    .map((kind) => [kind, kinds.filter((candidate) => candidate === kind).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => badge(kind, `${count} ${BADGE_TEXT[kind]}`))
+    .join('');
+  return `<details><summary>${badges}</summary><ul class="cases">${cases.map(caseItem).join('')}</ul></details>`;
+}
+
+export function countsBadges(results: readonly CaseResult[]): string {
+  const counts = countOutcomes(results);
+  const expected = results.filter((result) => result.outcome === 'failed' && result.expectedFailure).length;
+  return [
+    badge('pass', `${counts.passed} ${OUTCOME_LABELS.passed}`),
+    badge('fail', `${counts.failed - expected} ${OUTCOME_LABELS.failed}`),
+    expected > 0 ? badge('xfail', `${expected} XFAIL`) : '',
+    badge('warn', `${counts.warning} ${OUTCOME_LABELS.warning}`),
+    badge('skip', `${counts.skipped} ${OUTCOME_LABELS.skipped}`),
+  ].join('');
+}
+
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly number[] = [],
+): string {
+  const head = headers.map((header) => `<th>${esc(header)}</th>`).join('');
+  const body = rows
+    .map(
+      (cells) =>
+        `<tr>${cells.map((cellHtml, index) => `<td${numeric.includes(index) ? ' class="num"' : ''}>${cellHtml}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}

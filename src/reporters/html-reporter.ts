@@ -1,0 +1,103 @@
+import { ACTIONS } from '../../specs/catalog';
+import type { CaseResult, RunReport } from '../engine/results';
+import { escapeHtml as esc } from './escape';
+import { fileReporter, type FileReporter } from './file-reporter';
+import { actionAnchor, actionSection } from './html-action';
+import { badge, badgeKind, caseAnchor, table } from './html-parts';
+import { HTML_STYLE } from './html-style';
+import { coverageOf, failureText, outcomesByActionAndAspect, problemResults } from './report-views';
+import { summaryLine } from './summary-line';
+
+export const HTML_REPORT_FILE = 'index.html';
+
+function caseDetails(result: CaseResult): string {
+  return (
+    `<div id="${caseAnchor(result)}"><h3>${badge(badgeKind(result))} ${esc(result.id)}</h3>` +
+    `<p class="muted">${esc(result.action)} · ${esc(result.aspect)} · ${esc(result.level)}</p>` +
+    `<pre>${esc(failureText(result))}</pre></div>`
+  );
+}
+
+/** At the top: what needs attention. Unexpected failures first, then expected ones and warnings. */
+function problemsSection(report: RunReport): string {
+  const { failures, expected, warnings } = problemResults(report);
+  const parts: string[] = [];
+  if (failures.length === 0) parts.push('<section class="card ok" id="failures">No failures.</section>');
+  else
+    parts.push(
+      `<section class="card failures" id="failures"><h2>Failures (${failures.length})</h2>${failures.map(caseDetails).join('\n')}</section>`,
+    );
+  if (expected.length > 0)
+    parts.push(
+      `<section class="card"><details><summary><strong>Expected failures (${expected.length})</strong></summary>${expected.map(caseDetails).join('\n')}</details></section>`,
+    );
+  if (warnings.length > 0)
+    parts.push(
+      `<section class="card"><details><summary><strong>Warnings (${warnings.length})</strong>: SHOULD checks, resting on a decision</summary>${warnings.map(caseDetails).join('\n')}</details></section>`,
+    );
+  return parts.join('\n');
+}
+
+function overviewSection(report: RunReport): string {
+  const { summary } = report;
+  const coverage = coverageOf(report);
+  const aspectRows = outcomesByActionAndAspect(report).map(({ action, aspect, counts }) => [
+    `<a href="#${actionAnchor(action)}">${esc(action.id)}</a>`,
+    esc(aspect),
+    String(counts.passed),
+    String(counts.failed),
+    String(counts.warning),
+    String(counts.skipped),
+  ]);
+  const stale =
+    summary.staleExpectations.length === 0
+      ? ''
+      : `<p><strong>Stale expectations</strong> (they fail the run): ${summary.staleExpectations.map((entry) => `<code>${esc(entry)}</code>`).join(', ')}</p>`;
+  const uncovered =
+    coverage.uncovered.length === 0
+      ? '<p>Every row of the reference is covered by at least one case.</p>'
+      : `<p><strong>Uncovered rows (${coverage.uncovered.length}):</strong> ${coverage.uncovered.map((row) => `<code>${esc(row.id)}</code>`).join(', ')}</p>`;
+  return (
+    '<section class="card"><h2>Results by action and aspect</h2>' +
+    stale +
+    uncovered +
+    table(['Action', 'Aspect', 'Pass', 'Fail', 'Warn', 'Skip'], aspectRows, [2, 3, 4, 5]) +
+    '</section>'
+  );
+}
+
+export function renderHtmlReport(report: RunReport): string {
+  const { summary } = report;
+  const coverage = coverageOf(report);
+  const nav = ACTIONS.map(
+    (action) => `<a href="#${actionAnchor(action)}">${esc(action.method)} ${esc(action.pathTemplate)}</a>`,
+  ).join('');
+  const aborted = summary.aborted
+    ? `<p class="card failures"><strong>Aborted:</strong> ${esc(summary.aborted)}</p>`
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Flows conformance: ${esc(summary.target)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<main>
+<h1>Losant Flows: executable specification</h1>
+<p class="muted">Target <code>${esc(summary.target)}</code> · started ${esc(summary.startedAt)}${summary.strict ? ' · strict (warnings fail the run)' : ''}</p>
+<p><strong>${esc(summaryLine(summary))}</strong></p>
+<nav><a href="#failures">Failures</a>${nav}</nav>
+${aborted}
+${problemsSection(report)}
+${overviewSection(report)}
+${coverage.actions.map((entry) => actionSection(entry.action, entry, report)).join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+export const htmlReporter = (): FileReporter =>
+  fileReporter('html', (report) => [{ file: HTML_REPORT_FILE, content: renderHtmlReport(report) }]);

@@ -1,0 +1,11 @@
+export { defaultReporters, writeReports, type ReporterError, type WrittenReports } from './write-reports';
+export { redactSecrets, redactReport, REDACTED } from './redact';
+export { jsonReporter, renderJsonReport, JSON_REPORT_FILE } from './json-reporter';
+export { junitReporter, renderJunitReport, JUNIT_REPORT_FILE } from './junit-reporter';
+export { markdownReporter, renderMarkdownReport, MARKDOWN_REPORT_FILE } from './markdown-reporter';
+export { htmlReporter, renderHtmlReport, HTML_REPORT_FILE } from './html-reporter';
+export { fileReporter, type FileReporter, type RenderedFile } from './file-reporter';
+export { ProgressDisplay, progressDisplay, type ProgressStream, type ProgressOptions } from './progress';
+export { summaryLine } from './summary-line';
+export { mergeReports, ReportMergeError } from './merge';
+export { readRunReport } from './read-report';

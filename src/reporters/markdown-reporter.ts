@@ -1,0 +1,112 @@
+import type { CaseResult, RunReport } from '../engine/results';
+import { escapeMarkdownCell as cell, markdownCode as code, markdownFence } from './escape';
+import { fileReporter, type FileReporter } from './file-reporter';
+import { coverageOf, failureText, outcomesByActionAndAspect, problemResults } from './report-views';
+import { summaryLine } from './summary-line';
+
+export const MARKDOWN_REPORT_FILE = 'summary.md';
+
+function totals(report: RunReport): string[] {
+  const { summary } = report;
+  const lines = [
+    `# Flows conformance: ${cell(summary.target)}`,
+    '',
+    `**${summaryLine(summary)}**`,
+    '',
+    `Started ${summary.startedAt}${summary.strict ? ', strict (warnings fail the run)' : ''}.`,
+  ];
+  if (summary.aborted) lines.push('', `**Aborted:** ${cell(summary.aborted)}`);
+  if (summary.staleExpectations.length > 0)
+    lines.push(
+      '',
+      '**Stale expectations** (they fail the run):',
+      '',
+      ...summary.staleExpectations.map((entry) => `- ${code(entry)}`),
+    );
+  return lines;
+}
+
+function aspectTable(report: RunReport): string[] {
+  const rows = outcomesByActionAndAspect(report).map(
+    ({ action, aspect, counts }) =>
+      `| ${action.id} | ${aspect} | ${counts.passed} | ${counts.failed} | ${counts.warning} | ${counts.skipped} |`,
+  );
+  return [
+    '## Results by action and aspect',
+    '',
+    '| Action | Aspect | Pass | Fail | Warn | Skip |',
+    '|---|---|---:|---:|---:|---:|',
+    ...rows,
+  ];
+}
+
+function coverageTables(report: RunReport): string[] {
+  const coverage = coverageOf(report);
+  const lines = [
+    '## Coverage of the reference',
+    '',
+    'Each row of the reference’s tables, with the cases that check it.',
+  ];
+  for (const { action, rows } of coverage.actions) {
+    lines.push(
+      '',
+      `### ${action.id}: ${action.method} ${action.pathTemplate}`,
+      '',
+      '| Row | Kind | Cases |',
+      '|---|---|---|',
+    );
+    for (const { row, cases } of rows) {
+      const caseList =
+        cases.length === 0 ? '**uncovered**' : cases.map((result) => code(result.id)).join('<br>');
+      lines.push(`| ${cell(row.label)} | ${row.kind} | ${caseList} |`);
+    }
+  }
+  lines.push('', '### Uncovered', '');
+  if (coverage.uncovered.length === 0)
+    lines.push('None: every row of the reference is covered by at least one case.');
+  else lines.push(...coverage.uncovered.map((row) => `- ${code(row.id)}`));
+  if (coverage.unknownRows.length > 0) {
+    lines.push(
+      '',
+      '### Rows that no action has',
+      '',
+      'Cases claim to cover these, but the catalog has no such row:',
+      '',
+    );
+    lines.push(
+      ...coverage.unknownRows.map(
+        ({ rowId, caseIds }) => `- ${code(rowId)}: ${caseIds.map(code).join(', ')}`,
+      ),
+    );
+  }
+  return lines;
+}
+
+function caseBlocks(title: string, results: readonly CaseResult[]): string[] {
+  if (results.length === 0) return [];
+  const lines = ['', `## ${title}`];
+  for (const result of results)
+    lines.push('', `### ${cell(result.id)}`, '', markdownFence(failureText(result)));
+  return lines;
+}
+
+export function renderMarkdownReport(report: RunReport): string {
+  const { failures, expected, warnings } = problemResults(report);
+  return (
+    [
+      ...totals(report),
+      '',
+      ...aspectTable(report),
+      '',
+      ...coverageTables(report),
+      ...caseBlocks('Failures', failures),
+      ...caseBlocks('Expected failures', expected),
+      ...caseBlocks('Warnings', warnings),
+    ].join('\n') + '\n'
+  );
+}
+
+export const markdownReporter = (): FileReporter =>
+  fileReporter('markdown', (report) => [
+    { file: MARKDOWN_REPORT_FILE, content: renderMarkdownReport(report) },
+  ]);

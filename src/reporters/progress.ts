@@ -1,0 +1,85 @@
+import type { CaseResult, Outcome, Reporter, RunEvent } from '../engine/results';
+import { countOutcomes, OUTCOME_LABELS } from './report-views';
+import { summaryLine } from './summary-line';
+
+/** Where progress goes: process.stderr by default, a buffer in tests. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface ProgressOptions {
+  /** Overrides the stream's own isTTY (`--no-progress-line`, tests). */
+  readonly tty?: boolean;
+}
+
+const CLEAR_LINE = '\r\u001b[2K';
+
+/**
+ * The progress display: on a terminal one line that updates in place (counts and the case just
+ * finished); elsewhere (CI logs, pipes) one plain line per case, `PASS <case id>`; and a final summary.
+ */
+export class ProgressDisplay implements Reporter {
+  readonly name = 'progress';
+  private readonly tty: boolean;
+  private readonly finished: CaseResult[] = [];
+  private caseCount = 0;
+
+  constructor(
+    private readonly stream: ProgressStream,
+    options: ProgressOptions = {},
+  ) {
+    this.tty = options.tty ?? stream.isTTY === true;
+  }
+
+  onEvent(event: RunEvent): void {
+    switch (event.type) {
+      case 'run:start':
+        this.caseCount = event.caseCount;
+        this.finished.length = 0;
+        this.stream.write(`Running ${event.caseCount} cases against ${event.target}\n`);
+        return;
+      case 'case:end':
+        this.finished.push(event.result);
+        if (this.tty) this.stream.write(CLEAR_LINE + this.statusLine(event.result));
+        else this.stream.write(`${this.label(event.result)} ${event.result.id}\n`);
+        return;
+      case 'run:end':
+        this.stream.write((this.tty ? CLEAR_LINE : '') + summaryLine(event.report.summary) + '\n');
+        return;
+    }
+  }
+
+  /** Progress writes nothing to the report directory. */
+  async write(): Promise<readonly string[]> {
+    return [];
+  }
+
+  private label(result: CaseResult): string {
+    return result.outcome === 'failed' && result.expectedFailure ? 'XFAIL' : OUTCOME_LABELS[result.outcome];
+  }
+
+  private statusLine(current: CaseResult): string {
+    const counts = countOutcomes(this.finished);
+    const shown = (outcome: Outcome, word: string) => `${counts[outcome]} ${word}`;
+    const head =
+      `[${this.finished.length}/${this.caseCount}] ` +
+      [
+        shown('passed', 'passed'),
+        shown('failed', 'failed'),
+        shown('warning', 'warn'),
+        shown('skipped', 'skipped'),
+      ].join(', ') +
+      ' | ';
+    const width = Math.max(40, (this.stream.columns ?? 100) - 1);
+    const room = width - head.length;
+    const id = current.id.length <= room ? current.id : current.id.slice(0, Math.max(0, room - 1)) + '…';
+    return head + id;
+  }
+}
+
+export const progressDisplay = (
+  stream: ProgressStream = process.stderr,
+  options?: ProgressOptions,
+): ProgressDisplay => new ProgressDisplay(stream, options);

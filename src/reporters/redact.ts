@@ -1,0 +1,37 @@
+import type { RunReport } from '../engine/results';
+
+export const REDACTED = '[REDACTED]';
+
+// Secrets this short would blank out ordinary words; the engine redacts tokens, this is a safety net.
+const MIN_SECRET_LENGTH = 4;
+
+function usableSecrets(secrets: readonly string[]): string[] {
+  // Longest first, so a secret that contains another is scrubbed whole.
+  return [...new Set(secrets)]
+    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+    .sort((a, b) => b.length - a.length);
+}
+
+/** Every occurrence of every secret replaced by `[REDACTED]`. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let redacted = text;
+  for (const secret of usableSecrets(secrets)) redacted = redacted.split(secret).join(REDACTED);
+  return redacted;
+}
+
+function redactValue(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return redactSecrets(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
+  return value;
+}
+
+/**
+ * The report with every secret scrubbed from every string in it, before any reporter formats it: a
+ * secret that a format would escape (`&` in HTML, `"` in JSON) is then caught as well.
+ */
+export function redactReport(report: RunReport, secrets: readonly string[]): RunReport {
+  if (usableSecrets(secrets).length === 0) return report;
+  return redactValue(report, secrets) as RunReport;
+}

@@ -1,0 +1,131 @@
+import {
+  ACTIONS,
+  referenceRows,
+  type ActionSpec,
+  type DecisionKey,
+  type ReferenceRow,
+} from '../../specs/catalog';
+import type { Aspect, CaseResult, Outcome, RunReport } from '../engine/results';
+
+/**
+ * Read-only views of a RunReport that several formats share. They group and count what the engine
+ * decided; none of them decides pass or fail.
+ */
+
+export const ASPECTS: readonly Aspect[] = ['auth', 'query', 'status', 'schema', 'body'];
+export const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'warning', 'skipped'];
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  passed: 'PASS',
+  failed: 'FAIL',
+  warning: 'WARN',
+  skipped: 'SKIP',
+};
+
+export type OutcomeCounts = Record<Outcome, number>;
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Results in a stable order: by case id. */
+export function sortedResults(results: readonly CaseResult[]): CaseResult[] {
+  return [...results].sort((a, b) => byCodePoint(a.id, b.id));
+}
+
+export function countOutcomes(results: readonly CaseResult[]): OutcomeCounts {
+  const counts: OutcomeCounts = { passed: 0, failed: 0, warning: 0, skipped: 0 };
+  for (const result of results) counts[result.outcome] += 1;
+  return counts;
+}
+
+/** A failure that is listed in the expectations file is reported apart: it does not fail the run. */
+export const isUnexpectedFailure = (result: CaseResult): boolean =>
+  result.outcome === 'failed' && !result.expectedFailure;
+
+/** Failures first (unexpected, then expected), then warnings, each by id. */
+export function problemResults(report: RunReport): {
+  failures: CaseResult[];
+  expected: CaseResult[];
+  warnings: CaseResult[];
+} {
+  const sorted = sortedResults(report.results);
+  return {
+    failures: sorted.filter(isUnexpectedFailure),
+    expected: sorted.filter((result) => result.outcome === 'failed' && result.expectedFailure),
+    warnings: sorted.filter((result) => result.outcome === 'warning'),
+  };
+}
+
+/** The text to show for a failed or warning case: every failure's message, with its check and rule. */
+export function failureText(result: CaseResult): string {
+  if (result.failures.length === 0) return result.skipReason ?? `${result.outcome} (no message)`;
+  return result.failures
+    .map((failure) => `[${failure.level} ${failure.check}] ${failure.location}\n${failure.message}`)
+    .join('\n\n');
+}
+
+export interface AspectRow {
+  readonly action: ActionSpec;
+  readonly aspect: Aspect;
+  readonly counts: OutcomeCounts;
+}
+
+/** One row per action × aspect of the catalog, also where no case ran. */
+export function outcomesByActionAndAspect(report: RunReport): AspectRow[] {
+  return ACTIONS.flatMap((action) =>
+    ASPECTS.map((aspect) => ({
+      action,
+      aspect,
+      counts: countOutcomes(
+        report.results.filter((result) => result.action === action.id && result.aspect === aspect),
+      ),
+    })),
+  );
+}
+
+export interface CoveredRow {
+  readonly row: ReferenceRow;
+  readonly cases: readonly CaseResult[];
+}
+
+export interface ActionCoverage {
+  readonly action: ActionSpec;
+  readonly rows: readonly CoveredRow[];
+}
+
+export interface Coverage {
+  readonly actions: readonly ActionCoverage[];
+  readonly uncovered: readonly ReferenceRow[];
+  /** Row ids that a case claims to cover but that no action of the catalog has (a typo in a case). */
+  readonly unknownRows: readonly { readonly rowId: string; readonly caseIds: readonly string[] }[];
+}
+
+/** Every reference row of every action, with the cases that cover it (whatever their outcome). */
+export function coverageOf(report: RunReport): Coverage {
+  const casesByRow = new Map<string, CaseResult[]>();
+  for (const result of sortedResults(report.results))
+    for (const rowId of new Set(result.covers))
+      casesByRow.set(rowId, [...(casesByRow.get(rowId) ?? []), result]);
+  const known = new Set<string>();
+  const actions = ACTIONS.map((action) => ({
+    action,
+    rows: referenceRows(action).map((row) => {
+      known.add(row.id);
+      return { row, cases: casesByRow.get(row.id) ?? [] };
+    }),
+  }));
+  const uncovered = actions.flatMap((entry) =>
+    entry.rows.filter((row) => row.cases.length === 0).map((row) => row.row),
+  );
+  const unknownRows = [...casesByRow.entries()]
+    .filter(([rowId]) => !known.has(rowId))
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([rowId, cases]) => ({ rowId, caseIds: cases.map((result) => result.id) }));
+  return { actions, uncovered, unknownRows };
+}
+
+/** The cases of an action that rest on a decision. */
+export function casesOfDecision(report: RunReport, action: ActionSpec, decision: DecisionKey): CaseResult[] {
+  return sortedResults(
+    report.results.filter((result) => result.action === action.id && result.decision === decision),
+  );
+}

@@ -1,0 +1,16 @@
+import type { RunSummary } from '../engine/results';
+
+const formatDuration = (ms: number): string =>
+  ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+
+/** `40 cases: 35 passed, 2 failed (1 expected), 2 warnings, 1 skipped in 3.2 s`: the same words everywhere. */
+export function summaryLine(summary: RunSummary): string {
+  const expected = summary.expectedFailures > 0 ? ` (${summary.expectedFailures} expected)` : '';
+  const stale =
+    summary.staleExpectations.length > 0 ? `, ${summary.staleExpectations.length} stale expectations` : '';
+  const aborted = summary.aborted ? ` (aborted: ${summary.aborted.split('\n')[0]})` : '';
+  return (
+    `${summary.total} cases: ${summary.passed} passed, ${summary.failed} failed${expected}, ` +
+    `${summary.warnings} warnings, ${summary.skipped} skipped${stale} in ${formatDuration(summary.durationMs)}${aborted}`
+  );
+}

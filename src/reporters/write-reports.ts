@@ -1,0 +1,77 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Reporter, RunReport } from '../engine/results';
+import { isFileReporter, writeRenderedFiles } from './file-reporter';
+import { htmlReporter } from './html-reporter';
+import { jsonReporter } from './json-reporter';
+import { junitReporter } from './junit-reporter';
+import { markdownReporter } from './markdown-reporter';
+import { redactReport, redactSecrets } from './redact';
+
+/** conformance.json, junit.xml, summary.md and index.html. */
+export const defaultReporters = (): Reporter[] => [
+  jsonReporter(),
+  junitReporter(),
+  markdownReporter(),
+  htmlReporter(),
+];
+
+export interface ReporterError {
+  readonly reporter: string;
+  readonly message: string;
+}
+
+export interface WrittenReports {
+  /** Paths of the files written, in reporter order. */
+  readonly files: readonly string[];
+  /** Reporters that threw; the others were still written. The caller prints these and fails. */
+  readonly errors: readonly ReporterError[];
+}
+
+async function writeOne(
+  reporter: Reporter,
+  report: RunReport,
+  reportDir: string,
+  secrets: readonly string[],
+) {
+  if (isFileReporter(reporter)) {
+    const rendered = reporter
+      .render(report)
+      .map(({ file, content }) => ({ file, content: redactSecrets(content, secrets) }));
+    return writeRenderedFiles(rendered, reportDir);
+  }
+  // A reporter that writes its own files: scrub them after the fact.
+  const files = await reporter.write(report, reportDir);
+  if (secrets.length > 0)
+    for (const file of files) {
+      const content = await readFile(file, 'utf8');
+      const scrubbed = redactSecrets(content, secrets);
+      if (scrubbed !== content) await writeFile(file, scrubbed, 'utf8');
+    }
+  return files;
+}
+
+/**
+ * Creates reportDir and writes every report into it. The secrets (tokens, passwords) are scrubbed
+ * from the report before formatting and from every file's content before writing: the engine already
+ * redacts, this is defence in depth. One reporter throwing does not stop the others.
+ */
+export async function writeReports(
+  report: RunReport,
+  reportDir: string,
+  reporters: readonly Reporter[] = defaultReporters(),
+  secrets: readonly string[] = [],
+): Promise<WrittenReports> {
+  await mkdir(reportDir, { recursive: true });
+  const safeReport = redactReport(report, secrets);
+  const files: string[] = [];
+  const errors: ReporterError[] = [];
+  for (const reporter of reporters) {
+    try {
+      files.push(...(await writeOne(reporter, safeReport, reportDir, secrets)));
+    } catch (error) {
+      const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+      errors.push({ reporter: reporter.name, message: message.split('\n')[0] });
+    }
+  }
+  return { files, errors };
+}

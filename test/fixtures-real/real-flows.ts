@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURE_DIR, SHARED_DIR } from '../../src/paths';
+import { isJsonObject, type JsonObject } from '../../src/reference/json';
+import { effectiveSchema } from '../../src/reference/fidelity';
+import { resolvePointer } from '../../src/reference/json-pointer';
+import type { SchemaName } from '../../specs/catalog';
+
+/** Real Losant UI exports, read where they are (../shared/fixtures-real/flows), never copied. */
+export const REAL_FLOWS_DIR = path.join(SHARED_DIR, 'fixtures-real', 'flows');
+
+export interface RealFlow {
+  readonly file: string;
+  readonly flow: JsonObject;
+}
+
+export type RealFlowExpectation =
+  | { readonly valid: true }
+  | {
+      readonly valid: false;
+      readonly keyword: string;
+      readonly instancePath: string;
+      readonly reason: string;
+    };
+
+export const realFlowFiles = (): string[] =>
+  readdirSync(REAL_FLOWS_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+
+export function readRealFlow(file: string): RealFlow {
+  const flow: unknown = JSON.parse(readFileSync(path.join(REAL_FLOWS_DIR, file), 'utf8'));
+  if (!isJsonObject(flow)) throw new Error(`${file}: not a JSON object`);
+  return { file, flow };
+}
+
+export const readRealFlowExpectations = (): Record<string, RealFlowExpectation> =>
+  JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'real-flows-expectations.json'), 'utf8')) as Record<
+    string,
+    RealFlowExpectation
+  >;
+
+/** The property names a schema defines at `pointer` (its `properties`), read from the schema files. */
+export function definedKeys(schema: SchemaName, pointer = ''): readonly string[] {
+  const properties = resolvePointer(effectiveSchema(schema), `${pointer}/properties`);
+  if (!isJsonObject(properties)) throw new Error(`${schema} defines no properties at ${pointer || '(root)'}`);
+  return Object.keys(properties);
+}
+
+/** `flow` keeping only `keys`: what a user re-creating an exported flow would send. */
+export const reducedTo = (flow: JsonObject, keys: readonly string[]): JsonObject =>
+  Object.fromEntries(Object.entries(flow).filter(([key]) => keys.includes(key)));

@@ -1,0 +1,109 @@
+import { expect } from 'chai';
+import { FAULT_NAMES, type FaultName } from '../../src/mock';
+import { APP, FLOWS, OTHER_APP, UNKNOWN_APP, idsOf, namesOf, seeded, type TestMock } from './helpers';
+
+/**
+ * One probe per fault: an observation that a correct mock makes as `expected` and the faulty one does
+ * not. The record type makes a fault without a probe a compile error.
+ */
+interface Probe {
+  readonly observe: (t: TestMock) => Promise<unknown>;
+  readonly expected: unknown;
+}
+
+const statusOf = async (pending: PromiseLike<{ status: number }>) => (await pending).status;
+
+const PROBES: Record<FaultName, Probe> = {
+  'ignore-scopes': { observe: (t) => statusOf(t.get(FLOWS, t.mock.tokenFor(['devices.get'], APP))), expected: 403 },
+  'ignore-application-binding': {
+    observe: (t) => statusOf(t.get(`/applications/${OTHER_APP}/flows`, t.mock.tokenFor(['flows.get'], APP))),
+    expected: 403,
+  },
+  'unauthorized-as-200': { observe: (t) => statusOf(t.get(FLOWS, '')), expected: 401 },
+  'no-www-authenticate': { observe: async (t) => (await t.get(FLOWS, 'bad')).headers['www-authenticate'], expected: 'Bearer' },
+  'sort-ignores-direction': {
+    observe: async (t) => namesOf((await t.get(`${FLOWS}?sortDirection=desc`)).body),
+    expected: ['Gamma', 'beta', 'Alpha', 'alpha'],
+  },
+  'no-tie-break': {
+    observe: async (t) => idsOf((await t.get(`${FLOWS}?perPage=2`)).body),
+    expected: ['5a0000000000000000000001', '5a0000000000000000000004'],
+  },
+  'paging-one-based': { observe: async (t) => namesOf((await t.get(`${FLOWS}?perPage=1&page=1`)).body), expected: ['alpha'] },
+  'wrong-total-count': { observe: async (t) => (await t.get(`${FLOWS}?perPage=1`)).body.totalCount, expected: 4 },
+  'glob-case-sensitive': {
+    observe: async (t) => namesOf((await t.get(`${FLOWS}?filterField=name&filter=gam*`)).body),
+    expected: ['Gamma'],
+  },
+  'no-flowclass-default': { observe: async (t) => (await t.get(FLOWS)).body.totalCount, expected: 4 },
+  'trigger-filter-ignored': {
+    observe: async (t) => namesOf((await t.get(`${FLOWS}?triggerFilter[0][type]=webhook`)).body),
+    expected: ['Alpha', 'alpha', 'beta'],
+  },
+  'custom-nodes-missing': {
+    observe: async (t) => 'customNodes' in (await t.get(`${FLOWS}?includeCustomNodes=true`)).body,
+    expected: true,
+  },
+  'version-filter-ignored': {
+    observe: async (t) => (await t.get(`${FLOWS}/version?version=v1`)).body.totalCount,
+    expected: 3,
+  },
+  'post-returns-200': { observe: (t) => statusOf(t.post(FLOWS, { name: 'p' })), expected: 201 },
+  'post-id-as-number': { observe: async (t) => typeof (await t.post(FLOWS, { name: 'p' })).body.id, expected: 'string' },
+  'post-skips-validation': { observe: (t) => statusOf(t.post(FLOWS, { name: 'p', bogus: true })), expected: 400 },
+  'import-partial': {
+    observe: async (t) => {
+      await t.post(`${FLOWS}/import`, { flows: [{ name: 'valid one' }, { name: 'invalid', enabled: 'no' }] });
+      return (await t.get(`${FLOWS}?filterField=name&filter=valid*`)).body.totalCount;
+    },
+    expected: 0,
+  },
+  'import-no-id-maps': {
+    observe: async (t) =>
+      Object.keys((await t.post(`${FLOWS}/import`, { flows: [{ id: '6d0000000000000000000001', name: 'i' }] })).body).sort(),
+    expected: ['flowVersions', 'flows', 'importedFlowIdMap', 'importedVersionIdMap'],
+  },
+  'unknown-app-as-200': { observe: (t) => statusOf(t.get(`/applications/${UNKNOWN_APP}/flows`)), expected: 404 },
+  'error-body-as-text': {
+    observe: async (t) => (await t.get(`${FLOWS}?sortField=bogus`)).headers['content-type'],
+    expected: 'application/json; charset=utf-8',
+  },
+  'invalid-query-ignored': { observe: (t) => statusOf(t.get(`${FLOWS}?sortField=bogus`)), expected: 400 },
+  'drops-description': {
+    observe: async (t) => {
+      await t.post(FLOWS, { name: 'described', description: 'keep me' });
+      return (await t.get(`${FLOWS}?filterField=name&filter=described`)).body.items[0].description;
+    },
+    expected: 'keep me',
+  },
+};
+
+describe('mock: faults (src/mock/faults.ts)', () => {
+  it('every fault has a probe', () => {
+    expect(Object.keys(PROBES).sort()).to.deep.equal([...FAULT_NAMES].sort());
+  });
+
+  for (const fault of FAULT_NAMES) {
+    it(`${fault}: the correct mock gives the expected observation, the faulty one does not`, async () => {
+      const { observe, expected } = PROBES[fault];
+      const clean = await seeded();
+      const faulty = await seeded([fault]);
+      try {
+        expect(await observe(clean), 'correct mock').to.deep.equal(expected);
+        expect(await observe(faulty), `mock with ${fault}`).not.to.deep.equal(expected);
+      } finally {
+        await Promise.all([clean.close(), faulty.close()]);
+      }
+    });
+  }
+
+  it('an unknown fault name is refused', async () => {
+    let failure: unknown;
+    try {
+      await seeded(['no-such-fault' as FaultName]);
+    } catch (error) {
+      failure = error;
+    }
+    expect(String(failure)).to.include('no-such-fault');
+  });
+});
