@@ -56,5 +56,5 @@ export const FLOW_VERSIONS: readonly { readonly flowKey: string; readonly versio
   { flowKey: 'vedge', version: '1.0' },
 ];
 
-/** Page size of the paging cases: the read data set's 8 cloud flows make 3 pages. */
-export const PAGE_SIZE = 3;
+/** Page size of the paging cases: 8 cloud flows make 3 pages, 2 cloud versions of 1.0 make 2. */
+export const PAGE_SIZE = { flows: 3, versions: 1 } as const;

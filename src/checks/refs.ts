@@ -13,6 +13,9 @@ export interface DataSelector {
   readonly version?: string;
 }
 
+/** A check that needs nothing but the exchange. */
+type NoParams = Record<never, never>;
+
 type Sort = { readonly field: string; readonly direction: 'asc' | 'desc' };
 
 /** Parameters of each named check; a case lists the checks it runs as data. */
@@ -20,8 +23,8 @@ export interface CheckParams {
   readonly status: { readonly expect: readonly number[] };
   readonly errorBody: { readonly type?: string };
   readonly schema: { readonly schema: SchemaName };
-  readonly wwwAuthenticate: Record<string, never>;
-  readonly noLeak: Record<string, never>;
+  readonly wwwAuthenticate: NoParams;
+  readonly noLeak: NoParams;
   readonly collectionEcho: { readonly expect: Readonly<Record<string, string | number>> };
   readonly itemSet: {
     readonly set: 'flows' | 'versions';
@@ -34,9 +37,9 @@ export interface CheckParams {
   readonly pagesPartition: { readonly set: 'flows' | 'versions'; readonly where: DataSelector };
   readonly customNodes: { readonly present: boolean };
   readonly roundTrip: { readonly fetchedAt: number };
-  readonly postDefaults: Record<string, never>;
-  readonly importMaps: Record<string, never>;
-  readonly nothingCreated: Record<string, never>;
+  readonly postDefaults: NoParams;
+  readonly importMaps: NoParams;
+  readonly nothingCreated: NoParams;
 }
 
 export type CheckName = keyof CheckParams;

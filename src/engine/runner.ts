@@ -38,6 +38,11 @@ export const exitCodeOf = (report: RunReport): 0 | 1 =>
  * clean up, and return the report. Events go to the listeners as they happen.
  */
 export async function runConformance(options: RunOptions): Promise<RunReport> {
+  return (await runConformanceWithSecrets(options)).report;
+}
+
+/** A run and the secrets it handled (given and minted tokens), for the reporters to scrub. */
+export async function runConformanceWithSecrets(options: RunOptions): Promise<{ report: RunReport; secrets: string[] }> {
   const { config } = options;
   const emit = (event: RunEvent) => options.listeners?.forEach((listener) => listener(event));
   const expectations: Expectations = config.expectations ? loadExpectations(config.expectations) : new Map();
@@ -69,5 +74,6 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
   });
   const report: RunReport = { summary, results: applied.results };
   emit({ type: 'run:end', report });
-  return report;
+  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter((secret): secret is string => !!secret);
+  return { report, secrets: [...new Set([...given, ...session.target.tokens.secrets()])] };
 }

@@ -14,15 +14,31 @@ export function bearerToken(header: string | string[] | undefined): string | und
 }
 
 /** Decision 1: no, malformed, unknown, revoked or expired token → 401. */
-export function authenticate(store: MockStore, header: string | string[] | undefined, faults: FaultSet): TokenRecord {
+export function authenticate(
+  store: MockStore,
+  header: string | string[] | undefined,
+  faults: FaultSet,
+): TokenRecord {
   const secret = bearerToken(header);
   const token = secret === undefined ? undefined : store.usableToken(secret);
   if (token) return token;
   if (faults.on('unauthorized-as-200')) {
-    return { id: '', secret: '', userId: store.userId, applicationId: null, scopes: new Set([USER_TOKEN_SCOPE]), expiresAt: undefined, revoked: false };
+    return {
+      id: '',
+      secret: '',
+      userId: store.userId,
+      applicationId: null,
+      scopes: new Set([USER_TOKEN_SCOPE]),
+      expiresAt: undefined,
+      revoked: false,
+    };
   }
   if (secret === undefined) {
-    throw unauthorized(header === undefined ? 'Authorization header is missing' : 'Authorization header is not "Bearer <token>"');
+    throw unauthorized(
+      header === undefined
+        ? 'Authorization header is missing'
+        : 'Authorization header is not "Bearer <token>"',
+    );
   }
   throw unauthorized('Invalid access token');
 }
@@ -38,10 +54,19 @@ export function authorize(token: TokenRecord, acceptedScopes: readonly string[],
  * The application a request names, checked in this order: malformed id → 400 (decision 2), a token bound
  * to another application → 403 without a word about the other one (decision 1), unknown → 404.
  */
-export function applicationFor(store: MockStore, token: TokenRecord, applicationId: string, faults: FaultSet): ApplicationState {
+export function applicationFor(
+  store: MockStore,
+  token: TokenRecord,
+  applicationId: string,
+  faults: FaultSet,
+): ApplicationState {
   if (!isObjectId(applicationId)) throw badRequest('applicationId must be a 24-character hex id');
   const id = applicationId.toLowerCase();
-  if (token.applicationId !== null && token.applicationId !== id && !faults.on('ignore-application-binding')) {
+  if (
+    token.applicationId !== null &&
+    token.applicationId !== id &&
+    !faults.on('ignore-application-binding')
+  ) {
     throw forbidden('Token is not valid for this application');
   }
   if (token.userId !== store.userId) throw notFound('Application was not found');

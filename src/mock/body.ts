@@ -32,10 +32,13 @@ function refuseProtoKeys(key: string, value: unknown): unknown {
 /** Parses a JSON request body: depth-bounded, `__proto__` keys refused, every failure a 400. */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') throw badRequest('Request body is empty: send a JSON object');
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw badRequest(`Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+    throw badRequest(`Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     // The reviver only runs when a `__proto__` key may be present, keeping ordinary bodies fast.
-    return PROTO_KEY.test(text) || text.includes('\\u') ? JSON.parse(text, refuseProtoKeys) : JSON.parse(text);
+    return PROTO_KEY.test(text) || text.includes('\\u')
+      ? JSON.parse(text, refuseProtoKeys)
+      : JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) throw badRequest('Request body is not valid JSON');
     throw error;

@@ -7,10 +7,14 @@ import type { Socket } from 'node:net';
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const body = JSON.stringify({
     type: status === 431 ? 'RequestHeaderFieldsTooLarge' : status === 408 ? 'RequestTimeout' : 'BadRequest',
-    message: status === 431 ? 'Request line and headers are larger than the server accepts' : 'Malformed HTTP request',
+    message:
+      status === 431
+        ? 'Request line and headers are larger than the server accepts'
+        : 'Malformed HTTP request',
   });
   if (socket.writable) {
     socket.write(

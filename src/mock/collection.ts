@@ -16,11 +16,13 @@ export function globToRegExp(glob: string, caseSensitive = false): RegExp {
 
 /** Decision 8: a trigger matches an entry when every field the entry gives is equal. */
 const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
-  (entry.type === undefined || trigger.type === entry.type) && (entry.key === undefined || trigger.key === entry.key);
+  (entry.type === undefined || trigger.type === entry.type) &&
+  (entry.key === undefined || trigger.key === entry.key);
 
 /** The triggers of a flow's default version; a flow without one is its own default version. */
 function defaultTriggers(application: ApplicationState, flow: StoredFlow): readonly TriggerRef[] {
-  const version = flow.defaultVersionId === undefined ? undefined : application.versions.get(flow.defaultVersionId);
+  const version =
+    flow.defaultVersionId === undefined ? undefined : application.versions.get(flow.defaultVersionId);
   return version ? version.triggers : flow.triggers;
 }
 
@@ -31,7 +33,11 @@ export const effectiveFlowClass = (query: ParsedQuery, faults: FaultSet): string
     : undefined;
 
 /** The flows of an application that pass flowClass (decision 7), the glob filter and triggerFilter. */
-export function selectFlows(application: ApplicationState, query: ParsedQuery, faults: FaultSet): StoredFlow[] {
+export function selectFlows(
+  application: ApplicationState,
+  query: ParsedQuery,
+  faults: FaultSet,
+): StoredFlow[] {
   const { values } = query;
   const flowClass = effectiveFlowClass(query, faults);
   const filter = values.get('filter') as string | undefined;

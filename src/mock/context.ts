@@ -1,12 +1,14 @@
 import type { FastifyReply } from 'fastify';
 import { toErrorResponse } from './errors';
 import type { FaultSet } from './faults';
+import type { ResponseCache } from './response-cache';
 import type { ApplicationState, MockStore, TokenRecord } from './store';
 
 /** What every route of one mock server shares. */
 export interface MockContext {
   readonly store: MockStore;
   readonly faults: FaultSet;
+  readonly pages: ResponseCache;
 }
 
 /** The caller and application an authenticated route works on, set by its onRequest guard. */
@@ -24,7 +26,7 @@ declare module 'fastify' {
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Sends an already serialized JSON body: fastify never re-serializes a string. */
-export function sendJson(reply: FastifyReply, statusCode: number, body: string): FastifyReply {
+export function sendJson(reply: FastifyReply, statusCode: number, body: string | Buffer): FastifyReply {
   return reply.code(statusCode).header('content-type', JSON_TYPE).send(body);
 }
 

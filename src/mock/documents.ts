@@ -63,7 +63,13 @@ const VERSION_CONTENT_KEYS = [
   'customNodeConfig',
 ] as const;
 
-const FLOW_DEFAULTS: JsonObject = { enabled: false, flowClass: 'cloud', triggers: [], nodes: [], globals: [] };
+const FLOW_DEFAULTS: JsonObject = {
+  enabled: false,
+  flowClass: 'cloud',
+  triggers: [],
+  nodes: [],
+  globals: [],
+};
 const VERSION_DEFAULTS: JsonObject = { enabled: false, triggers: [], nodes: [], globals: [] };
 
 export interface Stamp {
@@ -122,7 +128,9 @@ function referencedFlowIds(nodes: unknown): string[] {
 }
 
 const triggersOf = (doc: JsonObject): readonly TriggerRef[] =>
-  asArray(doc.triggers).filter((trigger): trigger is TriggerRef => typeof trigger === 'object' && trigger !== null);
+  asArray(doc.triggers).filter(
+    (trigger): trigger is TriggerRef => typeof trigger === 'object' && trigger !== null,
+  );
 
 const stringOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
 

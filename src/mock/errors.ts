@@ -46,10 +46,14 @@ export interface ErrorBody {
 
 /** Any thrown value as a status and an Error body; unknown failures become a bland 500. */
 export function toErrorResponse(error: unknown): { statusCode: number; body: ErrorBody } {
-  if (error instanceof ApiError) return { statusCode: error.statusCode, body: { type: error.type, message: error.message } };
+  if (error instanceof ApiError)
+    return { statusCode: error.statusCode, body: { type: error.type, message: error.message } };
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return { statusCode, body: { type: TYPE_BY_STATUS[statusCode] ?? 'BadRequest', message: clientMessage(error, statusCode) } };
+    return {
+      statusCode,
+      body: { type: TYPE_BY_STATUS[statusCode] ?? 'BadRequest', message: clientMessage(error, statusCode) },
+    };
   }
   return { statusCode: 500, body: { type: 'InternalError', message: 'Internal server error' } };
 }

@@ -23,15 +23,18 @@ export const FAULTS = {
   'import-no-id-maps': 'The Import result lacks importedFlowIdMap and importedVersionIdMap.',
   'unknown-app-as-200': 'An unknown (well-formed) application is served as an empty one instead of 404.',
   'error-body-as-text': 'Errors are sent as text/plain messages, not JSON Error bodies.',
-  'invalid-query-ignored': 'Invalid query values (sortField=bogus, perPage=0, ...) are replaced by defaults: 200.',
-  'drops-description': 'Created flows are stored without their description (Post answers with it, Get does not).',
+  'invalid-query-ignored':
+    'Invalid query values (sortField=bogus, perPage=0, ...) are replaced by defaults: 200.',
+  'drops-description':
+    'Created flows are stored without their description (Post answers with it, Get does not).',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;
 
 export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 
-export const isFaultName = (name: string): name is FaultName => Object.prototype.hasOwnProperty.call(FAULTS, name);
+export const isFaultName = (name: string): name is FaultName =>
+  Object.prototype.hasOwnProperty.call(FAULTS, name);
 
 /** The faults a server runs with; `on(name)` is the one place each fault is read. */
 export interface FaultSet {

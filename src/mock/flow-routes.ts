@@ -20,14 +20,35 @@ import { isObjectId, nowIso } from './ids';
 import type { FaultSet } from './faults';
 import { importBundle, importResultBody } from './import';
 import { parseQuery, rawQueryOf, type ParsedQuery } from './query';
+import type { ApplicationState } from './store';
 
-type ActionHandler = (context: MockContext, action: ActionSpec, request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+type ActionHandler = (
+  context: MockContext,
+  action: ActionSpec,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => void;
+
+/** A collection action: the body of one page, a pure function of the application and the query. */
+type CollectionPage = (
+  context: MockContext,
+  action: ActionSpec,
+  application: ApplicationState,
+  rawQuery: string,
+) => string;
 
 const numberOf = (query: ParsedQuery, name: string): number => query.values.get(name) as number;
-const stringOf = (query: ParsedQuery, name: string): string | undefined => query.values.get(name) as string | undefined;
+const stringOf = (query: ParsedQuery, name: string): string | undefined =>
+  query.values.get(name) as string | undefined;
 
 /** The collection fields every collection echoes (spec README, "API-wide conventions"). */
-function collectionEcho(query: ParsedQuery, applicationId: string, count: number, totalCount: number, faults: FaultSet) {
+function collectionEcho(
+  query: ParsedQuery,
+  applicationId: string,
+  count: number,
+  totalCount: number,
+  faults: FaultSet,
+) {
   return {
     count,
     totalCount,
@@ -42,9 +63,8 @@ function collectionEcho(query: ParsedQuery, applicationId: string, count: number
   };
 }
 
-const getFlows: ActionHandler = ({ faults }, action, request, reply) => {
-  const { application } = accessOf(request);
-  const query = parseQuery(action, rawQueryOf(request.raw.url), faults);
+const getFlows: CollectionPage = ({ faults }, action, application, rawQuery) => {
+  const query = parseQuery(action, rawQuery, faults);
   const sorted = sortItems(
     selectFlows(application, query, faults),
     flowSortKey(stringOf(query, 'sortField') ?? 'name'),
@@ -53,22 +73,22 @@ const getFlows: ActionHandler = ({ faults }, action, request, reply) => {
   );
   const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
   const echo = collectionEcho(query, application.id, page.items.length, page.totalCount, faults);
-  const withCustomNodes = query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing');
-  const body = collectionBody(
+  const withCustomNodes =
+    query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing');
+  return collectionBody(
     echo,
     page.items,
     withCustomNodes ? customNodesFor(application, page.items) : undefined,
   );
-  return sendJson(reply, 200, body);
 };
 
-const getFlowsByVersion: ActionHandler = ({ faults }, action, request, reply) => {
-  const { application } = accessOf(request);
-  const query = parseQuery(action, rawQueryOf(request.raw.url), faults);
+const getFlowsByVersion: CollectionPage = ({ faults }, action, application, rawQuery) => {
+  const query = parseQuery(action, rawQuery, faults);
   const flows = new Map(selectFlows(application, query, faults).map((flow) => [flow.id, flow]));
   const version = stringOf(query, 'version');
   const matching = [...application.versions.values()].filter(
-    (candidate) => flows.has(candidate.flowId) && (candidate.version === version || faults.on('version-filter-ignored')),
+    (candidate) =>
+      flows.has(candidate.flowId) && (candidate.version === version || faults.on('version-filter-ignored')),
   );
   const sorted = sortItems(
     matching,
@@ -77,13 +97,13 @@ const getFlowsByVersion: ActionHandler = ({ faults }, action, request, reply) =>
     faults,
   );
   const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
-  const withCustomNodes = query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing');
-  const body = collectionBody(
+  const withCustomNodes =
+    query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing');
+  return collectionBody(
     { ...collectionEcho(query, application.id, page.items.length, page.totalCount, faults), version },
     page.items,
     withCustomNodes ? customNodesFor(application, page.items) : undefined,
   );
-  return sendJson(reply, 200, body);
 };
 
 const postFlow: ActionHandler = (context, action, request, reply) => {
@@ -95,36 +115,58 @@ const postFlow: ActionHandler = (context, action, request, reply) => {
     const violations = validatorFor('workflowPost')(body);
     if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
   }
-  const content = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
+  const content =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
   const now = nowIso();
-  const doc = workflowDocument(content, { id: store.freshId(), applicationId: application.id, creationDate: now, lastUpdated: now });
+  const doc = workflowDocument(content, {
+    id: store.freshId(),
+    applicationId: application.id,
+    creationDate: now,
+    lastUpdated: now,
+  });
   const stored = faults.on('drops-description') ? { ...doc, description: undefined } : doc;
   store.putFlow(application, storedFlow(stored));
-  const answered = faults.on('post-id-as-number') ? { ...doc, id: Number.parseInt(String(doc.id).slice(-12), 16) } : doc;
+  const answered = faults.on('post-id-as-number')
+    ? { ...doc, id: Number.parseInt(String(doc.id).slice(-12), 16) }
+    : doc;
   let json = JSON.stringify(answered);
   // P3: includeCustomNodes on Post adds customNodes to the created Workflow, as Get does to its items.
   if (query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing')) {
     const customNodes = customNodesFor(application, [storedFlow(doc)]);
     json = `${json.slice(0, -1)},"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]}`;
   }
-  return sendJson(reply, faults.on('post-returns-200') ? 200 : 201, json);
+  sendJson(reply, faults.on('post-returns-200') ? 200 : 201, json);
 };
 
 const importFlows: ActionHandler = ({ store, faults }, _action, request, reply) => {
   const { application } = accessOf(request);
   const outcome = importBundle(store, application, request.body, faults);
-  return sendJson(reply, 201, importResultBody(outcome, faults));
+  sendJson(reply, 201, importResultBody(outcome, faults));
 };
 
+/** Serves a collection page from the response cache, building it on a miss. */
+const cachedPage =
+  (page: CollectionPage): ActionHandler =>
+  (context, action, request, reply) => {
+    const { application } = accessOf(request);
+    const rawQuery = rawQueryOf(request.raw.url);
+    const key = `${action.id}?${rawQuery}`;
+    const body =
+      context.pages.get(application, key) ??
+      context.pages.set(application, key, page(context, action, application, rawQuery));
+    sendJson(reply, 200, body);
+  };
+
 const HANDLERS: Readonly<Record<ActionId, ActionHandler>> = {
-  'flows.get': getFlows,
-  'flows.getByVersion': getFlowsByVersion,
+  'flows.get': cachedPage(getFlows),
+  'flows.getByVersion': cachedPage(getFlowsByVersion),
   'flows.post': postFlow,
   'flows.import': importFlows,
 };
 
 /** `/applications/{APPLICATION_ID}/flows` → `/applications/:applicationId/flows` */
-export const routePath = (pathTemplate: string): string => pathTemplate.replace('{APPLICATION_ID}', ':applicationId');
+export const routePath = (pathTemplate: string): string =>
+  pathTemplate.replace('{APPLICATION_ID}', ':applicationId');
 
 /** The four actions, routed and guarded from the catalog; plus the clean-up DELETE. */
 export function registerFlowRoutes(app: FastifyInstance, context: MockContext): void {

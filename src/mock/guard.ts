@@ -6,12 +6,18 @@ import type { Access, MockContext } from './context';
  * The onRequest guard of an application route: token (401), scope (403), application id (400),
  * binding (403), existence (404), all before the body is read, so a refused request is never parsed.
  */
-export function applicationGuard(context: MockContext, acceptedScopes: readonly string[]): onRequestAsyncHookHandler {
+export function applicationGuard(
+  context: MockContext,
+  acceptedScopes: readonly string[],
+): onRequestAsyncHookHandler {
   return async (request) => {
     const token = authenticate(context.store, request.headers.authorization, context.faults);
     authorize(token, acceptedScopes, context.faults);
     const { applicationId } = request.params as { applicationId: string };
-    request.mockAccess = { token, application: applicationFor(context.store, token, applicationId, context.faults) };
+    request.mockAccess = {
+      token,
+      application: applicationFor(context.store, token, applicationId, context.faults),
+    };
   };
 }
 

@@ -1,5 +1,13 @@
 import { describeViolation, validatorFor } from '../schemas/registry';
-import { storedFlow, storedVersion, versionDocument, workflowDocument, type JsonObject, type StoredFlow, type StoredVersion } from './documents';
+import {
+  storedFlow,
+  storedVersion,
+  versionDocument,
+  workflowDocument,
+  type JsonObject,
+  type StoredFlow,
+  type StoredVersion,
+} from './documents';
 import { validationError } from './errors';
 import type { FaultSet } from './faults';
 import { isObjectId, nowIso } from './ids';
@@ -22,7 +30,8 @@ export interface ImportMode {
   readonly keepIds: boolean;
 }
 
-const givenId = (item: JsonObject): string | undefined => (isObjectId(item.id) ? item.id.toLowerCase() : undefined);
+const givenId = (item: JsonObject): string | undefined =>
+  isObjectId(item.id) ? item.id.toLowerCase() : undefined;
 
 /** The first reason the bundle cannot be imported, or undefined (decision 11: schema, then references). */
 export function importProblem(body: unknown): string | undefined {
@@ -62,12 +71,23 @@ function stampFor(store: MockStore, item: JsonObject, application: ApplicationSt
   const id = keep ? (givenId(item) as string) : store.freshId();
   if (keep) store.reserveId(id);
   const now = nowIso();
-  const date = (key: string): string => (mode.keepIds && typeof item[key] === 'string' ? (item[key] as string) : now);
-  return { id, applicationId: application.id, creationDate: date('creationDate'), lastUpdated: date('lastUpdated') };
+  const date = (key: string): string =>
+    mode.keepIds && typeof item[key] === 'string' ? (item[key] as string) : now;
+  return {
+    id,
+    applicationId: application.id,
+    creationDate: date('creationDate'),
+    lastUpdated: date('lastUpdated'),
+  };
 }
 
 /** Creates every flow and version of a bundle that importProblem accepted, under fresh ids. */
-function createAll(store: MockStore, application: ApplicationState, bundle: ImportBundle, mode: ImportMode): ImportOutcome {
+function createAll(
+  store: MockStore,
+  application: ApplicationState,
+  bundle: ImportBundle,
+  mode: ImportMode,
+): ImportOutcome {
   const importedFlowIdMap: Record<string, string> = {};
   const importedVersionIdMap: Record<string, string> = {};
   const flowStamps = bundle.flows.map((flow) => stampFor(store, flow, application, mode));
@@ -90,7 +110,9 @@ function createAll(store: MockStore, application: ApplicationState, bundle: Impo
   );
   const flows = bundle.flows.map((flow, index) => {
     const defaultVersionId =
-      typeof flow.defaultVersionId === 'string' ? importedVersionIdMap[flow.defaultVersionId.toLowerCase()] : undefined;
+      typeof flow.defaultVersionId === 'string'
+        ? importedVersionIdMap[flow.defaultVersionId.toLowerCase()]
+        : undefined;
     return storedFlow(workflowDocument({ ...flow, defaultVersionId }, flowStamps[index]));
   });
   for (const version of versions) store.putVersion(application, version);
@@ -112,18 +134,36 @@ export function importBundle(
     throw validationError(problem);
   }
   const bundle = body as Partial<ImportBundle>;
-  return createAll(store, application, { flows: bundle.flows ?? [], flowVersions: bundle.flowVersions ?? [] }, mode);
+  return createAll(
+    store,
+    application,
+    { flows: bundle.flows ?? [], flowVersions: bundle.flowVersions ?? [] },
+    mode,
+  );
 }
 
-function createValidFlows(store: MockStore, application: ApplicationState, body: unknown, mode: ImportMode): void {
+function createValidFlows(
+  store: MockStore,
+  application: ApplicationState,
+  body: unknown,
+  mode: ImportMode,
+): void {
   const flows = (body as { flows?: unknown } | null)?.flows;
   if (!Array.isArray(flows)) return;
-  const valid = flows.filter((flow: unknown) => importProblem({ flows: [flow] }) === undefined) as JsonObject[];
-  createAll(store, application, { flows: valid.map((flow) => ({ ...flow, defaultVersionId: null })), flowVersions: [] }, mode);
+  const valid = flows.filter(
+    (flow: unknown) => importProblem({ flows: [flow] }) === undefined,
+  ) as JsonObject[];
+  createAll(
+    store,
+    application,
+    { flows: valid.map((flow) => ({ ...flow, defaultVersionId: null })), flowVersions: [] },
+    mode,
+  );
 }
 
 export function importResultBody(outcome: ImportOutcome, faults: FaultSet): string {
-  const list = (items: readonly { readonly json: string }[]) => `[${items.map((item) => item.json).join(',')}]`;
+  const list = (items: readonly { readonly json: string }[]) =>
+    `[${items.map((item) => item.json).join(',')}]`;
   let body = `{"flows":${list(outcome.flows)},"flowVersions":${list(outcome.versions)}`;
   if (!faults.on('import-no-id-maps')) {
     body += `,"importedFlowIdMap":${JSON.stringify(outcome.importedFlowIdMap)}`;

@@ -48,19 +48,23 @@ const NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
 function parseValue(kind: QueryValueKind, raw: unknown): unknown {
   if (kind.kind === 'triggerFilter') {
     const violations = validatorFor(kind.schema)(raw);
-    if (violations.length > 0) throw new InvalidValue(`is not a Workflow Trigger Filter (${describeViolation(violations[0])})`);
+    if (violations.length > 0)
+      throw new InvalidValue(`is not a Workflow Trigger Filter (${describeViolation(violations[0])})`);
     return raw as readonly TriggerFilterEntry[];
   }
   if (typeof raw !== 'string') throw new InvalidValue('must be given once, as a plain value');
   switch (kind.kind) {
     case 'enum':
-      if (!kind.acceptedValues.includes(raw)) throw new InvalidValue(`must be one of: ${kind.acceptedValues.join(', ')}`);
+      if (!kind.acceptedValues.includes(raw))
+        throw new InvalidValue(`must be one of: ${kind.acceptedValues.join(', ')}`);
       return raw;
     case 'nonNegativeInteger': {
       if (!NON_NEGATIVE_INTEGER.test(raw)) throw new InvalidValue('must be a non-negative integer');
       const value = Number(raw);
-      if (kind.minimum !== undefined && value < kind.minimum) throw new InvalidValue(`must be at least ${kind.minimum}`);
-      if (kind.shouldMaximum !== undefined && value > kind.shouldMaximum) throw new InvalidValue(`must be at most ${kind.shouldMaximum}`);
+      if (kind.minimum !== undefined && value < kind.minimum)
+        throw new InvalidValue(`must be at least ${kind.minimum}`);
+      if (kind.shouldMaximum !== undefined && value > kind.shouldMaximum)
+        throw new InvalidValue(`must be at most ${kind.shouldMaximum}`);
       return value;
     }
     case 'boolean': {
@@ -93,7 +97,9 @@ export function parseQuery(action: ActionSpec, raw: string, faults: FaultSet): P
   const values = new Map<string, unknown>();
   const given = new Set<string>();
   for (const parameter of action.query) {
-    const rawValue = Object.prototype.hasOwnProperty.call(parsed, parameter.name) ? parsed[parameter.name] : undefined;
+    const rawValue = Object.prototype.hasOwnProperty.call(parsed, parameter.name)
+      ? parsed[parameter.name]
+      : undefined;
     if (rawValue === undefined || blankMeansAbsent(parameter, rawValue)) {
       if (parameter.required && !faults.on('invalid-query-ignored')) {
         throw validationError(`Query parameter ${parameter.name} is required`);

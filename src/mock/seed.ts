@@ -20,7 +20,8 @@ export class SeedError extends Error {
 }
 
 function bundlesOf(seed: Seed): [string, unknown][] {
-  if (typeof seed !== 'object' || seed === null || Array.isArray(seed)) throw new SeedError('seed must be a JSON object');
+  if (typeof seed !== 'object' || seed === null || Array.isArray(seed))
+    throw new SeedError('seed must be a JSON object');
   const record = seed as Record<string, unknown>;
   if (!('applications' in record)) return [[MOCK_APPLICATION_ID, seed]];
   const extra = Object.keys(record).filter((key) => key !== 'applications');
@@ -36,7 +37,8 @@ function bundlesOf(seed: Seed): [string, unknown][] {
 export function applySeed(store: MockStore, seed: Seed, faults: FaultSet = faultSet()): void {
   const bundles = bundlesOf(seed);
   for (const [applicationId] of bundles) {
-    if (!isObjectId(applicationId)) throw new SeedError(`seed application id "${applicationId}" is not a 24-hex id`);
+    if (!isObjectId(applicationId))
+      throw new SeedError(`seed application id "${applicationId}" is not a 24-hex id`);
   }
   for (const [applicationId, bundle] of bundles) {
     try {
@@ -53,7 +55,9 @@ export function readSeedFile(file: string): Seed {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new SeedError(`cannot read seed file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new SeedError(
+      `cannot read seed file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   try {
     return JSON.parse(text) as Seed;

@@ -4,13 +4,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { USER_TOKEN_SCOPE } from '../../specs/catalog';
 import { acceptJsonOnly } from './body';
 import { sendError, type MockContext } from './context';
-import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_MOCK_HOST, MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, MOCK_USER } from './defaults';
+import {
+  DEFAULT_BODY_LIMIT_BYTES,
+  DEFAULT_MOCK_HOST,
+  MOCK_APPLICATION_ID,
+  MOCK_OTHER_APPLICATION_ID,
+  MOCK_USER,
+} from './defaults';
 import { notFound } from './errors';
 import { faultSet, type FaultName } from './faults';
 import { registerFlowRoutes } from './flow-routes';
 import { applySeed, type Seed } from './seed';
 import { MockStore } from './store';
 import { registerTokenRoutes } from './token-routes';
+import { ResponseCache } from './response-cache';
 import { clientErrorHandler } from './client-errors';
 
 export interface MockOptions {
@@ -45,7 +52,10 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   store.addApplication(MOCK_OTHER_APPLICATION_ID);
   if (options.seed !== undefined) applySeed(store, options.seed);
   if (options.adminToken !== undefined) {
-    store.issueToken({ userId: store.userId, applicationId: null, scope: [USER_TOKEN_SCOPE] }, options.adminToken);
+    store.issueToken(
+      { userId: store.userId, applicationId: null, scope: [USER_TOKEN_SCOPE] },
+      options.adminToken,
+    );
   }
 
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -57,15 +67,20 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     routerOptions: { querystringParser: () => ({}), ignoreTrailingSlash: true, maxParamLength: 200 },
     clientErrorHandler,
   });
-  const context: MockContext = { store, faults };
+  const context: MockContext = { store, faults, pages: new ResponseCache() };
   fastify.decorateRequest('mockAccess', null);
   acceptJsonOnly(fastify, bodyLimit);
   fastify.setErrorHandler((error, request, reply) => {
-    if (options.logger && !(typeof (error as { statusCode?: unknown }).statusCode === 'number')) request.log.error(error);
+    if (options.logger && !(typeof (error as { statusCode?: unknown }).statusCode === 'number'))
+      request.log.error(error);
     sendError(reply, error, faults);
   });
   fastify.setNotFoundHandler((request, reply) => {
-    sendError(reply, notFound(`No route for ${request.method} ${request.url.split('?')[0].slice(0, 200)}`), faults);
+    sendError(
+      reply,
+      notFound(`No route for ${request.method} ${request.url.split('?')[0].slice(0, 200)}`),
+      faults,
+    );
   });
   registerFlowRoutes(fastify, context);
   registerTokenRoutes(fastify, context);
@@ -76,7 +91,8 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     store,
     fastify,
     tokenFor: (scope, applicationId = null) =>
-      store.issueToken({ userId: store.userId, applicationId: applicationId?.toLowerCase() ?? null, scope }).secret,
+      store.issueToken({ userId: store.userId, applicationId: applicationId?.toLowerCase() ?? null, scope })
+        .secret,
     async listen(port = 0, host = DEFAULT_MOCK_HOST) {
       await fastify.listen({ port, host });
       const address = fastify.server.address() as AddressInfo;

@@ -6,6 +6,8 @@ export interface ApplicationState {
   readonly id: string;
   readonly flows: Map<string, StoredFlow>;
   readonly versions: Map<string, StoredVersion>;
+  /** Bumped by every change, so that cached pages of this application go stale. */
+  generation: number;
 }
 
 export interface TokenRecord {
@@ -27,7 +29,12 @@ export interface TokenGrant {
   readonly expiresAt?: number;
 }
 
-export const emptyApplication = (id: string): ApplicationState => ({ id, flows: new Map(), versions: new Map() });
+export const emptyApplication = (id: string): ApplicationState => ({
+  id,
+  flows: new Map(),
+  versions: new Map(),
+  generation: 0,
+});
 
 /**
  * The mock's state. Every mutation is synchronous, so concurrent requests can never interleave inside
@@ -73,16 +80,20 @@ export class MockStore {
 
   putFlow(application: ApplicationState, flow: StoredFlow): void {
     application.flows.set(flow.id, flow);
+    application.generation += 1;
   }
 
   putVersion(application: ApplicationState, version: StoredVersion): void {
     application.versions.set(version.id, version);
+    application.generation += 1;
   }
 
   /** Removes a flow and its versions; false when the application has no such flow. */
   deleteFlow(application: ApplicationState, flowId: string): boolean {
     if (!application.flows.delete(flowId.toLowerCase())) return false;
-    for (const [id, version] of application.versions) if (version.flowId === flowId.toLowerCase()) application.versions.delete(id);
+    application.generation += 1;
+    for (const [id, version] of application.versions)
+      if (version.flowId === flowId.toLowerCase()) application.versions.delete(id);
     return true;
   }
 

@@ -25,7 +25,12 @@ function expiryOf(expirationDate: unknown): number | undefined {
 }
 
 /** The token object of an application API token; the secret is shown only in this answer. */
-function apiTokenBody(record: TokenRecord, name: string, description: string | undefined, now: string): string {
+function apiTokenBody(
+  record: TokenRecord,
+  name: string,
+  description: string | undefined,
+  now: string,
+): string {
   return JSON.stringify({
     id: record.id,
     apiTokenId: record.id,
@@ -58,13 +63,16 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
     onRequest: applicationGuard(context, TOKEN_ADMIN_SCOPES),
     handler: async (request, reply) => {
       const { application } = accessOf(request);
-      const body = validated<{ name: string; description?: string; scope: string[]; expirationDate?: string }>(
-        'apiTokenPost',
-        request.body,
-      );
+      const body = validated<{
+        name: string;
+        description?: string;
+        scope: string[];
+        expirationDate?: string;
+      }>('apiTokenPost', request.body);
       // Decision 15: only the scopes of the reference's Application API Token Post.
       const refused = body.scope.find((scope) => !mintable.has(scope));
-      if (refused !== undefined) throw validationError(`Scope ${refused} cannot be given to an application API token`);
+      if (refused !== undefined)
+        throw validationError(`Scope ${refused} cannot be given to an application API token`);
       const record = store.issueToken({
         userId: store.userId,
         applicationId: application.id,
@@ -82,7 +90,8 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
       const { tokenId } = request.params as { tokenId: string };
       if (!isObjectId(tokenId)) throw badRequest('apiTokenId must be a 24-character hex id');
       const record = store.tokenById(tokenId);
-      if (!record || record.applicationId !== application.id || record.revoked) throw notFound('API token was not found');
+      if (!record || record.applicationId !== application.id || record.revoked)
+        throw notFound('API token was not found');
       record.revoked = true;
       return sendJson(reply, 200, '{"success":true}');
     },
@@ -94,9 +103,13 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
     if (caller.applicationId !== null || !caller.scopes.has(USER_TOKEN_SCOPE)) {
       throw forbidden(`${MOCK_ONLY_TOKEN_ROUTE} needs a user token (scope ${USER_TOKEN_SCOPE})`);
     }
-    const body = request.body as { applicationId?: unknown; scope?: unknown; expirationDate?: unknown } | undefined;
+    const body = request.body as
+      { applicationId?: unknown; scope?: unknown; expirationDate?: unknown } | undefined;
     const scope = body?.scope;
-    if (!Array.isArray(scope) || !scope.every((entry) => typeof entry === 'string' && entry.length > 0 && entry.length <= 255)) {
+    if (
+      !Array.isArray(scope) ||
+      !scope.every((entry) => typeof entry === 'string' && entry.length > 0 && entry.length <= 255)
+    ) {
       throw validationError('Invalid body: scope must be an array of scope names');
     }
     const applicationId = body?.applicationId ?? null;
@@ -113,7 +126,12 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
     return sendJson(
       reply,
       201,
-      JSON.stringify({ id: record.id, applicationId: record.applicationId, scope: [...record.scopes], token: record.secret }),
+      JSON.stringify({
+        id: record.id,
+        applicationId: record.applicationId,
+        scope: [...record.scopes],
+        token: record.secret,
+      }),
     );
   });
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ACTIONS, pathFor, type ActionSpec } from '../../specs/catalog';
 
 /** The parts of a V4 pact file this project reads. */
@@ -29,4 +30,19 @@ export function actionOf(interaction: PactInteraction): ActionSpec | undefined {
   return ACTIONS.find(
     (action) => action.method === interaction.request.method && pathFor(action, applicationId) === interaction.request.path,
   );
+}
+
+/** The pact files in a folder whose provider is the given one. */
+export function pactFilesFor(dir: string, provider: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => path.join(dir, name))
+    .filter((file) => {
+      try {
+        return readPactFile(file).provider?.name === provider;
+      } catch {
+        return false;
+      }
+    });
 }

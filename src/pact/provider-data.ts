@@ -29,7 +29,7 @@ export function providerDataBundle(): WorkflowImport {
   const version = String(exampleValue('version'));
   const flows = classes.map((flowClassName, index) => ({
     id: bundleId(1, index),
-    name: `${name} ${flowClassName}`,
+    name,
     flowClass: flowClassName as never,
     triggers: flowClassName === flowClass.default ? [{ type: trigger.type, key: trigger.key }] : [],
     nodes: [],

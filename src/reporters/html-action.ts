@@ -14,6 +14,9 @@ import { casesOfDecision, sortedResults, type ActionCoverage, type CoveredRow } 
 
 /** One action of the catalog as a section of the executable specification, with its results. */
 
+/** `[Workflow Trigger Filter](schemas.md#...)` as its text: the page links to nothing outside itself. */
+const withoutMarkdownLinks = (text: string): string => text.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+
 export const actionAnchor = (action: ActionSpec): string => 'action-' + action.id.replace(/\./g, '-');
 
 function acceptedValues(parameter: QueryParameter): string {
@@ -84,7 +87,7 @@ function queryPart(action: ActionSpec, coverage: ActionCoverage): string {
           ? '<span class="muted">none</span>'
           : `<code>${esc(parameter.default)}</code>`,
         `<code>${esc(parameter.example)}</code>`,
-        esc(parameter.description),
+        esc(withoutMarkdownLinks(parameter.description)),
         resultsOf(rows, parameter.name),
       ]),
     )
@@ -132,7 +135,7 @@ function decisionsPart(action: ActionSpec, report: RunReport): string {
         return [
           `<strong>${esc(decision.id)}</strong> ${esc(decision.title)}`,
           esc(decision.source),
-          resultsCell(casesOfDecision(report, action, key)),
+          resultsCell(casesOfDecision(report, action, key), 'no SHOULD case'),
         ];
       }),
     )

@@ -1,6 +1,5 @@
 import type { CaseResult } from '../engine/results';
 import { escapeHtml as esc } from './escape';
-import { countOutcomes, OUTCOME_LABELS } from './report-views';
 
 /** Small HTML fragments the page is built from; every text that reaches them is escaped here. */
 
@@ -49,8 +48,8 @@ export function caseItem(result: CaseResult): string {
  * The results of the cases covering a row: a badge per outcome with its count, and the cases
  * themselves behind a disclosure. A row no case covers says so.
  */
-export function resultsCell(cases: readonly CaseResult[]): string {
-  if (cases.length === 0) return badge('uncovered');
+export function resultsCell(cases: readonly CaseResult[], noneLabel = 'uncovered'): string {
+  if (cases.length === 0) return badge('uncovered', noneLabel);
   const kinds = cases.map(badgeKind);
   const order: BadgeKind[] = ['fail', 'xfail', 'warn', 'skip', 'pass'];
   const badges = order
@@ -61,28 +60,25 @@ export function resultsCell(cases: readonly CaseResult[]): string {
   return `<details><summary>${badges}</summary><ul class="cases">${cases.map(caseItem).join('')}</ul></details>`;
 }
 
-export function countsBadges(results: readonly CaseResult[]): string {
-  const counts = countOutcomes(results);
-  const expected = results.filter((result) => result.outcome === 'failed' && result.expectedFailure).length;
-  return [
-    badge('pass', `${counts.passed} ${OUTCOME_LABELS.passed}`),
-    badge('fail', `${counts.failed - expected} ${OUTCOME_LABELS.failed}`),
-    expected > 0 ? badge('xfail', `${expected} XFAIL`) : '',
-    badge('warn', `${counts.warning} ${OUTCOME_LABELS.warning}`),
-    badge('skip', `${counts.skipped} ${OUTCOME_LABELS.skipped}`),
-  ].join('');
+/** The counts of a set of cases as badges; with onlyPresent, the outcomes with no case are left out. */
+export function countsBadges(results: readonly CaseResult[], onlyPresent = false): string {
+  const kinds = results.map(badgeKind);
+  const order: BadgeKind[] = ['pass', 'fail', 'xfail', 'warn', 'skip'];
+  return order
+    .map((kind) => [kind, kinds.filter((candidate) => candidate === kind).length] as const)
+    .filter(([kind, count]) => count > 0 || (!onlyPresent && kind !== 'xfail'))
+    .map(([kind, count]) => badge(kind, `${count} ${BADGE_TEXT[kind]}`))
+    .join('');
 }
 
-export function table(
-  headers: readonly string[],
-  rows: readonly (readonly string[])[],
-  numeric: readonly number[] = [],
-): string {
+/** A table; a column headed "… results" gets the class that keeps its badges on one line. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const classes = headers.map((header) => (/results$/i.test(header) ? ' class="results"' : ''));
   const head = headers.map((header) => `<th>${esc(header)}</th>`).join('');
   const body = rows
     .map(
       (cells) =>
-        `<tr>${cells.map((cellHtml, index) => `<td${numeric.includes(index) ? ' class="num"' : ''}>${cellHtml}</td>`).join('')}</tr>`,
+        `<tr>${cells.map((cellHtml, index) => `<td${classes[index]}>${cellHtml}</td>`).join('')}</tr>`,
     )
     .join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;

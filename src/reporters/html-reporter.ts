@@ -3,9 +3,9 @@ import type { CaseResult, RunReport } from '../engine/results';
 import { escapeHtml as esc } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
 import { actionAnchor, actionSection } from './html-action';
-import { badge, badgeKind, caseAnchor, table } from './html-parts';
+import { badge, badgeKind, caseAnchor, countsBadges, table } from './html-parts';
 import { HTML_STYLE } from './html-style';
-import { coverageOf, failureText, outcomesByActionAndAspect, problemResults } from './report-views';
+import { ASPECTS, coverageOf, failureText, problemResults } from './report-views';
 import { summaryLine } from './summary-line';
 
 export const HTML_REPORT_FILE = 'index.html';
@@ -41,13 +41,14 @@ function problemsSection(report: RunReport): string {
 function overviewSection(report: RunReport): string {
   const { summary } = report;
   const coverage = coverageOf(report);
-  const aspectRows = outcomesByActionAndAspect(report).map(({ action, aspect, counts }) => [
+  const matrixRows = ACTIONS.map((action) => [
     `<a href="#${actionAnchor(action)}">${esc(action.id)}</a>`,
-    esc(aspect),
-    String(counts.passed),
-    String(counts.failed),
-    String(counts.warning),
-    String(counts.skipped),
+    ...ASPECTS.map((aspect) => {
+      const cases = report.results.filter(
+        (result) => result.action === action.id && result.aspect === aspect,
+      );
+      return cases.length === 0 ? '<span class="muted">no case</span>' : countsBadges(cases, true);
+    }),
   ]);
   const stale =
     summary.staleExpectations.length === 0
@@ -61,7 +62,7 @@ function overviewSection(report: RunReport): string {
     '<section class="card"><h2>Results by action and aspect</h2>' +
     stale +
     uncovered +
-    table(['Action', 'Aspect', 'Pass', 'Fail', 'Warn', 'Skip'], aspectRows, [2, 3, 4, 5]) +
+    table(['Action', ...ASPECTS], matrixRows) +
     '</section>'
   );
 }
@@ -70,7 +71,8 @@ export function renderHtmlReport(report: RunReport): string {
   const { summary } = report;
   const coverage = coverageOf(report);
   const nav = ACTIONS.map(
-    (action) => `<a href="#${actionAnchor(action)}">${esc(action.method)} ${esc(action.pathTemplate)}</a>`,
+    (action) =>
+      `<a href="#${actionAnchor(action)}" title="${esc(action.method)} ${esc(action.pathTemplate)}">${esc(action.name)}</a>`,
   ).join('');
   const aborted = summary.aborted
     ? `<p class="card failures"><strong>Aborted:</strong> ${esc(summary.aborted)}</p>`
@@ -88,7 +90,7 @@ export function renderHtmlReport(report: RunReport): string {
 <h1>Losant Flows: executable specification</h1>
 <p class="muted">Target <code>${esc(summary.target)}</code> · started ${esc(summary.startedAt)}${summary.strict ? ' · strict (warnings fail the run)' : ''}</p>
 <p><strong>${esc(summaryLine(summary))}</strong></p>
-<nav><a href="#failures">Failures</a>${nav}</nav>
+<nav><span class="muted">Jump to</span><a href="#failures">Failures</a>${nav}</nav>
 ${aborted}
 ${problemsSection(report)}
 ${overviewSection(report)}

@@ -7,6 +7,8 @@ main { max-width: 1200px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 32px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h3 { font-size: 15px; margin: 20px 0 6px; }
+section.card > h2:first-child { margin-top: 0; }
+h2 code { font-size: 17px; }
 section.card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin: 16px 0; }
 .muted { color: #59636e; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
@@ -25,7 +27,10 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .failures h2 { color: var(--fail); border: none; margin-top: 0; }
 .ok { border-color: var(--pass); color: var(--pass); font-weight: 600; }
 details > summary { cursor: pointer; }
+td details > summary { white-space: nowrap; }
+td.results { min-width: 120px; }
+nav { display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 8px 0; }
+nav a { white-space: nowrap; }
 ul.cases { list-style: none; padding-left: 0; margin: 4px 0; }
 ul.cases li { margin: 2px 0; }
-nav a { margin-right: 12px; }
 `;

@@ -45,18 +45,27 @@ describe('mock: authentication and authorization (decisions 1, 2, 15)', () => {
       }
       it('a token of another application gets 403 and nothing of that application', async () => {
         const token = t.mock.tokenFor(['all.Application'], APP);
-        const response = await validRequest(t.mock, action, OTHER_APP).set('Authorization', `Bearer ${token}`);
+        const response = await validRequest(t.mock, action, OTHER_APP).set(
+          'Authorization',
+          `Bearer ${token}`,
+        );
         expect(response.status).to.equal(403);
         expect(response.text).not.to.include('Secret of B');
         isError(response.body);
       });
       it('an unknown well-formed application gets 404 NotFound', async () => {
-        const response = await validRequest(t.mock, action, UNKNOWN_APP).set('Authorization', `Bearer ${ADMIN}`);
+        const response = await validRequest(t.mock, action, UNKNOWN_APP).set(
+          'Authorization',
+          `Bearer ${ADMIN}`,
+        );
         expect(response.status).to.equal(404);
         expect(response.body.type).to.equal('NotFound');
       });
       it('a malformed application id gets 400', async () => {
-        const response = await validRequest(t.mock, action, 'not-an-id').set('Authorization', `Bearer ${ADMIN}`);
+        const response = await validRequest(t.mock, action, 'not-an-id').set(
+          'Authorization',
+          `Bearer ${ADMIN}`,
+        );
         expect(response.status).to.equal(400);
         isError(response.body);
       });
@@ -68,7 +77,9 @@ describe('mock: authentication and authorization (decisions 1, 2, 15)', () => {
     expect(created.status).to.equal(201);
     expect(validatorFor('apiToken')(created.body)).to.deep.equal([]);
     expect((await t.get(FLOWS, created.body.token)).status).to.equal(200);
-    expect((await t.del(`/applications/${APP}/tokens/${created.body.id}`)).body).to.deep.equal({ success: true });
+    expect((await t.del(`/applications/${APP}/tokens/${created.body.id}`)).body).to.deep.equal({
+      success: true,
+    });
     const response = await t.get(FLOWS, created.body.token);
     expect(response.status).to.equal(401);
     expect(response.headers['www-authenticate']).to.equal('Bearer');
@@ -92,7 +103,10 @@ describe('mock: authentication and authorization (decisions 1, 2, 15)', () => {
   });
 
   it('the tokens endpoint mints every scope of decision 15', async () => {
-    const created = await t.post(`/applications/${APP}/tokens`, { name: 'all', scope: [...APPLICATION_TOKEN_SCOPES] });
+    const created = await t.post(`/applications/${APP}/tokens`, {
+      name: 'all',
+      scope: [...APPLICATION_TOKEN_SCOPES],
+    });
     expect(created.status).to.equal(201);
     expect(created.body.scope).to.deep.equal([...APPLICATION_TOKEN_SCOPES]);
   });
@@ -107,11 +121,15 @@ describe('mock: authentication and authorization (decisions 1, 2, 15)', () => {
 
   it('a flows.get token cannot make tokens (403)', async () => {
     const token = t.mock.tokenFor(['flows.get'], APP);
-    expect((await t.post(`/applications/${APP}/tokens`, { name: 'x', scope: ['flows.get'] }, token)).status).to.equal(403);
+    expect(
+      (await t.post(`/applications/${APP}/tokens`, { name: 'x', scope: ['flows.get'] }, token)).status,
+    ).to.equal(403);
   });
 
   it('POST /auth/user gives an all.User token for the documented credentials', async () => {
-    const response = await request(t.mock.server).post('/auth/user').send({ email: MOCK_USER.email, password: MOCK_USER.password });
+    const response = await request(t.mock.server)
+      .post('/auth/user')
+      .send({ email: MOCK_USER.email, password: MOCK_USER.password });
     expect(response.status).to.equal(200);
     expect(validatorFor('authenticatedUser')(response.body)).to.deep.equal([]);
     expect(response.body.userId).to.equal(MOCK_USER.userId);
@@ -120,7 +138,9 @@ describe('mock: authentication and authorization (decisions 1, 2, 15)', () => {
   });
 
   it('POST /auth/user refuses a wrong password with 401', async () => {
-    const response = await request(t.mock.server).post('/auth/user').send({ email: MOCK_USER.email, password: 'nope' });
+    const response = await request(t.mock.server)
+      .post('/auth/user')
+      .send({ email: MOCK_USER.email, password: 'nope' });
     expect(response.status).to.equal(401);
     isError(response.body);
   });
@@ -132,7 +152,10 @@ describe('mock: authentication and authorization (decisions 1, 2, 15)', () => {
   });
 
   it('the mock-only route binds a token to an application when asked', async () => {
-    const response = await t.post(MOCK_ONLY_TOKEN_ROUTE, { applicationId: APP, scope: ['all.Organization.read'] });
+    const response = await t.post(MOCK_ONLY_TOKEN_ROUTE, {
+      applicationId: APP,
+      scope: ['all.Organization.read'],
+    });
     expect((await t.get(`/applications/${OTHER_APP}/flows`, response.body.token)).status).to.equal(403);
   });
 

@@ -7,7 +7,10 @@ import { PACKAGE_ROOT, FIXTURE_DIR } from '../../src/paths';
 const ENTRY = path.join(__dirname, 'cli-entry.ts');
 
 function start(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['-r', 'tsx/cjs', ENTRY, ...args], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['-r', 'tsx/cjs', ENTRY, ...args], {
+    cwd: PACKAGE_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 const firstLine = (child: ChildProcess): Promise<string> =>
@@ -28,7 +31,15 @@ const exitOf = (child: ChildProcess): Promise<{ code: number | null; stderr: str
 describe('mock: CLI (flows-conformance mock)', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`--port 0 prints the one ready line with the real port, serves, and exits 0 on ${signal}`, async () => {
-      const child = start(['mock', '--port', '0', '--admin-token', 'cli-token', '--seed', path.join(FIXTURE_DIR, 'seeds', 'example.json')]);
+      const child = start([
+        'mock',
+        '--port',
+        '0',
+        '--admin-token',
+        'cli-token',
+        '--seed',
+        path.join(FIXTURE_DIR, 'seeds', 'example.json'),
+      ]);
       const exited = exitOf(child);
       const line = await firstLine(child);
       const match = /^flows-conformance mock listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
@@ -49,7 +60,11 @@ describe('mock: CLI (flows-conformance mock)', () => {
   for (const [name, args, message] of [
     ['a bad port', ['--port', 'abc'], '--port'],
     ['an unreadable seed', ['--seed', '/nonexistent/seed.json'], 'seed'],
-    ['an invalid seed', ['--seed', path.join(FIXTURE_DIR, 'reference-examples', 'workflow-post.json')], 'seed'],
+    [
+      'an invalid seed',
+      ['--seed', path.join(FIXTURE_DIR, 'reference-examples', 'workflow-post.json')],
+      'seed',
+    ],
     ['an unknown flag', ['--bogus'], 'bogus'],
   ] as const) {
     it(`${name}: one line on stderr and exit 2`, async () => {

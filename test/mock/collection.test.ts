@@ -14,7 +14,9 @@ describe('mock: Get collection behaviour (decisions 4-9)', () => {
   after(() => t.close());
 
   it('a Get validates against Workflows and echoes the collection fields', async () => {
-    const response = await t.get(`${FLOWS}?perPage=2&page=1&sortField=id&sortDirection=desc&filterField=name&filter=*`);
+    const response = await t.get(
+      `${FLOWS}?perPage=2&page=1&sortField=id&sortDirection=desc&filterField=name&filter=*`,
+    );
     expect(response.status).to.equal(200);
     expect(validatorFor('workflows')(response.body)).to.deep.equal([]);
     const { items: _items, ...echo } = response.body;
@@ -34,7 +36,13 @@ describe('mock: Get collection behaviour (decisions 4-9)', () => {
 
   it('the defaults: sortField name, asc, page 0, perPage 1000, flowClass cloud', async () => {
     const response = await t.get(FLOWS);
-    expect(response.body).to.include({ sortField: 'name', sortDirection: 'asc', page: 0, perPage: 1000, flowClass: 'cloud' });
+    expect(response.body).to.include({
+      sortField: 'name',
+      sortDirection: 'asc',
+      page: 0,
+      perPage: 1000,
+      flowClass: 'cloud',
+    });
     expect(namesOf(response.body)).to.deep.equal(CLOUD_BY_NAME);
   });
 
@@ -84,7 +92,9 @@ describe('mock: Get collection behaviour (decisions 4-9)', () => {
   }
 
   it('regular-expression characters in a filter are literal', async () => {
-    expect((await t.get(`${FLOWS}?filterField=name&filter=${encodeURIComponent('.*')}`)).body.items).to.deep.equal([]);
+    expect(
+      (await t.get(`${FLOWS}?filterField=name&filter=${encodeURIComponent('.*')}`)).body.items,
+    ).to.deep.equal([]);
   });
 
   for (const [flowClass, names] of [
@@ -109,10 +119,12 @@ describe('mock: Get collection behaviour (decisions 4-9)', () => {
 
   it('triggerFilter by type and key needs both to match one trigger', async () => {
     const key = '5b0000000000000000000002';
-    expect(namesOf((await t.get(`${FLOWS}?triggerFilter[0][type]=webhook&triggerFilter[0][key]=${key}`)).body)).to.deep.equal([
-      'beta',
-    ]);
-    expect(namesOf((await t.get(`${FLOWS}?triggerFilter[0][type]=timer&triggerFilter[0][key]=${key}`)).body)).to.deep.equal([]);
+    expect(
+      namesOf((await t.get(`${FLOWS}?triggerFilter[0][type]=webhook&triggerFilter[0][key]=${key}`)).body),
+    ).to.deep.equal(['beta']);
+    expect(
+      namesOf((await t.get(`${FLOWS}?triggerFilter[0][type]=timer&triggerFilter[0][key]=${key}`)).body),
+    ).to.deep.equal([]);
   });
 
   it('triggerFilter entries are alternatives', async () => {
@@ -169,7 +181,9 @@ describe('mock: Get by Version (decision 12, P1)', () => {
   });
 
   it('filter applies to the flow name; triggerFilter to the default version', async () => {
-    expect(idsOf((await t.get(`${VERSIONS}?version=v1&filterField=name&filter=b*`)).body)).to.deep.equal([versionId(2)]);
+    expect(idsOf((await t.get(`${VERSIONS}?version=v1&filterField=name&filter=b*`)).body)).to.deep.equal([
+      versionId(2),
+    ]);
     const byTrigger = await t.get(`${VERSIONS}?version=v1&triggerFilter[0][key]=5b0000000000000000000002`);
     expect(idsOf(byTrigger.body)).to.deep.equal([versionId(2)]);
   });

@@ -14,13 +14,19 @@ interface Probe {
 const statusOf = async (pending: PromiseLike<{ status: number }>) => (await pending).status;
 
 const PROBES: Record<FaultName, Probe> = {
-  'ignore-scopes': { observe: (t) => statusOf(t.get(FLOWS, t.mock.tokenFor(['devices.get'], APP))), expected: 403 },
+  'ignore-scopes': {
+    observe: (t) => statusOf(t.get(FLOWS, t.mock.tokenFor(['devices.get'], APP))),
+    expected: 403,
+  },
   'ignore-application-binding': {
     observe: (t) => statusOf(t.get(`/applications/${OTHER_APP}/flows`, t.mock.tokenFor(['flows.get'], APP))),
     expected: 403,
   },
   'unauthorized-as-200': { observe: (t) => statusOf(t.get(FLOWS, '')), expected: 401 },
-  'no-www-authenticate': { observe: async (t) => (await t.get(FLOWS, 'bad')).headers['www-authenticate'], expected: 'Bearer' },
+  'no-www-authenticate': {
+    observe: async (t) => (await t.get(FLOWS, 'bad')).headers['www-authenticate'],
+    expected: 'Bearer',
+  },
   'sort-ignores-direction': {
     observe: async (t) => namesOf((await t.get(`${FLOWS}?sortDirection=desc`)).body),
     expected: ['Gamma', 'beta', 'Alpha', 'alpha'],
@@ -29,8 +35,14 @@ const PROBES: Record<FaultName, Probe> = {
     observe: async (t) => idsOf((await t.get(`${FLOWS}?perPage=2`)).body),
     expected: ['5a0000000000000000000001', '5a0000000000000000000004'],
   },
-  'paging-one-based': { observe: async (t) => namesOf((await t.get(`${FLOWS}?perPage=1&page=1`)).body), expected: ['alpha'] },
-  'wrong-total-count': { observe: async (t) => (await t.get(`${FLOWS}?perPage=1`)).body.totalCount, expected: 4 },
+  'paging-one-based': {
+    observe: async (t) => namesOf((await t.get(`${FLOWS}?perPage=1&page=1`)).body),
+    expected: ['alpha'],
+  },
+  'wrong-total-count': {
+    observe: async (t) => (await t.get(`${FLOWS}?perPage=1`)).body.totalCount,
+    expected: 4,
+  },
   'glob-case-sensitive': {
     observe: async (t) => namesOf((await t.get(`${FLOWS}?filterField=name&filter=gam*`)).body),
     expected: ['Gamma'],
@@ -49,8 +61,14 @@ const PROBES: Record<FaultName, Probe> = {
     expected: 3,
   },
   'post-returns-200': { observe: (t) => statusOf(t.post(FLOWS, { name: 'p' })), expected: 201 },
-  'post-id-as-number': { observe: async (t) => typeof (await t.post(FLOWS, { name: 'p' })).body.id, expected: 'string' },
-  'post-skips-validation': { observe: (t) => statusOf(t.post(FLOWS, { name: 'p', bogus: true })), expected: 400 },
+  'post-id-as-number': {
+    observe: async (t) => typeof (await t.post(FLOWS, { name: 'p' })).body.id,
+    expected: 'string',
+  },
+  'post-skips-validation': {
+    observe: (t) => statusOf(t.post(FLOWS, { name: 'p', bogus: true })),
+    expected: 400,
+  },
   'import-partial': {
     observe: async (t) => {
       await t.post(`${FLOWS}/import`, { flows: [{ name: 'valid one' }, { name: 'invalid', enabled: 'no' }] });
@@ -60,10 +78,15 @@ const PROBES: Record<FaultName, Probe> = {
   },
   'import-no-id-maps': {
     observe: async (t) =>
-      Object.keys((await t.post(`${FLOWS}/import`, { flows: [{ id: '6d0000000000000000000001', name: 'i' }] })).body).sort(),
+      Object.keys(
+        (await t.post(`${FLOWS}/import`, { flows: [{ id: '6d0000000000000000000001', name: 'i' }] })).body,
+      ).sort(),
     expected: ['flowVersions', 'flows', 'importedFlowIdMap', 'importedVersionIdMap'],
   },
-  'unknown-app-as-200': { observe: (t) => statusOf(t.get(`/applications/${UNKNOWN_APP}/flows`)), expected: 404 },
+  'unknown-app-as-200': {
+    observe: (t) => statusOf(t.get(`/applications/${UNKNOWN_APP}/flows`)),
+    expected: 404,
+  },
   'error-body-as-text': {
     observe: async (t) => (await t.get(`${FLOWS}?sortField=bogus`)).headers['content-type'],
     expected: 'application/json; charset=utf-8',

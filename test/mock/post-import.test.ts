@@ -77,17 +77,30 @@ describe('mock: Post (decision 10, P3)', () => {
       nodes: [{ type: 'CustomNodeNode', config: { flowId: '5a0000000000000000000006' } }],
     });
     expect(response.status).to.equal(201);
-    expect(response.body.customNodes.map((flow: { id: string }) => flow.id)).to.deep.equal(['5a0000000000000000000006']);
+    expect(response.body.customNodes.map((flow: { id: string }) => flow.id)).to.deep.equal([
+      '5a0000000000000000000006',
+    ]);
     const plain = await t.post(FLOWS, { name: 'plain' });
     expect(plain.body).not.to.have.property('customNodes');
   });
 
   it('N parallel Posts make exactly N flows with distinct ids', async () => {
     const before = t.mock.store.application(APP)?.flows.size ?? 0;
-    const responses = await Promise.all(Array.from({ length: 50 }, (_, index) => t.post(FLOWS, { name: `parallel ${index}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => t.post(FLOWS, { name: `parallel ${index}` })),
+    );
     expect(responses.map((response) => response.status)).to.deep.equal(responses.map(() => 201));
     expect(new Set(responses.map((response) => response.body.id)).size).to.equal(50);
     expect(t.mock.store.application(APP)?.flows.size).to.equal(before + 50);
+  });
+
+  it('a repeated Get sees every Post and DELETE in between (no stale page)', async () => {
+    const count = async () => (await t.get(`${FLOWS}?perPage=5`)).body.totalCount;
+    const before = await count();
+    const created = await t.post(FLOWS, { name: 'fresh' });
+    expect(await count()).to.equal(before + 1);
+    await t.del(`${FLOWS}/${created.body.id}`);
+    expect(await count()).to.equal(before);
   });
 
   it('DELETE removes a flow (200 {success:true}), then 404', async () => {
@@ -102,7 +115,9 @@ describe('mock: Post (decision 10, P3)', () => {
     const created = await t.post(FLOWS, { name: 'kept' });
     const token = t.mock.tokenFor(['flows.get'], APP);
     expect((await t.del(`${FLOWS}/${created.body.id}`, token)).status).to.equal(403);
-    expect((await t.del(`${FLOWS}/${created.body.id}`, t.mock.tokenFor(['flow.delete'], APP))).status).to.equal(200);
+    expect(
+      (await t.del(`${FLOWS}/${created.body.id}`, t.mock.tokenFor(['flow.delete'], APP))).status,
+    ).to.equal(200);
   });
 });
 
@@ -144,30 +159,57 @@ describe('mock: Import (decisions 11, 14)', () => {
     expect(Object.keys(importedFlowIdMap)).to.deep.equal([given(1), given(2)]);
     expect(Object.keys(importedVersionIdMap)).to.deep.equal([given(11), given(12)]);
     for (const id of [...Object.values(importedFlowIdMap), ...Object.values(importedVersionIdMap)]) {
-      expect(id).to.match(HEX24).and.not.match(/^6d0000/);
+      expect(id)
+        .to.match(HEX24)
+        .and.not.match(/^6d0000/);
     }
-    expect(flows.map((flow: { id: string }) => flow.id).slice(0, 2)).to.deep.equal([importedFlowIdMap[given(1)], importedFlowIdMap[given(2)]]);
+    expect(flows.map((flow: { id: string }) => flow.id).slice(0, 2)).to.deep.equal([
+      importedFlowIdMap[given(1)],
+      importedFlowIdMap[given(2)],
+    ]);
     expect(flows[0].defaultVersionId).to.equal(importedVersionIdMap[given(11)]);
     expect(flowVersions[0].flowId).to.equal(importedFlowIdMap[given(1)]);
-    expect(flows[2]).to.deep.include({ name: 'Imported C without id', flowClass: 'cloud', enabled: false, stats: { runCount: 0, errorCount: 0 } });
+    expect(flows[2]).to.deep.include({
+      name: 'Imported C without id',
+      flowClass: 'cloud',
+      enabled: false,
+      stats: { runCount: 0, errorCount: 0 },
+    });
     expect(flowCount()).to.equal(3);
   });
 
   it('imported flows and versions are readable through Get and Get by Version', async () => {
     const imported = (await t.post(IMPORT, bundle())).body;
     const byTrigger = await t.get(`${FLOWS}?triggerFilter[0][key]=wk`);
-    expect(byTrigger.body.items.map((flow: { id: string }) => flow.id)).to.deep.equal([imported.importedFlowIdMap[given(1)]]);
+    expect(byTrigger.body.items.map((flow: { id: string }) => flow.id)).to.deep.equal([
+      imported.importedFlowIdMap[given(1)],
+    ]);
     const versions = await t.get(`${FLOWS}/version?version=v1&flowClass=edge`);
     expect(versions.body.items).to.deep.equal([imported.flowVersions[1]]);
   });
 
   for (const [rule, mutate] of [
-    ['a flow breaks the schema', (b: ReturnType<typeof bundle>) => (b.flows[1] as Record<string, unknown>).enabled = 'no'],
-    ['a version points at no flow of the bundle', (b: ReturnType<typeof bundle>) => (b.flowVersions[1].flowId = given(9))],
-    ['a version has no flowId', (b: ReturnType<typeof bundle>) => delete (b.flowVersions[1] as Partial<{ flowId: string }>).flowId],
-    ['a defaultVersionId names no version of its flow', (b: ReturnType<typeof bundle>) => (b.flows[0].defaultVersionId = given(12))],
+    [
+      'a flow breaks the schema',
+      (b: ReturnType<typeof bundle>) => ((b.flows[1] as Record<string, unknown>).enabled = 'no'),
+    ],
+    [
+      'a version points at no flow of the bundle',
+      (b: ReturnType<typeof bundle>) => (b.flowVersions[1].flowId = given(9)),
+    ],
+    [
+      'a version has no flowId',
+      (b: ReturnType<typeof bundle>) => delete (b.flowVersions[1] as Partial<{ flowId: string }>).flowId,
+    ],
+    [
+      'a defaultVersionId names no version of its flow',
+      (b: ReturnType<typeof bundle>) => (b.flows[0].defaultVersionId = given(12)),
+    ],
     ['a flow id is given twice', (b: ReturnType<typeof bundle>) => (b.flows[1].id = given(1))],
-    ['an unknown key is not a short string', (b: ReturnType<typeof bundle>) => ((b.flows[0] as Record<string, unknown>).extra = 5)],
+    [
+      'an unknown key is not a short string',
+      (b: ReturnType<typeof bundle>) => ((b.flows[0] as Record<string, unknown>).extra = 5),
+    ],
   ] as const) {
     it(`all or nothing: 400 and nothing created when ${rule}`, async () => {
       const body = bundle();
@@ -183,7 +225,12 @@ describe('mock: Import (decisions 11, 14)', () => {
   it('an empty bundle imports nothing (201)', async () => {
     const response = await t.post(IMPORT, {});
     expect(response.status).to.equal(201);
-    expect(response.body).to.deep.equal({ flows: [], flowVersions: [], importedFlowIdMap: {}, importedVersionIdMap: {} });
+    expect(response.body).to.deep.equal({
+      flows: [],
+      flowVersions: [],
+      importedFlowIdMap: {},
+      importedVersionIdMap: {},
+    });
   });
 
   it('N parallel Imports make exactly N times their flows', async () => {

@@ -16,16 +16,20 @@ describe('mock: paging and sorting properties (decisions 4, 5)', () => {
           const t = await startMock();
           try {
             await t.post(`${FLOWS}/import`, { flows: names.map((name) => ({ name })) });
-            const all = (await t.get(`${FLOWS}?sortField=${sortField}&sortDirection=${sortDirection}`)).body.items;
+            const all = (await t.get(`${FLOWS}?sortField=${sortField}&sortDirection=${sortDirection}`)).body
+              .items;
             const walked: { id: string }[] = [];
             for (let page = 0; page * perPage < names.length + perPage; page += 1) {
-              const response = await t.get(`${FLOWS}?sortField=${sortField}&sortDirection=${sortDirection}&perPage=${perPage}&page=${page}`);
+              const response = await t.get(
+                `${FLOWS}?sortField=${sortField}&sortDirection=${sortDirection}&perPage=${perPage}&page=${page}`,
+              );
               expect(response.body.totalCount).to.equal(names.length);
               walked.push(...response.body.items);
             }
             expect(walked).to.deep.equal(all);
             expect(new Set(walked.map((flow) => flow.id)).size).to.equal(names.length);
-            const key = (flow: Record<string, string>) => (sortField === 'name' ? flow.name.toLowerCase() : flow[sortField]);
+            const key = (flow: Record<string, string>) =>
+              sortField === 'name' ? flow.name.toLowerCase() : flow[sortField];
             for (let index = 1; index < all.length; index += 1) {
               const [a, b] = [all[index - 1], all[index]];
               if (key(a) === key(b)) expect(a.id < b.id, 'ties by id ascending').to.equal(true);
@@ -47,8 +51,13 @@ describe('mock: paging and sorting properties (decisions 4, 5)', () => {
       await t.post(`${FLOWS}/import`, { flows: names.map((name) => ({ name })) });
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...names, 'x', 'A?', '*B'), async (glob) => {
-          const response = await t.get(`/applications/${APP}/flows?filterField=name&filter=${encodeURIComponent(glob)}`);
-          const pattern = new RegExp(`^${glob.replace(/\./g, '\\.').replace(/\?/g, '.').replace(/\*/g, '.*')}$`, 'i');
+          const response = await t.get(
+            `/applications/${APP}/flows?filterField=name&filter=${encodeURIComponent(glob)}`,
+          );
+          const pattern = new RegExp(
+            `^${glob.replace(/\./g, '\\.').replace(/\?/g, '.').replace(/\*/g, '.*')}$`,
+            'i',
+          );
           expect(response.body.items.map((flow: { name: string }) => flow.name).sort()).to.deep.equal(
             names.filter((name) => pattern.test(name)).sort(),
           );

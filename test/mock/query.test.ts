@@ -8,11 +8,16 @@ function invalidValues(parameter: QueryParameter): string[] {
   const name = parameter.name;
   switch (parameter.value.kind) {
     case 'enum':
-      return [`${name}=bogus`, `${name}=${parameter.value.acceptedValues[0].toUpperCase()}x`, `${name}=a&${name}=b`];
+      return [
+        `${name}=bogus`,
+        `${name}=${parameter.value.acceptedValues[0].toUpperCase()}x`,
+        `${name}=a&${name}=b`,
+      ];
     case 'nonNegativeInteger': {
       const values = [`${name}=-1`, `${name}=1.5`, `${name}=abc`, `${name}=1e3`];
       if (parameter.value.minimum !== undefined) values.push(`${name}=${parameter.value.minimum - 1}`);
-      if (parameter.value.shouldMaximum !== undefined) values.push(`${name}=${parameter.value.shouldMaximum + 1}`);
+      if (parameter.value.shouldMaximum !== undefined)
+        values.push(`${name}=${parameter.value.shouldMaximum + 1}`);
       return values;
     }
     case 'triggerFilter':
@@ -38,8 +43,11 @@ describe('mock: query validation (decision 3)', () => {
   after(() => t.close());
 
   for (const action of ACTIONS.filter((candidate) => candidate.method === 'GET')) {
-    const required = action.query.filter((parameter) => parameter.required).map((parameter) => parameter.example);
-    const url = (extra: string) => `${pathFor(action, APP)}?${[...required, extra].filter(Boolean).join('&')}`;
+    const required = action.query
+      .filter((parameter) => parameter.required)
+      .map((parameter) => parameter.example);
+    const url = (extra: string) =>
+      `${pathFor(action, APP)}?${[...required, extra].filter(Boolean).join('&')}`;
     for (const parameter of action.query) {
       for (const query of invalidValues(parameter)) {
         it(`${action.id}: ${query.slice(0, 60)} gets 400 naming ${parameter.name}`, async () => {
@@ -91,7 +99,9 @@ describe('mock: query validation (decision 3)', () => {
   });
 
   it('a triggerFilter array over 100 entries gets 400', async () => {
-    const query = Array.from({ length: 101 }, (_, index) => `triggerFilter[${index}][type]=webhook`).join('&');
+    const query = Array.from({ length: 101 }, (_, index) => `triggerFilter[${index}][type]=webhook`).join(
+      '&',
+    );
     expect((await t.get(`/applications/${APP}/flows?${query}`)).status).to.equal(400);
   });
 

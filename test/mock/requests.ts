@@ -12,5 +12,7 @@ export function validRequest(mock: MockServer, action: ActionSpec, applicationId
   const url = pathFor(action, applicationId) + (query ? `?${query}` : '');
   if (action.method === 'GET') return request(mock.server).get(url);
   const body = action.requestBody ? readFixture('reference-examples', action.requestBody.exampleFixture) : {};
-  return request(mock.server).post(url).send(body as object);
+  return request(mock.server)
+    .post(url)
+    .send(body as object);
 }

@@ -20,7 +20,10 @@ describe('mock: seeds (docs/mock.md)', () => {
     const t = await startMock({ seed: exampleSeed() });
     try {
       const response = await t.get(`${FLOWS}?sortField=id&perPage=1`);
-      expect(response.body.items[0]).to.include({ id: '5a0000000000000000000001', creationDate: '2020-01-01T00:00:00.000Z' });
+      expect(response.body.items[0]).to.include({
+        id: '5a0000000000000000000001',
+        creationDate: '2020-01-01T00:00:00.000Z',
+      });
     } finally {
       await t.close();
     }
@@ -29,7 +32,9 @@ describe('mock: seeds (docs/mock.md)', () => {
   it('a bare Import bundle seeds the main application', async () => {
     const t = await startMock({ seed: { flows: [{ name: 'bare' }] } });
     try {
-      expect((await t.get(FLOWS)).body.items.map((flow: { name: string }) => flow.name)).to.deep.equal(['bare']);
+      expect((await t.get(FLOWS)).body.items.map((flow: { name: string }) => flow.name)).to.deep.equal([
+        'bare',
+      ]);
     } finally {
       await t.close();
     }
@@ -50,7 +55,11 @@ describe('mock: seeds (docs/mock.md)', () => {
     ['not an object', [], 'JSON object'],
     ['a bad application id', { applications: { nope: {} } }, 'nope'],
     ['an invalid flow', { flows: [{ name: '' }] }, '/flows/0/name'],
-    ['a version of no flow', { flows: [], flowVersions: [{ version: 'v', flowId: '5a0000000000000000000001' }] }, 'flowId'],
+    [
+      'a version of no flow',
+      { flows: [], flowVersions: [{ version: 'v', flowId: '5a0000000000000000000001' }] },
+      'flowId',
+    ],
     ['a stray key', { applications: {}, extra: 1 }, 'extra'],
   ] as const) {
     it(`a seed with ${name} is refused with a message naming the problem`, async () => {

@@ -2,8 +2,16 @@ import type { Command } from 'commander';
 import { registerMockCommand } from './mock';
 import { registerMergeCommand } from './merge';
 import { registerPactsCommand } from './pacts';
+import { registerVerifyCommand } from './verify';
+import { registerRunCommand } from './run';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
 export type CommandRegistrar = (program: Command) => void;
 
-export const COMMANDS: readonly CommandRegistrar[] = [registerMockCommand, registerMergeCommand, registerPactsCommand];
+export const COMMANDS: readonly CommandRegistrar[] = [
+  registerMockCommand,
+  registerMergeCommand,
+  registerPactsCommand,
+  registerVerifyCommand,
+  registerRunCommand,
+];

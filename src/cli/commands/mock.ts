@@ -33,7 +33,8 @@ ${DEFAULT_BODY_LIMIT_BYTES} bytes (413 above). See docs/mock.md for the seed for
 `;
 
 function portOf(text: string): number {
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be 0-65535, got "${text}"`);
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
+    throw new UsageError(`--port must be 0-65535, got "${text}"`);
   return Number(text);
 }
 
@@ -60,7 +61,8 @@ const untilSignal = (): Promise<NodeJS.Signals> =>
 
 async function runMock(flags: MockFlags): Promise<void> {
   const port = portOf(flags.port);
-  if (flags.adminToken !== undefined && flags.adminToken.trim() === '') throw new UsageError('--admin-token must not be blank');
+  if (flags.adminToken !== undefined && flags.adminToken.trim() === '')
+    throw new UsageError('--admin-token must not be blank');
   const seed = seedOf(flags.seed);
   let mock;
   try {
@@ -75,7 +77,9 @@ async function runMock(flags: MockFlags): Promise<void> {
     url = await mock.listen(port, flags.host);
   } catch (error) {
     await mock.close();
-    throw new UsageError(`cannot listen on ${flags.host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(
+      `cannot listen on ${flags.host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   process.stdout.write(`flows-conformance mock listening on ${url}\n`);
   await stopped;

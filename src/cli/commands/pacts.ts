@@ -19,7 +19,10 @@ export function pacticipantName(flag: string, value: string): string {
 }
 
 async function runPacts(flags: PactsFlags): Promise<void> {
-  const names = { consumer: pacticipantName('--consumer', flags.consumer), provider: pacticipantName('--provider', flags.provider) };
+  const names = {
+    consumer: pacticipantName('--consumer', flags.consumer),
+    provider: pacticipantName('--provider', flags.provider),
+  };
   const result = await writePacts({ ...names, pactDir: path.resolve(flags.pactDir), cases: ALL_PACT_CASES });
   for (const failure of result.failures) process.stderr.write(`failed: ${failure}\n`);
   const relative = path.relative(process.cwd(), result.file);

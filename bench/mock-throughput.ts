@@ -1,0 +1,150 @@
+/**
+ * Throughput of the reference mock for a 25-flow Get, against plain node:http writing the same bytes.
+ * Each server runs in its own child process (loopback only); autocannon drives them from this one for
+ * a bounded time. Usage: npm run bench [-- --seconds 5 --connections 50]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { createMockServer, MOCK_APPLICATION_ID } from '../src/mock';
+
+const TOKEN = 'bench-token';
+const FLOWS_PATH = `/applications/${MOCK_APPLICATION_ID}/flows`;
+
+function argument(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+/** 25 cloud flows of a realistic size (~0.9 KB each, ~22 KB for the page). */
+function benchSeed() {
+  const flows = Array.from({ length: 25 }, (_, index) => ({
+    name: `Bench flow ${String(index).padStart(2, '0')}`,
+    description: `A flow of the throughput benchmark, number ${index}, with a few triggers and nodes.`,
+    enabled: index % 2 === 0,
+    triggers: [
+      {
+        type: 'webhook',
+        key: `5b00000000000000000000${String(index).padStart(2, '0')}`,
+        config: {},
+        meta: { x: 20, y: 20 },
+      },
+      { type: 'timer', config: { seconds: 60 }, meta: { x: 220, y: 20 } },
+    ],
+    nodes: [
+      {
+        id: `n${index}a`,
+        type: 'DebugNode',
+        config: { message: 'payload {{data}}' },
+        meta: { x: 40, y: 140 },
+      },
+      {
+        id: `n${index}b`,
+        type: 'MathNode',
+        config: { statements: [{ expression: '{{data.a}} + 1', resultPath: 'data.b' }] },
+      },
+      {
+        id: `n${index}c`,
+        type: 'ConditionalNode',
+        config: { expression: '{{data.b}} > 10' },
+        outputIds: [[`n${index}a`], []],
+      },
+    ],
+    globals: [{ key: 'threshold', json: '10' }],
+  }));
+  return { flows, flowVersions: [] };
+}
+
+/** Child mode: serve and print one JSON line `{url, startMs}`. */
+async function serve(kind: string): Promise<void> {
+  const began = process.hrtime.bigint();
+  let url: string;
+  if (kind === 'mock') {
+    const mock = await createMockServer({ adminToken: TOKEN, seed: benchSeed() });
+    url = await mock.listen(0, '127.0.0.1');
+  } else {
+    const body = readFileSync(process.argv[process.argv.indexOf('--body') + 1]);
+    const server = createServer((_request, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': body.length,
+      });
+      response.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as { port: number };
+    url = `http://127.0.0.1:${address.port}`;
+  }
+  const startMs = Number(process.hrtime.bigint() - began) / 1e6;
+  process.stdout.write(`${JSON.stringify({ url, startMs })}\n`);
+}
+
+function spawnServer(
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; startMs: number; spawnMs: number }> {
+  const spawned = Date.now();
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', __filename, '--serve', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      const { url, startMs } = JSON.parse(line) as { url: string; startMs: number };
+      resolve({ child, url, startMs, spawnMs: Date.now() - spawned });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+async function measure(url: string, seconds: number, connections: number): Promise<number> {
+  const result = await autocannon({
+    url: url + FLOWS_PATH,
+    headers: { authorization: `Bearer ${TOKEN}` },
+    connections,
+    duration: seconds,
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function main(): Promise<void> {
+  const seconds = argument('seconds', 5);
+  const connections = argument('connections', 50);
+  const mock = await spawnServer(['mock']);
+  const body = Buffer.from(
+    await (
+      await fetch(mock.url + FLOWS_PATH, { headers: { authorization: `Bearer ${TOKEN}` } })
+    ).arrayBuffer(),
+  );
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'mock-bench-')), 'body.json');
+  writeFileSync(file, body);
+  const plain = await spawnServer(['plain', '--body', file]);
+  try {
+    await measure(mock.url, 1, connections); // warm-up: JIT and connection set-up
+    await measure(plain.url, 1, connections);
+    const mockRate = await measure(mock.url, seconds, connections);
+    const plainRate = await measure(plain.url, seconds, connections);
+    process.stdout.write(
+      [
+        `25-flow Get, ${body.length} bytes, ${connections} connections, ${seconds} s each`,
+        `node:http baseline: ${Math.round(plainRate)} req/s`,
+        `mock:               ${Math.round(mockRate)} req/s (${((mockRate / plainRate) * 100).toFixed(0)}% of baseline)`,
+        `mock start: ${mock.startMs.toFixed(0)} ms in process (createMockServer + listen, seeded), ` +
+          `${mock.spawnMs} ms from spawn (node + tsx + imports)`,
+      ].join('\n') + '\n',
+    );
+  } finally {
+    mock.child.kill('SIGTERM');
+    plain.child.kill('SIGTERM');
+  }
+}
+
+const serveAt = process.argv.indexOf('--serve');
+(serveAt >= 0 ? serve(process.argv[serveAt + 1]) : main()).catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,2 @@
+require('tsx/cjs');
+require('./src/cli/main.ts').main(process.argv);

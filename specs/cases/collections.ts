@@ -1,0 +1,142 @@
+import { actionById, queryRow, type ActionId } from '../catalog';
+import type { CheckRef, DataSelector } from '../../src/checks';
+import type { ConformanceCase } from '../../src/engine/case';
+import { makeCase, successChecks, withQuery, type Pair } from './build';
+import { PAGE_SIZE } from './dataset';
+
+/**
+ * The behaviour of the collection parameters of Get and Get by Version, on the suite's own data. Rows
+ * are data: one query and the data-set items it must return. `set` says which data set a response holds.
+ */
+type Set = 'flows' | 'versions';
+
+export interface CollectionRow {
+  readonly fact: string;
+  readonly query: readonly Pair[];
+  readonly where: DataSelector;
+  readonly covers: readonly string[];
+  readonly decision?: 'filterGlobbing' | 'triggerFilter' | 'getByVersion' | 'paging' | 'flowClassDefault';
+  readonly mode?: 'exactly' | 'includes';
+}
+
+function rowCase(actionId: ActionId, set: Set, row: CollectionRow): ConformanceCase {
+  const action = actionById(actionId);
+  return makeCase({
+    action: actionId,
+    fact: row.fact,
+    aspect: 'query',
+    level: row.decision ? 'SHOULD' : 'MUST',
+    decision: row.decision,
+    covers: row.covers.map((name) => queryRow(action, name)),
+    requests: [withQuery(actionId, row.query)],
+    checks: [...successChecks(actionId), { check: 'itemSet', set, where: row.where, mode: row.mode }],
+  });
+}
+
+/** Each sortField × sortDirection the catalog accepts, and the defaults (name, asc). */
+export function sortingCases(actionId: ActionId, set: Set): ConformanceCase[] {
+  const action = actionById(actionId);
+  const accepted = (name: string) => {
+    const parameter = action.query.find((candidate) => candidate.name === name);
+    return parameter?.value.kind === 'enum' ? parameter.value.acceptedValues : [];
+  };
+  const sortCase = (fact: string, query: Pair[], field: string, direction: 'asc' | 'desc') =>
+    makeCase({
+      action: actionId,
+      fact,
+      aspect: 'query',
+      covers: [queryRow(action, 'sortField'), queryRow(action, 'sortDirection')],
+      requests: [withQuery(actionId, query)],
+      checks: [
+        ...successChecks(actionId),
+        { check: 'collectionEcho', expect: { sortField: field, sortDirection: direction } },
+        { check: 'sortedBy', set, field, direction, exact: false },
+        { check: 'sortedBy', set, field, direction, exact: true, level: 'SHOULD', decision: 'sorting' },
+      ],
+    });
+  const combinations = accepted('sortField').flatMap((field) =>
+    accepted('sortDirection').map((direction) =>
+      sortCase(`sortField=${field}&sortDirection=${direction} orders the items`, [['sortField', field], ['sortDirection', direction]], field, direction as 'asc' | 'desc'),
+    ),
+  );
+  return [...combinations, sortCase('without sortField and sortDirection the items are ordered by name ascending', [], 'name', 'asc')];
+}
+
+/** Paging arithmetic (echoed counts) and a walk over every page: none repeated, none skipped. */
+export function pagingCases(actionId: ActionId, set: Set, where: DataSelector, total: number): ConformanceCase[] {
+  const action = actionById(actionId);
+  const pageSize = PAGE_SIZE[set];
+  const pages = Math.ceil(total / pageSize) + 1;
+  const page = (index: number) => withQuery(actionId, [['perPage', String(pageSize)], ['page', String(index)]]);
+  const covers = [queryRow(action, 'page'), queryRow(action, 'perPage')];
+  const window: CheckRef = { check: 'pageWindow', perPage: pageSize, set, where };
+  return [
+    makeCase({
+      action: actionId,
+      fact: `perPage=${pageSize}&page=0 gives the first ${pageSize} and the counts`,
+      aspect: 'query',
+      covers,
+      requests: [page(0)],
+      checks: [...successChecks(actionId), window],
+    }),
+    makeCase({
+      action: actionId,
+      fact: `pages of perPage=${pageSize} hold every item exactly once`,
+      aspect: 'query',
+      level: 'SHOULD',
+      decision: 'paging',
+      covers,
+      requests: Array.from({ length: pages }, (_, index) => page(index)),
+      checks: [window, { check: 'pagesPartition', set, where, decision: 'sorting' }],
+    }),
+    makeCase({
+      action: actionId,
+      fact: 'a page past the end is empty',
+      aspect: 'query',
+      level: 'SHOULD',
+      decision: 'paging',
+      covers,
+      requests: [page(99)],
+      checks: [...successChecks(actionId), { check: 'itemSet', set, where: { keys: [] } }],
+    }),
+  ];
+}
+
+export const collectionRowCases = (actionId: ActionId, set: Set, rows: readonly CollectionRow[]): ConformanceCase[] =>
+  rows.map((row) => rowCase(actionId, set, row));
+
+/** flowClass: each accepted value filters, and the default is cloud. */
+export function flowClassRows(actionId: ActionId, extra: DataSelector = {}): CollectionRow[] {
+  const parameter = actionById(actionId).query.find((candidate) => candidate.name === 'flowClass');
+  const values = parameter?.value.kind === 'enum' ? parameter.value.acceptedValues : [];
+  return [
+    ...values.map((flowClass) => ({
+      fact: `flowClass=${flowClass} returns only ${flowClass} flows`,
+      query: [['flowClass', flowClass]] as Pair[],
+      where: { ...extra, flowClass },
+      covers: ['flowClass'],
+    })),
+    { fact: 'without flowClass only cloud flows are returned', query: [], where: { ...extra, flowClass: 'cloud' }, covers: ['flowClass'] },
+  ];
+}
+
+/** includeCustomNodes adds customNodes (decision 9), and only when asked. */
+export function customNodeCases(actionId: ActionId): ConformanceCase[] {
+  const action = actionById(actionId);
+  const covers = [queryRow(action, 'includeCustomNodes')];
+  const make = (fact: string, query: Pair[], present: boolean) =>
+    makeCase({
+      action: actionId,
+      fact,
+      aspect: 'query',
+      level: 'SHOULD',
+      decision: 'includeCustomNodes',
+      covers,
+      requests: [withQuery(actionId, query)],
+      checks: [...successChecks(actionId), { check: 'customNodes', present }],
+    });
+  return [
+    make('includeCustomNodes=true adds the referenced custom nodes', [['includeCustomNodes', 'true']], true),
+    make('without includeCustomNodes there is no customNodes key', [], false),
+  ];
+}

@@ -1,0 +1,204 @@
+import { actionById, successResponse, scopeRow, statusRow, responseBodyRow, UNRELATED_SCOPE, type ActionId } from '../catalog';
+import type { CheckRef } from '../../src/checks';
+import type { AuthSpec, ConformanceCase, RequestSpec } from '../../src/engine/case';
+import {
+  badRequestChecks,
+  badRequestCovers,
+  FOLLOW_UP,
+  makeCase,
+  successChecks,
+  successCovers,
+  successOf,
+  VALID_REQUESTS,
+  withQuery,
+} from './build';
+
+/** Cases that follow from the catalog alone: auth per scope, 400 per invalid value, statuses, schemas. */
+
+const isWrite = (actionId: ActionId): boolean => actionById(actionId).method === 'POST';
+
+/** The valid request under another credential; a write is followed by a Get of what it may have created. */
+function asRequests(actionId: ActionId, auth: AuthSpec): RequestSpec[] {
+  const request = { ...VALID_REQUESTS[actionId], auth };
+  return isWrite(actionId) ? [request, FOLLOW_UP] : [request];
+}
+
+const REFUSALS: readonly { fact: string; auth: AuthSpec; exact: number; wwwAuthenticate: boolean }[] = [
+  { fact: 'no Authorization header is refused', auth: { kind: 'none' }, exact: 401, wwwAuthenticate: true },
+  { fact: 'a malformed Authorization header is refused', auth: { kind: 'malformed' }, exact: 401, wwwAuthenticate: true },
+  { fact: 'an unknown token is refused', auth: { kind: 'unknown' }, exact: 401, wwwAuthenticate: true },
+  { fact: 'a revoked token is refused', auth: { kind: 'revoked' }, exact: 401, wwwAuthenticate: true },
+  { fact: `a token with only ${UNRELATED_SCOPE} is refused`, auth: { kind: 'scope', scope: UNRELATED_SCOPE }, exact: 403, wwwAuthenticate: false },
+  {
+    fact: 'a token of another application is refused and sees nothing',
+    auth: { kind: 'otherApplication', scope: 'flows.*' },
+    exact: 403,
+    wwwAuthenticate: false,
+  },
+];
+
+export function authCases(actionId: ActionId): ConformanceCase[] {
+  const action = actionById(actionId);
+  const accepted = action.acceptedScopes.map((scope) =>
+    makeCase({
+      action: actionId,
+      fact: `a token with only ${scope} is accepted`,
+      aspect: 'auth',
+      covers: [scopeRow(action, scope)],
+      requests: [{ ...VALID_REQUESTS[actionId], auth: { kind: 'scope', scope } }],
+      checks: [{ check: 'status', expect: [successOf(actionId)] }],
+    }),
+  );
+  const refused = REFUSALS.map((refusal) => {
+    const checks: CheckRef[] = [
+      { check: 'status', expect: [401, 403] },
+      { check: 'errorBody' },
+      { check: 'noLeak' },
+      { check: 'status', expect: [refusal.exact], level: 'SHOULD', decision: 'authFailures' },
+    ];
+    if (refusal.wwwAuthenticate) checks.push({ check: 'wwwAuthenticate', level: 'SHOULD', decision: 'authFailures' });
+    if (isWrite(actionId)) checks.push({ check: 'nothingCreated', at: 1, level: 'SHOULD', decision: 'authFailures' });
+    return makeCase({ action: actionId, fact: refusal.fact, aspect: 'auth', requests: asRequests(actionId, refusal.auth), checks });
+  });
+  return [...accepted, ...refused];
+}
+
+/** Decision 3: every value outside what the catalog accepts is a 400 (MUST); perPage above 1000 SHOULD. */
+export function invalidQueryCases(actionId: ActionId): ConformanceCase[] {
+  const action = actionById(actionId);
+  return action.query.flatMap((parameter) => {
+    const invalid = (value: string, level: 'MUST' | 'SHOULD' = 'MUST') =>
+      makeCase({
+        action: actionId,
+        fact: `${parameter.name}=${value} gets 400`,
+        aspect: 'query',
+        level,
+        decision: level === 'SHOULD' ? 'queryValidation' : undefined,
+        covers: badRequestCovers(actionId, parameter.name),
+        requests: [withQuery(actionId, [[parameter.name, value]])],
+        checks: badRequestChecks,
+      });
+    const kind = parameter.value;
+    switch (kind.kind) {
+      case 'enum':
+        return [invalid('bogus')];
+      case 'nonNegativeInteger':
+        return [
+          invalid('-1'),
+          invalid('abc'),
+          ...(kind.minimum ? [invalid(String(kind.minimum - 1))] : []),
+          ...(kind.shouldMaximum ? [invalid(String(kind.shouldMaximum + 1), 'SHOULD')] : []),
+        ];
+      case 'triggerFilter':
+        return [
+          makeCase({
+            action: actionId,
+            fact: 'a malformed triggerFilter gets 400',
+            aspect: 'query',
+            covers: badRequestCovers(actionId, parameter.name),
+            requests: [withQuery(actionId, [[`${parameter.name}[0][color]`, 'red']])],
+            checks: badRequestChecks,
+          }),
+        ];
+      case 'string':
+        return parameter.required
+          ? [
+              makeCase({
+                action: actionId,
+                fact: `a missing ${parameter.name} gets 400`,
+                aspect: 'query',
+                covers: badRequestCovers(actionId, parameter.name),
+                requests: [withQuery(actionId, [], [parameter.name])],
+                checks: badRequestChecks,
+              }),
+            ]
+          : [];
+      default:
+        return [];
+    }
+  });
+}
+
+/** Every status the reference lists, provoked. */
+export function statusCases(actionId: ActionId): ConformanceCase[] {
+  const action = actionById(actionId);
+  const success = successOf(actionId);
+  const provoke400: RequestSpec = isWrite(actionId)
+    ? { body: { raw: '{"name": "{case}not json",' } }
+    : withQuery(actionId, [['sortField', 'bogus']]);
+  return [
+    makeCase({
+      action: actionId,
+      fact: `a valid request gets ${success}`,
+      aspect: 'status',
+      covers: [statusRow(action, success)],
+      requests: [VALID_REQUESTS[actionId]],
+      checks: [{ check: 'status', expect: [success] }],
+    }),
+    makeCase({
+      action: actionId,
+      fact: isWrite(actionId) ? 'a body that is not JSON gets 400' : 'a malformed query gets 400',
+      aspect: 'status',
+      covers: [statusRow(action, 400)],
+      requests: [provoke400],
+      checks: [{ check: 'status', expect: [400] }],
+    }),
+    makeCase({
+      action: actionId,
+      fact: 'an unknown application gets 404',
+      aspect: 'status',
+      covers: [statusRow(action, 404)],
+      requests: [{ ...VALID_REQUESTS[actionId], application: 'unknown' }],
+      checks: [{ check: 'status', expect: [404] }],
+    }),
+    makeCase({
+      action: actionId,
+      fact: 'a malformed application id gets 400 or 404',
+      aspect: 'status',
+      requests: [{ ...VALID_REQUESTS[actionId], application: 'malformed' }],
+      checks: [
+        { check: 'status', expect: [400, 404] },
+        { check: 'status', expect: [400], level: 'SHOULD', decision: 'unknownApplication' },
+      ],
+    }),
+  ];
+}
+
+/** Every body the action answers validates against its schema. */
+export function schemaCases(actionId: ActionId): ConformanceCase[] {
+  const action = actionById(actionId);
+  const errorCase = (fact: string, status: number, request: RequestSpec, extra: CheckRef[] = []) =>
+    makeCase({
+      action: actionId,
+      fact,
+      aspect: 'schema',
+      covers: [responseBodyRow(action, status)],
+      requests: [request],
+      checks: [{ check: 'schema', schema: 'error' }, { check: 'errorBody' }, ...extra],
+    });
+  return [
+    makeCase({
+      action: actionId,
+      fact: `the ${successOf(actionId)} body is a ${successResponse(action).schema}`,
+      aspect: 'schema',
+      covers: successCovers(actionId),
+      requests: [VALID_REQUESTS[actionId]],
+      checks: successChecks(actionId),
+    }),
+    errorCase(
+      'the 400 body is an Error',
+      400,
+      isWrite(actionId) ? { body: { raw: 'not json' } } : withQuery(actionId, [['sortDirection', 'sideways']]),
+    ),
+    errorCase('the 404 body is an Error of type NotFound', 404, { ...VALID_REQUESTS[actionId], application: 'unknown' }, [
+      { check: 'errorBody', type: 'NotFound', level: 'SHOULD', decision: 'unknownApplication' },
+    ]),
+    makeCase({
+      action: actionId,
+      fact: 'the 401 body is an Error',
+      aspect: 'schema',
+      requests: [{ ...VALID_REQUESTS[actionId], auth: { kind: 'none' } }],
+      checks: [{ check: 'schema', schema: 'error' }, { check: 'errorBody' }],
+    }),
+  ];
+}

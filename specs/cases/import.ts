@@ -1,0 +1,69 @@
+import { referenceExample } from '../../fixtures';
+import type { CheckRef } from '../../src/checks';
+import type { ConformanceCase } from '../../src/engine/case';
+import { badRequestChecks, badRequestCovers, FOLLOW_UP, makeCase, successChecks } from './build';
+import { confine, invalidBodyCases, validBodyCases } from './bodies';
+import { authCases, schemaCases, statusCases } from './generated';
+
+/** Import: each case imports its own bundle under its own prefix. */
+const ACTION = 'flows.import';
+
+const flow = (id: string, name: string) => ({ id, name, triggers: [], nodes: [] });
+const FLOW_A = 'c0000000000000000000000a';
+const FLOW_B = 'c0000000000000000000000b';
+
+const BUNDLE = {
+  flows: [flow(FLOW_A, '{case}a'), flow(FLOW_B, '{case}b')],
+  flowVersions: [
+    { id: 'd0000000000000000000000a', flowId: FLOW_A, version: 'v1' },
+    { id: 'd0000000000000000000000b', flowId: FLOW_B, version: 'v1' },
+  ],
+};
+
+const allOrNothing = (fact: string, body: typeof BUNDLE, level: 'MUST' | 'SHOULD'): ConformanceCase => {
+  const refused: CheckRef[] = level === 'MUST' ? [...badRequestChecks] : badRequestChecks.map((ref) => ({ ...ref, level, decision: 'importResult' as const }));
+  return makeCase({
+    action: ACTION,
+    fact,
+    aspect: 'body',
+    level,
+    decision: level === 'SHOULD' ? 'importResult' : undefined,
+    covers: badRequestCovers(ACTION),
+    requests: [{ body }, FOLLOW_UP],
+    checks: [...refused, { check: 'nothingCreated', at: 1, level: 'SHOULD', decision: 'importResult' }],
+  });
+};
+
+export const IMPORT_CASES: readonly ConformanceCase[] = [
+  ...authCases(ACTION),
+  makeCase({
+    action: ACTION,
+    fact: 'the reference example is imported',
+    aspect: 'body',
+    requests: [{ body: confine(ACTION, referenceExample('workflow-import')).body }],
+    checks: successChecks(ACTION),
+  }),
+  makeCase({
+    action: ACTION,
+    fact: 'imported flows and versions get fresh ids, mapped from the given ones',
+    aspect: 'body',
+    level: 'SHOULD',
+    decision: 'importResult',
+    requests: [{ body: BUNDLE }],
+    checks: [...successChecks(ACTION), { check: 'importMaps' }],
+  }),
+  allOrNothing(
+    'a bundle with one invalid flow imports nothing',
+    { ...BUNDLE, flows: [BUNDLE.flows[0], { ...BUNDLE.flows[1], name: '' }] },
+    'MUST',
+  ),
+  allOrNothing(
+    'a version pointing at no flow of the bundle imports nothing',
+    { ...BUNDLE, flowVersions: [...BUNDLE.flowVersions, { id: 'd0000000000000000000000c', flowId: 'c0000000000000000000000f', version: 'v1' }] },
+    'SHOULD',
+  ),
+  ...validBodyCases(ACTION),
+  ...invalidBodyCases(ACTION),
+  ...statusCases(ACTION),
+  ...schemaCases(ACTION),
+];

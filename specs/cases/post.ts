@@ -1,0 +1,57 @@
+import { actionById, queryRow } from '../catalog';
+import { referenceExample } from '../../fixtures';
+import type { ConformanceCase } from '../../src/engine/case';
+import { FOLLOW_UP, makeCase, successChecks } from './build';
+import { confine, invalidBodyCases, validBodyCases } from './bodies';
+import { authCases, schemaCases, statusCases } from './generated';
+
+/** Post: each case creates its own flows under its own prefix. */
+const ACTION = 'flows.post';
+
+const ROUND_TRIP_BODY = {
+  name: '{case}round trip',
+  description: 'kept as sent',
+  enabled: true,
+  triggers: [{ type: 'timer', config: { seconds: 60 } }],
+  nodes: [{ id: 'n1', type: 'DebugNode', config: {} }],
+  globals: [{ key: 'limit', json: '10' }],
+};
+
+export const POST_CASES: readonly ConformanceCase[] = [
+  ...authCases(ACTION),
+  makeCase({
+    action: ACTION,
+    fact: 'the reference example is created',
+    aspect: 'body',
+    requests: [{ body: confine(ACTION, referenceExample('workflow-post')).body }, FOLLOW_UP],
+    checks: [...successChecks(ACTION), { check: 'roundTrip', fetchedAt: 1 }],
+  }),
+  makeCase({
+    action: ACTION,
+    fact: 'what Post stores is what Get returns',
+    aspect: 'body',
+    requests: [{ body: ROUND_TRIP_BODY }, FOLLOW_UP],
+    checks: [...successChecks(ACTION), { check: 'roundTrip', fetchedAt: 1 }],
+  }),
+  makeCase({
+    action: ACTION,
+    fact: 'a new flow gets fresh ids and the defaults',
+    aspect: 'body',
+    level: 'SHOULD',
+    decision: 'postResult',
+    requests: [{ body: { name: '{case}defaults' } }],
+    checks: [{ check: 'status', expect: [201] }, { check: 'postDefaults' }],
+  }),
+  makeCase({
+    action: ACTION,
+    fact: 'includeCustomNodes=true is accepted',
+    aspect: 'query',
+    covers: [queryRow(actionById(ACTION), 'includeCustomNodes')],
+    requests: [{ body: { name: '{case}flow' }, query: [['includeCustomNodes', 'true']] }],
+    checks: successChecks(ACTION),
+  }),
+  ...validBodyCases(ACTION),
+  ...invalidBodyCases(ACTION),
+  ...statusCases(ACTION),
+  ...schemaCases(ACTION),
+];

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { ALL_CASES } from '../../../specs/cases';
+import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
+import { StartError } from '../../engine/session';
+import { defaultReporters, progressDisplay, writeReports } from '../../reporters';
+import { addTargetOptions, resolveTargetOptions } from '../target-options';
+import { UsageError } from '../usage-error';
+
+/** `flows-conformance run`: the conformance suite against a target, or the embedded mock. */
+export function registerRunCommand(program: Command): void {
+  const command = program
+    .command('run')
+    .description('Run the conformance suite against --target, or the embedded mock when none is given.');
+  addTargetOptions(command)
+    .option('--grep <pattern>', 'only cases whose id matches (case-insensitive regular expression)')
+    .option('--strict', 'SHOULD failures fail the run')
+    .option('--shard <i/n>', 'run the i-th of n deterministic shards')
+    .option('--expectations <file>', 'JSON file of case ids this server is known to fail')
+    .option('--no-cleanup', 'keep the flows the run created')
+    .action(async () => {
+      const config = resolveTargetOptions(command);
+      const progress = progressDisplay(process.stderr);
+      let outcome;
+      try {
+        outcome = await runConformanceWithSecrets({
+          config,
+          cases: ALL_CASES,
+          listeners: [(event) => progress.onEvent?.(event)],
+        });
+      } catch (error) {
+        if (error instanceof StartError) throw new UsageError(error.message);
+        throw error;
+      }
+      const { report, secrets } = outcome;
+      const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
+      for (const failed of written.errors) process.stderr.write(`flows-conformance: ${failed.reporter} report: ${failed.message}\n`);
+      process.stdout.write(`reports written to ${config.reportDir}\n`);
+      process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
+    });
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_PACT_DIR, DEFAULT_PROVIDER } from '../../pact/consumer';
+import { pactFilesFor } from '../../pact/pact-file';
+import { runVerification } from '../../pact/verification';
+import type { PactSource } from '../../pact/verify';
+import { addTargetOptions, resolveTargetOptions } from '../target-options';
+import { UsageError } from '../usage-error';
+import type { CommandRegistrar } from './index';
+import { brokerUrlOf } from '../../pact/broker-input';
+import { pacticipantName } from './pacts';
+
+interface VerifyFlags {
+  readonly pactDir?: string;
+  readonly brokerUrl?: string;
+  readonly provider: string;
+  readonly publishResults?: boolean;
+  readonly providerVersion?: string;
+  readonly providerBranch?: string;
+}
+
+function sourceOf(flags: VerifyFlags, provider: string): PactSource {
+  if (flags.pactDir !== undefined && flags.brokerUrl !== undefined)
+    throw new UsageError('give --pact-dir or --broker-url, not both');
+  if (flags.brokerUrl !== undefined) return { kind: 'broker', brokerUrl: brokerUrlOf(flags.brokerUrl) };
+  const dir = path.resolve(flags.pactDir ?? DEFAULT_PACT_DIR);
+  const pactUrls = pactFilesFor(dir, provider);
+  if (pactUrls.length === 0)
+    throw new UsageError(
+      `no pact file for provider ${provider} in ${dir} (run flows-conformance pacts first)`,
+    );
+  return { kind: 'files', pactUrls };
+}
+
+function publishOf(flags: VerifyFlags, source: PactSource) {
+  if (!flags.publishResults) {
+    if (flags.providerBranch !== undefined) throw new UsageError('--provider-branch needs --publish-results');
+    return undefined;
+  }
+  if (source.kind !== 'broker') throw new UsageError('--publish-results needs --broker-url');
+  if (!flags.providerVersion?.trim()) throw new UsageError('--publish-results needs --provider-version');
+  return { providerVersion: flags.providerVersion, providerBranch: flags.providerBranch };
+}
+
+async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
+  const config = resolveTargetOptions(command);
+  const provider = pacticipantName('--provider', flags.provider);
+  const source = sourceOf(flags, provider);
+  const publish = publishOf(flags, source);
+  const { target, outcome, reports } = await runVerification({ config, provider, source, publish });
+  for (const failure of outcome.failures)
+    process.stderr.write(`FAILED ${failure.interaction}: ${failure.messages.join('; ')}\n`);
+  if (outcome.error) process.stderr.write(`verification could not run: ${outcome.error}\n`);
+  const verdict = outcome.passed ? 'passed' : 'FAILED';
+  process.stdout.write(
+    `pact verification of ${provider} at ${target} ${verdict}: ${outcome.interactions.length} interactions, ` +
+      `${outcome.failures.length} failed, ${(outcome.durationMs / 1000).toFixed(1)}s; reports: ${reports.join(', ')}\n`,
+  );
+  if (!outcome.passed) process.exitCode = 1;
+}
+
+export const registerVerifyCommand: CommandRegistrar = (program: Command) => {
+  const command = program
+    .command('verify')
+    .description('Verify an implementation of the Flows API against the consumer pacts (Pact Verifier)')
+    .option('--pact-dir <dir>', `pact files to verify (default ${DEFAULT_PACT_DIR}/)`)
+    .option(
+      '--broker-url <url>',
+      'take the pacts from a Pact Broker (credentials: PACT_BROKER_TOKEN or _USERNAME/_PASSWORD)',
+    )
+    .option('--provider <name>', 'provider name in the pacts', DEFAULT_PROVIDER)
+    .option('--publish-results', 'publish the verification results to the broker')
+    .option('--provider-version <version>', 'provider version the results are published under')
+    .option('--provider-branch <branch>', 'provider branch the results are published under');
+  addTargetOptions(command).action((flags: VerifyFlags, self: Command) => runVerify(flags, self));
+};

@@ -1,0 +1,44 @@
+import { connectTarget, type ConnectOptions, type TargetConfig } from '../target';
+import { writeVerificationReport } from './verification-report';
+import { verifyPacts, type PactSource, type VerificationRun } from './verify';
+import type { VerificationOutcome } from './verifier-output';
+
+export interface VerificationJob {
+  readonly config: TargetConfig;
+  readonly provider: string;
+  readonly source: PactSource;
+  readonly publish?: VerificationRun['publish'];
+  /** Faults of the embedded mock (tests only). */
+  readonly connect?: ConnectOptions;
+}
+
+export interface VerificationJobResult {
+  readonly target: string;
+  readonly outcome: VerificationOutcome;
+  readonly reports: readonly string[];
+}
+
+const describeSource = (source: PactSource): string =>
+  source.kind === 'files' ? source.pactUrls.join(', ') : source.brokerUrl;
+
+/**
+ * Connects to the target (or starts the embedded mock), verifies the pacts against it with its own
+ * credentials, writes pact-verification.json and pact-junit.xml into the report dir, and lets go.
+ */
+export async function runVerification(job: VerificationJob): Promise<VerificationJobResult> {
+  const startedAt = new Date().toISOString();
+  const target = await connectTarget(job.config, { label: 'flows-conformance verify', ...job.connect });
+  try {
+    const outcome = await verifyPacts({
+      provider: job.provider,
+      target: { baseUrl: target.transport.baseUrl, applicationId: target.applicationId, tokens: target.tokens },
+      source: job.source,
+      publish: job.publish,
+    });
+    const report = { provider: job.provider, target: target.label, source: describeSource(job.source), startedAt, outcome };
+    return { target: target.label, outcome, reports: writeVerificationReport(report, job.config.reportDir) };
+  } finally {
+    if (job.config.cleanup) await target.tokens.revokeMinted().catch(() => undefined);
+    await target.close();
+  }
+}

@@ -1,0 +1,68 @@
+import { Verifier } from '@pact-foundation/pact';
+import { createProviderStates, type ProviderUnderTest } from './state-handlers';
+import { parseVerifierJson, type VerificationOutcome } from './verifier-output';
+
+/** Where the pacts come from: local files, or a Pact Broker (credentials from the CLI's env vars). */
+export type PactSource =
+  | { readonly kind: 'files'; readonly pactUrls: readonly string[] }
+  | {
+      readonly kind: 'broker';
+      readonly brokerUrl: string;
+      readonly consumerVersionSelectors?: readonly Record<string, unknown>[];
+    };
+
+export interface VerificationRun {
+  readonly provider: string;
+  readonly target: ProviderUnderTest;
+  readonly source: PactSource;
+  /** Publish the results to the broker under this provider version (and branch). */
+  readonly publish?: { readonly providerVersion: string; readonly providerBranch?: string };
+  readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | 'trace';
+}
+
+/** Broker credentials, as the official pact-broker CLI reads them: from the environment only. */
+export function brokerCredentials(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    pactBrokerToken: env.PACT_BROKER_TOKEN || undefined,
+    pactBrokerUsername: env.PACT_BROKER_USERNAME || undefined,
+    pactBrokerPassword: env.PACT_BROKER_PASSWORD || undefined,
+  };
+}
+
+function sourceOptions(source: PactSource) {
+  if (source.kind === 'files') return { pactUrls: [...source.pactUrls] };
+  return {
+    pactBrokerUrl: source.brokerUrl,
+    ...brokerCredentials(),
+    ...(source.consumerVersionSelectors ? { consumerVersionSelectors: [...source.consumerVersionSelectors] } : {}),
+  };
+}
+
+/** Runs the Pact Verifier against the target; a failed verification is an outcome, not an exception. */
+export async function verifyPacts(run: VerificationRun): Promise<VerificationOutcome> {
+  const started = Date.now();
+  const { stateHandlers, requestFilter } = createProviderStates(run.target);
+  const verifier = new Verifier({
+    provider: run.provider,
+    providerBaseUrl: run.target.baseUrl,
+    ...sourceOptions(run.source),
+    stateHandlers,
+    requestFilter: requestFilter as never,
+    logLevel: run.logLevel ?? 'error',
+    failIfNoPactsFound: true,
+    ...(run.publish
+      ? {
+          publishVerificationResult: true,
+          providerVersion: run.publish.providerVersion,
+          ...(run.publish.providerBranch ? { providerVersionBranch: run.publish.providerBranch } : {}),
+        }
+      : {}),
+  });
+  let json: unknown;
+  try {
+    json = await verifier.verifyProvider();
+  } catch (error) {
+    json = error instanceof Error ? error.message : String(error);
+  }
+  return parseVerifierJson(json, Date.now() - started);
+}
