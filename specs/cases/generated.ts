@@ -202,3 +202,15 @@ export function schemaCases(actionId: ActionId): ConformanceCase[] {
     }),
   ];
 }
+
+/** Decision 3: unknown query parameters are ignored (the official client sends `_actions`, `_links`, `_embedded`). */
+export const unknownQueryCase = (actionId: ActionId): ConformanceCase =>
+  makeCase({
+    action: actionId,
+    fact: 'unknown query parameters are ignored',
+    aspect: 'query',
+    level: 'SHOULD',
+    decision: 'queryValidation',
+    requests: [withQuery(actionId, [['_actions', 'false'], ['_links', 'true'], ['_embedded', 'true']])],
+    checks: successChecks(actionId),
+  });

@@ -2,7 +2,7 @@ import { actionById, queryRow } from '../catalog';
 import type { ConformanceCase } from '../../src/engine/case';
 import { makeCase, successChecks, withQuery } from './build';
 import { collectionRowCases, flowClassRows, pagingCases, sortingCases, type CollectionRow } from './collections';
-import { authCases, invalidQueryCases, schemaCases, statusCases } from './generated';
+import { authCases, invalidQueryCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Get by Version: the versioned data set (`{versions}`; version 1.0 of 2 cloud flows and 1 edge flow). */
 const ACTION = 'flows.getByVersion';
@@ -30,6 +30,7 @@ export const GET_BY_VERSION_CASES: readonly ConformanceCase[] = [
     requests: [withQuery(ACTION, [['includeCustomNodes', 'true']])],
     checks: successChecks(ACTION),
   }),
+  unknownQueryCase(ACTION),
   ...statusCases(ACTION),
   ...schemaCases(ACTION),
 ];

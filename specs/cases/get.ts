@@ -1,6 +1,6 @@
 import type { ConformanceCase } from '../../src/engine/case';
 import { collectionRowCases, customNodeCases, flowClassRows, pagingCases, sortingCases, type CollectionRow } from './collections';
-import { authCases, invalidQueryCases, schemaCases, statusCases } from './generated';
+import { authCases, invalidQueryCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Get: the read data set (`{data}`, 8 cloud flows). */
 const ACTION = 'flows.get';
@@ -27,6 +27,7 @@ export const GET_CASES: readonly ConformanceCase[] = [
   ...pagingCases(ACTION, 'flows', {}, 8),
   ...collectionRowCases(ACTION, 'flows', [...FILTER_ROWS, ...flowClassRows(ACTION), ...TRIGGER_ROWS]),
   ...customNodeCases(ACTION),
+  unknownQueryCase(ACTION),
   ...statusCases(ACTION),
   ...schemaCases(ACTION),
 ];

@@ -3,7 +3,7 @@ import type { CheckRef } from '../../src/checks';
 import type { ConformanceCase } from '../../src/engine/case';
 import { badRequestChecks, badRequestCovers, FOLLOW_UP, makeCase, successChecks } from './build';
 import { confine, invalidBodyCases, validBodyCases } from './bodies';
-import { authCases, schemaCases, statusCases } from './generated';
+import { authCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Import: each case imports its own bundle under its own prefix. */
 const ACTION = 'flows.import';
@@ -64,6 +64,7 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
   ),
   ...validBodyCases(ACTION),
   ...invalidBodyCases(ACTION),
+  unknownQueryCase(ACTION),
   ...statusCases(ACTION),
   ...schemaCases(ACTION),
 ];

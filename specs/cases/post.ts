@@ -3,7 +3,7 @@ import { referenceExample } from '../../fixtures';
 import type { ConformanceCase } from '../../src/engine/case';
 import { FOLLOW_UP, makeCase, successChecks } from './build';
 import { confine, invalidBodyCases, validBodyCases } from './bodies';
-import { authCases, schemaCases, statusCases } from './generated';
+import { authCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Post: each case creates its own flows under its own prefix. */
 const ACTION = 'flows.post';
@@ -52,6 +52,7 @@ export const POST_CASES: readonly ConformanceCase[] = [
   }),
   ...validBodyCases(ACTION),
   ...invalidBodyCases(ACTION),
+  unknownQueryCase(ACTION),
   ...statusCases(ACTION),
   ...schemaCases(ACTION),
 ];

@@ -31,7 +31,8 @@ function refuseProtoKeys(key: string, value: unknown): unknown {
 
 /** Parses a JSON request body: depth-bounded, `__proto__` keys refused, every failure a 400. */
 export function parseJsonBody(text: string): unknown {
-  if (text.trim() === '') throw badRequest('Request body is empty: send a JSON object');
+  // No body at all (clients send Content-Type on DELETE too); the route decides whether it needs one.
+  if (text.trim() === '') return undefined;
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
     throw badRequest(`Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {

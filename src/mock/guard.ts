@@ -1,23 +1,30 @@
-import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { applicationFor, authenticate, authorize } from './auth';
 import type { Access, MockContext } from './context';
 
 /**
  * The onRequest guard of an application route: token (401), scope (403), application id (400),
  * binding (403), existence (404), all before the body is read, so a refused request is never parsed.
+ * A callback hook rather than an async one: it runs on every request, and needs no promise.
  */
 export function applicationGuard(
   context: MockContext,
   acceptedScopes: readonly string[],
-): onRequestAsyncHookHandler {
-  return async (request) => {
-    const token = authenticate(context.store, request.headers.authorization, context.faults);
-    authorize(token, acceptedScopes, context.faults);
-    const { applicationId } = request.params as { applicationId: string };
-    request.mockAccess = {
-      token,
-      application: applicationFor(context.store, token, applicationId, context.faults),
-    };
+): onRequestHookHandler {
+  return (request, _reply, done) => {
+    try {
+      const token = authenticate(context.store, request.headers.authorization, context.faults);
+      authorize(token, acceptedScopes, context.faults);
+      const { applicationId } = request.params as { applicationId: string };
+      request.mockAccess = {
+        token,
+        application: applicationFor(context.store, token, applicationId, context.faults),
+      };
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done();
   };
 }
 

@@ -98,7 +98,7 @@ export async function writePacts(run: PactRun): Promise<PactRunResult> {
       const problems = outcomeProblems(pactCase, await runPactCase(pact, pactCase));
       failures.push(...problems.map((problem) => `${pactCase.description}: ${problem}`));
     } catch (error) {
-      failures.push(`${pactCase.description}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      failures.push(`${pactCase.description}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return { file, interactions: run.cases.length, failures, durationMs: Date.now() - started };

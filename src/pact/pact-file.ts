@@ -32,15 +32,16 @@ export function actionOf(interaction: PactInteraction): ActionSpec | undefined {
   );
 }
 
-/** The pact files in a folder whose provider is the given one. */
-export function pactFilesFor(dir: string, provider: string): string[] {
+/** The pact files in a folder (whose provider is the given one, when given). */
+export function pactFilesFor(dir: string, provider?: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .map((name) => path.join(dir, name))
     .filter((file) => {
       try {
-        return readPactFile(file).provider?.name === provider;
+        const pact = readPactFile(file);
+        return typeof pact.consumer?.name === 'string' && (provider ?? pact.provider?.name) === pact.provider?.name;
       } catch {
         return false;
       }

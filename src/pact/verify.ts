@@ -20,13 +20,18 @@ export interface VerificationRun {
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | 'trace';
 }
 
+/** Pact's recommended selectors: each consumer's main branch, and what is deployed or released. */
+export const DEFAULT_CONSUMER_VERSION_SELECTORS: readonly Record<string, unknown>[] = [
+  { mainBranch: true },
+  { deployedOrReleased: true },
+];
+
 /** Broker credentials, as the official pact-broker CLI reads them: from the environment only. */
-export function brokerCredentials(env: NodeJS.ProcessEnv = process.env) {
-  return {
-    pactBrokerToken: env.PACT_BROKER_TOKEN || undefined,
-    pactBrokerUsername: env.PACT_BROKER_USERNAME || undefined,
-    pactBrokerPassword: env.PACT_BROKER_PASSWORD || undefined,
-  };
+export function brokerCredentials(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  if (env.PACT_BROKER_TOKEN) return { pactBrokerToken: env.PACT_BROKER_TOKEN };
+  if (env.PACT_BROKER_USERNAME)
+    return { pactBrokerUsername: env.PACT_BROKER_USERNAME, pactBrokerPassword: env.PACT_BROKER_PASSWORD ?? '' };
+  return {};
 }
 
 function sourceOptions(source: PactSource) {
@@ -34,7 +39,7 @@ function sourceOptions(source: PactSource) {
   return {
     pactBrokerUrl: source.brokerUrl,
     ...brokerCredentials(),
-    ...(source.consumerVersionSelectors ? { consumerVersionSelectors: [...source.consumerVersionSelectors] } : {}),
+    consumerVersionSelectors: [...(source.consumerVersionSelectors ?? DEFAULT_CONSUMER_VERSION_SELECTORS)],
   };
 }
 

@@ -68,6 +68,16 @@ describe('mock: bad input never crashes it (P2)', () => {
     expect(response.status).to.equal(401);
   });
 
+  it('Content-Type: application/json without a body is fine where no body is needed (DELETE)', async () => {
+    const created = await t.post(FLOWS, { name: 'to delete' });
+    const response = await request(t.mock.server)
+      .delete(`${FLOWS}/${created.body.id}`)
+      .set('Authorization', `Bearer ${ADMIN}`)
+      .set('Content-Type', 'application/json')
+      .set('Accept', 'application/json');
+    expect(response.status).to.equal(200);
+  });
+
   it('application/json with a charset and Accept are fine', async () => {
     const response = await raw('{"name":"charset"}', 'application/json; charset=utf-8').set(
       'Accept',

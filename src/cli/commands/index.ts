@@ -3,6 +3,8 @@ import { registerMockCommand } from './mock';
 import { registerMergeCommand } from './merge';
 import { registerPactsCommand } from './pacts';
 import { registerVerifyCommand } from './verify';
+import { registerPublishCommand } from './publish';
+import { registerCanIDeployCommand } from './can-i-deploy';
 import { registerRunCommand } from './run';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
@@ -13,5 +15,7 @@ export const COMMANDS: readonly CommandRegistrar[] = [
   registerMergeCommand,
   registerPactsCommand,
   registerVerifyCommand,
+  registerPublishCommand,
+  registerCanIDeployCommand,
   registerRunCommand,
 ];

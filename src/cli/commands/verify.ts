@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_PACT_DIR, DEFAULT_PROVIDER } from '../../pact/consumer';
 import { pactFilesFor } from '../../pact/pact-file';
 import { runVerification } from '../../pact/verification';
-import type { PactSource } from '../../pact/verify';
+import { DEFAULT_CONSUMER_VERSION_SELECTORS, type PactSource } from '../../pact/verify';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { UsageError } from '../usage-error';
 import type { CommandRegistrar } from './index';
@@ -17,12 +17,32 @@ interface VerifyFlags {
   readonly publishResults?: boolean;
   readonly providerVersion?: string;
   readonly providerBranch?: string;
+  readonly consumerVersionSelectors?: string;
+}
+
+function selectorsOf(text: string | undefined): readonly Record<string, unknown>[] {
+  if (text === undefined) return DEFAULT_CONSUMER_VERSION_SELECTORS;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError('--consumer-version-selectors must be a JSON array of selector objects');
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((item) => item !== null && typeof item === 'object'))
+    throw new UsageError('--consumer-version-selectors must be a JSON array of selector objects');
+  return parsed as Record<string, unknown>[];
 }
 
 function sourceOf(flags: VerifyFlags, provider: string): PactSource {
   if (flags.pactDir !== undefined && flags.brokerUrl !== undefined)
     throw new UsageError('give --pact-dir or --broker-url, not both');
-  if (flags.brokerUrl !== undefined) return { kind: 'broker', brokerUrl: brokerUrlOf(flags.brokerUrl) };
+  if (flags.brokerUrl !== undefined)
+    return {
+      kind: 'broker',
+      brokerUrl: brokerUrlOf(flags.brokerUrl),
+      consumerVersionSelectors: selectorsOf(flags.consumerVersionSelectors),
+    };
+  if (flags.consumerVersionSelectors !== undefined) throw new UsageError('--consumer-version-selectors needs --broker-url');
   const dir = path.resolve(flags.pactDir ?? DEFAULT_PACT_DIR);
   const pactUrls = pactFilesFor(dir, provider);
   if (pactUrls.length === 0)
@@ -69,6 +89,10 @@ export const registerVerifyCommand: CommandRegistrar = (program: Command) => {
       'take the pacts from a Pact Broker (credentials: PACT_BROKER_TOKEN or _USERNAME/_PASSWORD)',
     )
     .option('--provider <name>', 'provider name in the pacts', DEFAULT_PROVIDER)
+    .option(
+      '--consumer-version-selectors <json>',
+      `with --broker-url: which pacts to verify (default ${JSON.stringify(DEFAULT_CONSUMER_VERSION_SELECTORS)})`,
+    )
     .option('--publish-results', 'publish the verification results to the broker')
     .option('--provider-version <version>', 'provider version the results are published under')
     .option('--provider-branch <branch>', 'provider branch the results are published under');

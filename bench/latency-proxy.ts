@@ -1,0 +1,55 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback proxy in front of a target: forwards every request, delaying each answer by `delayMs`.
+ * `behaviour()` is asked per request, so that tests can make the target hang or answer HTML mid-run.
+ */
+export type ProxyBehaviour = 'forward' | 'hang' | 'html';
+
+export interface ProxyOptions {
+  readonly target: string;
+  readonly delayMs?: number;
+  readonly behaviour?: () => ProxyBehaviour;
+}
+
+export interface LatencyProxy {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startLatencyProxy(options: ProxyOptions): Promise<LatencyProxy> {
+  const target = new URL(options.target);
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((request, response) => {
+    const behaviour = options.behaviour?.() ?? 'forward';
+    if (behaviour === 'hang') return; // never answers; the client's timeout ends it
+    if (behaviour === 'html') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Service Unavailable</body></html>');
+      return;
+    }
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: request.headers, agent },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () =>
+          setTimeout(() => response.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks)), options.delayMs ?? 0),
+        );
+      },
+    );
+    upstream.on('error', () => response.writeHead(502).end());
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

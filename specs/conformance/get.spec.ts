@@ -1,0 +1,3 @@
+import { describeAction } from './support';
+
+describeAction('flows.get');

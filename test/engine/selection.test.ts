@@ -1,0 +1,69 @@
+import { expect } from 'chai';
+import { ALL_CASES } from '../../specs/cases';
+import { applyExpectations, parseExpectations } from '../../src/engine/expectations';
+import type { CaseResult } from '../../src/engine/results';
+import { exitCodeOf, summarize } from '../../src/engine/runner';
+import { grepFilter, mapConcurrent, selectCases, shardOf } from '../../src/engine/selection';
+
+const result = (id: string, outcome: CaseResult['outcome']): CaseResult => ({
+  id,
+  action: 'flows.get',
+  aspect: 'query',
+  level: 'MUST',
+  covers: [],
+  outcome,
+  failures: [],
+  durationMs: 1,
+});
+
+describe('engine: selection, shards and expectations', () => {
+  it('shards are deterministic, disjoint and complete', () => {
+    for (const count of [1, 2, 3, 7]) {
+      const shards = Array.from({ length: count }, (_, index) => shardOf(ALL_CASES, { index: index + 1, count }).map((c) => c.id));
+      const again = Array.from({ length: count }, (_, index) => shardOf([...ALL_CASES].reverse(), { index: index + 1, count }).map((c) => c.id));
+      expect(shards.map((ids) => [...ids].sort())).to.deep.equal(again.map((ids) => [...ids].sort()));
+      const all = shards.flat();
+      expect(all).to.have.length(ALL_CASES.length);
+      expect(new Set(all).size).to.equal(ALL_CASES.length);
+      const sizes = shards.map((ids) => ids.length);
+      expect(Math.max(...sizes) - Math.min(...sizes)).to.be.at.most(1);
+    }
+  });
+
+  it('--grep is a case-insensitive regular expression on the id, or a substring', () => {
+    expect(grepFilter('sortdirection=desc')('GET flows: sortField=name&sortDirection=desc orders the items')).to.equal(true);
+    expect(grepFilter('^POST')('GET flows: x')).to.equal(false);
+    expect(grepFilter('a token (of')('GET flows: a token (of x')).to.equal(true);
+    expect(selectCases(ALL_CASES, { grep: '^GET flows/version:' }).every((c) => c.action === 'flows.getByVersion')).to.equal(true);
+  });
+
+  it('expectations: listed failures are expected, a listed pass or an unknown id is stale', () => {
+    const expectations = parseExpectations({ expectedFailures: { a: 'known', b: 'fixed since', ghost: 'no such case' } }, 'x.json');
+    const applied = applyExpectations([result('a', 'failed'), result('b', 'passed'), result('c', 'failed')], expectations, new Set(['a', 'b', 'c']));
+    expect(applied.results[0].expectedFailure).to.equal(true);
+    expect(applied.stale).to.deep.equal(['ghost: names no case', 'b: expected to fail, passed']);
+    const fields = { durationMs: 1, target: 't', strict: false, startedAt: '', staleExpectations: applied.stale };
+    const summary = summarize(applied.results, fields);
+    expect(summary).to.include({ failed: 1, expectedFailures: 1, passed: 1 });
+    expect(exitCodeOf({ summary, results: applied.results })).to.equal(1);
+    const onlyExpected = applyExpectations([result('a', 'failed')], parseExpectations({ expectedFailures: { a: 'known' } }, 'x'), new Set(['a', 'b']));
+    expect(exitCodeOf({ summary: summarize(onlyExpected.results, { ...fields, staleExpectations: [] }), results: [] })).to.equal(0);
+  });
+
+  it('a malformed expectations file is a usage error', () => {
+    expect(() => parseExpectations({ expectedFailures: ['a'] }, 'x.json')).to.throw(/expectedFailures/);
+  });
+
+  it('mapConcurrent keeps order and bounds the work in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const out = await mapConcurrent([5, 1, 3, 2, 4], 2, async (n) => {
+      peak = Math.max(peak, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, n));
+      inFlight--;
+      return n * 10;
+    });
+    expect(out).to.deep.equal([50, 10, 30, 20, 40]);
+    expect(peak).to.equal(2);
+  });
+});

@@ -1,0 +1,3 @@
+import { main } from '../../../src/cli/main';
+
+void main(process.argv);

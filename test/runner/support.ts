@@ -1,0 +1,39 @@
+import { ALL_CASES } from '../../specs/cases';
+import { createMockServer, MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, type FaultName, type MockServer } from '../../src/mock';
+import { runConformance } from '../../src/engine/runner';
+import type { CaseResult, RunEvent, RunReport } from '../../src/engine/results';
+import { resolveTargetConfig, type RawTargetConfig } from '../../src/target/config';
+
+export const ADMIN_TOKEN = 'runner-test-admin-token-0123456789';
+
+/** The suite against the embedded mock, possibly with faults. */
+export const runOnMock = (faults: FaultName[] = [], layer: RawTargetConfig = {}): Promise<RunReport> =>
+  runConformance({ config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]), cases: ALL_CASES, faults });
+
+/** A mock listening on loopback, to be reached as a URL (directly or through a proxy). */
+export async function listeningMock(faults: FaultName[] = []): Promise<{ mock: MockServer; url: string }> {
+  const mock = await createMockServer({ adminToken: ADMIN_TOKEN, faults });
+  return { mock, url: await mock.listen(0, '127.0.0.1') };
+}
+
+/** Target options for a URL that is (or fronts) the mock. */
+export const urlLayer = (url: string, extra: RawTargetConfig = {}): RawTargetConfig => ({
+  baseUrl: url,
+  applicationId: MOCK_APPLICATION_ID,
+  otherApplicationId: MOCK_OTHER_APPLICATION_ID,
+  adminToken: ADMIN_TOKEN,
+  mockOnlyTokens: true,
+  ...extra,
+});
+
+export const runOnUrl = (url: string, extra: RawTargetConfig = {}, listeners: ((event: RunEvent) => void)[] = []) =>
+  runConformance({ config: resolveTargetConfig([urlLayer(url, extra)]), cases: ALL_CASES, listeners });
+
+export const byId = (report: RunReport, id: string): CaseResult => {
+  const result = report.results.find((candidate) => candidate.id === id);
+  if (!result) throw new Error(`no result for ${id}`);
+  return result;
+};
+
+export const notPassed = (report: RunReport): string[] =>
+  report.results.filter((result) => result.outcome !== 'passed').map((result) => result.id);

@@ -1,0 +1,64 @@
+import { expect } from 'chai';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startLatencyProxy, type ProxyBehaviour } from '../../bench/latency-proxy';
+import { StartError } from '../../src/engine/session';
+import { ALL_CASES } from '../../specs/cases';
+import { listeningMock, runOnUrl } from './support';
+
+/** Down, hanging and non-JSON targets: each run ends in bounded time with a complete report. */
+describe('runner: a target in trouble', function () {
+  this.timeout(60_000);
+
+  it('refused at start: a StartError naming the target (the CLI exits 2)', async () => {
+    const started = Date.now();
+    const error = await runOnUrl('http://127.0.0.1:9', { timeoutMs: 1000 }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).to.be.instanceOf(StartError).with.property('message').that.match(/unreachable.*ECONNREFUSED/);
+    expect(Date.now() - started).to.be.below(5000);
+  });
+
+  it('hanging from the start: a StartError within the timeout', async () => {
+    const server = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const started = Date.now();
+    const error = await runOnUrl(url, { timeoutMs: 300 }).catch((thrown: unknown) => thrown);
+    server.closeAllConnections();
+    server.close();
+    expect(error).to.be.instanceOf(StartError).with.property('message').that.includes('no answer within 300 ms');
+    expect(Date.now() - started).to.be.below(3000);
+  });
+
+  for (const trouble of ['dies', 'hangs', 'html'] as const) {
+    it(`${trouble} mid-run: every case has a result, the rest fail fast, the summary says so`, async () => {
+      const { mock, url } = await listeningMock();
+      let behaviour: ProxyBehaviour = 'forward';
+      const proxy = await startLatencyProxy({ target: url, behaviour: () => behaviour });
+      let finished = 0;
+      const started = Date.now();
+      const report = await runOnUrl(proxy.url, { timeoutMs: 400, concurrency: 4 }, [
+        (event) => {
+          if (event.type !== 'case:end' || ++finished !== 40) return;
+          if (trouble === 'dies') void proxy.close();
+          else behaviour = trouble === 'hangs' ? 'hang' : 'html';
+        },
+      ]);
+      await proxy.close();
+      await mock.close();
+      expect(Date.now() - started).to.be.below(20_000);
+      expect(report.results).to.have.length(ALL_CASES.length);
+      expect(report.summary.total).to.equal(ALL_CASES.length);
+      expect(report.summary.failed).to.be.above(100);
+      const failed = report.results.filter((result) => result.outcome === 'failed');
+      if (trouble === 'html') {
+        expect(failed.map((result) => result.failures[0].message).join('\n')).to.include('not JSON');
+      } else {
+        expect(report.summary.aborted).to.match(trouble === 'dies' ? /connection failed/ : /no answer within 400 ms/);
+        expect(failed.at(-1)?.failures[0].message).to.include('not run: the target did not answer');
+      }
+    });
+  }
+});

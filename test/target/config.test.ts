@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { addTargetOptions, resolveTargetOptions } from '../../src/cli/target-options';
+import { resolveTargetConfig } from '../../src/target/config';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'fc-config-'));
+const file = (name: string, content: unknown) => {
+  const target = path.join(dir, name);
+  writeFileSync(target, typeof content === 'string' ? content : JSON.stringify(content));
+  return target;
+};
+
+function resolve(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const command = addTargetOptions(new Command('run').exitOverride()).option('--no-cleanup').option('--strict');
+  command.parse(argv, { from: 'user' });
+  return resolveTargetOptions(command, env);
+}
+
+describe('target: configuration precedence (defaults → config file → environment → flags)', () => {
+  it('defaults: the embedded mock, 8 in flight, 10 s, reports/, cleanup on', () => {
+    expect(resolve([])).to.include({ baseUrl: undefined, concurrency: 8, timeoutMs: 10_000, reportDir: 'reports', cleanup: true, strict: false });
+  });
+
+  it('each layer overrides the one before', () => {
+    const config = file('config.json', { concurrency: 2, timeoutMs: 500, reportDir: 'from-file', grep: 'file' });
+    const env = { FLOWS_CONFORMANCE_CONFIG: config, FLOWS_CONFORMANCE_CONCURRENCY: '3', FLOWS_CONFORMANCE_TIMEOUT: '700' };
+    expect(resolve(['--concurrency', '4'], env)).to.include({ concurrency: 4, timeoutMs: 700, reportDir: 'from-file', grep: 'file' });
+    expect(resolve(['--config', config], {})).to.include({ concurrency: 2, timeoutMs: 500 });
+  });
+
+  it('--no-cleanup and --strict count only when typed', () => {
+    expect(resolve(['--no-cleanup'], { FLOWS_CONFORMANCE_CLEANUP: 'true' }).cleanup).to.equal(false);
+    expect(resolve([], { FLOWS_CONFORMANCE_CLEANUP: 'false' }).cleanup).to.equal(false);
+    expect(resolve(['--strict']).strict).to.equal(true);
+  });
+
+  it('a tokens file is read and validated', () => {
+    const tokens = file('tokens.json', { 'all.Organization': 'tok-org' });
+    const config = resolve(['--target', 'http://api.test', '--application-id', 'a', '--tokens', tokens]);
+    expect(config.tokens).to.deep.equal({ 'all.Organization': 'tok-org' });
+    expect(() => resolve(['--target', 'http://api.test', '--application-id', 'a', '--tokens', file('bad.json', '[1]')])).to.throw(/scope to a token/);
+  });
+
+  it('refuses what cannot work, in one line', () => {
+    expect(() => resolve(['--target', 'http://api.test'])).to.throw(/--application-id/);
+    expect(() => resolve(['--target', 'http://api.test', '--application-id', 'a'])).to.throw(/credential/);
+    expect(() => resolve(['--target', 'ftp://x', '--application-id', 'a', '--admin-token', 't'])).to.throw(/http/);
+    expect(() => resolve(['--user-email', 'a@b.c'])).to.throw(/--user-password/);
+    expect(() => resolve(['--concurrency', '0'])).to.throw(/--concurrency/);
+    expect(() => resolveTargetConfig([{ shard: '0/2' }])).to.throw(/--shard/);
+    expect(() => resolve(['--config', file('secret.json', { adminToken: 'x' })])).to.throw(/environment/);
+    expect(resolveTargetConfig([{ shard: '2/3' }]).shard).to.deep.equal({ index: 2, count: 3 });
+  });
+});
