@@ -25,16 +25,28 @@ export async function startLatencyProxy(options: ProxyOptions): Promise<LatencyP
     const behaviour = options.behaviour?.() ?? 'forward';
     if (behaviour === 'hang') return; // never answers; the client's timeout ends it
     if (behaviour === 'html') {
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Service Unavailable</body></html>');
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<html><body>Service Unavailable</body></html>');
       return;
     }
     const upstream = http.request(
-      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: request.headers, agent },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+        agent,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () =>
-          setTimeout(() => response.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks)), options.delayMs ?? 0),
+          setTimeout(
+            () => response.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks)),
+            options.delayMs ?? 0,
+          ),
         );
       },
     );

@@ -5,13 +5,18 @@ import type { ConformanceCase, JsonValue } from '../../src/engine/case';
 import { badRequestChecks, badRequestCovers, FOLLOW_UP, makeCase, successChecks } from './build';
 
 type Json = { [key: string]: JsonValue };
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A fixture body renamed under the case's prefix, so that a follow-up Get sees whatever it created.
  * Names the broken rule is about stay as they are; `confined` says whether anything was renamed.
  */
-export function confine(actionId: ActionId, body: unknown, brokenAt = '\u0000'): { body: JsonValue; confined: boolean } {
+export function confine(
+  actionId: ActionId,
+  body: unknown,
+  brokenAt = '\u0000',
+): { body: JsonValue; confined: boolean } {
   const copy = structuredClone(body) as JsonValue;
   const rename = (target: Json, at: string, name: string): boolean => {
     if (typeof target.name !== 'string' || brokenAt.startsWith(at)) return false;
@@ -21,7 +26,9 @@ export function confine(actionId: ActionId, body: unknown, brokenAt = '\u0000'):
   if (!isObject(copy)) return { body: copy, confined: false };
   if (actionId === 'flows.post') return { body: copy, confined: rename(copy, '/name', '{case}body') };
   const flows = Array.isArray(copy.flows) ? copy.flows : [];
-  const renamed = flows.map((flow, index) => isObject(flow) && rename(flow, `/flows/${index}/name`, `{case}flow${index}`));
+  const renamed = flows.map(
+    (flow, index) => isObject(flow) && rename(flow, `/flows/${index}/name`, `{case}flow${index}`),
+  );
   return { body: copy, confined: renamed.some(Boolean) };
 }
 

@@ -20,22 +20,44 @@ export type Pair = readonly [string, string];
 
 /** A valid request of each action, confined to the suite's own data; cases vary it. */
 export const VALID_REQUESTS: Readonly<Record<ActionId, RequestSpec>> = {
-  'flows.get': { query: [['filterField', 'name'], ['filter', '{data}*']] },
-  'flows.getByVersion': { query: [['version', '{versions}1.0'], ['filterField', 'name'], ['filter', '{versions}*']] },
+  'flows.get': {
+    query: [
+      ['filterField', 'name'],
+      ['filter', '{data}*'],
+    ],
+  },
+  'flows.getByVersion': {
+    query: [
+      ['version', '{versions}1.0'],
+      ['filterField', 'name'],
+      ['filter', '{versions}*'],
+    ],
+  },
   'flows.post': { body: { name: '{case}flow', description: 'created by flows-conformance' } },
   'flows.import': {
-    body: { flows: [{ id: 'c00000000000000000000000', name: '{case}imported', triggers: [], nodes: [] }], flowVersions: [] },
+    body: {
+      flows: [{ id: 'c00000000000000000000000', name: '{case}imported', triggers: [], nodes: [] }],
+      flowVersions: [],
+    },
   },
 };
 
 /** After a write: Get what the case created (its own prefix). */
 export const FOLLOW_UP: RequestSpec = {
   action: 'flows.get',
-  query: [['filterField', 'name'], ['filter', '{case}*'], ['perPage', '1000']],
+  query: [
+    ['filterField', 'name'],
+    ['filter', '{case}*'],
+    ['perPage', '1000'],
+  ],
 };
 
 /** The valid request with query pairs replaced (same name) or added, and names dropped. */
-export function withQuery(actionId: ActionId, pairs: readonly Pair[], drop: readonly string[] = []): RequestSpec {
+export function withQuery(
+  actionId: ActionId,
+  pairs: readonly Pair[],
+  drop: readonly string[] = [],
+): RequestSpec {
   const base = VALID_REQUESTS[actionId];
   const names = new Set([...pairs.map(([name]) => name), ...drop]);
   return { ...base, query: [...(base.query ?? []).filter(([name]) => !names.has(name)), ...pairs] };
@@ -89,5 +111,9 @@ export const badRequestChecks: readonly CheckRef[] = [
 
 export const badRequestCovers = (actionId: ActionId, parameter?: string): string[] => {
   const action = actionById(actionId);
-  return [...(parameter ? [queryRow(action, parameter)] : []), statusRow(action, 400), responseBodyRow(action, 400)];
+  return [
+    ...(parameter ? [queryRow(action, parameter)] : []),
+    statusRow(action, 400),
+    responseBodyRow(action, 400),
+  ];
 };

@@ -56,18 +56,43 @@ export function sortingCases(actionId: ActionId, set: Set): ConformanceCase[] {
     });
   const combinations = accepted('sortField').flatMap((field) =>
     accepted('sortDirection').map((direction) =>
-      sortCase(`sortField=${field}&sortDirection=${direction} orders the items`, [['sortField', field], ['sortDirection', direction]], field, direction as 'asc' | 'desc'),
+      sortCase(
+        `sortField=${field}&sortDirection=${direction} orders the items`,
+        [
+          ['sortField', field],
+          ['sortDirection', direction],
+        ],
+        field,
+        direction as 'asc' | 'desc',
+      ),
     ),
   );
-  return [...combinations, sortCase('without sortField and sortDirection the items are ordered by name ascending', [], 'name', 'asc')];
+  return [
+    ...combinations,
+    sortCase(
+      'without sortField and sortDirection the items are ordered by name ascending',
+      [],
+      'name',
+      'asc',
+    ),
+  ];
 }
 
 /** Paging arithmetic (echoed counts) and a walk over every page: none repeated, none skipped. */
-export function pagingCases(actionId: ActionId, set: Set, where: DataSelector, total: number): ConformanceCase[] {
+export function pagingCases(
+  actionId: ActionId,
+  set: Set,
+  where: DataSelector,
+  total: number,
+): ConformanceCase[] {
   const action = actionById(actionId);
   const pageSize = PAGE_SIZE[set];
   const pages = Math.ceil(total / pageSize) + 1;
-  const page = (index: number) => withQuery(actionId, [['perPage', String(pageSize)], ['page', String(index)]]);
+  const page = (index: number) =>
+    withQuery(actionId, [
+      ['perPage', String(pageSize)],
+      ['page', String(index)],
+    ]);
   const covers = [queryRow(action, 'page'), queryRow(action, 'perPage')];
   const window: CheckRef = { check: 'pageWindow', perPage: pageSize, set, where };
   return [
@@ -102,8 +127,11 @@ export function pagingCases(actionId: ActionId, set: Set, where: DataSelector, t
   ];
 }
 
-export const collectionRowCases = (actionId: ActionId, set: Set, rows: readonly CollectionRow[]): ConformanceCase[] =>
-  rows.map((row) => rowCase(actionId, set, row));
+export const collectionRowCases = (
+  actionId: ActionId,
+  set: Set,
+  rows: readonly CollectionRow[],
+): ConformanceCase[] => rows.map((row) => rowCase(actionId, set, row));
 
 /** flowClass: each accepted value filters, and the default is cloud. */
 export function flowClassRows(actionId: ActionId, extra: DataSelector = {}): CollectionRow[] {
@@ -116,7 +144,12 @@ export function flowClassRows(actionId: ActionId, extra: DataSelector = {}): Col
       where: { ...extra, flowClass },
       covers: ['flowClass'],
     })),
-    { fact: 'without flowClass only cloud flows are returned', query: [], where: { ...extra, flowClass: 'cloud' }, covers: ['flowClass'] },
+    {
+      fact: 'without flowClass only cloud flows are returned',
+      query: [],
+      where: { ...extra, flowClass: 'cloud' },
+      covers: ['flowClass'],
+    },
   ];
 }
 

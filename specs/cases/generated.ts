@@ -1,4 +1,12 @@
-import { actionById, successResponse, scopeRow, statusRow, responseBodyRow, UNRELATED_SCOPE, type ActionId } from '../catalog';
+import {
+  actionById,
+  successResponse,
+  scopeRow,
+  statusRow,
+  responseBodyRow,
+  UNRELATED_SCOPE,
+  type ActionId,
+} from '../catalog';
 import type { CheckRef } from '../../src/checks';
 import type { AuthSpec, ConformanceCase, RequestSpec } from '../../src/engine/case';
 import {
@@ -25,10 +33,20 @@ function asRequests(actionId: ActionId, auth: AuthSpec): RequestSpec[] {
 
 const REFUSALS: readonly { fact: string; auth: AuthSpec; exact: number; wwwAuthenticate: boolean }[] = [
   { fact: 'no Authorization header is refused', auth: { kind: 'none' }, exact: 401, wwwAuthenticate: true },
-  { fact: 'a malformed Authorization header is refused', auth: { kind: 'malformed' }, exact: 401, wwwAuthenticate: true },
+  {
+    fact: 'a malformed Authorization header is refused',
+    auth: { kind: 'malformed' },
+    exact: 401,
+    wwwAuthenticate: true,
+  },
   { fact: 'an unknown token is refused', auth: { kind: 'unknown' }, exact: 401, wwwAuthenticate: true },
   { fact: 'a revoked token is refused', auth: { kind: 'revoked' }, exact: 401, wwwAuthenticate: true },
-  { fact: `a token with only ${UNRELATED_SCOPE} is refused`, auth: { kind: 'scope', scope: UNRELATED_SCOPE }, exact: 403, wwwAuthenticate: false },
+  {
+    fact: `a token with only ${UNRELATED_SCOPE} is refused`,
+    auth: { kind: 'scope', scope: UNRELATED_SCOPE },
+    exact: 403,
+    wwwAuthenticate: false,
+  },
   {
     fact: 'a token of another application is refused and sees nothing',
     auth: { kind: 'otherApplication', scope: 'flows.*' },
@@ -56,9 +74,17 @@ export function authCases(actionId: ActionId): ConformanceCase[] {
       { check: 'noLeak' },
       { check: 'status', expect: [refusal.exact], level: 'SHOULD', decision: 'authFailures' },
     ];
-    if (refusal.wwwAuthenticate) checks.push({ check: 'wwwAuthenticate', level: 'SHOULD', decision: 'authFailures' });
-    if (isWrite(actionId)) checks.push({ check: 'nothingCreated', at: 1, level: 'SHOULD', decision: 'authFailures' });
-    return makeCase({ action: actionId, fact: refusal.fact, aspect: 'auth', requests: asRequests(actionId, refusal.auth), checks });
+    if (refusal.wwwAuthenticate)
+      checks.push({ check: 'wwwAuthenticate', level: 'SHOULD', decision: 'authFailures' });
+    if (isWrite(actionId))
+      checks.push({ check: 'nothingCreated', at: 1, level: 'SHOULD', decision: 'authFailures' });
+    return makeCase({
+      action: actionId,
+      fact: refusal.fact,
+      aspect: 'auth',
+      requests: asRequests(actionId, refusal.auth),
+      checks,
+    });
   });
   return [...accepted, ...refused];
 }
@@ -188,11 +214,16 @@ export function schemaCases(actionId: ActionId): ConformanceCase[] {
     errorCase(
       'the 400 body is an Error',
       400,
-      isWrite(actionId) ? { body: { raw: 'not json' } } : withQuery(actionId, [['sortDirection', 'sideways']]),
+      isWrite(actionId)
+        ? { body: { raw: 'not json' } }
+        : withQuery(actionId, [['sortDirection', 'sideways']]),
     ),
-    errorCase('the 404 body is an Error of type NotFound', 404, { ...VALID_REQUESTS[actionId], application: 'unknown' }, [
-      { check: 'errorBody', type: 'NotFound', level: 'SHOULD', decision: 'unknownApplication' },
-    ]),
+    errorCase(
+      'the 404 body is an Error of type NotFound',
+      404,
+      { ...VALID_REQUESTS[actionId], application: 'unknown' },
+      [{ check: 'errorBody', type: 'NotFound', level: 'SHOULD', decision: 'unknownApplication' }],
+    ),
     makeCase({
       action: actionId,
       fact: 'the 401 body is an Error',
@@ -211,6 +242,12 @@ export const unknownQueryCase = (actionId: ActionId): ConformanceCase =>
     aspect: 'query',
     level: 'SHOULD',
     decision: 'queryValidation',
-    requests: [withQuery(actionId, [['_actions', 'false'], ['_links', 'true'], ['_embedded', 'true']])],
+    requests: [
+      withQuery(actionId, [
+        ['_actions', 'false'],
+        ['_links', 'true'],
+        ['_embedded', 'true'],
+      ]),
+    ],
     checks: successChecks(actionId),
   });

@@ -1,7 +1,13 @@
 import { actionById, queryRow } from '../catalog';
 import type { ConformanceCase } from '../../src/engine/case';
 import { makeCase, successChecks, withQuery } from './build';
-import { collectionRowCases, flowClassRows, pagingCases, sortingCases, type CollectionRow } from './collections';
+import {
+  collectionRowCases,
+  flowClassRows,
+  pagingCases,
+  sortingCases,
+  type CollectionRow,
+} from './collections';
 import { authCases, invalidQueryCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Get by Version: the versioned data set (`{versions}`; version 1.0 of 2 cloud flows and 1 edge flow). */
@@ -9,10 +15,32 @@ const ACTION = 'flows.getByVersion';
 const V1 = '{versions}1.0';
 
 const ROWS: readonly CollectionRow[] = [
-  { fact: 'version returns the versions of that name', query: [['version', '{versions}2.0']], where: { version: '{versions}2.0' }, covers: ['version'] },
-  { fact: 'version matches exactly', query: [['version', '{versions}1']], where: { version: '{versions}1' }, covers: ['version'], decision: 'getByVersion' },
-  { fact: 'filter=<prefix>o* matches flow names by glob', query: [['filter', '{versions}o*']], where: { version: V1, keys: ['one'] }, covers: ['filter', 'filterField'] },
-  { fact: 'triggerFilter by type filters on the flows', query: [['triggerFilter[0][type]', 'webhook']], where: { version: V1, trigger: { type: 'webhook' } }, covers: ['triggerFilter'], decision: 'triggerFilter' },
+  {
+    fact: 'version returns the versions of that name',
+    query: [['version', '{versions}2.0']],
+    where: { version: '{versions}2.0' },
+    covers: ['version'],
+  },
+  {
+    fact: 'version matches exactly',
+    query: [['version', '{versions}1']],
+    where: { version: '{versions}1' },
+    covers: ['version'],
+    decision: 'getByVersion',
+  },
+  {
+    fact: 'filter=<prefix>o* matches flow names by glob',
+    query: [['filter', '{versions}o*']],
+    where: { version: V1, keys: ['one'] },
+    covers: ['filter', 'filterField'],
+  },
+  {
+    fact: 'triggerFilter by type filters on the flows',
+    query: [['triggerFilter[0][type]', 'webhook']],
+    where: { version: V1, trigger: { type: 'webhook' } },
+    covers: ['triggerFilter'],
+    decision: 'triggerFilter',
+  },
   ...flowClassRows(ACTION, { version: V1 }),
 ];
 

@@ -1,23 +1,89 @@
 import type { ConformanceCase } from '../../src/engine/case';
-import { collectionRowCases, customNodeCases, flowClassRows, pagingCases, sortingCases, type CollectionRow } from './collections';
+import {
+  collectionRowCases,
+  customNodeCases,
+  flowClassRows,
+  pagingCases,
+  sortingCases,
+  type CollectionRow,
+} from './collections';
 import { authCases, invalidQueryCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Get: the read data set (`{data}`, 8 cloud flows). */
 const ACTION = 'flows.get';
 
 const FILTER_ROWS: readonly CollectionRow[] = [
-  { fact: 'filter=<prefix>a* matches by glob', query: [['filter', '{data}a*']], where: { keys: ['alpha', 'abc', 'axc', 'abcd'] }, covers: ['filter', 'filterField'] },
-  { fact: 'filter ? matches exactly one character', query: [['filter', '{data}a?c']], where: { keys: ['abc', 'axc'] }, covers: ['filter'], decision: 'filterGlobbing' },
-  { fact: 'filter matches the whole field', query: [['filter', '{data}ab']], where: { keys: [] }, covers: ['filter'], decision: 'filterGlobbing' },
-  { fact: 'filter matches case-insensitively', query: [['filter', '{DATA}ALPHA']], where: { keys: ['alpha'] }, covers: ['filter'], decision: 'filterGlobbing' },
-  { fact: 'filter * matches an empty run', query: [['filter', '{data}*echo']], where: { keys: ['echo', 'echoUpper'] }, covers: ['filter'], decision: 'filterGlobbing' },
-  { fact: 'a blank filter means no filtering', query: [['filter', ''], ['perPage', '1000']], where: {}, covers: ['filter', 'filterField'], mode: 'includes' },
+  {
+    fact: 'filter=<prefix>a* matches by glob',
+    query: [['filter', '{data}a*']],
+    where: { keys: ['alpha', 'abc', 'axc', 'abcd'] },
+    covers: ['filter', 'filterField'],
+  },
+  {
+    fact: 'filter ? matches exactly one character',
+    query: [['filter', '{data}a?c']],
+    where: { keys: ['abc', 'axc'] },
+    covers: ['filter'],
+    decision: 'filterGlobbing',
+  },
+  {
+    fact: 'filter matches the whole field',
+    query: [['filter', '{data}ab']],
+    where: { keys: [] },
+    covers: ['filter'],
+    decision: 'filterGlobbing',
+  },
+  {
+    fact: 'filter matches case-insensitively',
+    query: [['filter', '{DATA}ALPHA']],
+    where: { keys: ['alpha'] },
+    covers: ['filter'],
+    decision: 'filterGlobbing',
+  },
+  {
+    fact: 'filter * matches an empty run',
+    query: [['filter', '{data}*echo']],
+    where: { keys: ['echo', 'echoUpper'] },
+    covers: ['filter'],
+    decision: 'filterGlobbing',
+  },
+  {
+    fact: 'a blank filter means no filtering',
+    query: [
+      ['filter', ''],
+      ['perPage', '1000'],
+    ],
+    where: {},
+    covers: ['filter', 'filterField'],
+    mode: 'includes',
+  },
 ];
 
 const TRIGGER_ROWS: readonly CollectionRow[] = [
-  { fact: 'triggerFilter by type keeps the flows with such a trigger', query: [['triggerFilter[0][type]', 'webhook']], where: { trigger: { type: 'webhook' } }, covers: ['triggerFilter'], decision: 'triggerFilter' },
-  { fact: 'triggerFilter by type and key keeps the flows with that trigger', query: [['triggerFilter[0][type]', 'webhook'], ['triggerFilter[0][key]', 'keyone']], where: { trigger: { type: 'webhook', key: 'keyone' } }, covers: ['triggerFilter'], decision: 'triggerFilter' },
-  { fact: 'triggerFilter by another type', query: [['triggerFilter[0][type]', 'timer']], where: { trigger: { type: 'timer' } }, covers: ['triggerFilter'], decision: 'triggerFilter' },
+  {
+    fact: 'triggerFilter by type keeps the flows with such a trigger',
+    query: [['triggerFilter[0][type]', 'webhook']],
+    where: { trigger: { type: 'webhook' } },
+    covers: ['triggerFilter'],
+    decision: 'triggerFilter',
+  },
+  {
+    fact: 'triggerFilter by type and key keeps the flows with that trigger',
+    query: [
+      ['triggerFilter[0][type]', 'webhook'],
+      ['triggerFilter[0][key]', 'keyone'],
+    ],
+    where: { trigger: { type: 'webhook', key: 'keyone' } },
+    covers: ['triggerFilter'],
+    decision: 'triggerFilter',
+  },
+  {
+    fact: 'triggerFilter by another type',
+    query: [['triggerFilter[0][type]', 'timer']],
+    where: { trigger: { type: 'timer' } },
+    covers: ['triggerFilter'],
+    decision: 'triggerFilter',
+  },
 ];
 
 export const GET_CASES: readonly ConformanceCase[] = [

@@ -21,7 +21,10 @@ const BUNDLE = {
 };
 
 const allOrNothing = (fact: string, body: typeof BUNDLE, level: 'MUST' | 'SHOULD'): ConformanceCase => {
-  const refused: CheckRef[] = level === 'MUST' ? [...badRequestChecks] : badRequestChecks.map((ref) => ({ ...ref, level, decision: 'importResult' as const }));
+  const refused: CheckRef[] =
+    level === 'MUST'
+      ? [...badRequestChecks]
+      : badRequestChecks.map((ref) => ({ ...ref, level, decision: 'importResult' as const }));
   return makeCase({
     action: ACTION,
     fact,
@@ -59,7 +62,13 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
   ),
   allOrNothing(
     'a version pointing at no flow of the bundle imports nothing',
-    { ...BUNDLE, flowVersions: [...BUNDLE.flowVersions, { id: 'd0000000000000000000000c', flowId: 'c0000000000000000000000f', version: 'v1' }] },
+    {
+      ...BUNDLE,
+      flowVersions: [
+        ...BUNDLE.flowVersions,
+        { id: 'd0000000000000000000000c', flowId: 'c0000000000000000000000f', version: 'v1' },
+      ],
+    },
     'SHOULD',
   ),
   ...validBodyCases(ACTION),

@@ -152,7 +152,8 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
   {
     name: 'flowClass',
     required: false,
-    description: 'Filter the workflows by the given flow class. Accepted values are: edge, cloud, customNode, experience',
+    description:
+      'Filter the workflows by the given flow class. Accepted values are: edge, cloud, customNode, experience',
     value: { kind: 'enum', acceptedValues: FLOW_CLASSES },
     default: 'cloud',
     example: 'flowClass=cloud',
@@ -167,6 +168,18 @@ const VERSION: QueryParameter = {
   default: '',
   example: 'version=myVersion',
 };
+
+const COLLECTION_DECISIONS: readonly DecisionKey[] = [
+  'authFailures',
+  'unknownApplication',
+  'queryValidation',
+  'paging',
+  'sorting',
+  'filterGlobbing',
+  'flowClassDefault',
+  'triggerFilter',
+  'includeCustomNodes',
+];
 
 const MALFORMED = 'Error if malformed request';
 const NO_APPLICATION = 'Error if application was not found';
@@ -186,17 +199,7 @@ export const ACTIONS: readonly ActionSpec[] = [
       { status: 400, schema: 'error', description: MALFORMED },
       { status: 404, schema: 'error', description: NO_APPLICATION },
     ],
-    decisions: [
-      'authFailures',
-      'unknownApplication',
-      'queryValidation',
-      'paging',
-      'sorting',
-      'filterGlobbing',
-      'flowClassDefault',
-      'triggerFilter',
-      'includeCustomNodes',
-    ],
+    decisions: COLLECTION_DECISIONS,
   },
   {
     id: 'flows.getByVersion',
@@ -212,20 +215,7 @@ export const ACTIONS: readonly ActionSpec[] = [
       { status: 400, schema: 'error', description: MALFORMED },
       { status: 404, schema: 'error', description: NO_APPLICATION },
     ],
-    decisions: [
-      'authFailures',
-      'unknownApplication',
-      'queryValidation',
-      'paging',
-      'sorting',
-      'filterGlobbing',
-      'flowClassDefault',
-      'triggerFilter',
-      'includeCustomNodes',
-      'getByVersion',
-      'workflowVersionBranches',
-      'versionSortFields',
-    ],
+    decisions: [...COLLECTION_DECISIONS, 'getByVersion', 'workflowVersionBranches', 'versionSortFields'],
   },
   {
     id: 'flows.import',

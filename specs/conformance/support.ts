@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 import { expect } from 'chai';
 import { actionById, type ActionId } from '../catalog';
 import { CASES_BY_ACTION, caseLabel } from '../cases';
@@ -22,7 +23,7 @@ export function describeAction(actionId: ActionId): void {
       await session?.close({ keepData: !config.cleanup });
     });
     for (const testCase of CASES_BY_ACTION[actionId]) {
-      it(testCase.id, async function () {
+      it(testCase.id, async function (this: Mocha.Context) {
         const result = await session.runCase(testCase);
         if (result.outcome === 'skipped') {
           expect(config.baseUrl, `skipped on the mock: ${result.skipReason}`).to.not.equal(undefined);

@@ -1,4 +1,13 @@
-import { bodyOf, exchangeOf, failure, isRecord, itemsOf, missingExchange, referenceLocation, type Check } from './context';
+import {
+  bodyOf,
+  exchangeOf,
+  failure,
+  isRecord,
+  itemsOf,
+  missingExchange,
+  referenceLocation,
+  type Check,
+} from './context';
 import type { RefOf } from './refs';
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -12,11 +21,28 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
   const created = bodyOf(posted);
   const location = referenceLocation(context, 'body');
   if (!isRecord(sent) || !isRecord(created) || typeof created.id !== 'string') {
-    return [failure(context, ref, 'Post did not answer with a Workflow that has an id', 'the created Workflow', location)];
+    return [
+      failure(
+        context,
+        ref,
+        'Post did not answer with a Workflow that has an id',
+        'the created Workflow',
+        location,
+      ),
+    ];
   }
   const stored = (itemsOf(fetched) ?? []).find((item) => item.id === created.id);
   if (!stored) {
-    return [failure(context, ref, `Get does not find the created flow ${created.id}`, 'the new flow in Get', location, fetched)];
+    return [
+      failure(
+        context,
+        ref,
+        `Get does not find the created flow ${created.id}`,
+        'the new flow in Get',
+        location,
+        fetched,
+      ),
+    ];
   }
   const differences = Object.entries(sent).flatMap(([key, value]) => [
     ...(sameJson(created[key], value) ? [] : [`Post answered ${key}=${JSON.stringify(created[key])}`]),
@@ -24,7 +50,14 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
   ]);
   if (differences.length === 0) return [];
   return [
-    failure(context, ref, differences.join('; '), `every sent field stored as sent: ${JSON.stringify(sent)}`, location, fetched),
+    failure(
+      context,
+      ref,
+      differences.join('; '),
+      `every sent field stored as sent: ${JSON.stringify(sent)}`,
+      location,
+      fetched,
+    ),
   ];
 };
 
@@ -42,7 +75,8 @@ export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
   const body = bodyOf(exchange);
-  if (!isRecord(body)) return [failure(context, ref, 'no Workflow body', 'the created Workflow', 'schemas.md#workflow')];
+  if (!isRecord(body))
+    return [failure(context, ref, 'no Workflow body', 'the created Workflow', 'schemas.md#workflow')];
   const problems = Object.entries(POST_DEFAULTS)
     .filter(([key, value]) => !sameJson(body[key], value))
     .map(([key]) => `${key}=${JSON.stringify(body[key])}`);
@@ -51,17 +85,29 @@ export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
     problems.push('creationDate ≠ lastUpdated');
   }
   if (problems.length === 0) return [];
-  return [failure(context, ref, problems.join(', '), `defaults ${JSON.stringify(POST_DEFAULTS)}, flowId = id, creationDate = lastUpdated`, 'spec/README.md decision 10')];
+  return [
+    failure(
+      context,
+      ref,
+      problems.join(', '),
+      `defaults ${JSON.stringify(POST_DEFAULTS)}, flowId = id, creationDate = lastUpdated`,
+      'spec/README.md decision 10',
+    ),
+  ];
 };
 
 /** Decision 11: each given id maps to a fresh one, and the versions point at the new flows. */
 export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
-  const sent = JSON.parse(exchange.request.body ?? '{}') as { flows?: { id?: string }[]; flowVersions?: { id?: string; flowId?: string }[] };
+  const sent = JSON.parse(exchange.request.body ?? '{}') as {
+    flows?: { id?: string }[];
+    flowVersions?: { id?: string; flowId?: string }[];
+  };
   const body = bodyOf(exchange);
   const location = 'spec/README.md decision 11';
-  if (!isRecord(body)) return [failure(context, ref, 'no import result', 'a Workflow Import Result', location)];
+  if (!isRecord(body))
+    return [failure(context, ref, 'no import result', 'a Workflow Import Result', location)];
   const flowMap = isRecord(body.importedFlowIdMap) ? body.importedFlowIdMap : {};
   const versionMap = isRecord(body.importedVersionIdMap) ? body.importedVersionIdMap : {};
   const problems: string[] = [];
@@ -72,15 +118,32 @@ export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
       else if (map[id] === id) problems.push(`${what} ${id} kept its id`);
     }
   };
-  checkMap((sent.flows ?? []).map((flow) => flow.id), flowMap, 'flow');
-  checkMap((sent.flowVersions ?? []).map((version) => version.id), versionMap, 'version');
+  checkMap(
+    (sent.flows ?? []).map((flow) => flow.id),
+    flowMap,
+    'flow',
+  );
+  checkMap(
+    (sent.flowVersions ?? []).map((version) => version.id),
+    versionMap,
+    'version',
+  );
   const newFlowIds = new Set(Object.values(flowMap));
   const versions = Array.isArray(body.flowVersions) ? body.flowVersions.filter(isRecord) : [];
   for (const version of versions) {
-    if (!newFlowIds.has(version.flowId)) problems.push(`version ${String(version.id)} has flowId ${String(version.flowId)}, not a new flow id`);
+    if (!newFlowIds.has(version.flowId))
+      problems.push(`version ${String(version.id)} has flowId ${String(version.flowId)}, not a new flow id`);
   }
   if (problems.length === 0) return [];
-  return [failure(context, ref, problems.join('; '), 'importedFlowIdMap and importedVersionIdMap from each given id to a fresh id', location)];
+  return [
+    failure(
+      context,
+      ref,
+      problems.join('; '),
+      'importedFlowIdMap and importedVersionIdMap from each given id to a fresh id',
+      location,
+    ),
+  ];
 };
 
 /** A refused write left nothing behind: the follow-up Get (confined to the case's prefix) is empty. */
@@ -96,7 +159,9 @@ export const nothingCreated: Check<RefOf<'nothingCreated'>> = (context, ref) => 
       ref,
       items ? `the refused request created ${names}` : 'the follow-up Get answered no collection',
       'nothing created by a refused request',
-      context.testCase.action === 'flows.import' ? 'spec/README.md decision 11' : 'spec/README.md decision 10',
+      context.testCase.action === 'flows.import'
+        ? 'spec/README.md decision 11'
+        : 'spec/README.md decision 10',
     ),
   ];
 };

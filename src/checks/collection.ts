@@ -1,4 +1,13 @@
-import { bodyOf, exchangeOf, failure, isRecord, itemsOf, missingExchange, referenceLocation, type Check } from './context';
+import {
+  bodyOf,
+  exchangeOf,
+  failure,
+  isRecord,
+  itemsOf,
+  missingExchange,
+  referenceLocation,
+  type Check,
+} from './context';
 import type { RefOf } from './refs';
 import { describeId, itemId, selectIds } from './select';
 
@@ -14,8 +23,12 @@ export const collectionEcho: Check<RefOf<'collectionEcho'>> = (context, ref) => 
     return !isRecord(body) || body[key] !== expected;
   });
   if (wrong.length === 0) return [];
-  const shown = wrong.map(([key]) => `${key}=${JSON.stringify(isRecord(body) ? body[key] : undefined)}`).join(', ');
-  const expected = wrong.map(([key, value]) => `${key}=${JSON.stringify(typeof value === 'string' ? context.expand(value) : value)}`);
+  const shown = wrong
+    .map(([key]) => `${key}=${JSON.stringify(isRecord(body) ? body[key] : undefined)}`)
+    .join(', ');
+  const expected = wrong.map(
+    ([key, value]) => `${key}=${JSON.stringify(typeof value === 'string' ? context.expand(value) : value)}`,
+  );
   return [failure(context, ref, `the collection echoes ${shown}`, expected.join(', '), COLLECTION_ECHO)];
 };
 
@@ -24,14 +37,26 @@ export const itemSet: Check<RefOf<'itemSet'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
   const items = itemsOf(exchange);
-  if (!items) return [failure(context, ref, 'the body has no items array', 'a collection', referenceLocation(context, 'successful-responses'))];
+  if (!items)
+    return [
+      failure(
+        context,
+        ref,
+        'the body has no items array',
+        'a collection',
+        referenceLocation(context, 'successful-responses'),
+      ),
+    ];
   const expected = new Set(selectIds(context.data, ref.set, ref.where, context.expand));
   const got = new Set(items.map(itemId));
   const missing = [...expected].filter((id) => !got.has(id));
   const extra = ref.mode === 'includes' ? [] : [...got].filter((id) => !expected.has(id));
   if (missing.length === 0 && extra.length === 0) return [];
   const describe = (ids: string[]) => ids.map((id) => describeId(context.data, id)).join(', ');
-  const problems = [missing.length ? `missing ${describe(missing)}` : '', extra.length ? `unexpected ${describe(extra)}` : ''];
+  const problems = [
+    missing.length ? `missing ${describe(missing)}` : '',
+    extra.length ? `unexpected ${describe(extra)}` : '',
+  ];
   const wanted = [...expected].map((id) => describeId(context.data, id)).join(', ') || 'no items';
   return [
     failure(
@@ -55,7 +80,9 @@ export const pageWindow: Check<RefOf<'pageWindow'>> = (context, ref) => {
     const got = isRecord(body)
       ? { count: body.count, totalCount: body.totalCount, page: body.page, perPage: body.perPage }
       : {};
-    const agrees = items?.length === count && Object.entries(expected).every(([key, value]) => got[key as keyof typeof got] === value);
+    const agrees =
+      items?.length === count &&
+      Object.entries(expected).every(([key, value]) => got[key as keyof typeof got] === value);
     if (agrees) return [];
     return [
       failure(
@@ -78,10 +105,22 @@ export const pagesPartition: Check<RefOf<'pagesPartition'>> = (context, ref) => 
   const skipped = expected.filter((id) => !seen.includes(id));
   if (repeated.length === 0 && skipped.length === 0) return [];
   const describe = (ids: string[]) => [...new Set(ids)].map((id) => describeId(context.data, id)).join(', ');
-  const problem = [repeated.length ? `repeated ${describe(repeated)}` : '', skipped.length ? `skipped ${describe(skipped)}` : '']
+  const problem = [
+    repeated.length ? `repeated ${describe(repeated)}` : '',
+    skipped.length ? `skipped ${describe(skipped)}` : '',
+  ]
     .filter(Boolean)
     .join('; ');
-  return [failure(context, ref, `across the pages: ${problem}`, 'each item on exactly one page', 'spec/README.md decision 5', context.exchanges.at(-1))];
+  return [
+    failure(
+      context,
+      ref,
+      `across the pages: ${problem}`,
+      'each item on exactly one page',
+      'spec/README.md decision 5',
+      context.exchanges.at(-1),
+    ),
+  ];
 };
 
 /** includeCustomNodes: `customNodes` holds the custom-node flows the returned flows reference, or is absent. */
@@ -92,22 +131,37 @@ export const customNodes: Check<RefOf<'customNodes'>> = (context, ref) => {
   const location = referenceLocation(context, 'query-params');
   if (!ref.present) {
     return isRecord(body) && 'customNodes' in body
-      ? [failure(context, ref, 'the body has a customNodes key', 'no customNodes key without includeCustomNodes=true', location)]
+      ? [
+          failure(
+            context,
+            ref,
+            'the body has a customNodes key',
+            'no customNodes key without includeCustomNodes=true',
+            location,
+          ),
+        ]
       : [];
   }
-  const returned = new Set((itemsOf(exchange) ?? []).map((item) => (typeof item.flowId === 'string' ? item.flowId : itemId(item))));
+  const returned = new Set(
+    (itemsOf(exchange) ?? []).map((item) => (typeof item.flowId === 'string' ? item.flowId : itemId(item))),
+  );
   const referenced = [...context.data.flows, ...context.data.versionFlows]
     .filter((flow) => returned.has(flow.id))
     .flatMap((flow) => flow.customNodeKeys);
   const wanted = context.data.flows.filter((flow) => referenced.includes(flow.key)).map((flow) => flow.id);
-  const list = isRecord(body) && Array.isArray(body.customNodes) ? body.customNodes.filter(isRecord).map(itemId) : undefined;
+  const list =
+    isRecord(body) && Array.isArray(body.customNodes)
+      ? body.customNodes.filter(isRecord).map(itemId)
+      : undefined;
   const missing = wanted.filter((id) => !list?.includes(id));
   if (list && missing.length === 0) return [];
   return [
     failure(
       context,
       ref,
-      list ? `customNodes lacks ${missing.map((id) => describeId(context.data, id)).join(', ')}` : 'no customNodes array',
+      list
+        ? `customNodes lacks ${missing.map((id) => describeId(context.data, id)).join(', ')}`
+        : 'no customNodes array',
       `customNodes with ${wanted.map((id) => describeId(context.data, id)).join(', ') || 'no flows'}`,
       location,
     ),

@@ -39,7 +39,8 @@ export const referenceLocation = (context: CheckContext, section: string): strin
 export const exchangeOf = (context: CheckContext, ref: CheckRef): Exchange | undefined =>
   context.exchanges[ref.at ?? 0];
 
-export const bodyOf = (exchange: Exchange): unknown => (exchange.response.json.ok ? exchange.response.json.value : undefined);
+export const bodyOf = (exchange: Exchange): unknown =>
+  exchange.response.json.ok ? exchange.response.json.value : undefined;
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,7 +75,11 @@ export function failure(
 }
 
 /** The JSON body of an exchange, or a failure saying it is not JSON. */
-export function jsonOr(context: CheckContext, ref: CheckRef, exchange: Exchange): { body: unknown } | Failure {
+export function jsonOr(
+  context: CheckContext,
+  ref: CheckRef,
+  exchange: Exchange,
+): { body: unknown } | Failure {
   if (exchange.response.json.ok) return { body: exchange.response.json.value };
   return failure(
     context,
@@ -87,4 +92,10 @@ export function jsonOr(context: CheckContext, ref: CheckRef, exchange: Exchange)
 }
 
 export const missingExchange = (context: CheckContext, ref: CheckRef): Failure =>
-  failure(context, ref, `no exchange #${ref.at ?? 0} to check`, 'the case to send that request', 'the case table');
+  failure(
+    context,
+    ref,
+    `no exchange #${ref.at ?? 0} to check`,
+    'the case to send that request',
+    'the case table',
+  );

@@ -33,7 +33,11 @@ export interface CheckParams {
     readonly mode?: 'exactly' | 'includes';
   };
   readonly sortedBy: Sort & { readonly set: 'flows' | 'versions'; readonly exact: boolean };
-  readonly pageWindow: { readonly perPage: number; readonly set: 'flows' | 'versions'; readonly where: DataSelector };
+  readonly pageWindow: {
+    readonly perPage: number;
+    readonly set: 'flows' | 'versions';
+    readonly where: DataSelector;
+  };
   readonly pagesPartition: { readonly set: 'flows' | 'versions'; readonly where: DataSelector };
   readonly customNodes: { readonly present: boolean };
   readonly roundTrip: { readonly fetchedAt: number };

@@ -37,10 +37,19 @@ export const errorBody: Check<RefOf<'errorBody'>> = (context, ref) => {
   if (!exchange) return [missingExchange(context, ref)];
   const parsed = jsonOr(context, ref, exchange);
   const location = 'schemas.md#error';
-  if (!('body' in parsed)) return [{ ...parsed, location, message: parsed.message.replace(/\(spec[^)]*\)/, `(${location})`) }];
+  if (!('body' in parsed))
+    return [{ ...parsed, location, message: parsed.message.replace(/\(spec[^)]*\)/, `(${location})`) }];
   const body = parsed.body;
   if (!isRecord(body) || typeof body.type !== 'string' || typeof body.message !== 'string') {
-    return [failure(context, ref, 'the body is not an Error object', 'an Error body with string type and message', location)];
+    return [
+      failure(
+        context,
+        ref,
+        'the body is not an Error object',
+        'an Error body with string type and message',
+        location,
+      ),
+    ];
   }
   if (ref.type !== undefined && body.type !== ref.type) {
     return [failure(context, ref, `Error type "${body.type}"`, `Error type "${ref.type}"`, location)];
@@ -102,7 +111,13 @@ export const noLeak: Check<RefOf<'noLeak'>> = (context, ref) => {
       ? 'the answer holds a collection'
       : `status ${exchange.response.status} for a request that must be refused`;
   return [
-    failure(context, ref, problem, 'a refusal that leaks no data', referenceLocation(context, 'authentication')),
+    failure(
+      context,
+      ref,
+      problem,
+      'a refusal that leaks no data',
+      referenceLocation(context, 'authentication'),
+    ),
   ];
 };
 

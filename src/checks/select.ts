@@ -8,18 +8,26 @@ const matchesTrigger = (flow: FlowFact, selector: DataSelector): boolean =>
   !selector.trigger ||
   flow.triggers.some(
     (trigger) =>
-      trigger.type === selector.trigger?.type && (selector.trigger.key === undefined || trigger.key === selector.trigger.key),
+      trigger.type === selector.trigger?.type &&
+      (selector.trigger.key === undefined || trigger.key === selector.trigger.key),
   );
 
 export function selectFlows(flows: readonly FlowFact[], selector: DataSelector): readonly FlowFact[] {
   return flows.filter(
     (flow) =>
-      (!selector.keys || selector.keys.includes(flow.key)) && matchesClass(flow, selector) && matchesTrigger(flow, selector),
+      (!selector.keys || selector.keys.includes(flow.key)) &&
+      matchesClass(flow, selector) &&
+      matchesTrigger(flow, selector),
   );
 }
 
 /** The ids a response should hold: flow ids, or version ids of the versioned data set. */
-export function selectIds(data: DataFacts, set: 'flows' | 'versions', selector: DataSelector, expand: (t: string) => string) {
+export function selectIds(
+  data: DataFacts,
+  set: 'flows' | 'versions',
+  selector: DataSelector,
+  expand: (t: string) => string,
+) {
   if (set === 'flows') return selectFlows(data.flows, selector).map((flow) => flow.id);
   const flows = selectFlows(data.versionFlows, selector);
   const version = selector.version === undefined ? undefined : expand(selector.version);
@@ -38,4 +46,8 @@ export function describeId(data: DataFacts, id: string): string {
 }
 
 export const itemId = (item: Record<string, unknown>): string =>
-  typeof item.id === 'string' ? item.id : typeof item.flowVersionId === 'string' ? item.flowVersionId : String(item.id);
+  typeof item.id === 'string'
+    ? item.id
+    : typeof item.flowVersionId === 'string'
+      ? item.flowVersionId
+      : String(item.id);

@@ -37,7 +37,15 @@ export const sortedBy: Check<RefOf<'sortedBy'>> = (context, ref) => {
   const shown = items.map((item, index) => `${keys[index]} (${itemId(item)})`).join(', ');
   if (!ref.exact) {
     if (ordered(keys, ref.direction, false) || ordered(keys, ref.direction, true)) return [];
-    return [failure(context, ref, `items in this order: ${shown}`, `ordered by ${ref.field} ${ref.direction}`, location)];
+    return [
+      failure(
+        context,
+        ref,
+        `items in this order: ${shown}`,
+        `ordered by ${ref.field} ${ref.direction}`,
+        location,
+      ),
+    ];
   }
   const sign = ref.direction === 'asc' ? 1 : -1;
   const expected = items

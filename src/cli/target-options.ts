@@ -18,9 +18,15 @@ export function addTargetOptions(command: Command): Command {
     .option('--target <url>', 'base URL of the API to test (default: the embedded mock, in-process)')
     .option('--application-id <id>', 'the application the suite may create flows in')
     .option('--other-application-id <id>', 'a second application of the same user (cross-application checks)')
-    .option('--admin-token <token>', 'token allowed to mint application tokens (prefer FLOWS_CONFORMANCE_ADMIN_TOKEN)')
+    .option(
+      '--admin-token <token>',
+      'token allowed to mint application tokens (prefer FLOWS_CONFORMANCE_ADMIN_TOKEN)',
+    )
     .option('--user-email <email>', 'log in with POST /auth/user instead of an admin token')
-    .option('--user-password <password>', 'password for --user-email (prefer FLOWS_CONFORMANCE_USER_PASSWORD)')
+    .option(
+      '--user-password <password>',
+      'password for --user-email (prefer FLOWS_CONFORMANCE_USER_PASSWORD)',
+    )
     .option('--tokens <file>', 'JSON map from scope to token, for scopes the tokens endpoint cannot mint')
     .option('--mock-only-tokens', 'get user-only scopes from the mock-only token route of a mock target')
     .option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)')

@@ -22,7 +22,8 @@ export type AuthSpec =
   /** A token of another application of the same user, holding this scope. */
   | { readonly kind: 'otherApplication'; readonly scope: string };
 
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 export interface RawBody {
   readonly raw: string;
@@ -57,4 +58,7 @@ export interface ConformanceCase {
 }
 
 export const isRawBody = (body: unknown): body is RawBody =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as RawBody).raw === 'string';
+  typeof body === 'object' &&
+  body !== null &&
+  !Array.isArray(body) &&
+  typeof (body as RawBody).raw === 'string';

@@ -31,7 +31,9 @@ async function send(target: DataSetTarget, actionId: 'flows.post' | 'flows.impor
   });
   // Lenient on purpose: a wrong success status is the cases' finding, not a reason to stop the run.
   if (response.status < 200 || response.status >= 300) {
-    throw new Error(`setting up the data set: ${action.name} answered ${response.status}: ${response.bodyText.slice(0, 200)}`);
+    throw new Error(
+      `setting up the data set: ${action.name} answered ${response.status}: ${response.bodyText.slice(0, 200)}`,
+    );
   }
   return body(response);
 }
@@ -87,7 +89,10 @@ async function importVersions(target: DataSetTarget, placeholders: Placeholders)
     })),
     flowVersions: FLOW_VERSIONS.map((version, index) => ({
       id: givenId('b', index),
-      flowId: givenId('a', VERSION_FLOWS.findIndex((flow) => flow.key === version.flowKey)),
+      flowId: givenId(
+        'a',
+        VERSION_FLOWS.findIndex((flow) => flow.key === version.flowKey),
+      ),
       version: `${placeholders.versions}${version.version}`,
     })),
   };
@@ -103,7 +108,9 @@ async function importVersions(target: DataSetTarget, placeholders: Placeholders)
     version: bundle.flowVersions[index].version,
   }));
   if ([...flows, ...versions].some((item) => item.id === '')) {
-    throw new Error('setting up the data set: the Import result lacks importedFlowIdMap/importedVersionIdMap entries');
+    throw new Error(
+      'setting up the data set: the Import result lacks importedFlowIdMap/importedVersionIdMap entries',
+    );
   }
   return { flows, versions };
 }
@@ -111,9 +118,18 @@ async function importVersions(target: DataSetTarget, placeholders: Placeholders)
 /** Creates the read and versioned data sets; a failure is recorded, not thrown (the cases report it). */
 export async function createDataSet(target: DataSetTarget, placeholders: Placeholders): Promise<DataFacts> {
   try {
-    const [flows, versioned] = await Promise.all([postFlows(target, placeholders), importVersions(target, placeholders)]);
+    const [flows, versioned] = await Promise.all([
+      postFlows(target, placeholders),
+      importVersions(target, placeholders),
+    ]);
     return { prefixes: placeholders, flows, versionFlows: versioned.flows, versions: versioned.versions };
   } catch (error) {
-    return { prefixes: placeholders, flows: [], versionFlows: [], versions: [], setupError: (error as Error).message };
+    return {
+      prefixes: placeholders,
+      flows: [],
+      versionFlows: [],
+      versions: [],
+      setupError: (error as Error).message,
+    };
   }
 }

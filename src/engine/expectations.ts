@@ -10,17 +10,21 @@ export type Expectations = ReadonlyMap<string, string>;
 
 export function parseExpectations(content: unknown, file: string): Expectations {
   const entries =
-    typeof content === 'object' && content !== null ? (content as { expectedFailures?: unknown }).expectedFailures : undefined;
+    typeof content === 'object' && content !== null
+      ? (content as { expectedFailures?: unknown }).expectedFailures
+      : undefined;
   if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) {
     throw new UsageError(`expectations file ${file} must be {"expectedFailures": {"<case id>": "<reason>"}}`);
   }
   for (const [id, reason] of Object.entries(entries)) {
-    if (typeof reason !== 'string') throw new UsageError(`expectations file ${file}: the reason for "${id}" must be a string`);
+    if (typeof reason !== 'string')
+      throw new UsageError(`expectations file ${file}: the reason for "${id}" must be a string`);
   }
   return new Map(Object.entries(entries as Record<string, string>));
 }
 
-export const loadExpectations = (file: string): Expectations => parseExpectations(readJsonFile(file, 'expectations file'), file);
+export const loadExpectations = (file: string): Expectations =>
+  parseExpectations(readJsonFile(file, 'expectations file'), file);
 
 export interface AppliedExpectations {
   readonly results: CaseResult[];
@@ -37,7 +41,8 @@ export function applyExpectations(
   for (const id of expectations.keys()) if (!knownIds.has(id)) stale.push(`${id}: names no case`);
   const marked = results.map((result) => {
     if (!expectations.has(result.id)) return result;
-    if (result.outcome === 'failed' || result.outcome === 'warning') return { ...result, expectedFailure: true };
+    if (result.outcome === 'failed' || result.outcome === 'warning')
+      return { ...result, expectedFailure: true };
     if (result.outcome === 'passed') stale.push(`${result.id}: expected to fail, passed`);
     return result;
   });

@@ -34,7 +34,10 @@ async function authorization(auth: AuthSpec, tokens: TokenProvider): Promise<Rec
 /** Brackets stay readable (`triggerFilter[0][type]`), everything else is percent-encoded. */
 export const encodeQuery = (pairs: readonly (readonly [string, string])[]): string =>
   pairs
-    .map(([name, value]) => `${encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(value)}`)
+    .map(
+      ([name, value]) =>
+        `${encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(value)}`,
+    )
     .join('&');
 
 export interface RequestContext {
@@ -49,7 +52,11 @@ export async function buildRequest(spec: RequestSpec, context: RequestContext): 
   const action = actionById(spec.action ?? context.testCase.action);
   const application = spec.application ?? 'own';
   const applicationId =
-    application === 'own' ? context.applicationId : application === 'unknown' ? UNKNOWN_APPLICATION_ID : MALFORMED_APPLICATION_ID;
+    application === 'own'
+      ? context.applicationId
+      : application === 'unknown'
+        ? UNKNOWN_APPLICATION_ID
+        : MALFORMED_APPLICATION_ID;
   const headers: Record<string, string> = { accept: JSON_HEADERS.accept };
   let body: string | undefined;
   if (spec.body !== undefined) {
@@ -63,7 +70,13 @@ export async function buildRequest(spec: RequestSpec, context: RequestContext): 
   }
   Object.assign(headers, await authorization(spec.auth ?? { kind: 'principal' }, context.tokens));
   const query = spec.query?.map(([name, value]) => [name, expandText(value, context.placeholders)] as const);
-  return { method: action.method, path: pathFor(action, applicationId), query: query && encodeQuery(query), headers, body };
+  return {
+    method: action.method,
+    path: pathFor(action, applicationId),
+    query: query && encodeQuery(query),
+    headers,
+    body,
+  };
 }
 
 export { TokenUnavailable };

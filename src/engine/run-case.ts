@@ -26,7 +26,8 @@ export interface CaseEnvironment {
   readonly abort: AbortState;
 }
 
-const usesDataSet = (testCase: ConformanceCase): boolean => /\{(data|DATA|versions|id:[^}]+)\}/.test(JSON.stringify(testCase));
+const usesDataSet = (testCase: ConformanceCase): boolean =>
+  /\{(data|DATA|versions|id:[^}]+)\}/.test(JSON.stringify(testCase));
 
 export function outcomeOf(failures: readonly Failure[], strict: boolean): Outcome {
   if (failures.some((failure) => failure.level === 'MUST')) return 'failed';
@@ -34,7 +35,11 @@ export function outcomeOf(failures: readonly Failure[], strict: boolean): Outcom
   return 'passed';
 }
 
-function result(testCase: ConformanceCase, started: number, fields: Pick<CaseResult, 'outcome' | 'failures'> & { skipReason?: string }): CaseResult {
+function result(
+  testCase: ConformanceCase,
+  started: number,
+  fields: Pick<CaseResult, 'outcome' | 'failures'> & { skipReason?: string },
+): CaseResult {
   return {
     id: testCase.id,
     action: testCase.action,
@@ -59,16 +64,27 @@ const engineFailure = (testCase: ConformanceCase, check: string, message: string
 export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): Promise<CaseResult> {
   const started = performance.now();
   const failed = (check: string, message: string) =>
-    result(testCase, started, { outcome: 'failed', failures: [engineFailure(testCase, check, redactSecrets(message, env.tokens.secrets()))] });
+    result(testCase, started, {
+      outcome: 'failed',
+      failures: [engineFailure(testCase, check, redactSecrets(message, env.tokens.secrets()))],
+    });
   if (env.abort.reason) return failed('transport', `not run: ${env.abort.reason}`);
   if (env.data.setupError && usesDataSet(testCase)) return failed('dataSet', env.data.setupError);
-  const placeholders: Record<string, string> = { ...env.data.prefixes, case: casePrefix(env.data.prefixes.run, testCase.id) };
+  const placeholders: Record<string, string> = {
+    ...env.data.prefixes,
+    case: casePrefix(env.data.prefixes.run, testCase.id),
+  };
   for (const flow of [...env.data.flows, ...env.data.versionFlows]) placeholders[`id:${flow.key}`] = flow.id;
   const exchanges: Exchange[] = [];
   for (const spec of testCase.requests) {
     let request: HttpRequest | undefined;
     try {
-      request = await buildRequest(spec, { testCase, applicationId: env.applicationId, placeholders, tokens: env.tokens });
+      request = await buildRequest(spec, {
+        testCase,
+        applicationId: env.applicationId,
+        placeholders,
+        tokens: env.tokens,
+      });
       const response = await env.transport.send(request);
       env.abort.consecutiveTransportErrors = 0;
       exchanges.push({ request, response });
@@ -76,7 +92,8 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
       if (error instanceof TokenUnavailable) {
         return result(testCase, started, { outcome: 'skipped', failures: [], skipReason: error.message });
       }
-      if (!(error instanceof TransportError)) return failed('engine', `the case could not run: ${(error as Error).message}`);
+      if (!(error instanceof TransportError))
+        return failed('engine', `the case could not run: ${(error as Error).message}`);
       const shown = request ? `\nrequest: ${toCurl(env.transport.baseUrl, request)}` : '';
       const reason = `the target did not answer: ${error.message}`;
       if (++env.abort.consecutiveTransportErrors >= ABORT_AFTER_TRANSPORT_ERRORS) env.abort.reason ??= reason;
@@ -91,6 +108,9 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
     expand: (text: string) => expandText(text, placeholders),
   };
   const secrets = env.tokens.secrets();
-  const failures = runChecks(context).map((failure) => ({ ...failure, message: redactSecrets(failure.message, secrets) }));
+  const failures = runChecks(context).map((failure) => ({
+    ...failure,
+    message: redactSecrets(failure.message, secrets),
+  }));
   return result(testCase, started, { outcome: outcomeOf(failures, env.strict), failures });
 }

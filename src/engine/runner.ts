@@ -15,7 +15,10 @@ export interface RunOptions extends ConnectOptions {
 
 export function summarize(
   results: readonly CaseResult[],
-  fields: Pick<RunSummary, 'durationMs' | 'target' | 'strict' | 'shard' | 'startedAt' | 'aborted' | 'staleExpectations'>,
+  fields: Pick<
+    RunSummary,
+    'durationMs' | 'target' | 'strict' | 'shard' | 'startedAt' | 'aborted' | 'staleExpectations'
+  >,
 ): RunSummary {
   const count = (predicate: (result: CaseResult) => boolean) => results.filter(predicate).length;
   return {
@@ -42,7 +45,9 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
 }
 
 /** A run and the secrets it handled (given and minted tokens), for the reporters to scrub. */
-export async function runConformanceWithSecrets(options: RunOptions): Promise<{ report: RunReport; secrets: string[] }> {
+export async function runConformanceWithSecrets(
+  options: RunOptions,
+): Promise<{ report: RunReport; secrets: string[] }> {
   const { config } = options;
   const emit = (event: RunEvent) => options.listeners?.forEach((listener) => listener(event));
   const expectations: Expectations = config.expectations ? loadExpectations(config.expectations) : new Map();
@@ -55,7 +60,8 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<{ 
   try {
     results = await mapConcurrent(selected, config.concurrency, async (testCase) => {
       const result = await session.runCase(testCase);
-      const marked = expectations.has(result.id) && (result.outcome === 'failed' || result.outcome === 'warning');
+      const marked =
+        expectations.has(result.id) && (result.outcome === 'failed' || result.outcome === 'warning');
       emit({ type: 'case:end', result: marked ? { ...result, expectedFailure: true } : result });
       return result;
     });
@@ -74,6 +80,8 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<{ 
   });
   const report: RunReport = { summary, results: applied.results };
   emit({ type: 'run:end', report });
-  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter((secret): secret is string => !!secret);
+  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
+    (secret): secret is string => !!secret,
+  );
   return { report, secrets: [...new Set([...given, ...session.target.tokens.secrets()])] };
 }

@@ -16,10 +16,15 @@ export function grepFilter(pattern: string | undefined): (id: string) => boolean
  * `--shard I/N`: the cases sorted by id, dealt round-robin; shard I (1-based) keeps every N-th from the
  * (I-1)-th. Deterministic, balanced, and the N shards together hold every case exactly once.
  */
-export function shardOf<T extends { readonly id: string }>(cases: readonly T[], shard?: { index: number; count: number }): T[] {
+export function shardOf<T extends { readonly id: string }>(
+  cases: readonly T[],
+  shard?: { index: number; count: number },
+): T[] {
   if (!shard) return [...cases];
   const sorted = [...cases].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const kept = new Set(sorted.filter((_, position) => position % shard.count === shard.index - 1).map((item) => item.id));
+  const kept = new Set(
+    sorted.filter((_, position) => position % shard.count === shard.index - 1).map((item) => item.id),
+  );
   return cases.filter((item) => kept.has(item.id));
 }
 
@@ -35,7 +40,11 @@ export function selectCases(
 }
 
 /** Runs `work` over `items` with at most `limit` at once; results in the items' order. */
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -32,19 +32,27 @@ async function preflight(target: ConnectedTarget): Promise<string> {
   try {
     token = await target.tokens.principalToken();
   } catch (error) {
-    if (error instanceof TransportError) throw new StartError(`target ${target.label} is unreachable: ${error.message}`);
-    if (error instanceof CredentialError || error instanceof TokenUnavailable) throw new StartError(error.message);
+    if (error instanceof TransportError)
+      throw new StartError(`target ${target.label} is unreachable: ${error.message}`);
+    if (error instanceof CredentialError || error instanceof TokenUnavailable)
+      throw new StartError(error.message);
     throw error;
   }
   const path = pathFor(actionById('flows.get'), target.applicationId);
   const response = await target.transport
-    .send({ method: 'GET', path, query: 'perPage=1', headers: { accept: JSON_HEADERS.accept, ...bearer(token) } })
+    .send({
+      method: 'GET',
+      path,
+      query: 'perPage=1',
+      headers: { accept: JSON_HEADERS.accept, ...bearer(token) },
+    })
     .catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       throw new StartError(`target ${target.label} is unreachable: ${reason}`);
     });
   if (response.status === 401) throw new StartError(`target ${target.label} refused the credential (401)`);
-  if (response.status === 404) throw new StartError(`target ${target.label}: application ${target.applicationId} not found`);
+  if (response.status === 404)
+    throw new StartError(`target ${target.label}: application ${target.applicationId} not found`);
   return token;
 }
 
@@ -57,18 +65,32 @@ async function removeData(target: ConnectedTarget, token: string, prefix: string
       target.transport.send({
         method: 'GET',
         path: pathFor(get, target.applicationId),
-        query: encodeQuery([['filterField', 'name'], ['filter', `${prefix}*`], ['flowClass', flowClass], ['perPage', '1000']]),
+        query: encodeQuery([
+          ['filterField', 'name'],
+          ['filter', `${prefix}*`],
+          ['flowClass', flowClass],
+          ['perPage', '1000'],
+        ]),
         headers,
       }),
     ),
   );
   const ids = lists.flatMap((list) => {
-    const body = list.status === 'fulfilled' && list.value.json.ok ? (list.value.json.value as { items?: { id?: unknown }[] }) : {};
-    return (Array.isArray(body.items) ? body.items : []).map((item) => item.id).filter((id): id is string => typeof id === 'string');
+    const body =
+      list.status === 'fulfilled' && list.value.json.ok
+        ? (list.value.json.value as { items?: { id?: unknown }[] })
+        : {};
+    return (Array.isArray(body.items) ? body.items : [])
+      .map((item) => item.id)
+      .filter((id): id is string => typeof id === 'string');
   });
   await Promise.allSettled(
     ids.map((id) =>
-      target.transport.send({ method: 'DELETE', path: `${pathFor(get, target.applicationId)}/${encodeURIComponent(id)}`, headers }),
+      target.transport.send({
+        method: 'DELETE',
+        path: `${pathFor(get, target.applicationId)}/${encodeURIComponent(id)}`,
+        headers,
+      }),
     ),
   );
 }
@@ -84,9 +106,19 @@ export async function openSession(config: TargetConfig, options: ConnectOptions 
     await target.close();
     throw error;
   }
-  const data = await createDataSet({ transport: target.transport, applicationId: target.applicationId, token }, prefixPlaceholders(prefix));
+  const data = await createDataSet(
+    { transport: target.transport, applicationId: target.applicationId, token },
+    prefixPlaceholders(prefix),
+  );
   const abort: AbortState = { consecutiveTransportErrors: 0 };
-  const env = { transport: target.transport, tokens: target.tokens, applicationId: target.applicationId, data, strict: config.strict, abort };
+  const env = {
+    transport: target.transport,
+    tokens: target.tokens,
+    applicationId: target.applicationId,
+    data,
+    strict: config.strict,
+    abort,
+  };
   return {
     target,
     data,

@@ -1,5 +1,12 @@
 import { Agent, request as undiciRequest, errors } from 'undici';
-import { parseJson, requestUrl, TransportError, type HttpRequest, type HttpResponse, type Transport } from './transport';
+import {
+  parseJson,
+  requestUrl,
+  TransportError,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from './transport';
 
 export interface FetchTransportOptions {
   readonly baseUrl: string;
@@ -44,7 +51,8 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
         const bodyText = await answer.body.text();
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(answer.headers)) {
-          if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+          if (value !== undefined)
+            headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
         }
         const durationMs = performance.now() - started;
         return { status: answer.statusCode, headers, bodyText, json: parseJson(bodyText), durationMs };

@@ -11,17 +11,20 @@ export function createInProcessTransport(server: Server, timeoutMs: number): Tra
       const started = performance.now();
       const url = request.path + (request.query ? `?${request.query}` : '');
       const method = request.method === 'DELETE' ? 'delete' : request.method === 'POST' ? 'post' : 'get';
-      let pending = agent[method](url).timeout(timeoutMs).buffer(true).parse((res, done) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => done(null, text));
-      });
+      let pending = agent[method](url)
+        .timeout(timeoutMs)
+        .buffer(true)
+        .parse((res, done) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done(null, text));
+        });
       for (const [name, value] of Object.entries(request.headers)) pending = pending.set(name, value);
       if (request.body !== undefined) pending = pending.send(request.body);
       try {
         const answer = await pending.ok(() => true);
-        const bodyText = typeof answer.body === 'string' ? answer.body : answer.text ?? '';
+        const bodyText = typeof answer.body === 'string' ? answer.body : (answer.text ?? '');
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(answer.headers as Record<string, string | string[]>)) {
           headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;

@@ -17,7 +17,8 @@ export interface HttpRequest {
 }
 
 /** The outcome of parsing a body as JSON: a non-JSON body is a check failure, never a crash. */
-export type JsonParse = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
+export type JsonParse =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
 
 export interface HttpResponse {
   readonly status: number;

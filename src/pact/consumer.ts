@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathFor } from '../../specs/catalog';
 import { PACT_DUMMY_TOKEN } from '../../specs/catalog/provider-states';
 import { FlowsApiError, FlowsClient } from '../client';
@@ -33,6 +34,8 @@ const pathMatcher = (pactCase: PactCase) =>
     pathFor(pactCase.action, pactCase.applicationId),
   );
 
+const MATCH_RECORDING_GRACE_MS = 15;
+
 /** Registers one interaction on the pact and drives it through the typed client. */
 export async function runPactCase(pact: PactV4, pactCase: PactCase): Promise<ClientOutcome> {
   let interaction = pact.addInteraction();
@@ -54,6 +57,10 @@ export async function runPactCase(pact: PactV4, pactCase: PactCase): Promise<Cli
       } catch (error) {
         if (error instanceof FlowsApiError) return { refusal: error };
         throw error;
+      } finally {
+        // The Rust mock server records a match on its own task after answering; give it a moment,
+        // or pact-js may read "expected but not received" for a request that was served.
+        await sleep(MATCH_RECORDING_GRACE_MS);
       }
     });
   if (!outcome) throw new Error(`${pactCase.description}: the interaction gave no outcome`);

@@ -106,7 +106,10 @@ export function environmentLayer(env: NodeJS.ProcessEnv): RawTargetConfig {
 
 export function loadTokensFile(file: string): Record<string, string> {
   const content = readJsonFile(file, 'tokens file');
-  if (!isRecord(content) || !Object.values(content).every((token) => typeof token === 'string' && token !== '')) {
+  if (
+    !isRecord(content) ||
+    !Object.values(content).every((token) => typeof token === 'string' && token !== '')
+  ) {
     throw new UsageError(`tokens file ${file} must be a JSON object mapping each scope to a token string`);
   }
   return content as Record<string, string>;
@@ -148,8 +151,10 @@ function baseUrl(value: string | undefined): string | undefined {
   } catch {
     throw new UsageError(`--target must be an http(s) URL (got "${value}")`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError('--target must be http or https');
-  if (url.username || url.password) throw new UsageError('--target must not hold credentials; use the token options');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError('--target must be http or https');
+  if (url.username || url.password)
+    throw new UsageError('--target must not hold credentials; use the token options');
   return value.replace(/\/+$/, '');
 }
 
@@ -157,7 +162,8 @@ function baseUrl(value: string | undefined): string | undefined {
 export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetConfig {
   const merged: RawTargetConfig = { ...DEFAULT_TARGET_CONFIG };
   for (const layer of layers) {
-    for (const [key, value] of Object.entries(layer)) if (value !== undefined) Object.assign(merged, { [key]: value });
+    for (const [key, value] of Object.entries(layer))
+      if (value !== undefined) Object.assign(merged, { [key]: value });
   }
   const target = baseUrl(text(merged.baseUrl));
   const tokensFile = text(merged.tokensFile);
@@ -189,7 +195,9 @@ export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetC
   if (target !== undefined) {
     if (!config.applicationId) throw new UsageError('--target needs --application-id');
     if (!config.adminToken && !config.userEmail && !tokensFile) {
-      throw new UsageError('--target needs a credential: --admin-token, --user-email/--user-password or --tokens');
+      throw new UsageError(
+        '--target needs a credential: --admin-token, --user-email/--user-password or --tokens',
+      );
     }
   }
   return config;

@@ -28,7 +28,10 @@ export interface ConnectOptions {
   readonly label?: string;
 }
 
-export async function connectTarget(config: TargetConfig, options: ConnectOptions = {}): Promise<ConnectedTarget> {
+export async function connectTarget(
+  config: TargetConfig,
+  options: ConnectOptions = {},
+): Promise<ConnectedTarget> {
   if (config.baseUrl !== undefined) {
     const transport = createFetchTransport({
       baseUrl: config.baseUrl,
@@ -37,7 +40,14 @@ export async function connectTarget(config: TargetConfig, options: ConnectOption
     });
     const applicationId = config.applicationId as string;
     const tokens = createTokenProvider({ ...config, transport, applicationId, label: options.label });
-    return { label: config.baseUrl, embedded: false, applicationId, transport, tokens, close: () => transport.close() };
+    return {
+      label: config.baseUrl,
+      embedded: false,
+      applicationId,
+      transport,
+      tokens,
+      close: () => transport.close(),
+    };
   }
   const adminToken = config.adminToken ?? randomBytes(24).toString('hex');
   const mock = await createMockServer({ adminToken, faults: [...(options.faults ?? [])] });
@@ -46,7 +56,11 @@ export async function connectTarget(config: TargetConfig, options: ConnectOption
     transport = createInProcessTransport(mock.server, config.timeoutMs);
   } else {
     const baseUrl = await mock.listen(0, '127.0.0.1');
-    transport = createFetchTransport({ baseUrl, timeoutMs: config.timeoutMs, concurrency: config.concurrency });
+    transport = createFetchTransport({
+      baseUrl,
+      timeoutMs: config.timeoutMs,
+      concurrency: config.concurrency,
+    });
   }
   const applicationId = config.applicationId ?? MOCK_APPLICATION_ID;
   const tokens = createTokenProvider({

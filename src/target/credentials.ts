@@ -56,7 +56,8 @@ function tokenSecret(response: HttpResponse, what: string): { secret: string; id
   if (response.status >= 300 || typeof body?.token !== 'string') {
     throw new TokenUnavailable(`${what} answered ${response.status} without a token`);
   }
-  const id = typeof body.id === 'string' ? body.id : typeof body.apiTokenId === 'string' ? body.apiTokenId : undefined;
+  const id =
+    typeof body.id === 'string' ? body.id : typeof body.apiTokenId === 'string' ? body.apiTokenId : undefined;
   return { secret: body.token, id };
 }
 
@@ -83,7 +84,8 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
       headers: { ...JSON_HEADERS },
       body: JSON.stringify({ email: options.userEmail, password: options.userPassword }),
     });
-    if (response.status !== 200) throw new CredentialError(`POST /auth/user refused the user credentials (${response.status})`);
+    if (response.status !== 200)
+      throw new CredentialError(`POST /auth/user refused the user credentials (${response.status})`);
     return remember(tokenSecret(response, 'POST /auth/user')).secret;
   }
 
@@ -104,7 +106,8 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
       headers: { ...JSON_HEADERS, ...bearer(await principal()) },
       body: JSON.stringify({ name: `${label} ${scope}`, scope: [scope] }),
     });
-    if (response.status === 401) throw new CredentialError('the tokens endpoint refused the admin token (401)');
+    if (response.status === 401)
+      throw new CredentialError('the tokens endpoint refused the admin token (401)');
     const { secret, id } = remember(tokenSecret(response, `POST /applications/{id}/tokens for ${scope}`));
     const token = { id: id ?? '', applicationId, secret };
     if (id) minted.push(token);
@@ -152,14 +155,16 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
     tokenFor: (scope) => cached(`scope ${scope}`, () => acquire(scope)),
     revokedToken: () =>
       cached('revoked', async () => {
-        if (!options.adminToken && !(await user())) throw new TokenUnavailable('no admin token to mint and revoke a token');
+        if (!options.adminToken && !(await user()))
+          throw new TokenUnavailable('no admin token to mint and revoke a token');
         const token = await mint(options.applicationId, 'flows.get');
         const response = await transport.send({
           method: 'DELETE',
           path: `/applications/${encodeURIComponent(token.applicationId)}/tokens/${encodeURIComponent(token.id)}`,
           headers: { accept: JSON_HEADERS.accept, ...bearer(await principal()) },
         });
-        if (response.status >= 300) throw new TokenUnavailable(`revoking a token answered ${response.status}`);
+        if (response.status >= 300)
+          throw new TokenUnavailable(`revoking a token answered ${response.status}`);
         minted.splice(minted.indexOf(token), 1);
         return token.secret;
       }),
@@ -168,7 +173,8 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
         if (!options.otherApplicationId) {
           throw new TokenUnavailable('no second application given (--other-application-id)');
         }
-        if (!options.adminToken && !(await user())) throw new TokenUnavailable('no admin token to mint a token');
+        if (!options.adminToken && !(await user()))
+          throw new TokenUnavailable('no admin token to mint a token');
         return (await mint(options.otherApplicationId, scope)).secret;
       }),
     principalToken: principal,

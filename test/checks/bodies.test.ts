@@ -3,20 +3,38 @@ import { runCheck, type CheckRef } from '../../src/checks';
 import { context, exchange, request } from './support';
 
 const post = (body: unknown) => request({ method: 'POST', body: JSON.stringify(body), query: undefined });
-const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) => runCheck(context([ref], exchanges), ref);
+const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) =>
+  runCheck(context([ref], exchanges), ref);
 const ID = '5f0000000000000000000001';
 
 describe('checks: roundTrip, postDefaults, importMaps, nothingCreated', () => {
   const sent = { name: 'fcx-c-flow', description: 'kept' };
   it('roundTrip wants each sent field back from Post and from Get', () => {
     const created = exchange(201, { id: ID, ...sent }, {}, post(sent));
-    expect(run({ check: 'roundTrip', fetchedAt: 1 }, created, exchange(200, { items: [{ id: ID, ...sent }] }))).to.deep.equal([]);
-    const [failure] = run({ check: 'roundTrip', fetchedAt: 1 }, created, exchange(200, { items: [{ id: ID, name: sent.name }] }));
+    expect(
+      run({ check: 'roundTrip', fetchedAt: 1 }, created, exchange(200, { items: [{ id: ID, ...sent }] })),
+    ).to.deep.equal([]);
+    const [failure] = run(
+      { check: 'roundTrip', fetchedAt: 1 },
+      created,
+      exchange(200, { items: [{ id: ID, name: sent.name }] }),
+    );
     expect(failure.message).to.include('Get returns description=undefined');
   });
 
   it('postDefaults wants the defaults of decision 10', () => {
-    const body = { id: ID, flowId: ID, creationDate: 'd', lastUpdated: 'd', flowClass: 'cloud', enabled: false, triggers: [], nodes: [], globals: [], stats: { runCount: 0, errorCount: 0 } };
+    const body = {
+      id: ID,
+      flowId: ID,
+      creationDate: 'd',
+      lastUpdated: 'd',
+      flowClass: 'cloud',
+      enabled: false,
+      triggers: [],
+      nodes: [],
+      globals: [],
+      stats: { runCount: 0, errorCount: 0 },
+    };
     expect(run({ check: 'postDefaults' }, exchange(201, body))).to.deep.equal([]);
     const [failure] = run({ check: 'postDefaults' }, exchange(201, { ...body, enabled: true }));
     expect(failure.message).to.include('enabled=true');
@@ -25,7 +43,11 @@ describe('checks: roundTrip, postDefaults, importMaps, nothingCreated', () => {
 
   it('importMaps wants every given id mapped to a fresh one and versions on the new flows', () => {
     const given = { flows: [{ id: 'a1' }], flowVersions: [{ id: 'b1', flowId: 'a1' }] };
-    const ok = { importedFlowIdMap: { a1: 'n1' }, importedVersionIdMap: { b1: 'm1' }, flowVersions: [{ id: 'm1', flowId: 'n1' }] };
+    const ok = {
+      importedFlowIdMap: { a1: 'n1' },
+      importedVersionIdMap: { b1: 'm1' },
+      flowVersions: [{ id: 'm1', flowId: 'n1' }],
+    };
     expect(run({ check: 'importMaps' }, exchange(201, ok, {}, post(given)))).to.deep.equal([]);
     const [failure] = run({ check: 'importMaps' }, exchange(201, { flows: [] }, {}, post(given)));
     expect(failure.message).to.include('flow a1 is not mapped');
@@ -33,6 +55,8 @@ describe('checks: roundTrip, postDefaults, importMaps, nothingCreated', () => {
 
   it('nothingCreated wants the follow-up Get empty', () => {
     expect(run({ check: 'nothingCreated' }, exchange(200, { items: [] }))).to.deep.equal([]);
-    expect(run({ check: 'nothingCreated' }, exchange(200, { items: [{ name: 'fcx-c-x' }] }))[0].message).to.include('created fcx-c-x');
+    expect(
+      run({ check: 'nothingCreated' }, exchange(200, { items: [{ name: 'fcx-c-x' }] }))[0].message,
+    ).to.include('created fcx-c-x');
   });
 });

@@ -5,7 +5,8 @@ import { context, exchange } from './support';
 const item = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ id, name, ...extra });
 const ALPHA = item('000000000000000000000002', 'fcx-d-alpha');
 const BRAVO = item('000000000000000000000003', 'fcx-d-Bravo');
-const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) => runCheck(context([ref], exchanges), ref);
+const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) =>
+  runCheck(context([ref], exchanges), ref);
 
 describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition, customNodes', () => {
   it('collectionEcho compares the echoed fields, placeholders expanded', () => {
@@ -17,21 +18,38 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
   it('itemSet wants exactly the selected data-set items, naming what is missing or extra', () => {
     const ref: CheckRef = { check: 'itemSet', set: 'flows', where: {} };
     expect(run(ref, exchange(200, { items: [ALPHA, BRAVO] }))).to.deep.equal([]);
-    const [failure] = run(ref, exchange(200, { items: [ALPHA, item('000000000000000000000001', 'fcx-d-custom')] }));
+    const [failure] = run(
+      ref,
+      exchange(200, { items: [ALPHA, item('000000000000000000000001', 'fcx-d-custom')] }),
+    );
     expect(failure.message).to.include('missing "fcx-d-Bravo"').and.include('unexpected "fcx-d-custom"');
-    expect(run({ ...ref, mode: 'includes' }, exchange(200, { items: [ALPHA, BRAVO, item('ff', 'other')] }))).to.deep.equal([]);
+    expect(
+      run({ ...ref, mode: 'includes' }, exchange(200, { items: [ALPHA, BRAVO, item('ff', 'other')] })),
+    ).to.deep.equal([]);
   });
 
   it('sortedBy: loose accepts either collation; exact wants case-insensitive order with ids ascending on ties', () => {
-    const loose: CheckRef = { check: 'sortedBy', set: 'flows', field: 'name', direction: 'asc', exact: false };
+    const loose: CheckRef = {
+      check: 'sortedBy',
+      set: 'flows',
+      field: 'name',
+      direction: 'asc',
+      exact: false,
+    };
     const exact: CheckRef = { ...loose, exact: true, level: 'SHOULD', decision: 'sorting' };
     const caseSensitive = { items: [item('2', 'B'), item('1', 'a')] };
     expect(run(loose, exchange(200, caseSensitive))).to.deep.equal([]);
     expect(run(exact, exchange(200, caseSensitive))).to.have.length(1);
-    expect(run(exact, exchange(200, { items: [item('1', 'a'), item('3', 'b'), item('2', 'B')] }))[0].message).to.include('ties by id');
-    expect(run(exact, exchange(200, { items: [item('1', 'a'), item('2', 'B'), item('3', 'b')] }))).to.deep.equal([]);
+    expect(
+      run(exact, exchange(200, { items: [item('1', 'a'), item('3', 'b'), item('2', 'B')] }))[0].message,
+    ).to.include('ties by id');
+    expect(
+      run(exact, exchange(200, { items: [item('1', 'a'), item('2', 'B'), item('3', 'b')] })),
+    ).to.deep.equal([]);
     const desc: CheckRef = { ...loose, direction: 'desc' };
-    expect(run(desc, exchange(200, { items: [item('1', 'a'), item('2', 'b')] }))[0].message).to.include('ordered by name desc');
+    expect(run(desc, exchange(200, { items: [item('1', 'a'), item('2', 'b')] }))[0].message).to.include(
+      'ordered by name desc',
+    );
   });
 
   it('pageWindow checks the counts of each page; pagesPartition finds repeats and skips', () => {
@@ -46,8 +64,18 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
   });
 
   it('customNodes: present lists the referenced custom nodes; absent has no key', () => {
-    expect(run({ check: 'customNodes', present: true }, exchange(200, { items: [ALPHA], customNodes: [{ id: '000000000000000000000001' }] }))).to.deep.equal([]);
-    expect(run({ check: 'customNodes', present: true }, exchange(200, { items: [ALPHA], customNodes: [] }))[0].message).to.include('lacks');
-    expect(run({ check: 'customNodes', present: false }, exchange(200, { items: [], customNodes: [] }))).to.have.length(1);
+    expect(
+      run(
+        { check: 'customNodes', present: true },
+        exchange(200, { items: [ALPHA], customNodes: [{ id: '000000000000000000000001' }] }),
+      ),
+    ).to.deep.equal([]);
+    expect(
+      run({ check: 'customNodes', present: true }, exchange(200, { items: [ALPHA], customNodes: [] }))[0]
+        .message,
+    ).to.include('lacks');
+    expect(
+      run({ check: 'customNodes', present: false }, exchange(200, { items: [], customNodes: [] })),
+    ).to.have.length(1);
   });
 });

@@ -13,15 +13,32 @@ export const request = (overrides: Partial<HttpRequest> = {}): HttpRequest => ({
   ...overrides,
 });
 
-export function exchange(status: number, body: unknown, headers: Record<string, string> = {}, req = request()): Exchange {
+export function exchange(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  req = request(),
+): Exchange {
   const bodyText = typeof body === 'string' ? body : JSON.stringify(body);
   return {
     request: req,
-    response: { status, headers: { 'content-type': 'application/json', ...headers }, bodyText, json: parseJson(bodyText), durationMs: 1 },
+    response: {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+      bodyText,
+      json: parseJson(bodyText),
+      durationMs: 1,
+    },
   };
 }
 
-const flow = (key: string, id: string, name: string, flowClass = 'cloud', extra: Partial<DataFacts['flows'][number]> = {}) => ({
+const flow = (
+  key: string,
+  id: string,
+  name: string,
+  flowClass = 'cloud',
+  extra: Partial<DataFacts['flows'][number]> = {},
+) => ({
   key,
   id,
   name,
@@ -35,14 +52,21 @@ export const DATA: DataFacts = {
   prefixes: { run: 'fcx-', data: 'fcx-d-', versions: 'fcx-v-' },
   flows: [
     flow('custom', '000000000000000000000001', 'fcx-d-custom', 'customNode'),
-    flow('alpha', '000000000000000000000002', 'fcx-d-alpha', 'cloud', { triggers: [{ type: 'webhook', key: 'k' }], customNodeKeys: ['custom'] }),
+    flow('alpha', '000000000000000000000002', 'fcx-d-alpha', 'cloud', {
+      triggers: [{ type: 'webhook', key: 'k' }],
+      customNodeKeys: ['custom'],
+    }),
     flow('bravo', '000000000000000000000003', 'fcx-d-Bravo'),
   ],
   versionFlows: [],
   versions: [],
 };
 
-export function context(refs: CheckRef[], exchanges: Exchange[], level: 'MUST' | 'SHOULD' = 'MUST'): CheckContext {
+export function context(
+  refs: CheckRef[],
+  exchanges: Exchange[],
+  level: 'MUST' | 'SHOULD' = 'MUST',
+): CheckContext {
   const testCase: ConformanceCase = {
     id: 'GET flows: a case under test',
     action: 'flows.get',
@@ -52,5 +76,11 @@ export function context(refs: CheckRef[], exchanges: Exchange[], level: 'MUST' |
     requests: [],
     checks: refs,
   };
-  return { testCase, exchanges, baseUrl: 'http://api.test', data: DATA, expand: (text) => text.replace('{data}', 'fcx-d-') };
+  return {
+    testCase,
+    exchanges,
+    baseUrl: 'http://api.test',
+    data: DATA,
+    expand: (text) => text.replace('{data}', 'fcx-d-'),
+  };
 }

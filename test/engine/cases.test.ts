@@ -13,7 +13,11 @@ describe('engine: the case tables check themselves', () => {
   it('every action has cases of every aspect', () => {
     for (const action of ACTIONS) {
       const aspects = new Set(CASES_BY_ACTION[action.id].map((testCase) => testCase.aspect));
-      expect([...aspects].sort(), action.id).to.deep.equal(['auth', 'body', 'query', 'schema', 'status'].filter((aspect) => aspect !== 'body' || action.requestBody));
+      expect([...aspects].sort(), action.id).to.deep.equal(
+        ['auth', 'body', 'query', 'schema', 'status'].filter(
+          (aspect) => aspect !== 'body' || action.requestBody,
+        ),
+      );
     }
   });
 

@@ -19,8 +19,12 @@ const result = (id: string, outcome: CaseResult['outcome']): CaseResult => ({
 describe('engine: selection, shards and expectations', () => {
   it('shards are deterministic, disjoint and complete', () => {
     for (const count of [1, 2, 3, 7]) {
-      const shards = Array.from({ length: count }, (_, index) => shardOf(ALL_CASES, { index: index + 1, count }).map((c) => c.id));
-      const again = Array.from({ length: count }, (_, index) => shardOf([...ALL_CASES].reverse(), { index: index + 1, count }).map((c) => c.id));
+      const shards = Array.from({ length: count }, (_, index) =>
+        shardOf(ALL_CASES, { index: index + 1, count }).map((c) => c.id),
+      );
+      const again = Array.from({ length: count }, (_, index) =>
+        shardOf([...ALL_CASES].reverse(), { index: index + 1, count }).map((c) => c.id),
+      );
       expect(shards.map((ids) => [...ids].sort())).to.deep.equal(again.map((ids) => [...ids].sort()));
       const all = shards.flat();
       expect(all).to.have.length(ALL_CASES.length);
@@ -31,23 +35,49 @@ describe('engine: selection, shards and expectations', () => {
   });
 
   it('--grep is a case-insensitive regular expression on the id, or a substring', () => {
-    expect(grepFilter('sortdirection=desc')('GET flows: sortField=name&sortDirection=desc orders the items')).to.equal(true);
+    expect(
+      grepFilter('sortdirection=desc')('GET flows: sortField=name&sortDirection=desc orders the items'),
+    ).to.equal(true);
     expect(grepFilter('^POST')('GET flows: x')).to.equal(false);
     expect(grepFilter('a token (of')('GET flows: a token (of x')).to.equal(true);
-    expect(selectCases(ALL_CASES, { grep: '^GET flows/version:' }).every((c) => c.action === 'flows.getByVersion')).to.equal(true);
+    expect(
+      selectCases(ALL_CASES, { grep: '^GET flows/version:' }).every((c) => c.action === 'flows.getByVersion'),
+    ).to.equal(true);
   });
 
   it('expectations: listed failures are expected, a listed pass or an unknown id is stale', () => {
-    const expectations = parseExpectations({ expectedFailures: { a: 'known', b: 'fixed since', ghost: 'no such case' } }, 'x.json');
-    const applied = applyExpectations([result('a', 'failed'), result('b', 'passed'), result('c', 'failed')], expectations, new Set(['a', 'b', 'c']));
+    const expectations = parseExpectations(
+      { expectedFailures: { a: 'known', b: 'fixed since', ghost: 'no such case' } },
+      'x.json',
+    );
+    const applied = applyExpectations(
+      [result('a', 'failed'), result('b', 'passed'), result('c', 'failed')],
+      expectations,
+      new Set(['a', 'b', 'c']),
+    );
     expect(applied.results[0].expectedFailure).to.equal(true);
     expect(applied.stale).to.deep.equal(['ghost: names no case', 'b: expected to fail, passed']);
-    const fields = { durationMs: 1, target: 't', strict: false, startedAt: '', staleExpectations: applied.stale };
+    const fields = {
+      durationMs: 1,
+      target: 't',
+      strict: false,
+      startedAt: '',
+      staleExpectations: applied.stale,
+    };
     const summary = summarize(applied.results, fields);
     expect(summary).to.include({ failed: 1, expectedFailures: 1, passed: 1 });
     expect(exitCodeOf({ summary, results: applied.results })).to.equal(1);
-    const onlyExpected = applyExpectations([result('a', 'failed')], parseExpectations({ expectedFailures: { a: 'known' } }, 'x'), new Set(['a', 'b']));
-    expect(exitCodeOf({ summary: summarize(onlyExpected.results, { ...fields, staleExpectations: [] }), results: [] })).to.equal(0);
+    const onlyExpected = applyExpectations(
+      [result('a', 'failed')],
+      parseExpectations({ expectedFailures: { a: 'known' } }, 'x'),
+      new Set(['a', 'b']),
+    );
+    expect(
+      exitCodeOf({
+        summary: summarize(onlyExpected.results, { ...fields, staleExpectations: [] }),
+        results: [],
+      }),
+    ).to.equal(0);
   });
 
   it('a malformed expectations file is a usage error', () => {

@@ -9,7 +9,10 @@ import { ADMIN_TOKEN, listeningMock, urlLayer } from './support';
 /** `flows-conformance run` as a user calls it (through tsx, so no build is needed). */
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const main = "require('./src/cli/main.ts').main(['node', 'flows-conformance', ...process.argv.slice(1)])";
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', '-e', main, '--', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', '-e', main, '--', ...args], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -27,14 +30,27 @@ describe('runner: flows-conformance run exit codes', function () {
     const { code, stdout } = await cli(['run', '--grep', '^GET flows: sortField', '--report-dir', reports]);
     expect(code).to.equal(0);
     expect(stdout).to.include(reports);
-    const json = JSON.parse(readFileSync(path.join(reports, 'conformance.json'), 'utf8')) as { summary: { total: number; passed: number } };
+    const json = JSON.parse(readFileSync(path.join(reports, 'conformance.json'), 'utf8')) as {
+      summary: { total: number; passed: number };
+    };
     expect(json.summary.total).to.equal(json.summary.passed).and.to.be.above(0);
   });
 
   it('1 against a broken target; no token in any report; 0 once the failures are expected', async () => {
     const { mock, url } = await listeningMock(['sort-ignores-direction']);
     const layer = urlLayer(url);
-    const args = ['run', '--target', url, '--application-id', String(layer.applicationId), '--other-application-id', String(layer.otherApplicationId), '--mock-only-tokens', '--grep', 'sortDirection=desc'];
+    const args = [
+      'run',
+      '--target',
+      url,
+      '--application-id',
+      String(layer.applicationId),
+      '--other-application-id',
+      String(layer.otherApplicationId),
+      '--mock-only-tokens',
+      '--grep',
+      'sortDirection=desc',
+    ];
     const env = { FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN };
     Object.assign(process.env, env);
     try {
@@ -44,14 +60,36 @@ describe('runner: flows-conformance run exit codes', function () {
       for (const file of ['conformance.json', 'junit.xml', 'summary.md', 'index.html']) {
         expect(readFileSync(path.join(reports, file), 'utf8'), file).to.not.include(ADMIN_TOKEN);
       }
-      const report = JSON.parse(readFileSync(path.join(reports, 'conformance.json'), 'utf8')) as { results: { id: string; outcome: string }[] };
-      const failedIds = report.results.filter((result) => result.outcome === 'failed').map((result) => result.id);
+      const report = JSON.parse(readFileSync(path.join(reports, 'conformance.json'), 'utf8')) as {
+        results: { id: string; outcome: string }[];
+      };
+      const failedIds = report.results
+        .filter((result) => result.outcome === 'failed')
+        .map((result) => result.id);
       const expectations = path.join(dir, 'expectations.json');
-      writeFileSync(expectations, JSON.stringify({ expectedFailures: Object.fromEntries(failedIds.map((id) => [id, 'known'])) }));
-      const known = await cli([...args, '--report-dir', path.join(dir, 'known'), '--expectations', expectations]);
+      writeFileSync(
+        expectations,
+        JSON.stringify({ expectedFailures: Object.fromEntries(failedIds.map((id) => [id, 'known'])) }),
+      );
+      const known = await cli([
+        ...args,
+        '--report-dir',
+        path.join(dir, 'known'),
+        '--expectations',
+        expectations,
+      ]);
       expect(known.code).to.equal(0);
-      writeFileSync(expectations, JSON.stringify({ expectedFailures: { 'GET flows: no such case': 'stale' } }));
-      const stale = await cli([...args, '--report-dir', path.join(dir, 'stale'), '--expectations', expectations]);
+      writeFileSync(
+        expectations,
+        JSON.stringify({ expectedFailures: { 'GET flows: no such case': 'stale' } }),
+      );
+      const stale = await cli([
+        ...args,
+        '--report-dir',
+        path.join(dir, 'stale'),
+        '--expectations',
+        expectations,
+      ]);
       expect(stale.code).to.equal(1);
     } finally {
       delete process.env.FLOWS_CONFORMANCE_ADMIN_TOKEN;
@@ -62,13 +100,25 @@ describe('runner: flows-conformance run exit codes', function () {
   it('2 with one line on a usage error or an unreachable target', async () => {
     for (const args of [
       ['run', '--shard', '3/2'],
-      ['run', '--target', 'http://127.0.0.1:9', '--application-id', '575ec8687ae143cd83dc4a97', '--admin-token', 'x', '--timeout', '1000'],
+      [
+        'run',
+        '--target',
+        'http://127.0.0.1:9',
+        '--application-id',
+        '575ec8687ae143cd83dc4a97',
+        '--admin-token',
+        'x',
+        '--timeout',
+        '1000',
+      ],
       ['run', '--expectations', path.join(dir, 'missing.json')],
     ]) {
       const { code, stderr } = await cli(args);
       expect(code, args.join(' ')).to.equal(2);
       expect(stderr.trim().split('\n'), stderr).to.have.length(1);
-      expect(stderr).to.match(/^flows-conformance: /).and.not.include('    at ');
+      expect(stderr)
+        .to.match(/^flows-conformance: /)
+        .and.not.include('    at ');
     }
   });
 });

@@ -1,5 +1,11 @@
 import { ALL_CASES } from '../../specs/cases';
-import { createMockServer, MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, type FaultName, type MockServer } from '../../src/mock';
+import {
+  createMockServer,
+  MOCK_APPLICATION_ID,
+  MOCK_OTHER_APPLICATION_ID,
+  type FaultName,
+  type MockServer,
+} from '../../src/mock';
 import { runConformance } from '../../src/engine/runner';
 import type { CaseResult, RunEvent, RunReport } from '../../src/engine/results';
 import { resolveTargetConfig, type RawTargetConfig } from '../../src/target/config';
@@ -8,7 +14,11 @@ export const ADMIN_TOKEN = 'runner-test-admin-token-0123456789';
 
 /** The suite against the embedded mock, possibly with faults. */
 export const runOnMock = (faults: FaultName[] = [], layer: RawTargetConfig = {}): Promise<RunReport> =>
-  runConformance({ config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]), cases: ALL_CASES, faults });
+  runConformance({
+    config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]),
+    cases: ALL_CASES,
+    faults,
+  });
 
 /** A mock listening on loopback, to be reached as a URL (directly or through a proxy). */
 export async function listeningMock(faults: FaultName[] = []): Promise<{ mock: MockServer; url: string }> {
@@ -26,8 +36,11 @@ export const urlLayer = (url: string, extra: RawTargetConfig = {}): RawTargetCon
   ...extra,
 });
 
-export const runOnUrl = (url: string, extra: RawTargetConfig = {}, listeners: ((event: RunEvent) => void)[] = []) =>
-  runConformance({ config: resolveTargetConfig([urlLayer(url, extra)]), cases: ALL_CASES, listeners });
+export const runOnUrl = (
+  url: string,
+  extra: RawTargetConfig = {},
+  listeners: ((event: RunEvent) => void)[] = [],
+) => runConformance({ config: resolveTargetConfig([urlLayer(url, extra)]), cases: ALL_CASES, listeners });
 
 export const byId = (report: RunReport, id: string): CaseResult => {
   const result = report.results.find((candidate) => candidate.id === id);

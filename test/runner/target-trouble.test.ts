@@ -16,7 +16,10 @@ describe('runner: a target in trouble', function () {
       () => undefined,
       (thrown: unknown) => thrown,
     );
-    expect(error).to.be.instanceOf(StartError).with.property('message').that.match(/unreachable.*ECONNREFUSED/);
+    expect(error)
+      .to.be.instanceOf(StartError)
+      .with.property('message')
+      .that.match(/unreachable.*ECONNREFUSED/);
     expect(Date.now() - started).to.be.below(5000);
   });
 
@@ -28,7 +31,10 @@ describe('runner: a target in trouble', function () {
     const error = await runOnUrl(url, { timeoutMs: 300 }).catch((thrown: unknown) => thrown);
     server.closeAllConnections();
     server.close();
-    expect(error).to.be.instanceOf(StartError).with.property('message').that.includes('no answer within 300 ms');
+    expect(error)
+      .to.be.instanceOf(StartError)
+      .with.property('message')
+      .that.includes('no answer within 300 ms');
     expect(Date.now() - started).to.be.below(3000);
   });
 
@@ -56,7 +62,9 @@ describe('runner: a target in trouble', function () {
       if (trouble === 'html') {
         expect(failed.map((result) => result.failures[0].message).join('\n')).to.include('not JSON');
       } else {
-        expect(report.summary.aborted).to.match(trouble === 'dies' ? /connection failed/ : /no answer within 400 ms/);
+        expect(report.summary.aborted).to.match(
+          trouble === 'dies' ? /connection failed/ : /no answer within 400 ms/,
+        );
         expect(failed.at(-1)?.failures[0].message).to.include('not run: the target did not answer');
       }
     });

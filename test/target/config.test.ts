@@ -14,20 +14,43 @@ const file = (name: string, content: unknown) => {
 };
 
 function resolve(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const command = addTargetOptions(new Command('run').exitOverride()).option('--no-cleanup').option('--strict');
+  const command = addTargetOptions(new Command('run').exitOverride())
+    .option('--no-cleanup')
+    .option('--strict');
   command.parse(argv, { from: 'user' });
   return resolveTargetOptions(command, env);
 }
 
 describe('target: configuration precedence (defaults → config file → environment → flags)', () => {
   it('defaults: the embedded mock, 8 in flight, 10 s, reports/, cleanup on', () => {
-    expect(resolve([])).to.include({ baseUrl: undefined, concurrency: 8, timeoutMs: 10_000, reportDir: 'reports', cleanup: true, strict: false });
+    expect(resolve([])).to.include({
+      baseUrl: undefined,
+      concurrency: 8,
+      timeoutMs: 10_000,
+      reportDir: 'reports',
+      cleanup: true,
+      strict: false,
+    });
   });
 
   it('each layer overrides the one before', () => {
-    const config = file('config.json', { concurrency: 2, timeoutMs: 500, reportDir: 'from-file', grep: 'file' });
-    const env = { FLOWS_CONFORMANCE_CONFIG: config, FLOWS_CONFORMANCE_CONCURRENCY: '3', FLOWS_CONFORMANCE_TIMEOUT: '700' };
-    expect(resolve(['--concurrency', '4'], env)).to.include({ concurrency: 4, timeoutMs: 700, reportDir: 'from-file', grep: 'file' });
+    const config = file('config.json', {
+      concurrency: 2,
+      timeoutMs: 500,
+      reportDir: 'from-file',
+      grep: 'file',
+    });
+    const env = {
+      FLOWS_CONFORMANCE_CONFIG: config,
+      FLOWS_CONFORMANCE_CONCURRENCY: '3',
+      FLOWS_CONFORMANCE_TIMEOUT: '700',
+    };
+    expect(resolve(['--concurrency', '4'], env)).to.include({
+      concurrency: 4,
+      timeoutMs: 700,
+      reportDir: 'from-file',
+      grep: 'file',
+    });
     expect(resolve(['--config', config], {})).to.include({ concurrency: 2, timeoutMs: 500 });
   });
 
@@ -41,13 +64,17 @@ describe('target: configuration precedence (defaults → config file → environ
     const tokens = file('tokens.json', { 'all.Organization': 'tok-org' });
     const config = resolve(['--target', 'http://api.test', '--application-id', 'a', '--tokens', tokens]);
     expect(config.tokens).to.deep.equal({ 'all.Organization': 'tok-org' });
-    expect(() => resolve(['--target', 'http://api.test', '--application-id', 'a', '--tokens', file('bad.json', '[1]')])).to.throw(/scope to a token/);
+    expect(() =>
+      resolve(['--target', 'http://api.test', '--application-id', 'a', '--tokens', file('bad.json', '[1]')]),
+    ).to.throw(/scope to a token/);
   });
 
   it('refuses what cannot work, in one line', () => {
     expect(() => resolve(['--target', 'http://api.test'])).to.throw(/--application-id/);
     expect(() => resolve(['--target', 'http://api.test', '--application-id', 'a'])).to.throw(/credential/);
-    expect(() => resolve(['--target', 'ftp://x', '--application-id', 'a', '--admin-token', 't'])).to.throw(/http/);
+    expect(() => resolve(['--target', 'ftp://x', '--application-id', 'a', '--admin-token', 't'])).to.throw(
+      /http/,
+    );
     expect(() => resolve(['--user-email', 'a@b.c'])).to.throw(/--user-password/);
     expect(() => resolve(['--concurrency', '0'])).to.throw(/--concurrency/);
     expect(() => resolveTargetConfig([{ shard: '0/2' }])).to.throw(/--shard/);

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { createMockServer, MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, MOCK_USER, type MockServer } from '../../src/mock';
+import {
+  createMockServer,
+  MOCK_APPLICATION_ID,
+  MOCK_OTHER_APPLICATION_ID,
+  MOCK_USER,
+  type MockServer,
+} from '../../src/mock';
 import { createFetchTransport } from '../../src/http/fetch-transport';
 import { createInProcessTransport } from '../../src/http/in-process-transport';
 import type { Transport } from '../../src/http/transport';
@@ -10,11 +16,19 @@ describe('target: tokens per scope', () => {
   let transport: Transport;
   const admin = 'admin-token-for-credential-tests';
   const flows = (token: string) =>
-    transport.send({ method: 'GET', path: `/applications/${MOCK_APPLICATION_ID}/flows`, headers: { authorization: `Bearer ${token}` } });
+    transport.send({
+      method: 'GET',
+      path: `/applications/${MOCK_APPLICATION_ID}/flows`,
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   before(async () => {
     mock = await createMockServer({ adminToken: admin });
-    transport = createFetchTransport({ baseUrl: await mock.listen(0, '127.0.0.1'), timeoutMs: 5000, concurrency: 4 });
+    transport = createFetchTransport({
+      baseUrl: await mock.listen(0, '127.0.0.1'),
+      timeoutMs: 5000,
+      concurrency: 4,
+    });
   });
   after(async () => {
     await transport.close();
@@ -34,18 +48,41 @@ describe('target: tokens per scope', () => {
     const plain = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, adminToken: admin });
     await plain.tokenFor('all.Organization').then(
       () => expect.fail('minted a user-only scope'),
-      (error: unknown) => expect(error).to.be.instanceOf(TokenUnavailable).with.property('message').that.includes('decision 15'),
+      (error: unknown) =>
+        expect(error)
+          .to.be.instanceOf(TokenUnavailable)
+          .with.property('message')
+          .that.includes('decision 15'),
     );
-    const fromFile = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, tokens: { 'all.Organization': 'given' } });
+    const fromFile = createTokenProvider({
+      transport,
+      applicationId: MOCK_APPLICATION_ID,
+      tokens: { 'all.Organization': 'given' },
+    });
     expect(await fromFile.tokenFor('all.Organization')).to.equal('given');
-    const mockOnly = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, adminToken: admin, mockOnlyTokens: true });
+    const mockOnly = createTokenProvider({
+      transport,
+      applicationId: MOCK_APPLICATION_ID,
+      adminToken: admin,
+      mockOnlyTokens: true,
+    });
     expect((await flows(await mockOnly.tokenFor('all.Organization.read'))).status).to.equal(200);
-    const user = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, userEmail: MOCK_USER.email, userPassword: MOCK_USER.password });
+    const user = createTokenProvider({
+      transport,
+      applicationId: MOCK_APPLICATION_ID,
+      userEmail: MOCK_USER.email,
+      userPassword: MOCK_USER.password,
+    });
     expect((await flows(await user.tokenFor('all.User'))).status).to.equal(200);
   });
 
   it('a revoked token and a token of another application are refused', async () => {
-    const tokens = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, otherApplicationId: MOCK_OTHER_APPLICATION_ID, adminToken: admin });
+    const tokens = createTokenProvider({
+      transport,
+      applicationId: MOCK_APPLICATION_ID,
+      otherApplicationId: MOCK_OTHER_APPLICATION_ID,
+      adminToken: admin,
+    });
     expect((await flows(await tokens.revokedToken())).status).to.equal(401);
     expect((await flows(await tokens.otherApplicationToken('flows.*'))).status).to.equal(403);
     const none = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, adminToken: admin });
@@ -57,7 +94,11 @@ describe('target: tokens per scope', () => {
 
   it('the in-process transport answers as the fetch one does', async () => {
     const inProcess = createInProcessTransport(mock.server, 5000);
-    const response = await inProcess.send({ method: 'GET', path: `/applications/${MOCK_APPLICATION_ID}/flows`, headers: { authorization: `Bearer ${admin}` } });
+    const response = await inProcess.send({
+      method: 'GET',
+      path: `/applications/${MOCK_APPLICATION_ID}/flows`,
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(response.status).to.equal(200);
     expect(response.json.ok).to.equal(true);
   });

@@ -33,7 +33,8 @@ export function registerRunCommand(program: Command): void {
       }
       const { report, secrets } = outcome;
       const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
-      for (const failed of written.errors) process.stderr.write(`flows-conformance: ${failed.reporter} report: ${failed.message}\n`);
+      for (const failed of written.errors)
+        process.stderr.write(`flows-conformance: ${failed.reporter} report: ${failed.message}\n`);
       process.stdout.write(`reports written to ${config.reportDir}\n`);
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });

@@ -1,2 +1,0 @@
-require('tsx/cjs');
-require('./src/cli/main.ts').main(process.argv);
