@@ -17,9 +17,15 @@ export const UNKNOWN_APPLICATION_ID = '575ec8687ae143cd83dc4a00';
 /** The dummy credential a pact carries; the verifier replaces it (or keeps it, for 401). */
 export const PACT_DUMMY_TOKEN = 'pact-dummy-token-not-a-secret';
 
-const application = (applicationId: string, name: string): ProviderStateRef => ({ name, params: { applicationId } });
+const application = (applicationId: string, name: string): ProviderStateRef => ({
+  name,
+  params: { applicationId },
+});
 
-export const APPLICATION_EXISTS = application(APPLICATION_ID_EXAMPLE, `application ${APPLICATION_ID_EXAMPLE} exists`);
+export const APPLICATION_EXISTS = application(
+  APPLICATION_ID_EXAMPLE,
+  `application ${APPLICATION_ID_EXAMPLE} exists`,
+);
 export const APPLICATION_HAS_FLOWS = application(
   APPLICATION_ID_EXAMPLE,
   `application ${APPLICATION_ID_EXAMPLE} has flows`,
@@ -39,12 +45,17 @@ export const tokenWithScope = (scope: string): ProviderStateRef => ({
 
 /** The scope that names the action itself (`flows.get` for Get): the narrowest that is accepted. */
 export const ownScope = (action: ActionSpec): string => {
-  if (!action.acceptedScopes.includes(action.id)) throw new Error(`${action.id} accepts no scope of its own name`);
+  if (!action.acceptedScopes.includes(action.id))
+    throw new Error(`${action.id} accepts no scope of its own name`);
   return action.id;
 };
 
 /** Every token scope a pact state may ask for. */
-export const PROVIDER_STATE_SCOPES: readonly string[] = [...ACTIONS.map(ownScope), USER_TOKEN_SCOPE, UNRELATED_SCOPE];
+export const PROVIDER_STATE_SCOPES: readonly string[] = [
+  ...ACTIONS.map(ownScope),
+  USER_TOKEN_SCOPE,
+  UNRELATED_SCOPE,
+];
 
 export const APPLICATION_STATES: readonly ProviderStateRef[] = [
   APPLICATION_EXISTS,
@@ -52,6 +63,9 @@ export const APPLICATION_STATES: readonly ProviderStateRef[] = [
   APPLICATION_DOES_NOT_EXIST,
 ];
 
-export const TOKEN_STATES: readonly ProviderStateRef[] = [NO_VALID_TOKEN, ...PROVIDER_STATE_SCOPES.map(tokenWithScope)];
+export const TOKEN_STATES: readonly ProviderStateRef[] = [
+  NO_VALID_TOKEN,
+  ...PROVIDER_STATE_SCOPES.map(tokenWithScope),
+];
 
 export const PROVIDER_STATES: readonly ProviderStateRef[] = [...APPLICATION_STATES, ...TOKEN_STATES];

@@ -10,6 +10,8 @@ export class FlowsApiError extends Error {
     readonly method: string,
     readonly path: string,
   ) {
-    super(`${method} ${path} answered ${status}${body?.type ? ` ${body.type}` : ''}${body?.message ? `: ${body.message}` : ''}`);
+    super(
+      `${method} ${path} answered ${status}${body?.type ? ` ${body.type}` : ''}${body?.message ? `: ${body.message}` : ''}`,
+    );
   }
 }

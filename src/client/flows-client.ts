@@ -1,7 +1,15 @@
 import { actionById, pathFor, type ActionId } from '../../specs/catalog';
 import { FlowsApiError } from './errors';
 import { serializeQuery, type FlowsQuery, type FlowVersionsQuery, type PostQuery } from './query';
-import type { ErrorBody, Workflow, WorkflowImport, WorkflowImportResult, WorkflowPost, Workflows, WorkflowVersions } from './types';
+import type {
+  ErrorBody,
+  Workflow,
+  WorkflowImport,
+  WorkflowImportResult,
+  WorkflowPost,
+  Workflows,
+  WorkflowVersions,
+} from './types';
 
 export interface FlowsClientOptions {
   /** API root, e.g. `https://api.losant.com` (a path prefix is kept). */
@@ -43,7 +51,12 @@ export class FlowsClient {
     return this.send<Workflow>('flows.post', applicationId, query, flow);
   }
 
-  private async send<T>(actionId: ActionId, applicationId: string, query?: object, body?: unknown): Promise<T> {
+  private async send<T>(
+    actionId: ActionId,
+    applicationId: string,
+    query?: object,
+    body?: unknown,
+  ): Promise<T> {
     const action = actionById(actionId);
     const path = pathFor(action, applicationId) + serializeQuery(query);
     const headers: Record<string, string> = {
@@ -58,7 +71,8 @@ export class FlowsClient {
     });
     const text = await response.text();
     const parsed = parseJson(text);
-    if (!response.ok) throw new FlowsApiError(response.status, parsed as ErrorBody | undefined, action.method, path);
+    if (!response.ok)
+      throw new FlowsApiError(response.status, parsed as ErrorBody | undefined, action.method, path);
     if (parsed === undefined) throw new FlowsApiError(response.status, undefined, action.method, path);
     return parsed as T;
   }

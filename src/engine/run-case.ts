@@ -60,6 +60,13 @@ const engineFailure = (testCase: ConformanceCase, check: string, message: string
   location: 'the target',
 });
 
+/** The result of a case that could not run at all (the run could not start): a MUST failure. */
+export const notRunResult = (testCase: ConformanceCase, reason: string): CaseResult =>
+  result(testCase, performance.now(), {
+    outcome: 'failed',
+    failures: [engineFailure(testCase, 'start', `not run: ${reason}`)],
+  });
+
 /** Sends the case's requests in order, then runs its checks; never throws. */
 export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): Promise<CaseResult> {
   const started = performance.now();

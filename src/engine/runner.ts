@@ -4,7 +4,8 @@ import type { ConformanceCase } from './case';
 import { applyExpectations, loadExpectations, type Expectations } from './expectations';
 import type { CaseResult, RunEvent, RunReport, RunSummary } from './results';
 import { mapConcurrent, selectCases } from './selection';
-import { openSession } from './session';
+import { notRunResult } from './run-case';
+import { openSession, StartError, type Session } from './session';
 
 export interface RunOptions extends ConnectOptions {
   readonly config: TargetConfig;
@@ -45,16 +46,41 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
 }
 
 /** A run and the secrets it handled (given and minted tokens), for the reporters to scrub. */
-export async function runConformanceWithSecrets(
-  options: RunOptions,
-): Promise<{ report: RunReport; secrets: string[] }> {
+export interface RunOutcome {
+  readonly report: RunReport;
+  readonly secrets: string[];
+  /** Set when the run could not start (exit code 2); the report then fails every selected case with it. */
+  readonly startError?: string;
+}
+
+export async function runConformanceWithSecrets(options: RunOptions): Promise<RunOutcome> {
   const { config } = options;
   const emit = (event: RunEvent) => options.listeners?.forEach((listener) => listener(event));
   const expectations: Expectations = config.expectations ? loadExpectations(config.expectations) : new Map();
   const selected = selectCases(options.cases, config);
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const session = await openSession(config, options);
+  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
+    (secret): secret is string => !!secret,
+  );
+  let session: Session;
+  try {
+    session = await openSession(config, options);
+  } catch (error) {
+    if (!(error instanceof StartError)) throw error;
+    const results = selected.map((testCase) => notRunResult(testCase, error.message));
+    const summary = summarize(results, {
+      durationMs: Math.round(performance.now() - started),
+      target: config.baseUrl ?? 'embedded mock',
+      strict: config.strict,
+      shard: config.shard,
+      startedAt,
+      aborted: error.message,
+      staleExpectations: [],
+    });
+    // No run started, so no events: the caller prints the one-line start error and writes the report.
+    return { report: { summary, results }, secrets: given, startError: error.message };
+  }
   emit({ type: 'run:start', target: session.target.label, caseCount: selected.length });
   let results: CaseResult[];
   try {
@@ -80,8 +106,5 @@ export async function runConformanceWithSecrets(
   });
   const report: RunReport = { summary, results: applied.results };
   emit({ type: 'run:end', report });
-  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
-    (secret): secret is string => !!secret,
-  );
   return { report, secrets: [...new Set([...given, ...session.target.tokens.secrets()])] };
 }

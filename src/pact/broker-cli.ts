@@ -20,7 +20,10 @@ export interface BrokerCliOptions {
  * Runs `pact-broker <args>`. Credentials never travel as arguments: the CLI takes them from its own
  * environment variables, so they stay out of shell history, process lists and logs.
  */
-export function runPactBroker(args: readonly string[], options: BrokerCliOptions = {}): Promise<BrokerCliResult> {
+export function runPactBroker(
+  args: readonly string[],
+  options: BrokerCliOptions = {},
+): Promise<BrokerCliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [pactBrokerCli(), ...args], { env: options.env ?? process.env });
     let stdout = '';

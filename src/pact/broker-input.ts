@@ -8,14 +8,18 @@ export function brokerUrlOf(text: string): string {
   } catch {
     throw new UsageError(`--broker-url is not a URL: "${text}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError('--broker-url must be http(s)');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError('--broker-url must be http(s)');
   if (url.username || url.password)
-    throw new UsageError('--broker-url must not hold credentials; set PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD');
+    throw new UsageError(
+      '--broker-url must not hold credentials; set PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD',
+    );
   return text.replace(/\/+$/, '');
 }
 
 /** A version, branch or tag as the broker takes it: one line, no blanks. */
 export function brokerValueOf(flag: string, value: string | undefined): string {
-  if (value === undefined || !/^[^\s/][^\s]{0,199}$/.test(value)) throw new UsageError(`${flag} must be a non-blank word (got "${value ?? ''}")`);
+  if (value === undefined || !/^[^\s/][^\s]{0,199}$/.test(value))
+    throw new UsageError(`${flag} must be a non-blank word (got "${value ?? ''}")`);
   return value;
 }

@@ -70,7 +70,8 @@ export async function runPactCase(pact: PactV4, pactCase: PactCase): Promise<Cli
 /** What the consumer reads, checked on the client's outcome: the expected status, the read keys. */
 export function outcomeProblems(pactCase: PactCase, outcome: ClientOutcome): string[] {
   if ('refusal' in outcome) {
-    if (pactCase.status < 300) return [`expected ${pactCase.status}, the client threw ${outcome.refusal.message}`];
+    if (pactCase.status < 300)
+      return [`expected ${pactCase.status}, the client threw ${outcome.refusal.message}`];
     const problems = outcome.refusal.status === pactCase.status ? [] : [`status ${outcome.refusal.status}`];
     if (typeof outcome.refusal.body?.type !== 'string') problems.push('the Error body has no type');
     return problems;
@@ -78,7 +79,9 @@ export function outcomeProblems(pactCase: PactCase, outcome: ClientOutcome): str
   if (pactCase.status >= 300) return [`expected a ${pactCase.status} refusal, the client got a result`];
   const body = outcome.result as Record<string, unknown>;
   const reads = CONSUMER_READS[pactCase.responseSchema] ?? [];
-  return reads.filter((key) => key in (pactCase.responseExample as object) && !(key in body)).map((key) => `no ${key}`);
+  return reads
+    .filter((key) => key in (pactCase.responseExample as object) && !(key in body))
+    .map((key) => `no ${key}`);
 }
 
 export interface PactRun extends PactNames {
@@ -98,7 +101,12 @@ export async function writePacts(run: PactRun): Promise<PactRunResult> {
   const started = Date.now();
   const file = path.join(run.pactDir, pactFileName(run));
   rmSync(file, { force: true });
-  const pact = new PactV4({ consumer: run.consumer, provider: run.provider, dir: run.pactDir, logLevel: 'error' });
+  const pact = new PactV4({
+    consumer: run.consumer,
+    provider: run.provider,
+    dir: run.pactDir,
+    logLevel: 'error',
+  });
   const failures: string[] = [];
   for (const pactCase of run.cases) {
     try {

@@ -42,7 +42,14 @@ export const AUTH_REFUSALS = [
 
 const isCollection = (action: ActionSpec): boolean => action.method === 'GET';
 
-function refusal(action: ActionSpec, status: number, label: string, states: readonly ProviderStateRef[], query: QueryCase, body: unknown): PactCase {
+function refusal(
+  action: ActionSpec,
+  status: number,
+  label: string,
+  states: readonly ProviderStateRef[],
+  query: QueryCase,
+  body: unknown,
+): PactCase {
   const application = states[0];
   return {
     action,
@@ -76,9 +83,17 @@ function successes(action: ActionSpec): PactCase[] {
 function malformed(action: ActionSpec): PactCase {
   const own = tokenWithScope(ownScope(action));
   const query = malformedQuery(action);
-  if (query) return refusal(action, 400, query.label, [APPLICATION_EXISTS, own], query, validRequestBody(action));
+  if (query)
+    return refusal(action, 400, query.label, [APPLICATION_EXISTS, own], query, validRequestBody(action));
   const label = `malformed ${action.requestBody?.schema} body`;
-  return refusal(action, 400, label, [APPLICATION_EXISTS, own], requiredQuery(action), malformedRequestBody(action));
+  return refusal(
+    action,
+    400,
+    label,
+    [APPLICATION_EXISTS, own],
+    requiredQuery(action),
+    malformedRequestBody(action),
+  );
 }
 
 /** Every interaction of one action: successes, 400, 404, then the auth refusals. */
@@ -90,11 +105,18 @@ export function pactCasesFor(action: ActionSpec): readonly PactCase[] {
   if (statuses.has(400)) cases.push(malformed(action));
   if (statuses.has(404))
     cases.push(
-      refusal(action, 404, 'unknown application', [APPLICATION_DOES_NOT_EXIST, tokenWithScope(USER_TOKEN_SCOPE)], required, body),
+      refusal(
+        action,
+        404,
+        'unknown application',
+        [APPLICATION_DOES_NOT_EXIST, tokenWithScope(USER_TOKEN_SCOPE)],
+        required,
+        body,
+      ),
     );
-  for (const auth of AUTH_REFUSALS) cases.push(refusal(action, auth.status, auth.label, [APPLICATION_EXISTS, auth.token], required, body));
+  for (const auth of AUTH_REFUSALS)
+    cases.push(refusal(action, auth.status, auth.label, [APPLICATION_EXISTS, auth.token], required, body));
   return cases;
 }
 
 export const ALL_PACT_CASES: readonly PactCase[] = ACTIONS.flatMap((action) => [...pactCasesFor(action)]);
-

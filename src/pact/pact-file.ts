@@ -28,7 +28,9 @@ export const readPactFile = (file: string): PactFile => JSON.parse(readFileSync(
 export function actionOf(interaction: PactInteraction): ActionSpec | undefined {
   const applicationId = interaction.request.path.split('/')[2] ?? '';
   return ACTIONS.find(
-    (action) => action.method === interaction.request.method && pathFor(action, applicationId) === interaction.request.path,
+    (action) =>
+      action.method === interaction.request.method &&
+      pathFor(action, applicationId) === interaction.request.path,
   );
 }
 
@@ -41,7 +43,9 @@ export function pactFilesFor(dir: string, provider?: string): string[] {
     .filter((file) => {
       try {
         const pact = readPactFile(file);
-        return typeof pact.consumer?.name === 'string' && (provider ?? pact.provider?.name) === pact.provider?.name;
+        return (
+          typeof pact.consumer?.name === 'string' && (provider ?? pact.provider?.name) === pact.provider?.name
+        );
       } catch {
         return false;
       }

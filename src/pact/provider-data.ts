@@ -19,7 +19,8 @@ const parameter = (name: string): QueryParameter => {
 const exampleValue = (name: string): unknown => qs.parse(parameter(name).example)[name];
 
 /** A 24-hex id of the bundle (Import maps it to a fresh one). */
-const bundleId = (kind: number, index: number): string => `5f0000000000000000000${kind}${String(index).padStart(2, '0')}`;
+const bundleId = (kind: number, index: number): string =>
+  `5f0000000000000000000${kind}${String(index).padStart(2, '0')}`;
 
 export function providerDataBundle(): WorkflowImport {
   const flowClass = parameter('flowClass');

@@ -11,7 +11,8 @@ export interface QueryCase {
 }
 
 const pairsOf = (text: string): QueryPairs => [...new URLSearchParams(text)];
-export const queryText = (pairs: QueryPairs): string => pairs.map(([name, value]) => `${name}=${value}`).join('&');
+export const queryText = (pairs: QueryPairs): string =>
+  pairs.map(([name, value]) => `${name}=${value}`).join('&');
 
 /** Parameters that only mean something together: a filter names its field (flows-actions.md#get-query-params). */
 const COMPANIONS: Readonly<Record<string, string>> = { filter: 'filterField', filterField: 'filter' };
@@ -57,7 +58,10 @@ export function successQueries(action: ActionSpec): readonly QueryCase[] {
 export function malformedQuery(action: ActionSpec): QueryCase | undefined {
   for (const parameter of action.query)
     if (parameter.value.kind === 'nonNegativeInteger' && parameter.value.minimum !== undefined) {
-      const pairs = [...requiredPairs(action), [parameter.name, String(parameter.value.minimum - 1)] as const];
+      const pairs = [
+        ...requiredPairs(action),
+        [parameter.name, String(parameter.value.minimum - 1)] as const,
+      ];
       return { label: queryText(pairs), pairs };
     }
   return undefined;
@@ -70,10 +74,9 @@ export const requiredQuery = (action: ActionSpec): QueryCase => {
 
 /** The typed form of a query (numbers, booleans, triggerFilter entries), as the typed client takes it. */
 export function typedQuery(action: ActionSpec, pairs: QueryPairs): Record<string, unknown> {
-  const parsed = qs.parse(new URLSearchParams(pairs.map(([name, value]): [string, string] => [name, value])).toString()) as Record<
-    string,
-    unknown
-  >;
+  const parsed = qs.parse(
+    new URLSearchParams(pairs.map(([name, value]): [string, string] => [name, value])).toString(),
+  ) as Record<string, unknown>;
   const typed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(parsed)) {
     const kind = action.query.find((parameter) => parameter.name === name)?.value.kind;

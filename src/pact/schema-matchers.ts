@@ -23,10 +23,13 @@ function shape(located: Located, example: unknown): unknown {
   const { node } = resolved;
   if (Array.isArray(example)) {
     if (example.length === 0) return undefined;
-    const items: Located = node.items ? { node: node.items, file: resolved.file } : { node: {}, file: resolved.file };
+    const items: Located = node.items
+      ? { node: node.items, file: resolved.file }
+      : { node: {}, file: resolved.file };
     return MatchersV3.eachLike(shape(items, example[0]));
   }
-  if (example !== null && typeof example === 'object') return shapeObject(resolved, example as Record<string, unknown>);
+  if (example !== null && typeof example === 'object')
+    return shapeObject(resolved, example as Record<string, unknown>);
   if (typeof example === 'string') return shapeString(resolved, example);
   if (typeof example === 'number')
     return node.type === 'integer' ? MatchersV3.integer(example) : MatchersV3.number(example);
@@ -50,6 +53,7 @@ function shapeObject(located: Located, example: Record<string, unknown>): unknow
 function shapeString({ node }: Located, example: string): unknown {
   if (node.format === 'date-time') return MatchersV3.datetime(DATE_TIME_FORMAT, example);
   if (node.pattern) return MatchersV3.regex(node.pattern, example);
-  if (node.enum) return MatchersV3.regex(`^(${node.enum.map((value) => escapeRegex(String(value))).join('|')})$`, example);
+  if (node.enum)
+    return MatchersV3.regex(`^(${node.enum.map((value) => escapeRegex(String(value))).join('|')})$`, example);
   return MatchersV3.string(example);
 }

@@ -67,8 +67,11 @@ export function propertiesOf(located: Located, example: Record<string, unknown>)
   for (const [key, child] of Object.entries(node.properties ?? {})) found.set(key, { node: child, file });
   for (const part of node.allOf ?? [])
     for (const [key, child] of propertiesOf({ node: part, file }, example)) found.set(key, child);
-  const branches = (node.anyOf ?? node.oneOf ?? []).map((branch) => propertiesOf({ node: branch, file }, example));
-  const covered = (candidate: Map<string, Located>) => Object.keys(example).filter((key) => candidate.has(key)).length;
+  const branches = (node.anyOf ?? node.oneOf ?? []).map((branch) =>
+    propertiesOf({ node: branch, file }, example),
+  );
+  const covered = (candidate: Map<string, Located>) =>
+    Object.keys(example).filter((key) => candidate.has(key)).length;
   const best = branches.sort((a, b) => covered(b) - covered(a))[0];
   for (const [key, child] of best ?? []) if (!found.has(key)) found.set(key, child);
   return found;
@@ -77,6 +80,8 @@ export function propertiesOf(located: Located, example: Record<string, unknown>)
 /** The schema of the values of a `patternProperties` map whose pattern accepts key. */
 export function patternPropertyOf(located: Located, key: string): Located | undefined {
   const { node, file } = resolve(located);
-  const entry = Object.entries(node.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(key));
+  const entry = Object.entries(node.patternProperties ?? {}).find(([pattern]) =>
+    new RegExp(pattern).test(key),
+  );
   return entry ? { node: entry[1], file } : undefined;
 }

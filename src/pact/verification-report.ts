@@ -16,7 +16,10 @@ export interface VerificationReport {
 }
 
 const escapeXml = (text: string): string =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 
 /** One testcase per interaction; a failure names the interaction and carries its mismatches. */
 export function junitXml(report: VerificationReport): string {
@@ -33,7 +36,9 @@ export function junitXml(report: VerificationReport): string {
     return `${open}>\n      <failure message="${escapeXml(failure.messages[0] ?? 'failed')}">${escapeXml(text)}</failure>\n    </testcase>`;
   });
   if (outcome.error)
-    cases.push(`    <testcase classname="pact.${escapeXml(report.provider)}" name="verification"><error message="${escapeXml(outcome.error)}"/></testcase>`);
+    cases.push(
+      `    <testcase classname="pact.${escapeXml(report.provider)}" name="verification"><error message="${escapeXml(outcome.error)}"/></testcase>`,
+    );
   const failures = outcome.failures.length;
   const errors = outcome.error ? 1 : 0;
   return [

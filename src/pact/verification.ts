@@ -31,11 +31,21 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
   try {
     const outcome = await verifyPacts({
       provider: job.provider,
-      target: { baseUrl: target.transport.baseUrl, applicationId: target.applicationId, tokens: target.tokens },
+      target: {
+        baseUrl: target.transport.baseUrl,
+        applicationId: target.applicationId,
+        tokens: target.tokens,
+      },
       source: job.source,
       publish: job.publish,
     });
-    const report = { provider: job.provider, target: target.label, source: describeSource(job.source), startedAt, outcome };
+    const report = {
+      provider: job.provider,
+      target: target.label,
+      source: describeSource(job.source),
+      startedAt,
+      outcome,
+    };
     return { target: target.label, outcome, reports: writeVerificationReport(report, job.config.reportDir) };
   } finally {
     if (job.config.cleanup) await target.tokens.revokeMinted().catch(() => undefined);

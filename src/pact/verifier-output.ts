@@ -56,7 +56,14 @@ export function parseVerifierJson(json: unknown, durationMs: number): Verificati
     raw = undefined;
   }
   if (!raw || typeof raw.result !== 'boolean')
-    return { passed: false, failures: [], output: [], interactions: [], error: String(json).split('\n')[0], durationMs };
+    return {
+      passed: false,
+      failures: [],
+      output: [],
+      interactions: [],
+      error: String(json).split('\n')[0],
+      durationMs,
+    };
   const output = (raw.output ?? []).flatMap((chunk) => stripAnsi(chunk).split('\n'));
   const interactions = interactionsOf(output);
   const failures = (raw.errors ?? []).map((error) => ({
@@ -71,13 +78,17 @@ const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, m: 60_000, s: 
 
 /** `1s 99ms` → 1099. */
 const millisecondsOf = (text: string): number =>
-  [...text.matchAll(/(\d+)(ms|h|m|s)/g)].reduce((sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit], 0);
+  [...text.matchAll(/(\d+)(ms|h|m|s)/g)].reduce(
+    (sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit],
+    0,
+  );
 
 function interactionsOf(output: readonly string[]): InteractionRun[] {
   const runs: InteractionRun[] = [];
   for (const line of output) {
     const match = HEADER.exec(line);
-    if (match) runs.push({ description: match[1], durationMs: millisecondsOf(match[2]) + millisecondsOf(match[3]) });
+    if (match)
+      runs.push({ description: match[1], durationMs: millisecondsOf(match[2]) + millisecondsOf(match[3]) });
   }
   return runs;
 }

@@ -30,7 +30,10 @@ export const DEFAULT_CONSUMER_VERSION_SELECTORS: readonly Record<string, unknown
 export function brokerCredentials(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   if (env.PACT_BROKER_TOKEN) return { pactBrokerToken: env.PACT_BROKER_TOKEN };
   if (env.PACT_BROKER_USERNAME)
-    return { pactBrokerUsername: env.PACT_BROKER_USERNAME, pactBrokerPassword: env.PACT_BROKER_PASSWORD ?? '' };
+    return {
+      pactBrokerUsername: env.PACT_BROKER_USERNAME,
+      pactBrokerPassword: env.PACT_BROKER_PASSWORD ?? '',
+    };
   return {};
 }
 

@@ -18,7 +18,10 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
   let reportDir: string;
 
   const canIDeploy = (pacticipant: string, version: string) =>
-    runCli(['can-i-deploy', '--broker-url', broker.url, '--pacticipant', pacticipant, '--version', version], withToken);
+    runCli(
+      ['can-i-deploy', '--broker-url', broker.url, '--pacticipant', pacticipant, '--version', version],
+      withToken,
+    );
 
   before(async () => {
     broker = await startBrokerDouble({ token: TOKEN });
@@ -34,16 +37,33 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
   });
 
   it('publish sends consumer, provider, version, branch, tags and the pact content', async () => {
-    const args = ['publish', '--broker-url', broker.url, '--pact-dir', pactDir, '--consumer-version', '1.0.0'];
+    const args = [
+      'publish',
+      '--broker-url',
+      broker.url,
+      '--pact-dir',
+      pactDir,
+      '--consumer-version',
+      '1.0.0',
+    ];
     const result = await runCli([...args, '--branch', 'main', '--tag', 'dev', '--tag', 'ci'], withToken);
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     expect(broker.records.pacts).to.have.length(1);
     const [published] = broker.records.pacts;
-    expect(published).to.include({ consumer: DEFAULT_CONSUMER, provider: DEFAULT_PROVIDER, consumerVersion: '1.0.0', branch: 'main' });
+    expect(published).to.include({
+      consumer: DEFAULT_CONSUMER,
+      provider: DEFAULT_PROVIDER,
+      consumerVersion: '1.0.0',
+      branch: 'main',
+    });
     expect(published.tags).to.deep.equal(['dev', 'ci']);
-    const local = readPactFile(path.join(pactDir, pactFileName({ consumer: DEFAULT_CONSUMER, provider: DEFAULT_PROVIDER })));
+    const local = readPactFile(
+      path.join(pactDir, pactFileName({ consumer: DEFAULT_CONSUMER, provider: DEFAULT_PROVIDER })),
+    );
     const sent = published.content as unknown as typeof local;
-    expect(sent.interactions.map((i) => i.description)).to.have.members(local.interactions.map((i) => i.description));
+    expect(sent.interactions.map((i) => i.description)).to.have.members(
+      local.interactions.map((i) => i.description),
+    );
     expect(sent.interactions).to.deep.equal(local.interactions);
     const publishRequest = broker.records.requests.find((request) => request.path === '/contracts/publish');
     expect(publishRequest?.authorization).to.equal('Bearer');
@@ -51,7 +71,15 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
 
   it('takes the credentials from PACT_BROKER_TOKEN only: without it the broker refuses and publish fails', async () => {
     const before = broker.records.pacts.length;
-    const args = ['publish', '--broker-url', broker.url, '--pact-dir', pactDir, '--consumer-version', '1.0.1'];
+    const args = [
+      'publish',
+      '--broker-url',
+      broker.url,
+      '--pact-dir',
+      pactDir,
+      '--consumer-version',
+      '1.0.1',
+    ];
     const result = await runCli(args, { PACT_BROKER_TOKEN: '' });
     expect(result.code).to.equal(1);
     expect(broker.records.pacts).to.have.length(before);
@@ -68,7 +96,10 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
 
   it('verify takes the pacts from the broker and publishes the results under the provider version and branch', async () => {
     const args = ['verify', '--broker-url', broker.url, '--report-dir', reportDir, '--publish-results'];
-    const result = await runCli([...args, '--provider-version', '2.0.0', '--provider-branch', 'main'], withToken);
+    const result = await runCli(
+      [...args, '--provider-version', '2.0.0', '--provider-branch', 'main'],
+      withToken,
+    );
     expect(result.code, result.stderr).to.equal(0);
     expect(broker.records.requests.map((request) => `${request.method} ${request.path}`)).to.include.members([
       `POST /pacts/provider/${DEFAULT_PROVIDER}/for-verification`,
@@ -76,14 +107,22 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
     ]);
     expect(broker.records.verifications).to.have.length(1);
     const [verification] = broker.records.verifications;
-    expect(verification).to.include({ consumer: DEFAULT_CONSUMER, provider: DEFAULT_PROVIDER, providerVersion: '2.0.0', success: true });
+    expect(verification).to.include({
+      consumer: DEFAULT_CONSUMER,
+      provider: DEFAULT_PROVIDER,
+      providerVersion: '2.0.0',
+      success: true,
+    });
     expect(verification.sha).to.equal(broker.records.pacts[0].sha);
     expect(verification.body.testResults).to.be.an('array');
     expect(broker.records.branches.get(`${DEFAULT_PROVIDER}@2.0.0`)).to.equal('main');
   });
 
   it('can-i-deploy says yes for the consumer and the provider versions once the verification passed', async () => {
-    for (const [pacticipant, version] of [[DEFAULT_CONSUMER, '1.0.0'], [DEFAULT_PROVIDER, '2.0.0']]) {
+    for (const [pacticipant, version] of [
+      [DEFAULT_CONSUMER, '1.0.0'],
+      [DEFAULT_PROVIDER, '2.0.0'],
+    ]) {
       const result = await canIDeploy(pacticipant, version);
       expect(result.code, `${pacticipant} ${version}: ${result.stdout}`).to.equal(0);
     }
@@ -91,12 +130,18 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
 
   it('a failed verification round-trips: published as failed, and can-i-deploy says no for that provider version', async () => {
     const script = path.join(__dirname, '..', 'pact', 'support', 'verify-with-faults.ts');
-    const result = await runTs([script, broker.url, reportDir, DEFAULT_PROVIDER, '2.0.1', 'post-returns-200'], withToken);
+    const result = await runTs(
+      [script, broker.url, reportDir, DEFAULT_PROVIDER, '2.0.1', 'post-returns-200'],
+      withToken,
+    );
     expect(result.code).to.equal(1);
     const failed = broker.records.verifications.at(-1);
     expect(failed).to.include({ providerVersion: '2.0.1', success: false });
     // The verifier groups test results by interaction id, which a pact file leaves to the broker.
-    const results = failed?.body.testResults as { success: boolean; mismatches?: { attribute: string; description: string }[] }[];
+    const results = failed?.body.testResults as {
+      success: boolean;
+      mismatches?: { attribute: string; description: string }[];
+    }[];
     const mismatches = results.filter((entry) => !entry.success).flatMap((entry) => entry.mismatches ?? []);
     expect(mismatches).to.deep.include({ attribute: 'status', description: 'expected 201 but was 200' });
     expect((await canIDeploy(DEFAULT_PROVIDER, '2.0.1')).code).to.equal(1);
@@ -107,7 +152,15 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
     const cases = [
       ['publish', '--pact-dir', pactDir, '--consumer-version', '1'],
       ['publish', '--broker-url', broker.url, '--pact-dir', pactDir],
-      ['publish', '--broker-url', 'http://user:secret@127.0.0.1:1', '--pact-dir', pactDir, '--consumer-version', '1'],
+      [
+        'publish',
+        '--broker-url',
+        'http://user:secret@127.0.0.1:1',
+        '--pact-dir',
+        pactDir,
+        '--consumer-version',
+        '1',
+      ],
       ['publish', '--broker-url', broker.url, '--pact-dir', reportDir, '--consumer-version', '1'],
       ['can-i-deploy', '--broker-url', broker.url, '--pacticipant', DEFAULT_CONSUMER],
       ['can-i-deploy', '--broker-url', broker.url, '--version', '1'],

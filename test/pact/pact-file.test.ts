@@ -15,7 +15,8 @@ import { validatorFor } from '../../src/schemas/registry';
 function stringsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, child]) => [key, ...stringsIn(child)]);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, child]) => [key, ...stringsIn(child)]);
   return [];
 }
 
@@ -47,8 +48,13 @@ describe('pacts command: the pact file', () => {
 
   for (const action of ACTIONS)
     it(`covers every status of ${action.id}, auth refusals included`, () => {
-      const statuses = new Set(pact.interactions.filter((i) => actionOf(i) === action).map((i) => i.response.status));
-      const expected = [...action.responses.map((response) => response.status), ...AUTH_REFUSALS.map((auth) => auth.status)];
+      const statuses = new Set(
+        pact.interactions.filter((i) => actionOf(i) === action).map((i) => i.response.status),
+      );
+      const expected = [
+        ...action.responses.map((response) => response.status),
+        ...AUTH_REFUSALS.map((auth) => auth.status),
+      ];
       expect([...statuses]).to.have.members(expected);
     });
 
@@ -56,7 +62,9 @@ describe('pacts command: the pact file', () => {
     for (const interaction of pact.interactions) {
       const pactCase = ALL_PACT_CASES.find((candidate) => candidate.description === interaction.description);
       const action = actionOf(interaction);
-      const documented = action?.responses.find((response) => response.status === interaction.response.status);
+      const documented = action?.responses.find(
+        (response) => response.status === interaction.response.status,
+      );
       const schema = documented?.schema ?? 'error';
       expect(pactCase?.responseSchema, interaction.description).to.equal(schema);
       const violations = validatorFor(schema)(interaction.response.body?.content);
@@ -67,12 +75,15 @@ describe('pacts command: the pact file', () => {
   it('names only provider states of the catalog', () => {
     const known = PROVIDER_STATES.map((state) => state.name);
     for (const interaction of pact.interactions)
-      for (const state of interaction.providerStates ?? []) expect(known, interaction.description).to.include(state.name);
+      for (const state of interaction.providerStates ?? [])
+        expect(known, interaction.description).to.include(state.name);
   });
 
   it('carries no real token: every Authorization example is the dummy one', () => {
     for (const interaction of pact.interactions)
-      expect(interaction.request.headers?.Authorization, interaction.description).to.deep.equal([`Bearer ${PACT_DUMMY_TOKEN}`]);
+      expect(interaction.request.headers?.Authorization, interaction.description).to.deep.equal([
+        `Bearer ${PACT_DUMMY_TOKEN}`,
+      ]);
     expect(text).not.to.include(MOCK_USER.password);
     const bearers = text.match(/Bearer [^"\\]+/g) ?? [];
     expect(new Set(bearers)).to.deep.equal(new Set([`Bearer ${PACT_DUMMY_TOKEN}`]));

@@ -5,7 +5,11 @@ import { expect } from 'chai';
 import type { FaultName } from '../../src/mock/faults';
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, writePacts } from '../../src/pact/consumer';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
-import { VERIFICATION_JSON, VERIFICATION_JUNIT, type VerificationReport } from '../../src/pact/verification-report';
+import {
+  VERIFICATION_JSON,
+  VERIFICATION_JUNIT,
+  type VerificationReport,
+} from '../../src/pact/verification-report';
 import { runCli, runTs } from './support/run-cli';
 
 const readReport = (dir: string): VerificationReport =>
@@ -13,8 +17,18 @@ const readReport = (dir: string): VerificationReport =>
 
 /** Broken variants of the mock, and the interactions whose failure must be named. */
 const BROKEN_VARIANTS: readonly { fault: FaultName; what: string; failing: RegExp; message: RegExp }[] = [
-  { fault: 'post-returns-200', what: 'wrong status', failing: /^flows\.post: 201 /, message: /expected 201 but was 200/ },
-  { fault: 'post-id-as-number', what: 'wrong body field type', failing: /^flows\.post: 201 /, message: /\$\.id/ },
+  {
+    fault: 'post-returns-200',
+    what: 'wrong status',
+    failing: /^flows\.post: 201 /,
+    message: /expected 201 but was 200/,
+  },
+  {
+    fault: 'post-id-as-number',
+    what: 'wrong body field type',
+    failing: /^flows\.post: 201 /,
+    message: /\$\.id/,
+  },
   { fault: 'ignore-scopes', what: 'missing scope check', failing: /: 403 /, message: /403|\$/ },
 ];
 
@@ -26,7 +40,12 @@ describe('verify: the consumer pacts against implementations', function () {
   before(async () => {
     pactDir = mkdtempSync(path.join(os.tmpdir(), 'flows-verify-pacts-'));
     reportRoot = mkdtempSync(path.join(os.tmpdir(), 'flows-verify-reports-'));
-    const written = await writePacts({ consumer: DEFAULT_CONSUMER, provider: DEFAULT_PROVIDER, pactDir, cases: ALL_PACT_CASES });
+    const written = await writePacts({
+      consumer: DEFAULT_CONSUMER,
+      provider: DEFAULT_PROVIDER,
+      pactDir,
+      cases: ALL_PACT_CASES,
+    });
     expect(written.failures).to.deep.equal([]);
   });
   after(() => {
@@ -39,7 +58,9 @@ describe('verify: the consumer pacts against implementations', function () {
     const result = await runCli(['verify', '--pact-dir', pactDir, '--report-dir', reportDir]);
     expect(result.stderr, result.stdout.slice(-2000)).not.to.match(/FAILED/);
     expect(result.code).to.equal(0);
-    expect(result.stdout).to.match(/pact verification of losant-flows-api at embedded mock .* passed: 51 interactions, 0 failed/);
+    expect(result.stdout).to.match(
+      /pact verification of losant-flows-api at embedded mock .* passed: 51 interactions, 0 failed/,
+    );
     const report = readReport(reportDir);
     expect(report.outcome.passed).to.equal(true);
     expect(report.outcome.interactions.map((run) => run.description)).to.have.members(
@@ -57,7 +78,7 @@ describe('verify: the consumer pacts against implementations', function () {
       expect(result.code).to.equal(1);
       const { outcome } = readReport(reportDir);
       expect(outcome.passed).to.equal(false);
-      expect(outcome.failures).not.to.be.empty;
+      expect(outcome.failures).to.have.length.above(0);
       for (const failure of outcome.failures) {
         expect(failure.interaction).to.match(variant.failing);
         expect(failure.messages.join('\n')).to.match(variant.message);
@@ -76,7 +97,10 @@ describe('verify: the consumer pacts against implementations', function () {
         { args: ['--pact-dir', pactDir, '--broker-url', 'http://127.0.0.1:1'], message: /not both/ },
         { args: ['--broker-url', 'ftp://x'], message: /must be http/ },
         { args: ['--pact-dir', pactDir, '--publish-results'], message: /needs --broker-url/ },
-        { args: ['--broker-url', 'http://127.0.0.1:1', '--publish-results'], message: /needs --provider-version/ },
+        {
+          args: ['--broker-url', 'http://127.0.0.1:1', '--publish-results'],
+          message: /needs --provider-version/,
+        },
       ];
       for (const { args, message } of cases) {
         const result = await runCli(['verify', ...args]);

@@ -113,8 +113,11 @@ describe('runner: flows-conformance run exit codes', function () {
       ],
       ['run', '--expectations', path.join(dir, 'missing.json')],
     ]) {
-      const { code, stderr } = await cli(args);
+      const reportDir = path.join(dir, `usage-${args.length}`);
+      const { code, stderr } = await cli([...args, '--report-dir', reportDir]);
       expect(code, args.join(' ')).to.equal(2);
+      if (args.includes('--target'))
+        expect(readFileSync(path.join(reportDir, 'junit.xml'), 'utf8')).to.include('not run: ');
       expect(stderr.trim().split('\n'), stderr).to.have.length(1);
       expect(stderr)
         .to.match(/^flows-conformance: /)

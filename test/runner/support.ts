@@ -6,7 +6,7 @@ import {
   type FaultName,
   type MockServer,
 } from '../../src/mock';
-import { runConformance } from '../../src/engine/runner';
+import { runConformance, runConformanceWithSecrets } from '../../src/engine/runner';
 import type { CaseResult, RunEvent, RunReport } from '../../src/engine/results';
 import { resolveTargetConfig, type RawTargetConfig } from '../../src/target/config';
 
@@ -36,11 +36,23 @@ export const urlLayer = (url: string, extra: RawTargetConfig = {}): RawTargetCon
   ...extra,
 });
 
-export const runOnUrl = (
+export const runOnUrl = async (
   url: string,
   extra: RawTargetConfig = {},
   listeners: ((event: RunEvent) => void)[] = [],
-) => runConformance({ config: resolveTargetConfig([urlLayer(url, extra)]), cases: ALL_CASES, listeners });
+) => (await startRunOnUrl(url, extra, listeners)).report;
+
+/** The whole outcome, with `startError` when the run could not start. */
+export const startRunOnUrl = (
+  url: string,
+  extra: RawTargetConfig = {},
+  listeners: ((event: RunEvent) => void)[] = [],
+) =>
+  runConformanceWithSecrets({
+    config: resolveTargetConfig([urlLayer(url, extra)]),
+    cases: ALL_CASES,
+    listeners,
+  });
 
 export const byId = (report: RunReport, id: string): CaseResult => {
   const result = report.results.find((candidate) => candidate.id === id);

@@ -2,39 +2,39 @@ import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLatencyProxy, type ProxyBehaviour } from '../../bench/latency-proxy';
-import { StartError } from '../../src/engine/session';
 import { ALL_CASES } from '../../specs/cases';
-import { listeningMock, runOnUrl } from './support';
+import type { RunReport } from '../../src/engine/results';
+import { listeningMock, runOnUrl, startRunOnUrl } from './support';
 
 /** Down, hanging and non-JSON targets: each run ends in bounded time with a complete report. */
 describe('runner: a target in trouble', function () {
   this.timeout(60_000);
 
-  it('refused at start: a StartError naming the target (the CLI exits 2)', async () => {
+  const everyCaseFailedWith = (report: RunReport, reason: RegExp | string) => {
+    expect(report.results).to.have.length(ALL_CASES.length);
+    expect(report.summary.failed).to.equal(ALL_CASES.length);
+    expect(report.summary.aborted).to.match(typeof reason === 'string' ? new RegExp(reason) : reason);
+    for (const result of report.results) expect(result.failures[0].message).to.match(/^not run: /);
+  };
+
+  it('refused at start: a start error naming the target (the CLI exits 2), every case failed in the report', async () => {
     const started = Date.now();
-    const error = await runOnUrl('http://127.0.0.1:9', { timeoutMs: 1000 }).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(error)
-      .to.be.instanceOf(StartError)
-      .with.property('message')
-      .that.match(/unreachable.*ECONNREFUSED/);
+    const outcome = await startRunOnUrl('http://127.0.0.1:9', { timeoutMs: 1000 });
+    expect(outcome.startError).to.match(/unreachable.*ECONNREFUSED/);
+    everyCaseFailedWith(outcome.report, /unreachable.*ECONNREFUSED/);
     expect(Date.now() - started).to.be.below(5000);
   });
 
-  it('hanging from the start: a StartError within the timeout', async () => {
+  it('hanging from the start: a start error within the timeout, every case failed in the report', async () => {
     const server = http.createServer(() => undefined);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const started = Date.now();
-    const error = await runOnUrl(url, { timeoutMs: 300 }).catch((thrown: unknown) => thrown);
+    const outcome = await startRunOnUrl(url, { timeoutMs: 300 });
     server.closeAllConnections();
     server.close();
-    expect(error)
-      .to.be.instanceOf(StartError)
-      .with.property('message')
-      .that.includes('no answer within 300 ms');
+    expect(outcome.startError).to.include('no answer within 300 ms');
+    everyCaseFailedWith(outcome.report, 'no answer within 300 ms');
     expect(Date.now() - started).to.be.below(3000);
   });
 

@@ -26,12 +26,17 @@ export function canIDeployArguments(flags: CanIDeployFlags): string[] {
   if (flags.brokerUrl === undefined) throw new UsageError('--broker-url is required');
   const brokerUrl = brokerUrlOf(flags.brokerUrl);
   const args = ['can-i-deploy', '--pacticipant', brokerValueOf('--pacticipant', flags.pacticipant)];
-  if ((flags.version === undefined) === !flags.latest) throw new UsageError('give exactly one of --version and --latest');
+  if ((flags.version === undefined) === !flags.latest)
+    throw new UsageError('give exactly one of --version and --latest');
   if (flags.version !== undefined) args.push('--version', brokerValueOf('--version', flags.version));
   if (flags.latest) args.push('--latest');
   if (flags.branch !== undefined) args.push('--branch', brokerValueOf('--branch', flags.branch));
-  if (flags.toEnvironment !== undefined) args.push('--to-environment', brokerValueOf('--to-environment', flags.toEnvironment));
-  args.push(...count('--retry-while-unknown', flags.retryWhileUnknown), ...count('--retry-interval', flags.retryInterval));
+  if (flags.toEnvironment !== undefined)
+    args.push('--to-environment', brokerValueOf('--to-environment', flags.toEnvironment));
+  args.push(
+    ...count('--retry-while-unknown', flags.retryWhileUnknown),
+    ...count('--retry-interval', flags.retryInterval),
+  );
   return [...args, '--broker-base-url', brokerUrl];
 }
 

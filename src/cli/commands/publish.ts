@@ -35,7 +35,9 @@ export function publishArguments(flags: PublishFlags): string[] {
 async function runPublish(flags: PublishFlags): Promise<void> {
   const result = await runPactBroker(publishArguments(flags), { echo: true });
   if (publishFailed(result)) {
-    process.stderr.write('flows-conformance: publishing to the broker failed (see the pact-broker output above)\n');
+    process.stderr.write(
+      'flows-conformance: publishing to the broker failed (see the pact-broker output above)\n',
+    );
     process.exitCode = 1;
   }
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
-import { StartError } from '../../engine/session';
 import { defaultReporters, progressDisplay, writeReports } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { UsageError } from '../usage-error';
@@ -20,22 +19,16 @@ export function registerRunCommand(program: Command): void {
     .action(async () => {
       const config = resolveTargetOptions(command);
       const progress = progressDisplay(process.stderr);
-      let outcome;
-      try {
-        outcome = await runConformanceWithSecrets({
-          config,
-          cases: ALL_CASES,
-          listeners: [(event) => progress.onEvent?.(event)],
-        });
-      } catch (error) {
-        if (error instanceof StartError) throw new UsageError(error.message);
-        throw error;
-      }
-      const { report, secrets } = outcome;
+      const { report, secrets, startError } = await runConformanceWithSecrets({
+        config,
+        cases: ALL_CASES,
+        listeners: [(event) => progress.onEvent?.(event)],
+      });
       const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
       for (const failed of written.errors)
         process.stderr.write(`flows-conformance: ${failed.reporter} report: ${failed.message}\n`);
       process.stdout.write(`reports written to ${config.reportDir}\n`);
+      if (startError) throw new UsageError(startError);
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });
 }

@@ -28,7 +28,11 @@ function selectorsOf(text: string | undefined): readonly Record<string, unknown>
   } catch {
     throw new UsageError('--consumer-version-selectors must be a JSON array of selector objects');
   }
-  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((item) => item !== null && typeof item === 'object'))
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length === 0 ||
+    !parsed.every((item) => item !== null && typeof item === 'object')
+  )
     throw new UsageError('--consumer-version-selectors must be a JSON array of selector objects');
   return parsed as Record<string, unknown>[];
 }
@@ -42,7 +46,8 @@ function sourceOf(flags: VerifyFlags, provider: string): PactSource {
       brokerUrl: brokerUrlOf(flags.brokerUrl),
       consumerVersionSelectors: selectorsOf(flags.consumerVersionSelectors),
     };
-  if (flags.consumerVersionSelectors !== undefined) throw new UsageError('--consumer-version-selectors needs --broker-url');
+  if (flags.consumerVersionSelectors !== undefined)
+    throw new UsageError('--consumer-version-selectors needs --broker-url');
   const dir = path.resolve(flags.pactDir ?? DEFAULT_PACT_DIR);
   const pactUrls = pactFilesFor(dir, provider);
   if (pactUrls.length === 0)

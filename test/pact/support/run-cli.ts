@@ -15,7 +15,10 @@ export interface ChildResult {
 export function runTs(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
   const tsx = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [tsx, ...args], {
+      cwd: PACKAGE_ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -8,7 +8,13 @@ import { resolveTargetConfig } from '../../../src/target';
  * `verify-with-faults.ts SOURCE REPORT_DIR PROVIDER PROVIDER_VERSION|- [FAULT...]`: verify the embedded
  * mock run with faults. SOURCE is a pact folder, or a broker URL (results published under the version).
  */
-async function verifyWithFaults([source, reportDir, provider, providerVersion, ...faults]: string[]): Promise<void> {
+async function verifyWithFaults([
+  source,
+  reportDir,
+  provider,
+  providerVersion,
+  ...faults
+]: string[]): Promise<void> {
   const fromBroker = /^https?:/.test(source);
   const pactSource: PactSource = fromBroker
     ? { kind: 'broker', brokerUrl: source }
