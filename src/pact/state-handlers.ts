@@ -22,6 +22,8 @@ export interface ProviderUnderTest {
   readonly baseUrl: string;
   readonly applicationId: string;
   readonly tokens: TokenProvider;
+  /** Deletes a flow the states created (best effort); without it, the flows stay. */
+  readonly removeFlow?: (flowId: string) => Promise<void>;
 }
 
 export interface ProviderStateSetup {
@@ -29,6 +31,8 @@ export interface ProviderStateSetup {
   readonly stateHandlers: StateHandlers;
   /** Puts the token of the interaction's scope state in place of the pact's dummy one. */
   readonly requestFilter: RequestFilter;
+  /** Removes the flows the states imported. */
+  cleanup(): Promise<void>;
 }
 
 /**
@@ -38,12 +42,14 @@ export interface ProviderStateSetup {
 export function createProviderStates(provider: ProviderUnderTest): ProviderStateSetup {
   let token: string | undefined;
   let flowsImported: Promise<unknown> | undefined;
+  const importedFlowIds: string[] = [];
   const onTarget = () => Promise.resolve({ applicationId: provider.applicationId });
 
   const importFlows = async () => {
     const importer = await provider.tokens.tokenFor(ownScope(actionById('flows.import')));
     const client = new FlowsClient({ baseUrl: provider.baseUrl, token: importer });
-    await client.import(provider.applicationId, providerDataBundle());
+    const result = await client.import(provider.applicationId, providerDataBundle());
+    importedFlowIds.push(...result.flows.map((flow) => flow.id));
   };
 
   const stateHandlers: StateHandlers = {
@@ -75,5 +81,9 @@ export function createProviderStates(provider: ProviderUnderTest): ProviderState
     if (token !== undefined) request.headers.authorization = `Bearer ${token}`;
     next();
   };
-  return { stateHandlers, requestFilter };
+  const cleanup = async () => {
+    const { removeFlow } = provider;
+    if (removeFlow) await Promise.allSettled(importedFlowIds.splice(0).map((id) => removeFlow(id)));
+  };
+  return { stateHandlers, requestFilter, cleanup };
 }

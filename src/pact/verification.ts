@@ -1,4 +1,6 @@
-import { connectTarget, type ConnectOptions, type TargetConfig } from '../target';
+import { actionById, pathFor } from '../../specs/catalog';
+import { bearer, JSON_HEADERS } from '../http/transport';
+import { connectTarget, type ConnectedTarget, type ConnectOptions, type TargetConfig } from '../target';
 import { writeVerificationReport } from './verification-report';
 import { verifyPacts, type PactSource, type VerificationRun } from './verify';
 import type { VerificationOutcome } from './verifier-output';
@@ -21,6 +23,15 @@ export interface VerificationJobResult {
 const describeSource = (source: PactSource): string =>
   source.kind === 'files' ? source.pactUrls.join(', ') : source.brokerUrl;
 
+/** `DELETE /applications/{id}/flows/{flowId}` (the Flow resource) with the principal token. */
+const flowRemover = (target: ConnectedTarget) => async (flowId: string) => {
+  await target.transport.send({
+    method: 'DELETE',
+    path: `${pathFor(actionById('flows.get'), target.applicationId)}/${encodeURIComponent(flowId)}`,
+    headers: { accept: JSON_HEADERS.accept, ...bearer(await target.tokens.principalToken()) },
+  });
+};
+
 /**
  * Connects to the target (or starts the embedded mock), verifies the pacts against it with its own
  * credentials, writes pact-verification.json and pact-junit.xml into the report dir, and lets go.
@@ -35,6 +46,7 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
         baseUrl: target.transport.baseUrl,
         applicationId: target.applicationId,
         tokens: target.tokens,
+        removeFlow: job.config.cleanup ? flowRemover(target) : undefined,
       },
       source: job.source,
       publish: job.publish,

@@ -49,7 +49,7 @@ function sourceOptions(source: PactSource) {
 /** Runs the Pact Verifier against the target; a failed verification is an outcome, not an exception. */
 export async function verifyPacts(run: VerificationRun): Promise<VerificationOutcome> {
   const started = Date.now();
-  const { stateHandlers, requestFilter } = createProviderStates(run.target);
+  const { stateHandlers, requestFilter, cleanup } = createProviderStates(run.target);
   const verifier = new Verifier({
     provider: run.provider,
     providerBaseUrl: run.target.baseUrl,
@@ -71,6 +71,8 @@ export async function verifyPacts(run: VerificationRun): Promise<VerificationOut
     json = await verifier.verifyProvider();
   } catch (error) {
     json = error instanceof Error ? error.message : String(error);
+  } finally {
+    await cleanup();
   }
   return parseVerifierJson(json, Date.now() - started);
 }

@@ -58,9 +58,7 @@ describe('verify: the consumer pacts against implementations', function () {
     const result = await runCli(['verify', '--pact-dir', pactDir, '--report-dir', reportDir]);
     expect(result.stderr, result.stdout.slice(-2000)).not.to.match(/FAILED/);
     expect(result.code).to.equal(0);
-    expect(result.stdout).to.match(
-      /pact verification of losant-flows-api at embedded mock .* passed: 51 interactions, 0 failed/,
-    );
+    expect(result.stdout).to.include(`passed: ${ALL_PACT_CASES.length} interactions, 0 failed`);
     const report = readReport(reportDir);
     expect(report.outcome.passed).to.equal(true);
     expect(report.outcome.interactions.map((run) => run.description)).to.have.members(
