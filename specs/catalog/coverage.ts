@@ -21,7 +21,8 @@ export const responseBodyRow = (action: ActionSpec, status: number): string =>
 
 export function referenceRows(action: ActionSpec): readonly ReferenceRow[] {
   const rows: ReferenceRow[] = [];
-  for (const scope of action.acceptedScopes) rows.push({ id: scopeRow(action, scope), kind: 'scope', label: scope });
+  for (const scope of action.acceptedScopes)
+    rows.push({ id: scopeRow(action, scope), kind: 'scope', label: scope });
   for (const parameter of action.query)
     rows.push({ id: queryRow(action, parameter.name), kind: 'query', label: parameter.name });
   for (const response of action.responses)

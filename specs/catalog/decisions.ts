@@ -9,7 +9,11 @@ export interface Decision {
   readonly source: 'spec/README.md' | 'docs/decisions.md';
 }
 
-const specDecision = (n: number, title: string): Decision => ({ id: `D${n}`, title, source: 'spec/README.md' });
+const specDecision = (n: number, title: string): Decision => ({
+  id: `D${n}`,
+  title,
+  source: 'spec/README.md',
+});
 const projectDecision = (n: number, title: string): Decision => ({
   id: `P${n}`,
   title,

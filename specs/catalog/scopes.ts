@@ -3,7 +3,12 @@
  * tokens endpoint can mint (decision 15: those of the reference's Application API Token Post) and
  * those only a user token, or a mock's mock-only route, can give.
  */
-export const USER_ONLY_SCOPES = ['all.Organization', 'all.Organization.read', 'all.User', 'all.User.read'] as const;
+export const USER_ONLY_SCOPES = [
+  'all.Organization',
+  'all.Organization.read',
+  'all.User',
+  'all.User.read',
+] as const;
 
 export const APPLICATION_TOKEN_SCOPES = [
   'all.Application',
