@@ -3,3 +3,4 @@ export * from './decisions';
 export * from './schemas';
 export * from './scopes';
 export * from './coverage';
+export * from './created-workflow';

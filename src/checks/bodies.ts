@@ -1,3 +1,4 @@
+import { CREATED_WORKFLOW_DEFAULTS } from '../../specs/catalog';
 import {
   bodyOf,
   exchangeOf,
@@ -61,15 +62,6 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
   ];
 };
 
-const POST_DEFAULTS: Readonly<Record<string, unknown>> = {
-  flowClass: 'cloud',
-  enabled: false,
-  triggers: [],
-  nodes: [],
-  globals: [],
-  stats: { runCount: 0, errorCount: 0 },
-};
-
 /** Decision 10: the new Workflow's read-only fields and defaults. */
 export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
@@ -77,7 +69,7 @@ export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
   const body = bodyOf(exchange);
   if (!isRecord(body))
     return [failure(context, ref, 'no Workflow body', 'the created Workflow', 'schemas.md#workflow')];
-  const problems = Object.entries(POST_DEFAULTS)
+  const problems = Object.entries(CREATED_WORKFLOW_DEFAULTS)
     .filter(([key, value]) => !sameJson(body[key], value))
     .map(([key]) => `${key}=${JSON.stringify(body[key])}`);
   if (body.flowId !== body.id) problems.push(`flowId ${JSON.stringify(body.flowId)} ≠ id`);
@@ -90,7 +82,7 @@ export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
       context,
       ref,
       problems.join(', '),
-      `defaults ${JSON.stringify(POST_DEFAULTS)}, flowId = id, creationDate = lastUpdated`,
+      `defaults ${JSON.stringify(CREATED_WORKFLOW_DEFAULTS)}, flowId = id, creationDate = lastUpdated`,
       'spec/README.md decision 10',
     ),
   ];

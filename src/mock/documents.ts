@@ -2,6 +2,7 @@
  * The stored shapes of flows and flow versions, built from Post and Import bodies with the defaults of
  * decisions 10 and 11, and serialized once: collection bodies are concatenations of these strings.
  */
+import { CREATED_WORKFLOW_DEFAULTS } from '../../specs/catalog';
 export type JsonObject = Record<string, unknown>;
 
 export interface TriggerRef {
@@ -63,14 +64,8 @@ const VERSION_CONTENT_KEYS = [
   'customNodeConfig',
 ] as const;
 
-const FLOW_DEFAULTS: JsonObject = {
-  enabled: false,
-  flowClass: 'cloud',
-  triggers: [],
-  nodes: [],
-  globals: [],
-};
-const VERSION_DEFAULTS: JsonObject = { enabled: false, triggers: [], nodes: [], globals: [] };
+const { stats: CREATED_STATS, ...FLOW_DEFAULTS } = CREATED_WORKFLOW_DEFAULTS;
+const { flowClass: _versionsHaveNoFlowClass, ...VERSION_DEFAULTS } = FLOW_DEFAULTS;
 
 export interface Stamp {
   readonly id: string;
@@ -79,7 +74,11 @@ export interface Stamp {
   readonly lastUpdated: string;
 }
 
-function pick(source: JsonObject, keys: readonly string[], defaults: JsonObject): JsonObject {
+function pick(
+  source: JsonObject,
+  keys: readonly string[],
+  defaults: Readonly<Record<string, unknown>>,
+): JsonObject {
   const picked: JsonObject = {};
   for (const key of keys) {
     const value = Object.prototype.hasOwnProperty.call(source, key) ? source[key] : defaults[key];
@@ -98,7 +97,7 @@ export function workflowDocument(content: JsonObject, stamp: Stamp): JsonObject 
     creationDate: stamp.creationDate,
     lastUpdated: stamp.lastUpdated,
     ...pick(content, FLOW_CONTENT_KEYS, FLOW_DEFAULTS),
-    stats: { runCount: 0, errorCount: 0 },
+    stats: { ...CREATED_STATS },
   };
 }
 
@@ -111,7 +110,7 @@ export function versionDocument(content: JsonObject, stamp: Stamp & { readonly f
     creationDate: stamp.creationDate,
     lastUpdated: stamp.lastUpdated,
     ...pick(content, VERSION_CONTENT_KEYS, VERSION_DEFAULTS),
-    stats: { runCount: 0, errorCount: 0 },
+    stats: { ...CREATED_STATS },
   };
 }
 
@@ -139,7 +138,7 @@ export function storedFlow(doc: JsonObject): StoredFlow {
   return {
     id,
     nameKey: stringOr(doc.name, '').toLowerCase(),
-    flowClass: stringOr(doc.flowClass, 'cloud'),
+    flowClass: stringOr(doc.flowClass, CREATED_WORKFLOW_DEFAULTS.flowClass),
     creationDate: stringOr(doc.creationDate, ''),
     lastUpdated: stringOr(doc.lastUpdated, ''),
     defaultVersionId: typeof doc.defaultVersionId === 'string' ? doc.defaultVersionId : undefined,

@@ -59,7 +59,8 @@ export async function runPactCase(pact: PactV4, pactCase: PactCase): Promise<Cli
         throw error;
       } finally {
         // The Rust mock server records a match on its own task after answering; give it a moment,
-        // or pact-js may read "expected but not received" for a request that was served.
+        // or pact-js may read "expected but not received" for a request that was served
+        // (a known race of the Rust mock server: pact-foundation/pact-js#1835).
         await sleep(MATCH_RECORDING_GRACE_MS);
       }
     });
