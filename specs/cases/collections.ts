@@ -102,7 +102,11 @@ export function pagingCases(
       aspect: 'query',
       covers,
       requests: [page(0)],
-      checks: [...successChecks(actionId), window],
+      checks: [
+        ...successChecks(actionId),
+        window,
+        { check: 'collectionEcho', expect: { page: 0, perPage: pageSize } },
+      ],
     }),
     makeCase({
       action: actionId,

@@ -10,6 +10,7 @@ export const FAULTS = {
   'sort-ignores-direction': 'sortDirection=desc sorts ascending.',
   'no-tie-break': 'Ties of the sort field come in descending id order instead of ascending.',
   'paging-one-based': 'page is read as 1-based: page=1 is the first page (and page=0 too).',
+  'no-query-echo': 'Collections do not echo sortField, sortDirection, page and perPage.',
   'wrong-total-count': 'totalCount is the number of items on the page, not of all matches.',
   'glob-case-sensitive': 'The filter glob matches case-sensitively.',
   'no-flowclass-default': 'Without flowClass, flows of every class are returned.',

@@ -49,13 +49,14 @@ function collectionEcho(
   totalCount: number,
   faults: FaultSet,
 ) {
+  const echoed = !faults.on('no-query-echo');
   return {
     count,
     totalCount,
-    perPage: numberOf(query, 'perPage'),
-    page: numberOf(query, 'page'),
-    sortField: stringOf(query, 'sortField'),
-    sortDirection: stringOf(query, 'sortDirection'),
+    perPage: echoed ? numberOf(query, 'perPage') : undefined,
+    page: echoed ? numberOf(query, 'page') : undefined,
+    sortField: echoed ? stringOf(query, 'sortField') : undefined,
+    sortDirection: echoed ? stringOf(query, 'sortDirection') : undefined,
     filter: query.given.has('filter') ? stringOf(query, 'filter') : undefined,
     filterField: query.given.has('filterField') ? stringOf(query, 'filterField') : undefined,
     applicationId,

@@ -39,6 +39,15 @@ const PROBES: Record<FaultName, Probe> = {
     observe: async (t) => namesOf((await t.get(`${FLOWS}?perPage=1&page=1`)).body),
     expected: ['alpha'],
   },
+  'no-query-echo': {
+    observe: async (t) => {
+      const { page, perPage, sortField, sortDirection } = (
+        await t.get(`${FLOWS}?perPage=2&sortDirection=desc`)
+      ).body;
+      return { page, perPage, sortField, sortDirection };
+    },
+    expected: { page: 0, perPage: 2, sortField: 'name', sortDirection: 'desc' },
+  },
   'wrong-total-count': {
     observe: async (t) => (await t.get(`${FLOWS}?perPage=1`)).body.totalCount,
     expected: 4,
