@@ -63,8 +63,12 @@ function benchSeed() {
 async function serve(kind: string): Promise<void> {
   const began = process.hrtime.bigint();
   let url: string;
-  if (kind === 'mock') {
-    const mock = await createMockServer({ adminToken: TOKEN, seed: benchSeed() });
+  if (kind === 'mock' || kind === 'mock-uncached') {
+    const mock = await createMockServer({
+      adminToken: TOKEN,
+      seed: benchSeed(),
+      pageCache: kind === 'mock',
+    });
     url = await mock.listen(0, '127.0.0.1');
   } else {
     const body = readFileSync(process.argv[process.argv.indexOf('--body') + 1]);
@@ -123,23 +127,26 @@ async function main(): Promise<void> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'mock-bench-')), 'body.json');
   writeFileSync(file, body);
   const plain = await spawnServer(['plain', '--body', file]);
+  const uncached = await spawnServer(['mock-uncached']);
   try {
-    await measure(mock.url, 1, connections); // warm-up: JIT and connection set-up
-    await measure(plain.url, 1, connections);
+    for (const server of [mock, plain, uncached]) await measure(server.url, 1, connections); // warm-up
     const mockRate = await measure(mock.url, seconds, connections);
     const plainRate = await measure(plain.url, seconds, connections);
+    const uncachedRate = await measure(uncached.url, seconds, connections);
+    const ofBaseline = (rate: number) => `${((rate / plainRate) * 100).toFixed(0)}% of baseline`;
     process.stdout.write(
       [
         `25-flow Get, ${body.length} bytes, ${connections} connections, ${seconds} s each`,
         `node:http baseline: ${Math.round(plainRate)} req/s`,
-        `mock:               ${Math.round(mockRate)} req/s (${((mockRate / plainRate) * 100).toFixed(0)}% of baseline)`,
+        `mock:               ${Math.round(mockRate)} req/s (${ofBaseline(mockRate)})`,
+        `mock, no page cache: ${Math.round(uncachedRate)} req/s (${ofBaseline(uncachedRate)}; ` +
+          'each Get filters, sorts and joins the cached JSON of its flows)',
         `mock start: ${mock.startMs.toFixed(0)} ms in process (createMockServer + listen, seeded), ` +
           `${mock.spawnMs} ms from spawn (node + tsx + imports)`,
       ].join('\n') + '\n',
     );
   } finally {
-    mock.child.kill('SIGTERM');
-    plain.child.kill('SIGTERM');
+    for (const server of [mock, plain, uncached]) server.child.kill('SIGTERM');
   }
 }
 

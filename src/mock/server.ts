@@ -29,6 +29,8 @@ export interface MockOptions {
   readonly faults?: readonly FaultName[];
   /** Request bodies above this many bytes get 413 (P2); default 1 MiB. */
   readonly bodyLimitBytes?: number;
+  /** Keep serialized collection pages until the application changes (default true). */
+  readonly pageCache?: boolean;
   /** Request logging (method, URL, status; never headers, so never a token). Off by default. */
   readonly logger?: boolean;
 }
@@ -67,7 +69,11 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     routerOptions: { querystringParser: () => ({}), ignoreTrailingSlash: true, maxParamLength: 200 },
     clientErrorHandler,
   });
-  const context: MockContext = { store, faults, pages: new ResponseCache() };
+  const context: MockContext = {
+    store,
+    faults,
+    pages: new ResponseCache(options.pageCache === false ? 0 : undefined),
+  };
   fastify.decorateRequest('mockAccess', null);
   acceptJsonOnly(fastify, bodyLimit);
   fastify.setErrorHandler((error, request, reply) => {
