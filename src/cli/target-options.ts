@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writableDirectoryOption } from './writable-directory';
 import {
   CONFIG_FILE_ENV,
   configFileLayer,
@@ -56,5 +57,7 @@ export function flagsLayer(command: Command): RawTargetConfig {
 export function resolveTargetOptions(command: Command, env: NodeJS.ProcessEnv = process.env): TargetConfig {
   const configFile = (command.opts().config as string | undefined) ?? env[CONFIG_FILE_ENV];
   const layers = [configFile ? configFileLayer(configFile) : {}, environmentLayer(env), flagsLayer(command)];
-  return resolveTargetConfig(layers);
+  const config = resolveTargetConfig(layers);
+  writableDirectoryOption('--report-dir', config.reportDir);
+  return config;
 }

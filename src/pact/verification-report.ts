@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { ensureDirectory } from '../directories';
 import path from 'node:path';
 import type { VerificationOutcome } from './verifier-output';
 
@@ -54,7 +55,7 @@ export function junitXml(report: VerificationReport): string {
 
 /** Writes pact-verification.json and pact-junit.xml into the report dir; returns their paths. */
 export function writeVerificationReport(report: VerificationReport, reportDir: string): string[] {
-  mkdirSync(reportDir, { recursive: true });
+  ensureDirectory(reportDir);
   const json = path.join(reportDir, VERIFICATION_JSON);
   const junit = path.join(reportDir, VERIFICATION_JUNIT);
   const { output: _output, ...outcome } = report.outcome;

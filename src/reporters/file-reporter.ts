@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { ensureDirectory } from '../directories';
 import path from 'node:path';
 import type { Reporter, RunReport } from '../engine/results';
 
@@ -23,7 +24,7 @@ export async function writeRenderedFiles(
   const written: string[] = [];
   for (const { file, content } of files) {
     const target = path.join(reportDir, file);
-    await mkdir(path.dirname(target), { recursive: true });
+    ensureDirectory(path.dirname(target));
     await writeFile(target, content, 'utf8');
     written.push(target);
   }

@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { ensureDirectory } from '../directories';
 import type { Reporter, RunReport } from '../engine/results';
 import { isFileReporter, writeRenderedFiles } from './file-reporter';
 import { htmlReporter } from './html-reporter';
@@ -61,7 +62,7 @@ export async function writeReports(
   reporters: readonly Reporter[] = defaultReporters(),
   secrets: readonly string[] = [],
 ): Promise<WrittenReports> {
-  await mkdir(reportDir, { recursive: true });
+  ensureDirectory(reportDir);
   const safeReport = redactReport(report, secrets);
   const files: string[] = [];
   const errors: ReporterError[] = [];

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, pactFileName, writePacts } from '../../src/pact/consumer';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { readPactFile } from '../../src/pact/pact-file';
-import { runCli, runTs } from '../pact/support/run-cli';
+import { runCli, runTs } from '../support/cli';
 import { startBrokerDouble, type BrokerDouble } from './broker-double';
 
 const TOKEN = 'broker-double-token';

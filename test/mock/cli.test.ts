@@ -3,11 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT, FIXTURE_DIR } from '../../src/paths';
-
-const ENTRY = path.join(__dirname, 'cli-entry.ts');
+import { CLI_ENTRY } from '../support/cli';
 
 function start(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['-r', 'tsx/cjs', ENTRY, ...args], {
+  return spawn(process.execPath, ['-r', 'tsx/cjs', CLI_ENTRY, ...args], {
     cwd: PACKAGE_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

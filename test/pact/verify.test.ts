@@ -10,7 +10,7 @@ import {
   VERIFICATION_JUNIT,
   type VerificationReport,
 } from '../../src/pact/verification-report';
-import { runCli, runTs } from './support/run-cli';
+import { runCli, runTs } from '../support/cli';
 
 const readReport = (dir: string): VerificationReport =>
   JSON.parse(readFileSync(path.join(dir, VERIFICATION_JSON), 'utf8')) as VerificationReport;

@@ -1,24 +1,12 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../src/paths';
+import { runCli } from '../support/cli';
 import { ADMIN_TOKEN, listeningMock, urlLayer } from './support';
 
 /** `flows-conformance run` as a user calls it (through tsx, so no build is needed). */
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const main = "require('./src/cli/main.ts').main(['node', 'flows-conformance', ...process.argv.slice(1)])";
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', '-e', main, '--', ...args], {
-    cwd: PACKAGE_ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const cli = (args: string[]) => runCli(args, { NO_COLOR: '1' });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fc-cli-'));
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { mergeReports, readRunReport, ReportMergeError, summaryLine, writeReports } from '../../reporters';
 import type { RunReport } from '../../engine/results';
 import { UsageError } from '../usage-error';
+import { writableDirectoryOption } from '../writable-directory';
 
 export interface MergeOptions {
   readonly reportDir: string;
@@ -23,6 +24,7 @@ export async function runMerge(
   options: MergeOptions,
   out: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
+  writableDirectoryOption('--report-dir', options.reportDir);
   let merged: RunReport;
   try {
     merged = mergeReports(await readAll(inputs));

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_CONSUMER, DEFAULT_PACT_DIR, DEFAULT_PROVIDER, writePacts } from '../../pact/consumer';
 import { ALL_PACT_CASES } from '../../pact/interactions';
 import { UsageError } from '../usage-error';
+import { writableDirectoryOption } from '../writable-directory';
 import type { CommandRegistrar } from './index';
 
 interface PactsFlags {
@@ -23,7 +24,11 @@ async function runPacts(flags: PactsFlags): Promise<void> {
     consumer: pacticipantName('--consumer', flags.consumer),
     provider: pacticipantName('--provider', flags.provider),
   };
-  const result = await writePacts({ ...names, pactDir: path.resolve(flags.pactDir), cases: ALL_PACT_CASES });
+  const result = await writePacts({
+    ...names,
+    pactDir: writableDirectoryOption('--pact-dir', flags.pactDir),
+    cases: ALL_PACT_CASES,
+  });
   for (const failure of result.failures) process.stderr.write(`failed: ${failure}\n`);
   const relative = path.relative(process.cwd(), result.file);
   const shown = relative === '' || relative.startsWith('..') ? result.file : relative;

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../../src/paths';
+import { PACKAGE_ROOT } from '../../src/paths';
+
+/** The CLI from the sources, for tests that spawn it. */
+export const CLI_ENTRY = path.join(PACKAGE_ROOT, 'test', 'support', 'cli-entry.ts');
 
 export interface ChildResult {
   readonly code: number | null;
@@ -30,4 +33,4 @@ export function runTs(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pro
 
 /** `flows-conformance <args>` from the sources. */
 export const runCli = (args: readonly string[], env?: NodeJS.ProcessEnv): Promise<ChildResult> =>
-  runTs([path.join(PACKAGE_ROOT, 'test', 'pact', 'support', 'cli-entry.ts'), ...args], env);
+  runTs([CLI_ENTRY, ...args], env);

@@ -1,3 +1,0 @@
-import { main } from '../../../src/cli/main';
-
-void main(process.argv);
