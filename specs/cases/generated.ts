@@ -20,6 +20,7 @@ import {
   VALID_REQUESTS,
   withQuery,
 } from './build';
+import { schemaTitle } from '../../src/schemas/registry';
 
 /** Cases that follow from the catalog alone: auth per scope, 400 per invalid value, statuses, schemas. */
 
@@ -205,7 +206,7 @@ export function schemaCases(actionId: ActionId): ConformanceCase[] {
   return [
     makeCase({
       action: actionId,
-      fact: `the ${successOf(actionId)} body is a ${successResponse(action).schema}`,
+      fact: `the ${successOf(actionId)} body is a valid ${schemaTitle(successResponse(action).schema)}`,
       aspect: 'schema',
       covers: successCovers(actionId),
       requests: [VALID_REQUESTS[actionId]],

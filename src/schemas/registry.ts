@@ -64,6 +64,10 @@ export function validatorFor(name: SchemaName): Validator {
   return (value) => (check(value) ? [] : (check.errors ?? []).map(toViolation));
 }
 
+/** The schema's title (`Workflow Versions`), as case ids and reports name it. */
+export const schemaTitle = (name: SchemaName): string =>
+  String(loadSchemaFile(SCHEMA_FILES[name]).title ?? name);
+
 /** A one-line description of a violation, for Error bodies and reports. */
 export function describeViolation(violation: SchemaViolation): string {
   const where = violation.instancePath === '' ? 'the body' : violation.instancePath;

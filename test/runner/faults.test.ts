@@ -62,7 +62,7 @@ const EXPECTED: readonly {
   {
     fault: 'post-id-as-number',
     aspect: 'schema',
-    id: 'POST flows: the 201 body is a workflow',
+    id: 'POST flows: the 201 body is a valid Workflow',
     outcome: 'failed',
     says: '/id must be string',
   },
