@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { createMockServer, MOCK_APPLICATION_ID } from '../src/mock';
+import { benchSeed } from './bench-seed';
 
 const TOKEN = 'bench-token';
 const FLOWS_PATH = `/applications/${MOCK_APPLICATION_ID}/flows`;
@@ -20,45 +21,6 @@ function argument(name: string, fallback: number): number {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-/** 25 cloud flows of a realistic size (~0.9 KB each, ~22 KB for the page). */
-function benchSeed() {
-  const flows = Array.from({ length: 25 }, (_, index) => ({
-    name: `Bench flow ${String(index).padStart(2, '0')}`,
-    description: `A flow of the throughput benchmark, number ${index}, with a few triggers and nodes.`,
-    enabled: index % 2 === 0,
-    triggers: [
-      {
-        type: 'webhook',
-        key: `5b00000000000000000000${String(index).padStart(2, '0')}`,
-        config: {},
-        meta: { x: 20, y: 20 },
-      },
-      { type: 'timer', config: { seconds: 60 }, meta: { x: 220, y: 20 } },
-    ],
-    nodes: [
-      {
-        id: `n${index}a`,
-        type: 'DebugNode',
-        config: { message: 'payload {{data}}' },
-        meta: { x: 40, y: 140 },
-      },
-      {
-        id: `n${index}b`,
-        type: 'MathNode',
-        config: { statements: [{ expression: '{{data.a}} + 1', resultPath: 'data.b' }] },
-      },
-      {
-        id: `n${index}c`,
-        type: 'ConditionalNode',
-        config: { expression: '{{data.b}} > 10' },
-        outputIds: [[`n${index}a`], []],
-      },
-    ],
-    globals: [{ key: 'threshold', json: '10' }],
-  }));
-  return { flows, flowVersions: [] };
-}
-
 /** Child mode: serve and print one JSON line `{url, startMs}`. */
 async function serve(kind: string): Promise<void> {
   const began = process.hrtime.bigint();
@@ -66,7 +28,7 @@ async function serve(kind: string): Promise<void> {
   if (kind === 'mock' || kind === 'mock-uncached') {
     const mock = await createMockServer({
       adminToken: TOKEN,
-      seed: benchSeed(),
+      seed: benchSeed(25),
       pageCache: kind === 'mock',
     });
     url = await mock.listen(0, '127.0.0.1');
