@@ -17,6 +17,8 @@ export interface CollectionRow {
   readonly covers: readonly string[];
   readonly decision?: 'filterGlobbing' | 'triggerFilter' | 'getByVersion' | 'paging' | 'flowClassDefault';
   readonly mode?: 'exactly' | 'includes';
+  /** Collection fields the answer echoes (spec README, API-wide conventions); placeholders allowed. */
+  readonly echo?: Readonly<Record<string, string>>;
 }
 
 function rowCase(actionId: ActionId, set: Set, row: CollectionRow): ConformanceCase {
@@ -29,7 +31,11 @@ function rowCase(actionId: ActionId, set: Set, row: CollectionRow): ConformanceC
     decision: row.decision,
     covers: row.covers.map((name) => queryRow(action, name)),
     requests: [withQuery(actionId, row.query)],
-    checks: [...successChecks(actionId), { check: 'itemSet', set, where: row.where, mode: row.mode }],
+    checks: [
+      ...successChecks(actionId),
+      { check: 'itemSet', set, where: row.where, mode: row.mode },
+      ...(row.echo ? [{ check: 'collectionEcho' as const, expect: row.echo }] : []),
+    ],
   });
 }
 
@@ -147,18 +153,23 @@ export function flowClassRows(actionId: ActionId, extra: DataSelector = {}): Col
       query: [['flowClass', flowClass]] as Pair[],
       where: { ...extra, flowClass },
       covers: ['flowClass'],
+      echo: { flowClass },
     })),
     {
       fact: 'without flowClass only cloud flows are returned',
       query: [],
       where: { ...extra, flowClass: 'cloud' },
       covers: ['flowClass'],
+      echo: { flowClass: 'cloud' },
     },
   ];
 }
 
-/** includeCustomNodes adds customNodes (decision 9), and only when asked. */
-export function customNodeCases(actionId: ActionId): ConformanceCase[] {
+/**
+ * includeCustomNodes adds customNodes (decision 9), and only when asked; with `unreferencing`, a query
+ * whose items reference no custom node, also that customNodes holds nothing else.
+ */
+export function customNodeCases(actionId: ActionId, unreferencing?: Pair[]): ConformanceCase[] {
   const action = actionById(actionId);
   const covers = [queryRow(action, 'includeCustomNodes')];
   const make = (fact: string, query: Pair[], present: boolean) =>
@@ -175,5 +186,14 @@ export function customNodeCases(actionId: ActionId): ConformanceCase[] {
   return [
     make('includeCustomNodes=true adds the referenced custom nodes', [['includeCustomNodes', 'true']], true),
     make('without includeCustomNodes there is no customNodes key', [], false),
+    ...(unreferencing
+      ? [
+          make(
+            'includeCustomNodes=true adds only custom nodes that returned items reference',
+            [['includeCustomNodes', 'true'], ...unreferencing],
+            true,
+          ),
+        ]
+      : []),
   ];
 }

@@ -1,4 +1,5 @@
 import {
+  ACTIONS,
   actionById,
   successResponse,
   scopeRow,
@@ -56,8 +57,28 @@ const REFUSALS: readonly { fact: string; auth: AuthSpec; exact: number; wwwAuthe
   },
 ];
 
+/**
+ * The scopes other Flows actions accept and this one does not: a server that reads `flows.*` as a
+ * pattern, or a `.read` scope as enough to write, lets them through (API-wide conventions).
+ */
+const scopesOfOtherActions = (actionId: ActionId): string[] => {
+  const accepted = new Set(actionById(actionId).acceptedScopes);
+  return [...new Set(ACTIONS.flatMap((action) => action.acceptedScopes))].filter(
+    (scope) => !accepted.has(scope),
+  );
+};
+
 export function authCases(actionId: ActionId): ConformanceCase[] {
   const action = actionById(actionId);
+  const refusals = [
+    ...REFUSALS,
+    ...scopesOfOtherActions(actionId).map((scope) => ({
+      fact: `a token with only ${scope} is refused`,
+      auth: { kind: 'scope', scope } as const,
+      exact: 403,
+      wwwAuthenticate: false,
+    })),
+  ];
   const accepted = action.acceptedScopes.map((scope) =>
     makeCase({
       action: actionId,
@@ -68,7 +89,7 @@ export function authCases(actionId: ActionId): ConformanceCase[] {
       checks: [{ check: 'status', expect: [successOf(actionId)] }],
     }),
   );
-  const refused = REFUSALS.map((refusal) => {
+  const refused = refusals.map((refusal) => {
     const checks: CheckRef[] = [
       { check: 'status', expect: [401, 403] },
       { check: 'errorBody' },
@@ -153,6 +174,11 @@ export function statusCases(actionId: ActionId): ConformanceCase[] {
   const provoke400: RequestSpec = isWrite(actionId)
     ? { body: { raw: '{"name": "{case}not json",' } }
     : withQuery(actionId, [['sortField', 'bogus']]);
+  // Decision 10: a Post body that is not JSON creates nothing (a lenient parser would create "not json").
+  const notJsonCreatesNothing: CheckRef[] =
+    actionId === 'flows.post'
+      ? [{ check: 'nothingCreated', at: 1, level: 'SHOULD', decision: 'postResult' }]
+      : [];
   return [
     makeCase({
       action: actionId,
@@ -167,8 +193,8 @@ export function statusCases(actionId: ActionId): ConformanceCase[] {
       fact: isWrite(actionId) ? 'a body that is not JSON gets 400' : 'a malformed query gets 400',
       aspect: 'status',
       covers: [statusRow(action, 400)],
-      requests: [provoke400],
-      checks: [{ check: 'status', expect: [400] }],
+      requests: notJsonCreatesNothing.length ? [provoke400, FOLLOW_UP] : [provoke400],
+      checks: [{ check: 'status', expect: [400] }, ...notJsonCreatesNothing],
     }),
     makeCase({
       action: actionId,
@@ -185,6 +211,7 @@ export function statusCases(actionId: ActionId): ConformanceCase[] {
       requests: [{ ...VALID_REQUESTS[actionId], application: 'malformed' }],
       checks: [
         { check: 'status', expect: [400, 404] },
+        { check: 'errorBody' },
         { check: 'status', expect: [400], level: 'SHOULD', decision: 'unknownApplication' },
       ],
     }),

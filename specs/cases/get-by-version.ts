@@ -3,6 +3,7 @@ import type { ConformanceCase } from '../../src/engine/case';
 import { makeCase, successChecks, withQuery } from './build';
 import {
   collectionRowCases,
+  customNodeCases,
   flowClassRows,
   pagingCases,
   sortingCases,
@@ -33,11 +34,12 @@ const ROWS: readonly CollectionRow[] = [
     query: [['filter', '{versions}o*']],
     where: { version: V1, keys: ['one'] },
     covers: ['filter', 'filterField'],
+    echo: { filter: '{versions}o*', filterField: 'name', applicationId: '{application}' },
   },
   {
     fact: 'triggerFilter by type filters on the flows',
     query: [['triggerFilter[0][type]', 'webhook']],
-    where: { version: V1, trigger: { type: 'webhook' } },
+    where: { version: V1, triggers: [{ type: 'webhook' }] },
     covers: ['triggerFilter'],
     decision: 'triggerFilter',
   },
@@ -58,6 +60,7 @@ export const GET_BY_VERSION_CASES: readonly ConformanceCase[] = [
     requests: [withQuery(ACTION, [['includeCustomNodes', 'true']])],
     checks: successChecks(ACTION),
   }),
+  ...customNodeCases(ACTION),
   unknownQueryCase(ACTION),
   ...statusCases(ACTION),
   ...schemaCases(ACTION),

@@ -1,6 +1,6 @@
 import { referenceExample } from '../../fixtures';
 import type { CheckRef } from '../../src/checks';
-import type { ConformanceCase } from '../../src/engine/case';
+import type { ConformanceCase, JsonValue } from '../../src/engine/case';
 import { badRequestChecks, badRequestCovers, FOLLOW_UP, makeCase, successChecks } from './build';
 import { confine, invalidBodyCases, validBodyCases } from './bodies';
 import { authCases, schemaCases, statusCases, unknownQueryCase } from './generated';
@@ -20,7 +20,18 @@ const BUNDLE = {
   ],
 };
 
-const allOrNothing = (fact: string, body: typeof BUNDLE, level: 'MUST' | 'SHOULD'): ConformanceCase => {
+/** Decision 14: every read-only key a Workflow has and Workflow Import does not define, with values to ignore. */
+const READ_ONLY_FLOW = {
+  ...flow(FLOW_A, '{case}read only'),
+  flowId: FLOW_A,
+  creationDate: '2016-06-13T04:00:00.000Z',
+  lastUpdated: '2016-06-14T04:00:00.000Z',
+  stats: { runCount: 5, errorCount: 2 },
+  customNodeUseCount: 3,
+  deletedInDevelop: true,
+};
+
+const allOrNothing = (fact: string, body: JsonValue, level: 'MUST' | 'SHOULD'): ConformanceCase => {
   const refused: CheckRef[] =
     level === 'MUST'
       ? [...badRequestChecks]
@@ -55,9 +66,32 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
     requests: [{ body: BUNDLE }],
     checks: [...successChecks(ACTION), { check: 'importMaps' }],
   }),
+  makeCase({
+    action: ACTION,
+    fact: 'imported flows get the defaults of Post',
+    aspect: 'body',
+    level: 'SHOULD',
+    decision: 'importResult',
+    requests: [{ body: BUNDLE }],
+    checks: [...successChecks(ACTION), { check: 'importDefaults' }],
+  }),
+  makeCase({
+    action: ACTION,
+    fact: 'given read-only keys are accepted and ignored',
+    aspect: 'body',
+    level: 'SHOULD',
+    decision: 'importExampleValid',
+    requests: [{ body: { flows: [READ_ONLY_FLOW], flowVersions: [] } }],
+    checks: [...successChecks(ACTION), { check: 'importDefaults' }],
+  }),
   allOrNothing(
     'a bundle with one invalid flow imports nothing',
     { ...BUNDLE, flows: [BUNDLE.flows[0], { ...BUNDLE.flows[1], name: '' }] },
+    'MUST',
+  ),
+  allOrNothing(
+    'a bundle with one invalid version imports nothing',
+    { ...BUNDLE, flowVersions: [BUNDLE.flowVersions[0], { ...BUNDLE.flowVersions[1], version: '' }] },
     'MUST',
   ),
   allOrNothing(

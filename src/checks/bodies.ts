@@ -1,4 +1,4 @@
-import { CREATED_WORKFLOW_DEFAULTS } from '../../specs/catalog';
+import { CREATED_WORKFLOW_DEFAULTS, IMPORT_READ_ONLY_KEYS } from '../../specs/catalog';
 import {
   bodyOf,
   exchangeOf,
@@ -62,6 +62,20 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
   ];
 };
 
+/** What a created Workflow breaks of decision 10: its defaults, flowId = id, creationDate = lastUpdated. */
+function defaultProblems(flow: Record<string, unknown>): string[] {
+  const problems = Object.entries(CREATED_WORKFLOW_DEFAULTS)
+    .filter(([key, value]) => !sameJson(flow[key], value))
+    .map(([key]) => `${key}=${JSON.stringify(flow[key])}`);
+  if (flow.flowId !== flow.id) problems.push(`flowId ${JSON.stringify(flow.flowId)} ≠ id`);
+  if (typeof flow.creationDate !== 'string' || flow.creationDate !== flow.lastUpdated) {
+    problems.push('creationDate ≠ lastUpdated');
+  }
+  return problems;
+}
+
+const DEFAULTS_EXPECTED = `defaults ${JSON.stringify(CREATED_WORKFLOW_DEFAULTS)}, flowId = id, creationDate = lastUpdated`;
+
 /** Decision 10: the new Workflow's read-only fields and defaults. */
 export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
@@ -69,21 +83,44 @@ export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
   const body = bodyOf(exchange);
   if (!isRecord(body))
     return [failure(context, ref, 'no Workflow body', 'the created Workflow', 'schemas.md#workflow')];
-  const problems = Object.entries(CREATED_WORKFLOW_DEFAULTS)
-    .filter(([key, value]) => !sameJson(body[key], value))
-    .map(([key]) => `${key}=${JSON.stringify(body[key])}`);
-  if (body.flowId !== body.id) problems.push(`flowId ${JSON.stringify(body.flowId)} ≠ id`);
-  if (typeof body.creationDate !== 'string' || body.creationDate !== body.lastUpdated) {
-    problems.push('creationDate ≠ lastUpdated');
+  const problems = defaultProblems(body);
+  if (problems.length === 0) return [];
+  return [failure(context, ref, problems.join(', '), DEFAULTS_EXPECTED, 'spec/README.md decision 10')];
+};
+
+/**
+ * Decisions 11 and 14: each imported flow has Post's defaults, and keeps none of the read-only values
+ * (`stats`, `creationDate`, ...) that the bundle gave for it.
+ */
+export const importDefaults: Check<RefOf<'importDefaults'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  const sent = JSON.parse(exchange.request.body ?? '{}') as { flows?: Record<string, unknown>[] };
+  const body = bodyOf(exchange);
+  const imported = isRecord(body) && Array.isArray(body.flows) ? body.flows.filter(isRecord) : [];
+  const location = 'spec/README.md decisions 11 and 14';
+  if (imported.length !== (sent.flows ?? []).length) {
+    return [failure(context, ref, `${imported.length} flows imported`, 'every flow of the bundle', location)];
   }
+  const flowMap = isRecord(body) && isRecord(body.importedFlowIdMap) ? body.importedFlowIdMap : {};
+  const problems = (sent.flows ?? []).flatMap((given, index) => {
+    // The result's order is not the bundle's by any rule: find each flow by its mapped id first.
+    const flow =
+      imported.find((item) => typeof given.id === 'string' && item.id === flowMap[given.id]) ??
+      imported[index];
+    const kept = IMPORT_READ_ONLY_KEYS.filter((key) => key in given && sameJson(flow[key], given[key]));
+    return [...defaultProblems(flow), ...kept.map((key) => `kept the given ${key}`)].map(
+      (problem) => `flow ${index}: ${problem}`,
+    );
+  });
   if (problems.length === 0) return [];
   return [
     failure(
       context,
       ref,
-      problems.join(', '),
-      `defaults ${JSON.stringify(CREATED_WORKFLOW_DEFAULTS)}, flowId = id, creationDate = lastUpdated`,
-      'spec/README.md decision 10',
+      problems.join('; '),
+      `${DEFAULTS_EXPECTED}; given ${IMPORT_READ_ONLY_KEYS.join(', ')} ignored`,
+      location,
     ),
   ];
 };
@@ -120,11 +157,12 @@ export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
     versionMap,
     'version',
   );
-  const newFlowIds = new Set(Object.values(flowMap));
   const versions = Array.isArray(body.flowVersions) ? body.flowVersions.filter(isRecord) : [];
-  for (const version of versions) {
-    if (!newFlowIds.has(version.flowId))
-      problems.push(`version ${String(version.id)} has flowId ${String(version.flowId)}, not a new flow id`);
+  for (const given of sent.flowVersions ?? []) {
+    const version = versions.find((candidate) => given.id && candidate.id === versionMap[given.id]);
+    const wanted = given.flowId === undefined ? undefined : flowMap[given.flowId];
+    if (version && version.flowId !== wanted)
+      problems.push(`version ${given.id} has flowId ${String(version.flowId)}, not ${String(wanted)}`);
   }
   if (problems.length === 0) return [];
   return [
@@ -132,7 +170,7 @@ export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
       context,
       ref,
       problems.join('; '),
-      'importedFlowIdMap and importedVersionIdMap from each given id to a fresh id',
+      'importedFlowIdMap and importedVersionIdMap from each given id to a fresh id; each version on the new id of the flow it named',
       location,
     ),
   ];

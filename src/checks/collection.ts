@@ -154,15 +154,19 @@ export const customNodes: Check<RefOf<'customNodes'>> = (context, ref) => {
       ? body.customNodes.filter(isRecord).map(itemId)
       : undefined;
   const missing = wanted.filter((id) => !list?.includes(id));
-  if (list && missing.length === 0) return [];
+  const extra = (list ?? []).filter((id) => !wanted.includes(id));
+  if (list && missing.length === 0 && extra.length === 0) return [];
+  const describe = (ids: string[]) => ids.map((id) => describeId(context.data, id)).join(', ');
+  const problems = [
+    missing.length ? `customNodes lacks ${describe(missing)}` : '',
+    extra.length ? `customNodes holds ${describe(extra)}, which no returned item references` : '',
+  ];
   return [
     failure(
       context,
       ref,
-      list
-        ? `customNodes lacks ${missing.map((id) => describeId(context.data, id)).join(', ')}`
-        : 'no customNodes array',
-      `customNodes with ${wanted.map((id) => describeId(context.data, id)).join(', ') || 'no flows'}`,
+      list ? problems.filter(Boolean).join('; ') : 'no customNodes array',
+      `customNodes with exactly ${describe(wanted) || 'no flows'}`,
       location,
     ),
   ];

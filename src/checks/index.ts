@@ -1,5 +1,5 @@
 import type { Failure } from '../engine/results';
-import { importMaps, nothingCreated, postDefaults, roundTrip } from './bodies';
+import { importDefaults, importMaps, nothingCreated, postDefaults, roundTrip } from './bodies';
 import { collectionEcho, customNodes, itemSet, pagesPartition, pageWindow } from './collection';
 import type { Check, CheckContext } from './context';
 import type { CheckName, CheckRef, RefOf } from './refs';
@@ -22,6 +22,7 @@ export const CHECKS: { readonly [K in CheckName]: Check<RefOf<K>> } = {
   roundTrip,
   postDefaults,
   importMaps,
+  importDefaults,
   nothingCreated,
 };
 

@@ -7,8 +7,8 @@ export interface DataSelector {
   readonly keys?: readonly string[];
   /** `*`: every class. Omitted: `cloud` (decision 7). */
   readonly flowClass?: string;
-  /** Flows whose own triggers match every given field of this entry (decision 8). */
-  readonly trigger?: { readonly type: string; readonly key?: string };
+  /** Flows with a trigger matching every given field of at least one entry (decision 8). */
+  readonly triggers?: readonly { readonly type?: string; readonly key?: string }[];
   /** Versioned data set: versions with exactly this version name (template). */
   readonly version?: string;
 }
@@ -43,6 +43,7 @@ export interface CheckParams {
   readonly roundTrip: { readonly fetchedAt: number };
   readonly postDefaults: NoParams;
   readonly importMaps: NoParams;
+  readonly importDefaults: NoParams;
   readonly nothingCreated: NoParams;
 }
 

@@ -4,12 +4,15 @@ import type { DataSelector } from './refs';
 const matchesClass = (flow: FlowFact, selector: DataSelector): boolean =>
   selector.flowClass === '*' || flow.flowClass === (selector.flowClass ?? 'cloud');
 
+/** Decision 8: an entry matches a trigger when every field it gives is equal; entries are alternatives. */
 const matchesTrigger = (flow: FlowFact, selector: DataSelector): boolean =>
-  !selector.trigger ||
-  flow.triggers.some(
-    (trigger) =>
-      trigger.type === selector.trigger?.type &&
-      (selector.trigger.key === undefined || trigger.key === selector.trigger.key),
+  !selector.triggers ||
+  selector.triggers.some((entry) =>
+    flow.triggers.some(
+      (trigger) =>
+        (entry.type === undefined || trigger.type === entry.type) &&
+        (entry.key === undefined || trigger.key === entry.key),
+    ),
   );
 
 export function selectFlows(flows: readonly FlowFact[], selector: DataSelector): readonly FlowFact[] {

@@ -80,6 +80,7 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
   const placeholders: Record<string, string> = {
     ...env.data.prefixes,
     case: casePrefix(env.data.prefixes.run, testCase.id),
+    application: env.applicationId,
   };
   for (const flow of [...env.data.flows, ...env.data.versionFlows]) placeholders[`id:${flow.key}`] = flow.id;
   const exchanges: Exchange[] = [];

@@ -3,7 +3,8 @@ import type { JsonValue } from './case';
 
 /**
  * Placeholders of the case tables: `{run}`, `{data}`, `{versions}`, `{case}` (prefixes), `{DATA}` (the
- * data prefix upper-cased, for case-insensitive globs), `{id:<key>}` (id of a data-set flow).
+ * data prefix upper-cased, for case-insensitive globs), `{id:<key>}` (id of a data-set flow),
+ * `{application}` (the id of the application under test).
  */
 export type Placeholders = Readonly<Record<string, string>>;
 

@@ -47,6 +47,12 @@ export function authenticate(
 export function authorize(token: TokenRecord, acceptedScopes: readonly string[], faults: FaultSet): void {
   if (faults.on('ignore-scopes')) return;
   for (const scope of acceptedScopes) if (token.scopes.has(scope)) return;
+  if (faults.on('wildcard-scopes-expanded')) {
+    const prefixes = acceptedScopes
+      .filter((scope) => scope.endsWith('.*'))
+      .map((scope) => scope.slice(0, -1));
+    if ([...token.scopes].some((scope) => prefixes.some((prefix) => scope.startsWith(prefix)))) return;
+  }
   throw forbidden(`Token does not hold any of the scopes this action accepts: ${acceptedScopes.join(', ')}`);
 }
 

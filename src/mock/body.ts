@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from './errors';
+import type { FaultSet } from './faults';
 
 /** Deeper JSON is refused before parsing: nothing a Workflow needs nests this far (docs/mock.md). */
 export const MAX_JSON_DEPTH = 64;
@@ -50,14 +51,17 @@ export function parseJsonBody(text: string): unknown {
  * JSON is the only accepted request type (P2): any other Content-Type with a body is a 415 from
  * fastify, over-limit bodies a 413; both reach the error handler and become Error bodies.
  */
-export function acceptJsonOnly(app: FastifyInstance, bodyLimit: number): void {
+export function acceptJsonOnly(app: FastifyInstance, bodyLimit: number, faults: FaultSet): void {
+  // The lenient-json fault: a body cut after a trailing comma is read as if closed there.
+  const repair = (text: string): string =>
+    faults.on('lenient-json') && /,\s*$/.test(text) ? `${text.replace(/,\s*$/, '')}}` : text;
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     /^application\/([\w.+-]+\+)?json(\s*;.*)?$/i,
     { parseAs: 'string', bodyLimit },
     (_request, body, done) => {
       try {
-        done(null, parseJsonBody(body as string));
+        done(null, parseJsonBody(repair(body as string)));
       } catch (error) {
         done(error as Error, undefined);
       }

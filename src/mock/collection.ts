@@ -3,11 +3,18 @@ import type { FaultSet } from './faults';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
 
+export interface GlobOptions {
+  readonly caseSensitive?: boolean;
+  /** A fault: `?` read as `*`. */
+  readonly questionAsStar?: boolean;
+}
+
 /** Decision 6: `*` any run (also none), `?` exactly one character, whole field, case-insensitive. */
-export function globToRegExp(glob: string, caseSensitive = false): RegExp {
+export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
+  const { caseSensitive = false, questionAsStar = false } = options;
   let source = '';
   for (const char of glob) {
-    if (char === '*') source += '[\\s\\S]*';
+    if (char === '*' || (char === '?' && questionAsStar)) source += '[\\s\\S]*';
     else if (char === '?') source += '[\\s\\S]';
     else source += char.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
   }
@@ -43,18 +50,26 @@ export function selectFlows(
   const filter = values.get('filter') as string | undefined;
   const pattern =
     values.get('filterField') !== undefined && filter !== undefined
-      ? globToRegExp(filter, faults.on('glob-case-sensitive'))
+      ? globToRegExp(filter, {
+          caseSensitive: faults.on('glob-case-sensitive'),
+          questionAsStar: faults.on('glob-question-as-star'),
+        })
       : undefined;
-  const entries = faults.on('trigger-filter-ignored')
+  const given = faults.on('trigger-filter-ignored')
     ? undefined
     : (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined);
+  const entries = faults.on('trigger-filter-needs-type')
+    ? given?.filter((entry) => entry.type !== undefined)
+    : given;
+  const matchEntries = faults.on('trigger-filter-every-entry') ? 'every' : 'some';
   const selected: StoredFlow[] = [];
   for (const flow of application.flows.values()) {
     if (flowClass !== undefined && flow.flowClass !== flowClass) continue;
     if (pattern && !pattern.test(String(flow.doc.name ?? ''))) continue;
     if (entries && entries.length > 0) {
       const triggers = defaultTriggers(application, flow);
-      if (!entries.some((entry) => triggers.some((trigger) => triggerMatches(trigger, entry)))) continue;
+      if (!entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry))))
+        continue;
     }
     selected.push(flow);
   }
@@ -131,8 +146,12 @@ export function pageOf<T>(sorted: T[], page: number, perPage: number, faults: Fa
 export function customNodesFor(
   application: ApplicationState,
   items: readonly { readonly referencedFlowIds: readonly string[] }[],
+  faults: FaultSet,
 ): StoredFlow[] {
   const found = new Map<string, StoredFlow>();
+  if (faults.on('custom-nodes-all'))
+    for (const flow of application.flows.values())
+      if (flow.flowClass === 'customNode') found.set(flow.id, flow);
   for (const item of items) {
     for (const id of item.referencedFlowIds) {
       const flow = application.flows.get(id.toLowerCase());

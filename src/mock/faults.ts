@@ -28,6 +28,20 @@ export const FAULTS = {
     'Invalid query values (sortField=bogus, perPage=0, ...) are replaced by defaults: 200.',
   'drops-description':
     'Created flows are stored without their description (Post answers with it, Get does not).',
+  'wildcard-scopes-expanded':
+    'An accepted scope ending in .* admits every token scope with that prefix (flows.get may Post).',
+  'no-filter-echo': 'Collections do not echo filter, filterField, applicationId and flowClass.',
+  'glob-question-as-star': 'The filter glob reads ? as * (any run, also none).',
+  'trigger-filter-every-entry': 'A flow must match every triggerFilter entry, not at least one.',
+  'trigger-filter-needs-type':
+    'A triggerFilter entry without a type is dropped (key-only entries filter nothing).',
+  'custom-nodes-all':
+    'includeCustomNodes=true adds every custom-node flow of the application, referenced or not.',
+  'import-versions-to-first-flow': 'Import attaches every version to the first flow of the bundle.',
+  'import-no-defaults': 'Imported flows lack the defaults of Post (enabled, globals, stats).',
+  'import-keeps-read-only': 'Imported flows keep the creationDate, lastUpdated and stats they were given.',
+  'lenient-json':
+    'A body that is JSON but for a trailing comma and its closing brace is read as if they were there.',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;

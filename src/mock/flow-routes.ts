@@ -50,6 +50,7 @@ function collectionEcho(
   faults: FaultSet,
 ) {
   const echoed = !faults.on('no-query-echo');
+  const filterEchoed = !faults.on('no-filter-echo');
   return {
     count,
     totalCount,
@@ -57,10 +58,10 @@ function collectionEcho(
     page: echoed ? numberOf(query, 'page') : undefined,
     sortField: echoed ? stringOf(query, 'sortField') : undefined,
     sortDirection: echoed ? stringOf(query, 'sortDirection') : undefined,
-    filter: query.given.has('filter') ? stringOf(query, 'filter') : undefined,
-    filterField: query.given.has('filterField') ? stringOf(query, 'filterField') : undefined,
-    applicationId,
-    flowClass: effectiveFlowClass(query, faults),
+    filter: filterEchoed && query.given.has('filter') ? stringOf(query, 'filter') : undefined,
+    filterField: filterEchoed && query.given.has('filterField') ? stringOf(query, 'filterField') : undefined,
+    applicationId: filterEchoed ? applicationId : undefined,
+    flowClass: filterEchoed ? effectiveFlowClass(query, faults) : undefined,
   };
 }
 
@@ -79,7 +80,7 @@ const getFlows: CollectionPage = ({ faults }, action, application, rawQuery) => 
   return collectionBody(
     echo,
     page.items,
-    withCustomNodes ? customNodesFor(application, page.items) : undefined,
+    withCustomNodes ? customNodesFor(application, page.items, faults) : undefined,
   );
 };
 
@@ -103,7 +104,7 @@ const getFlowsByVersion: CollectionPage = ({ faults }, action, application, rawQ
   return collectionBody(
     { ...collectionEcho(query, application.id, page.items.length, page.totalCount, faults), version },
     page.items,
-    withCustomNodes ? customNodesFor(application, page.items) : undefined,
+    withCustomNodes ? customNodesFor(application, page.items, faults) : undefined,
   );
 };
 
@@ -133,7 +134,7 @@ const postFlow: ActionHandler = (context, action, request, reply) => {
   let json = JSON.stringify(answered);
   // P3: includeCustomNodes on Post adds customNodes to the created Workflow, as Get does to its items.
   if (query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing')) {
-    const customNodes = customNodesFor(application, [storedFlow(doc)]);
+    const customNodes = customNodesFor(application, [storedFlow(doc)], faults);
     json = `${json.slice(0, -1)},"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]}`;
   }
   sendJson(reply, faults.on('post-returns-200') ? 200 : 201, json);

@@ -81,12 +81,26 @@ function stampFor(store: MockStore, item: JsonObject, application: ApplicationSt
   };
 }
 
+const DEFAULTED_KEYS = ['enabled', 'globals', 'stats'];
+const KEPT_READ_ONLY_KEYS = ['creationDate', 'lastUpdated', 'stats'];
+
+/** The import-no-defaults and import-keeps-read-only faults, read here only. */
+function withFlowFaults(doc: JsonObject, given: JsonObject, faults: FaultSet): JsonObject {
+  const result = { ...doc };
+  if (faults.on('import-no-defaults'))
+    for (const key of DEFAULTED_KEYS) if (!(key in given)) delete result[key];
+  if (faults.on('import-keeps-read-only'))
+    for (const key of KEPT_READ_ONLY_KEYS) if (key in given) result[key] = given[key];
+  return result;
+}
+
 /** Creates every flow and version of a bundle that importProblem accepted, under fresh ids. */
 function createAll(
   store: MockStore,
   application: ApplicationState,
   bundle: ImportBundle,
   mode: ImportMode,
+  faults: FaultSet,
 ): ImportOutcome {
   const importedFlowIdMap: Record<string, string> = {};
   const importedVersionIdMap: Record<string, string> = {};
@@ -104,7 +118,9 @@ function createAll(
     storedVersion(
       versionDocument(version, {
         ...versionStamps[index],
-        flowId: importedFlowIdMap[String(version.flowId).toLowerCase()],
+        flowId: faults.on('import-versions-to-first-flow')
+          ? flowStamps[0].id
+          : importedFlowIdMap[String(version.flowId).toLowerCase()],
       }),
     ),
   );
@@ -113,7 +129,8 @@ function createAll(
       typeof flow.defaultVersionId === 'string'
         ? importedVersionIdMap[flow.defaultVersionId.toLowerCase()]
         : undefined;
-    return storedFlow(workflowDocument({ ...flow, defaultVersionId }, flowStamps[index]));
+    const doc = workflowDocument({ ...flow, defaultVersionId }, flowStamps[index]);
+    return storedFlow(withFlowFaults(doc, flow, faults));
   });
   for (const version of versions) store.putVersion(application, version);
   for (const flow of flows) store.putFlow(application, flow);
@@ -130,7 +147,7 @@ export function importBundle(
 ): ImportOutcome {
   const problem = importProblem(body);
   if (problem !== undefined) {
-    if (faults.on('import-partial')) createValidFlows(store, application, body, mode);
+    if (faults.on('import-partial')) createValidFlows(store, application, body, mode, faults);
     throw validationError(problem);
   }
   const bundle = body as Partial<ImportBundle>;
@@ -139,6 +156,7 @@ export function importBundle(
     application,
     { flows: bundle.flows ?? [], flowVersions: bundle.flowVersions ?? [] },
     mode,
+    faults,
   );
 }
 
@@ -147,6 +165,7 @@ function createValidFlows(
   application: ApplicationState,
   body: unknown,
   mode: ImportMode,
+  faults: FaultSet,
 ): void {
   const flows = (body as { flows?: unknown } | null)?.flows;
   if (!Array.isArray(flows)) return;
@@ -158,6 +177,7 @@ function createValidFlows(
     application,
     { flows: valid.map((flow) => ({ ...flow, defaultVersionId: null })), flowVersions: [] },
     mode,
+    faults,
   );
 }
 

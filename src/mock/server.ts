@@ -75,7 +75,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     pages: new ResponseCache(options.pageCache === false ? 0 : undefined),
   };
   fastify.decorateRequest('mockAccess', null);
-  acceptJsonOnly(fastify, bodyLimit);
+  acceptJsonOnly(fastify, bodyLimit, faults);
   fastify.setErrorHandler((error, request, reply) => {
     if (options.logger && !(typeof (error as { statusCode?: unknown }).statusCode === 'number'))
       request.log.error(error);

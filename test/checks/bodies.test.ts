@@ -7,7 +7,7 @@ const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) =>
   runCheck(context([ref], exchanges), ref);
 const ID = '5f0000000000000000000001';
 
-describe('checks: roundTrip, postDefaults, importMaps, nothingCreated', () => {
+describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCreated', () => {
   const sent = { name: 'fcx-c-flow', description: 'kept' };
   it('roundTrip wants each sent field back from Post and from Get', () => {
     const created = exchange(201, { id: ID, ...sent }, {}, post(sent));
@@ -51,6 +51,35 @@ describe('checks: roundTrip, postDefaults, importMaps, nothingCreated', () => {
     expect(run({ check: 'importMaps' }, exchange(201, ok, {}, post(given)))).to.deep.equal([]);
     const [failure] = run({ check: 'importMaps' }, exchange(201, { flows: [] }, {}, post(given)));
     expect(failure.message).to.include('flow a1 is not mapped');
+    const two = { flows: [{ id: 'a1' }, { id: 'a2' }], flowVersions: [{ id: 'b1', flowId: 'a2' }] };
+    const onFirst = { ...ok, importedFlowIdMap: { a1: 'n1', a2: 'n2' } };
+    const [wrongFlow] = run({ check: 'importMaps' }, exchange(201, onFirst, {}, post(two)));
+    expect(wrongFlow.message).to.include('version b1 has flowId n1, not n2');
+  });
+
+  it('importDefaults wants Post defaults on each imported flow and no given read-only value kept', () => {
+    const created = {
+      id: 'n1',
+      flowId: 'n1',
+      creationDate: 'd',
+      lastUpdated: 'd',
+      flowClass: 'cloud',
+      enabled: false,
+      triggers: [],
+      nodes: [],
+      globals: [],
+      stats: { runCount: 0, errorCount: 0 },
+    };
+    const given = { flows: [{ id: 'a1', name: 'x', stats: { runCount: 5, errorCount: 2 } }] };
+    const result = (flow: object) => ({ flows: [flow], importedFlowIdMap: { a1: 'n1' } });
+    expect(run({ check: 'importDefaults' }, exchange(201, result(created), {}, post(given)))).to.deep.equal(
+      [],
+    );
+    const kept = { ...created, stats: { runCount: 5, errorCount: 2 } };
+    const [failure] = run({ check: 'importDefaults' }, exchange(201, result(kept), {}, post(given)));
+    expect(failure.message).to.include('kept the given stats').and.include('stats={');
+    const [missing] = run({ check: 'importDefaults' }, exchange(201, { flows: [] }, {}, post(given)));
+    expect(missing.message).to.include('0 flows imported');
   });
 
   it('nothingCreated wants the follow-up Get empty', () => {

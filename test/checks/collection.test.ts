@@ -74,6 +74,13 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
       run({ check: 'customNodes', present: true }, exchange(200, { items: [ALPHA], customNodes: [] }))[0]
         .message,
     ).to.include('lacks');
+    const unreferenced = { id: '000000000000000000000009' };
+    expect(
+      run(
+        { check: 'customNodes', present: true },
+        exchange(200, { items: [BRAVO], customNodes: [unreferenced] }),
+      )[0].message,
+    ).to.include('which no returned item references');
     expect(
       run({ check: 'customNodes', present: false }, exchange(200, { items: [], customNodes: [] })),
     ).to.have.length(1);

@@ -108,6 +108,68 @@ const PROBES: Record<FaultName, Probe> = {
     },
     expected: 'keep me',
   },
+  'wildcard-scopes-expanded': {
+    observe: (t) => statusOf(t.post(FLOWS, { name: 'p' }, t.mock.tokenFor(['flows.get'], APP))),
+    expected: 403,
+  },
+  'no-filter-echo': {
+    observe: async (t) => {
+      const { filter, filterField, applicationId, flowClass } = (
+        await t.get(`${FLOWS}?filterField=name&filter=a*`)
+      ).body;
+      return { filter, filterField, applicationId, flowClass };
+    },
+    expected: { filter: 'a*', filterField: 'name', applicationId: APP, flowClass: 'cloud' },
+  },
+  'glob-question-as-star': {
+    observe: async (t) => namesOf((await t.get(`${FLOWS}?filterField=name&filter=alpha?`)).body),
+    expected: [],
+  },
+  'trigger-filter-every-entry': {
+    observe: async (t) =>
+      namesOf((await t.get(`${FLOWS}?triggerFilter[0][type]=webhook&triggerFilter[1][type]=timer`)).body),
+    expected: ['Alpha', 'alpha', 'beta'],
+  },
+  'trigger-filter-needs-type': {
+    observe: async (t) =>
+      namesOf((await t.get(`${FLOWS}?triggerFilter[0][key]=5b0000000000000000000009`)).body),
+    expected: ['alpha'],
+  },
+  'custom-nodes-all': {
+    observe: async (t) =>
+      (await t.get(`${FLOWS}?filterField=name&filter=Gamma&includeCustomNodes=true`)).body.customNodes,
+    expected: [],
+  },
+  'import-versions-to-first-flow': {
+    observe: async (t) => {
+      const [first, second] = ['6d0000000000000000000001', '6d0000000000000000000002'];
+      const { body } = await t.post(`${FLOWS}/import`, {
+        flows: [
+          { id: first, name: 'first' },
+          { id: second, name: 'second' },
+        ],
+        flowVersions: [{ flowId: second, version: 'v' }],
+      });
+      return body.flowVersions[0].flowId === body.importedFlowIdMap[second];
+    },
+    expected: true,
+  },
+  'import-no-defaults': {
+    observe: async (t) => (await t.post(`${FLOWS}/import`, { flows: [{ name: 'd' }] })).body.flows[0].stats,
+    expected: { runCount: 0, errorCount: 0 },
+  },
+  'import-keeps-read-only': {
+    observe: async (t) => {
+      const given = '2016-06-13T04:00:00.000Z';
+      const { body } = await t.post(`${FLOWS}/import`, { flows: [{ name: 'r', creationDate: given }] });
+      return body.flows[0].creationDate === given;
+    },
+    expected: false,
+  },
+  'lenient-json': {
+    observe: (t) => statusOf(t.post(FLOWS).set('content-type', 'application/json').send('{"name": "x",')),
+    expected: 400,
+  },
 };
 
 describe('mock: faults (src/mock/faults.ts)', () => {
