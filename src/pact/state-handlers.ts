@@ -33,6 +33,8 @@ export interface ProviderStateSetup {
   readonly requestFilter: RequestFilter;
   /** Removes the flows the states imported. */
   cleanup(): Promise<void>;
+  /** Token states that could not be set up, by state name: why (e.g. the scope cannot be minted). */
+  readonly stateErrors: ReadonlyMap<string, string>;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface ProviderStateSetup {
  */
 export function createProviderStates(provider: ProviderUnderTest): ProviderStateSetup {
   let token: string | undefined;
+  const stateErrors = new Map<string, string>();
   let flowsImported: Promise<unknown> | undefined;
   const importedFlowIds: string[] = [];
   const onTarget = () => Promise.resolve({ applicationId: provider.applicationId });
@@ -59,7 +62,11 @@ export function createProviderStates(provider: ProviderUnderTest): ProviderState
         flowsImported = undefined;
         throw error;
       });
-      await flowsImported;
+      try {
+        await flowsImported;
+      } catch (error) {
+        stateErrors.set(APPLICATION_HAS_FLOWS.name, error instanceof Error ? error.message : String(error));
+      }
       return onTarget();
     },
     [APPLICATION_DOES_NOT_EXIST.name]: (params) =>
@@ -73,7 +80,15 @@ export function createProviderStates(provider: ProviderUnderTest): ProviderState
             return Promise.resolve(undefined);
           }
         : async () => {
-            token = await provider.tokens.tokenFor(state.params.scope);
+            // A token that cannot be had must not leave the previous interaction's token in place (the
+            // request would then fail for the wrong reason): the dummy token goes out, and the reason is
+            // recorded for the report instead of being thrown into the verifier's output.
+            token = undefined;
+            try {
+              token = await provider.tokens.tokenFor(state.params.scope);
+            } catch (error) {
+              stateErrors.set(state.name, error instanceof Error ? error.message : String(error));
+            }
             return undefined;
           };
 
@@ -85,5 +100,5 @@ export function createProviderStates(provider: ProviderUnderTest): ProviderState
     const { removeFlow } = provider;
     if (removeFlow) await Promise.allSettled(importedFlowIds.splice(0).map((id) => removeFlow(id)));
   };
-  return { stateHandlers, requestFilter, cleanup };
+  return { stateHandlers, requestFilter, cleanup, stateErrors };
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { ensureDirectory } from '../directories';
 import path from 'node:path';
 import type { VerificationOutcome } from './verifier-output';
+import { redactSecrets } from '../reporters/redact';
 
 export const VERIFICATION_JSON = 'pact-verification.json';
 export const VERIFICATION_JUNIT = 'pact-junit.xml';
@@ -53,13 +54,20 @@ export function junitXml(report: VerificationReport): string {
   ].join('\n');
 }
 
-/** Writes pact-verification.json and pact-junit.xml into the report dir; returns their paths. */
-export function writeVerificationReport(report: VerificationReport, reportDir: string): string[] {
+/**
+ * Writes pact-verification.json and pact-junit.xml into the report dir; returns their paths. Every
+ * secret (tokens, password) is scrubbed from both, in case a provider echoes one in a response.
+ */
+export function writeVerificationReport(
+  report: VerificationReport,
+  reportDir: string,
+  secrets: readonly string[] = [],
+): string[] {
   ensureDirectory(reportDir);
   const json = path.join(reportDir, VERIFICATION_JSON);
   const junit = path.join(reportDir, VERIFICATION_JUNIT);
   const { output: _output, ...outcome } = report.outcome;
-  writeFileSync(json, JSON.stringify({ ...report, outcome }, null, 2) + '\n');
-  writeFileSync(junit, junitXml(report));
+  writeFileSync(json, redactSecrets(JSON.stringify({ ...report, outcome }, null, 2) + '\n', secrets));
+  writeFileSync(junit, redactSecrets(junitXml(report), secrets));
   return [json, junit];
 }

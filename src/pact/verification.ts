@@ -1,6 +1,7 @@
 import { actionById, pathFor } from '../../specs/catalog';
 import { bearer, JSON_HEADERS } from '../http/transport';
 import { connectTarget, type ConnectedTarget, type ConnectOptions, type TargetConfig } from '../target';
+import { checkTarget, TargetUnusable } from '../target/preflight';
 import { writeVerificationReport } from './verification-report';
 import { verifyPacts, type PactSource, type VerificationRun } from './verify';
 import type { VerificationOutcome } from './verifier-output';
@@ -33,13 +34,42 @@ const flowRemover = (target: ConnectedTarget) => async (flowId: string) => {
 };
 
 /**
- * Connects to the target (or starts the embedded mock), verifies the pacts against it with its own
+ * Connects to the target (or starts the embedded mock), checks that it can be used (else TargetUnusable,
+ * with the reports saying why), verifies the pacts against it with its own
  * credentials, writes pact-verification.json and pact-junit.xml into the report dir, and lets go.
  */
 export async function runVerification(job: VerificationJob): Promise<VerificationJobResult> {
   const startedAt = new Date().toISOString();
   const target = await connectTarget(job.config, { label: 'flows-conformance verify', ...job.connect });
+  const secrets = () => [
+    ...target.tokens.secrets(),
+    ...[job.config.adminToken, job.config.userPassword].filter((secret): secret is string => !!secret),
+  ];
   try {
+    try {
+      await checkTarget(target);
+    } catch (error) {
+      // The Verifier is not started against a target that cannot be used (it would hang on an
+      // unreachable one): the reports say why, and the caller exits 2.
+      if (!(error instanceof TargetUnusable)) throw error;
+      const outcome = {
+        passed: false,
+        failures: [],
+        output: [],
+        interactions: [],
+        error: error.message,
+        durationMs: 0,
+      };
+      const report = {
+        provider: job.provider,
+        target: target.label,
+        source: describeSource(job.source),
+        startedAt,
+        outcome,
+      };
+      writeVerificationReport(report, job.config.reportDir, secrets());
+      throw error;
+    }
     const outcome = await verifyPacts({
       provider: job.provider,
       target: {
@@ -58,7 +88,11 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
       startedAt,
       outcome,
     };
-    return { target: target.label, outcome, reports: writeVerificationReport(report, job.config.reportDir) };
+    return {
+      target: target.label,
+      outcome,
+      reports: writeVerificationReport(report, job.config.reportDir, secrets()),
+    };
   } finally {
     if (job.config.cleanup) await target.tokens.revokeMinted().catch(() => undefined);
     await target.close();

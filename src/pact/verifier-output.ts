@@ -19,6 +19,8 @@ export interface VerificationOutcome {
   readonly interactions: readonly InteractionRun[];
   /** Set when the verifier could not run at all (no pacts, bad URL, ...). */
   readonly error?: string;
+  /** Provider states that could not be set up (a token that cannot be had, ...), each with the reason. */
+  readonly stateErrors?: readonly { readonly state: string; readonly reason: string }[];
   readonly durationMs: number;
 }
 

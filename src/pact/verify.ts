@@ -1,5 +1,6 @@
 import { Verifier } from '@pact-foundation/pact';
 import { createProviderStates, type ProviderUnderTest } from './state-handlers';
+import { ALL_PACT_CASES } from './interactions';
 import { parseVerifierJson, type VerificationOutcome } from './verifier-output';
 
 /** Where the pacts come from: local files, or a Pact Broker (credentials from the CLI's env vars). */
@@ -49,7 +50,7 @@ function sourceOptions(source: PactSource) {
 /** Runs the Pact Verifier against the target; a failed verification is an outcome, not an exception. */
 export async function verifyPacts(run: VerificationRun): Promise<VerificationOutcome> {
   const started = Date.now();
-  const { stateHandlers, requestFilter, cleanup } = createProviderStates(run.target);
+  const { stateHandlers, requestFilter, cleanup, stateErrors } = createProviderStates(run.target);
   const verifier = new Verifier({
     provider: run.provider,
     providerBaseUrl: run.target.baseUrl,
@@ -74,5 +75,29 @@ export async function verifyPacts(run: VerificationRun): Promise<VerificationOut
   } finally {
     await cleanup();
   }
-  return parseVerifierJson(json, Date.now() - started);
+  return withStateErrors(parseVerifierJson(json, Date.now() - started), stateErrors);
+}
+
+/**
+ * The states that could not be set up, in the outcome; and each failed interaction of this project's
+ * pact whose states include one of them starts with the reason, so that "expected 404 but was 401"
+ * reads with its cause.
+ */
+export function withStateErrors(
+  outcome: VerificationOutcome,
+  stateErrors: ReadonlyMap<string, string>,
+): VerificationOutcome {
+  if (stateErrors.size === 0) return outcome;
+  const statesOf = new Map(ALL_PACT_CASES.map((pactCase) => [pactCase.description, pactCase.states]));
+  const failures = outcome.failures.map((failure) => {
+    const causes = (statesOf.get(failure.interaction) ?? [])
+      .filter((state) => stateErrors.has(state.name))
+      .map((state) => `provider state "${state.name}" could not be set up: ${stateErrors.get(state.name)}`);
+    return causes.length === 0 ? failure : { ...failure, messages: [...causes, ...failure.messages] };
+  });
+  return {
+    ...outcome,
+    failures,
+    stateErrors: [...stateErrors].map(([state, reason]) => ({ state, reason })),
+  };
 }

@@ -18,7 +18,8 @@ const CLEAR_LINE = '\r\u001b[2K';
 
 /**
  * The progress display: on a terminal one line that updates in place (counts and the case just
- * finished); elsewhere (CI logs, pipes) one plain line per case, `PASS <case id>`; and a final summary.
+ * finished); elsewhere (CI logs, pipes) one plain line per case, `PASS <case id>` (a skipped case with its
+ * reason: `SKIP <case id> (<reason>)`); and a final summary.
  */
 export class ProgressDisplay implements Reporter {
   readonly name = 'progress';
@@ -43,7 +44,8 @@ export class ProgressDisplay implements Reporter {
       case 'case:end':
         this.finished.push(event.result);
         if (this.tty) this.stream.write(CLEAR_LINE + this.statusLine(event.result));
-        else this.stream.write(`${this.label(event.result)} ${event.result.id}\n`);
+        else
+          this.stream.write(`${this.label(event.result)} ${event.result.id}${this.reason(event.result)}\n`);
         return;
       case 'run:end':
         this.stream.write((this.tty ? CLEAR_LINE : '') + summaryLine(event.report.summary) + '\n');
@@ -58,6 +60,11 @@ export class ProgressDisplay implements Reporter {
 
   private label(result: CaseResult): string {
     return result.outcome === 'failed' && result.expectedFailure ? 'XFAIL' : OUTCOME_LABELS[result.outcome];
+  }
+
+  /** A skipped case says why, on its own line: ` (no token for ...)`. */
+  private reason(result: CaseResult): string {
+    return result.outcome === 'skipped' && result.skipReason ? ` (${result.skipReason.split('\n')[0]})` : '';
   }
 
   private statusLine(current: CaseResult): string {

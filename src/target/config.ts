@@ -125,6 +125,25 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
+/**
+ * How a setting is named in a message: the flag when there is one (`--timeout`), else the environment
+ * variable and the config key, so that a bad value from any layer can be found where it was set.
+ */
+const SETTING_NAMES = {
+  cleanup: `--no-cleanup (${ENV_NAMES.cleanup}, config "cleanup")`,
+  mockOnlyTokens: `--mock-only-tokens (${ENV_NAMES.mockOnlyTokens}, config "mockOnlyTokens")`,
+  strict: `--strict (${ENV_NAMES.strict}, config "strict")`,
+} as const;
+
+/** Losant ids (and the reference's `^[A-Fa-f\d]{24}$`): 24 hexadecimal digits. */
+const OBJECT_ID = /^[A-Fa-f\d]{24}$/;
+
+function objectId(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !OBJECT_ID.test(value))
+    throw new UsageError(`${flag} must be an id of 24 hexadecimal digits (got "${value}")`);
+  return value;
+}
+
 function integer(value: string | number | boolean | undefined, name: string, min: number, max: number) {
   const number = typeof value === 'number' ? value : Number(value);
   if (!Number.isInteger(number) || number < min || number > max) {
@@ -169,22 +188,22 @@ export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetC
   const tokensFile = text(merged.tokensFile);
   const config: TargetConfig = {
     baseUrl: target,
-    applicationId: text(merged.applicationId),
-    otherApplicationId: text(merged.otherApplicationId),
+    applicationId: objectId(text(merged.applicationId), '--application-id'),
+    otherApplicationId: objectId(text(merged.otherApplicationId), '--other-application-id'),
     adminToken: text(merged.adminToken),
     userEmail: text(merged.userEmail),
     userPassword: text(merged.userPassword),
     tokensFile,
     tokens: tokensFile ? loadTokensFile(tokensFile) : {},
-    mockOnlyTokens: boolean(merged.mockOnlyTokens, '--mock-only-tokens'),
+    mockOnlyTokens: boolean(merged.mockOnlyTokens, SETTING_NAMES.mockOnlyTokens),
     timeoutMs: integer(merged.timeoutMs, '--timeout', 1, 600_000),
     concurrency: integer(merged.concurrency, '--concurrency', 1, 256),
     reportDir: text(merged.reportDir) ?? DEFAULT_TARGET_CONFIG.reportDir,
     grep: text(merged.grep),
-    strict: boolean(merged.strict, '--strict'),
+    strict: boolean(merged.strict, SETTING_NAMES.strict),
     shard: merged.shard === undefined ? undefined : parseShard(String(merged.shard)),
     expectations: text(merged.expectations),
-    cleanup: boolean(merged.cleanup, '--cleanup'),
+    cleanup: boolean(merged.cleanup, SETTING_NAMES.cleanup),
   };
   if (config.userEmail !== undefined && config.userPassword === undefined) {
     throw new UsageError('--user-email needs --user-password (or FLOWS_CONFORMANCE_USER_PASSWORD)');
@@ -192,6 +211,8 @@ export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetC
   if (config.userPassword !== undefined && config.userEmail === undefined) {
     throw new UsageError('--user-password needs --user-email');
   }
+  if (config.otherApplicationId !== undefined && config.otherApplicationId === config.applicationId)
+    throw new UsageError('--other-application-id must name another application than --application-id');
   if (target !== undefined) {
     if (!config.applicationId) throw new UsageError('--target needs --application-id');
     if (!config.adminToken && !config.userEmail && !tokensFile) {

@@ -49,6 +49,18 @@ interface MintedToken {
   readonly secret: string;
 }
 
+/** What can mint tokens through the tokens endpoint, as skip reasons name it. */
+const MINTER = 'admin token or user login (--admin-token, --user-email/--user-password)';
+
+/** Why a user-only scope (decision 15) cannot be had, and every way to get it. */
+function userOnlyReason(scope: string): string {
+  const login = scope === USER_TOKEN_SCOPE ? ', log in with --user-email/--user-password' : '';
+  return (
+    `the tokens endpoint cannot mint ${scope} (decision 15 of the spec's README.md): give it in --tokens FILE` +
+    `${login}, or against a flows-conformance mock use --mock-only-tokens`
+  );
+}
+
 const WRITE_FALLBACK_SCOPES = [USER_TOKEN_SCOPE, 'all.Organization', 'all.Application', 'flows.*'];
 
 function tokenSecret(response: HttpResponse, what: string): { secret: string; id?: string } {
@@ -121,6 +133,14 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
       headers: { ...JSON_HEADERS, ...bearer(await principal()) },
       body: JSON.stringify({ applicationId, scope: [scope] }),
     });
+    if (response.status === 404 || response.status === 405)
+      throw new TokenUnavailable(
+        `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope} answered ${response.status}: --mock-only-tokens works only against a flows-conformance mock; give ${scope} in --tokens FILE`,
+      );
+    if (response.status === 401 || response.status === 403)
+      throw new TokenUnavailable(
+        `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope} answered ${response.status}: the mock-only route needs a user token (--admin-token or --user-email/--user-password)`,
+      );
     return remember(tokenSecret(response, `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope}`)).secret;
   }
 
@@ -132,12 +152,10 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
     }
     if (isUserOnlyScope(scope)) {
       if (options.mockOnlyTokens) return mockOnly(scope);
-      throw new TokenUnavailable(
-        `the tokens endpoint cannot mint ${scope} (spec/README.md decision 15); give it in --tokens FILE`,
-      );
+      throw new TokenUnavailable(userOnlyReason(scope));
     }
     if (!options.adminToken && !(await user())) {
-      throw new TokenUnavailable(`no token for ${scope} in the tokens file, and no admin token to mint one`);
+      throw new TokenUnavailable(`no token for ${scope} in the tokens file, and no ${MINTER} to mint one`);
     }
     return (await mint(options.applicationId, scope)).secret;
   }
@@ -156,7 +174,7 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
     revokedToken: () =>
       cached('revoked', async () => {
         if (!options.adminToken && !(await user()))
-          throw new TokenUnavailable('no admin token to mint and revoke a token');
+          throw new TokenUnavailable(`no ${MINTER} to mint a token and revoke it`);
         const token = await mint(options.applicationId, 'flows.get');
         const response = await transport.send({
           method: 'DELETE',
@@ -174,7 +192,9 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
           throw new TokenUnavailable('no second application given (--other-application-id)');
         }
         if (!options.adminToken && !(await user()))
-          throw new TokenUnavailable('no admin token to mint a token');
+          throw new TokenUnavailable(
+            `no ${MINTER} to mint a token of the other application (a tokens file holds tokens of --application-id only)`,
+          );
         return (await mint(options.otherApplicationId, scope)).secret;
       }),
     principalToken: principal,

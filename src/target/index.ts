@@ -1,3 +1,4 @@
 export * from './config';
 export * from './credentials';
 export * from './connect';
+export * from './preflight';

@@ -27,7 +27,7 @@ describe('reporters: progress', () => {
       'PASS GET flows: sortDirection=desc reverses the order',
       'FAIL GET flows: sortField=bogus is 400',
       'WARN GET flows: names sort case-insensitively',
-      'SKIP GET flows: all.User token is accepted',
+      'SKIP GET flows: all.User token is accepted (no user token)',
       'PASS POST flows: example body is 201',
       '5 cases: 2 passed, 1 failed, 1 warnings, 1 skipped in 25 ms',
       '',

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { addTargetOptions, resolveTargetOptions } from '../../src/cli/target-options';
 import { resolveTargetConfig } from '../../src/target/config';
 
+const APP = '575ec8687ae143cd83dc4a97';
 const dir = mkdtempSync(path.join(tmpdir(), 'fc-config-'));
 const file = (name: string, content: unknown) => {
   const target = path.join(dir, name);
@@ -62,17 +63,17 @@ describe('target: configuration precedence (defaults → config file → environ
 
   it('a tokens file is read and validated', () => {
     const tokens = file('tokens.json', { 'all.Organization': 'tok-org' });
-    const config = resolve(['--target', 'http://api.test', '--application-id', 'a', '--tokens', tokens]);
+    const config = resolve(['--target', 'http://api.test', '--application-id', APP, '--tokens', tokens]);
     expect(config.tokens).to.deep.equal({ 'all.Organization': 'tok-org' });
     expect(() =>
-      resolve(['--target', 'http://api.test', '--application-id', 'a', '--tokens', file('bad.json', '[1]')]),
+      resolve(['--target', 'http://api.test', '--application-id', APP, '--tokens', file('bad.json', '[1]')]),
     ).to.throw(/scope to a token/);
   });
 
   it('refuses what cannot work, in one line', () => {
     expect(() => resolve(['--target', 'http://api.test'])).to.throw(/--application-id/);
-    expect(() => resolve(['--target', 'http://api.test', '--application-id', 'a'])).to.throw(/credential/);
-    expect(() => resolve(['--target', 'ftp://x', '--application-id', 'a', '--admin-token', 't'])).to.throw(
+    expect(() => resolve(['--target', 'http://api.test', '--application-id', APP])).to.throw(/credential/);
+    expect(() => resolve(['--target', 'ftp://x', '--application-id', APP, '--admin-token', 't'])).to.throw(
       /http/,
     );
     expect(() => resolve(['--user-email', 'a@b.c'])).to.throw(/--user-password/);
@@ -80,5 +81,27 @@ describe('target: configuration precedence (defaults → config file → environ
     expect(() => resolveTargetConfig([{ shard: '0/2' }])).to.throw(/--shard/);
     expect(() => resolve(['--config', file('secret.json', { adminToken: 'x' })])).to.throw(/environment/);
     expect(resolveTargetConfig([{ shard: '2/3' }]).shard).to.deep.equal({ index: 2, count: 3 });
+  });
+
+  it('application ids are 24 hexadecimal digits, and the second application is another one', () => {
+    expect(() => resolve(['--target', 'http://api.test', '--application-id', 'not-an-id'])).to.throw(
+      '--application-id must be an id of 24 hexadecimal digits (got "not-an-id")',
+    );
+    expect(() => resolve(['--other-application-id', '575ec8687ae143cd83dc4a9'])).to.throw(
+      /--other-application-id must be an id of 24 hexadecimal digits/,
+    );
+    expect(() => resolve(['--application-id', APP, '--other-application-id', APP])).to.throw(
+      '--other-application-id must name another application than --application-id',
+    );
+    expect(resolve(['--application-id', APP.toUpperCase()]).applicationId).to.equal(APP.toUpperCase());
+  });
+
+  it('a bad boolean names where it can be set (there is no --cleanup flag)', () => {
+    expect(() => resolve([], { FLOWS_CONFORMANCE_CLEANUP: 'nope' })).to.throw(
+      '--no-cleanup (FLOWS_CONFORMANCE_CLEANUP, config "cleanup") must be true or false (got "nope")',
+    );
+    expect(() => resolve([], { FLOWS_CONFORMANCE_MOCK_ONLY_TOKENS: 'yes' })).to.throw(
+      /FLOWS_CONFORMANCE_MOCK_ONLY_TOKENS/,
+    );
   });
 });

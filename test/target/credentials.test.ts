@@ -92,6 +92,73 @@ describe('target: tokens per scope', () => {
     );
   });
 
+  /** The reason a TokenUnavailable gives: what a skipped case reports. */
+  const reason = (promise: Promise<unknown>): Promise<string> =>
+    promise.then(
+      () => expect.fail('got a token'),
+      (error: unknown) => {
+        expect(error).to.be.instanceOf(TokenUnavailable);
+        return (error as Error).message;
+      },
+    );
+
+  it('skip reasons name every way to get the token', async () => {
+    const plain = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, adminToken: admin });
+    expect(await reason(plain.tokenFor('all.User'))).to.equal(
+      "the tokens endpoint cannot mint all.User (decision 15 of the spec's README.md): give it in --tokens FILE, " +
+        'log in with --user-email/--user-password, or against a flows-conformance mock use --mock-only-tokens',
+    );
+    expect(await reason(plain.tokenFor('all.Organization'))).to.not.contain('--user-email');
+    const fileOnly = createTokenProvider({
+      transport,
+      applicationId: MOCK_APPLICATION_ID,
+      otherApplicationId: MOCK_OTHER_APPLICATION_ID,
+      tokens: { 'flows.*': await plain.tokenFor('flows.*') },
+    });
+    expect(await reason(fileOnly.tokenFor('flows.get'))).to.match(
+      /^no token for flows\.get in the tokens file, and no admin token or user login \(--admin-token, --user-email/,
+    );
+    expect(await reason(fileOnly.revokedToken())).to.match(/to mint a token and revoke it$/);
+    expect(await reason(fileOnly.otherApplicationToken('flows.get'))).to.match(
+      /a tokens file holds tokens of --application-id only/,
+    );
+    await plain.revokeMinted();
+  });
+
+  it('the mock-only route: a non-user token, or a server without the route, says so', async () => {
+    const appToken = await createTokenProvider({
+      transport,
+      applicationId: MOCK_APPLICATION_ID,
+      adminToken: admin,
+    }).tokenFor('flows.*');
+    const notUser = createTokenProvider({
+      transport,
+      applicationId: MOCK_APPLICATION_ID,
+      tokens: { 'flows.*': appToken },
+      mockOnlyTokens: true,
+    });
+    expect(await reason(notUser.tokenFor('all.Organization'))).to.match(
+      /answered 403: the mock-only route needs a user token/,
+    );
+    const noRoute: Transport = {
+      baseUrl: transport.baseUrl,
+      close: () => Promise.resolve(),
+      send: (request) =>
+        request.path === '/mock-only/tokens'
+          ? Promise.resolve({ status: 404, headers: {}, text: '{}', json: { ok: true, value: {} } } as never)
+          : transport.send(request),
+    };
+    const realServer = createTokenProvider({
+      transport: noRoute,
+      applicationId: MOCK_APPLICATION_ID,
+      adminToken: admin,
+      mockOnlyTokens: true,
+    });
+    expect(await reason(realServer.tokenFor('all.Organization'))).to.match(
+      /answered 404: --mock-only-tokens works only against a flows-conformance mock/,
+    );
+  });
+
   it('the in-process transport answers as the fetch one does', async () => {
     const inProcess = createInProcessTransport(mock.server, 5000);
     const response = await inProcess.send({

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
+import { selectCases } from '../../engine/selection';
 import { defaultReporters, progressDisplay, writeReports } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { UsageError } from '../usage-error';
@@ -18,6 +19,8 @@ export function registerRunCommand(program: Command): void {
     .option('--no-cleanup', 'keep the flows the run created')
     .action(async () => {
       const config = resolveTargetOptions(command);
+      if (config.grep !== undefined && selectCases(ALL_CASES, { grep: config.grep }).length === 0)
+        throw new UsageError(`--grep "${config.grep}" matches no case id`);
       const progress = progressDisplay(process.stderr);
       const { report, secrets, startError } = await runConformanceWithSecrets({
         config,
@@ -27,6 +30,8 @@ export function registerRunCommand(program: Command): void {
       const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
       for (const failed of written.errors)
         process.stderr.write(`flows-conformance: ${failed.reporter} report: ${failed.message}\n`);
+      for (const stale of report.summary.staleExpectations)
+        process.stderr.write(`flows-conformance: stale expectation: ${stale}\n`);
       process.stdout.write(`reports written to ${config.reportDir}\n`);
       if (startError) throw new UsageError(startError);
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);

@@ -6,6 +6,7 @@ import { runVerification } from '../../pact/verification';
 import { DEFAULT_CONSUMER_VERSION_SELECTORS, type PactSource } from '../../pact/verify';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { UsageError } from '../usage-error';
+import { TargetUnusable } from '../../target/preflight';
 import type { CommandRegistrar } from './index';
 import { brokerUrlOf } from '../../pact/broker-input';
 import { pacticipantName } from './pacts';
@@ -72,7 +73,16 @@ async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
   const provider = pacticipantName('--provider', flags.provider);
   const source = sourceOf(flags, provider);
   const publish = publishOf(flags, source);
-  const { target, outcome, reports } = await runVerification({ config, provider, source, publish });
+  let result: Awaited<ReturnType<typeof runVerification>>;
+  try {
+    result = await runVerification({ config, provider, source, publish });
+  } catch (error) {
+    if (error instanceof TargetUnusable) throw new UsageError(error.message);
+    throw error;
+  }
+  const { target, outcome, reports } = result;
+  for (const { state, reason } of outcome.stateErrors ?? [])
+    process.stderr.write(`provider state "${state}" could not be set up: ${reason}\n`);
   for (const failure of outcome.failures)
     process.stderr.write(`FAILED ${failure.interaction}: ${failure.messages.join('; ')}\n`);
   if (outcome.error) process.stderr.write(`verification could not run: ${outcome.error}\n`);

@@ -1,0 +1,425 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { isUserOnlyScope, USER_TOKEN_SCOPE } from '../../specs/catalog';
+import { ALL_CASES } from '../../specs/cases';
+import type { ConformanceCase } from '../../src/engine/case';
+import type { RunReport } from '../../src/engine/results';
+import { MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, MOCK_USER } from '../../src/mock/defaults';
+import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, writePacts } from '../../src/pact/consumer';
+import { ALL_PACT_CASES } from '../../src/pact/interactions';
+import { VERIFICATION_JSON, type VerificationReport } from '../../src/pact/verification-report';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { ENV_NAMES, CONFIG_FILE_ENV } from '../../src/target/config';
+import { CLI_ENTRY, runCli, type ChildResult } from '../support/cli';
+
+/**
+ * The product as its users run it: `flows-conformance mock` in a process of its own, treated as a real
+ * server, and `run --target` / `verify --target` against it through the CLI, with each credential style.
+ */
+
+const ADMIN_TOKEN = 'e2e-admin-token-9f3b1c7d5a0e42b6';
+const FLOW_CLASSES = ['cloud', 'edge', 'customNode', 'experience'] as const;
+/** Mock tokens look like `mock.` and 32 url-safe characters: none may appear in any output. */
+const MOCK_TOKEN = /mock\.[A-Za-z0-9_-]{32}/;
+
+/** The environment of the user running the tests must not leak into the runs. */
+const CLEAN_ENV: NodeJS.ProcessEnv = Object.fromEntries(
+  [...Object.values(ENV_NAMES), CONFIG_FILE_ENV].map((name) => [name, '']),
+);
+
+interface MockProcess {
+  readonly url: string;
+  readonly child: ChildProcessWithoutNullStreams;
+}
+
+/** `flows-conformance mock --port 0` in a child process; resolves with its URL (bounded wait). */
+function startMockProcess(): Promise<MockProcess> {
+  const tsx = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const child = spawn(
+    process.execPath,
+    [tsx, CLI_ENTRY, 'mock', '--port', '0', '--admin-token', ADMIN_TOKEN],
+    { cwd: PACKAGE_ROOT, env: { ...process.env, ...CLEAN_ENV } },
+  );
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`the mock did not start within 20 s: ${stderr}`));
+    }, 20_000);
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1], child });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the mock exited (${code}) before listening: ${stderr}`));
+    });
+  });
+}
+
+function stopMockProcess(mock: MockProcess | undefined): Promise<void> {
+  if (!mock || mock.child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      mock.child.kill('SIGKILL');
+      resolve();
+    }, 5_000);
+    mock.child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    mock.child.kill('SIGTERM');
+  });
+}
+
+async function api(mock: MockProcess, method: string, route: string, body?: unknown, token = ADMIN_TOKEN) {
+  const response = await fetch(`${mock.url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(5_000),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** How many flows the application holds, over every flowClass. */
+async function flowCount(mock: MockProcess, applicationId: string): Promise<number> {
+  let total = 0;
+  for (const flowClass of FLOW_CLASSES) {
+    const { status, body } = await api(
+      mock,
+      'GET',
+      `/applications/${applicationId}/flows?flowClass=${flowClass}&perPage=1000`,
+    );
+    expect(status).to.equal(200);
+    total += body.totalCount as number;
+  }
+  return total;
+}
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? files(file) : [file];
+  });
+
+/** The ids of the cases that need a token of this kind. */
+const casesNeeding = (needs: (auth: NonNullable<ConformanceCase['requests'][number]['auth']>) => boolean) =>
+  new Set(
+    ALL_CASES.filter((testCase) =>
+      testCase.requests.some((request) => request.auth !== undefined && needs(request.auth)),
+    ).map((testCase) => testCase.id),
+  );
+
+const USER_ONLY = casesNeeding((auth) => auth.kind === 'scope' && isUserOnlyScope(auth.scope));
+const USER_ONLY_BUT_USER = casesNeeding(
+  (auth) => auth.kind === 'scope' && isUserOnlyScope(auth.scope) && auth.scope !== USER_TOKEN_SCOPE,
+);
+const OTHER_APPLICATION = casesNeeding((auth) => auth.kind === 'otherApplication');
+const REVOKED = casesNeeding((auth) => auth.kind === 'revoked');
+const union = (...sets: Set<string>[]) => new Set(sets.flatMap((set) => [...set]));
+
+describe('e2e: the mock as a separate process, the suite and the verifier against it by URL', function () {
+  this.timeout(120_000);
+  let mock: MockProcess | undefined;
+  let root: string;
+  let tokensFile: string;
+  let pactDir: string;
+  /** Every secret the runs were given, or that the test minted. */
+  const secrets = [ADMIN_TOKEN, MOCK_USER.password];
+  /** Every stdout and stderr of every CLI call, checked for secrets at the end. */
+  const outputs: ChildResult[] = [];
+
+  const cli = async (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> => {
+    const result = await runCli(args, { ...CLEAN_ENV, NO_COLOR: '1', ...env });
+    outputs.push(result);
+    return result;
+  };
+  const target = (): string[] => [
+    '--target',
+    (mock as MockProcess).url,
+    '--application-id',
+    MOCK_APPLICATION_ID,
+  ];
+  const readRun = (dir: string): RunReport =>
+    JSON.parse(readFileSync(path.join(dir, 'conformance.json'), 'utf8')) as RunReport;
+
+  before(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'fc-e2e-'));
+    mock = await startMockProcess();
+    // A tokens file as a user of a real server would build it (here from the mock-only route).
+    const scopes = [
+      'all.Application',
+      'all.Application.read',
+      'all.Organization',
+      'all.Organization.read',
+      'all.User',
+      'all.User.read',
+      'devices.get',
+      'flows.*',
+      'flows.get',
+      'flows.getByVersion',
+      'flows.import',
+      'flows.post',
+    ];
+    const tokens: Record<string, string> = {};
+    for (const scope of scopes) {
+      const bound = !isUserOnlyScope(scope);
+      const { status, body } = await api(mock, 'POST', '/mock-only/tokens', {
+        ...(bound ? { applicationId: MOCK_APPLICATION_ID } : {}),
+        scope: [scope],
+      });
+      expect(status, JSON.stringify(body)).to.equal(201);
+      tokens[scope] = body.token as string;
+    }
+    secrets.push(...Object.values(tokens));
+    tokensFile = path.join(root, 'tokens.json');
+    writeFileSync(tokensFile, JSON.stringify(tokens));
+    pactDir = path.join(root, 'pacts');
+    const written = await writePacts({
+      consumer: DEFAULT_CONSUMER,
+      provider: DEFAULT_PROVIDER,
+      pactDir,
+      cases: ALL_PACT_CASES,
+    });
+    expect(written.failures).to.deep.equal([]);
+  });
+
+  after(async () => {
+    await stopMockProcess(mock);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** One run per credential style: exit 0, no failure, exactly the expected cases skipped, each with why. */
+  const STYLES: readonly {
+    name: string;
+    args: () => string[];
+    env?: NodeJS.ProcessEnv;
+    skipped: Set<string>;
+    reasons: RegExp;
+  }[] = [
+    {
+      name: 'admin token (environment), no second application',
+      args: () => [],
+      env: { FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN },
+      skipped: union(USER_ONLY, OTHER_APPLICATION),
+      reasons: /cannot mint all\.(User|Organization)[^ ]* .*--tokens FILE|no second application given/,
+    },
+    {
+      name: 'user login, a second application',
+      args: () => ['--user-email', MOCK_USER.email, '--other-application-id', MOCK_OTHER_APPLICATION_ID],
+      env: { FLOWS_CONFORMANCE_USER_PASSWORD: MOCK_USER.password },
+      skipped: USER_ONLY_BUT_USER,
+      reasons: /cannot mint all\.(User\.read|Organization|Organization\.read) .*--mock-only-tokens/,
+    },
+    {
+      name: 'only a tokens file, a second application',
+      args: () => ['--tokens', tokensFile, '--other-application-id', MOCK_OTHER_APPLICATION_ID],
+      skipped: union(REVOKED, OTHER_APPLICATION),
+      reasons: /no admin token or user login .* to mint a token (and revoke it|of the other application)/,
+    },
+    {
+      name: 'admin token, a second application and --mock-only-tokens',
+      args: () => [
+        '--admin-token',
+        ADMIN_TOKEN,
+        '--other-application-id',
+        MOCK_OTHER_APPLICATION_ID,
+        '--mock-only-tokens',
+      ],
+      skipped: new Set(),
+      reasons: /^$/,
+    },
+  ];
+
+  const runs = new Map<string, { result: ChildResult; report: RunReport; dir: string }>();
+
+  before(async () => {
+    // Two at a time: each is a Node process compiling the sources with tsx.
+    for (let at = 0; at < STYLES.length; at += 2)
+      await Promise.all(
+        STYLES.slice(at, at + 2).map(async (style, offset) => {
+          const dir = path.join(root, `run-${at + offset}`);
+          const result = await cli(['run', ...target(), ...style.args(), '--report-dir', dir], style.env);
+          runs.set(style.name, { result, report: readRun(dir), dir });
+        }),
+      );
+  });
+
+  for (const style of STYLES)
+    it(`run --target with ${style.name}: exit 0, no failure, ${style.skipped.size === 0 ? 'nothing' : 'only what it cannot do'} skipped, with the reason`, () => {
+      const { result, report } = runs.get(style.name) as { result: ChildResult; report: RunReport };
+      expect(result.code, result.stderr.slice(-2000)).to.equal(0);
+      expect(report.summary).to.include({ total: ALL_CASES.length, failed: 0, warnings: 0 });
+      expect(report.summary.target).to.equal(mock?.url);
+      const skipped = report.results.filter((item) => item.outcome === 'skipped');
+      expect(skipped.map((item) => item.id)).to.have.members([...style.skipped]);
+      expect(report.summary.skipped).to.equal(style.skipped.size);
+      for (const item of skipped) {
+        expect(item.skipReason, item.id).to.match(style.reasons);
+        // The console says why too, on the case's own line.
+        expect(result.stderr).to.contain(`SKIP ${item.id} (${item.skipReason})`);
+      }
+      expect(result.stderr).to.contain(
+        `${report.summary.total} cases: ${report.summary.passed} passed, 0 failed`,
+      );
+    });
+
+  it('every run removed what it created (every flowClass of both applications)', async () => {
+    const live = mock as MockProcess;
+    expect(await flowCount(live, MOCK_APPLICATION_ID)).to.equal(0);
+    expect(await flowCount(live, MOCK_OTHER_APPLICATION_ID)).to.equal(0);
+  });
+
+  it('--no-cleanup keeps the flows the run created', async () => {
+    const dir = path.join(root, 'kept');
+    const result = await cli(
+      ['run', ...target(), '--grep', '^POST flows: a valid request', '--no-cleanup', '--report-dir', dir],
+      { FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN },
+    );
+    expect(result.code, result.stderr).to.equal(0);
+    expect(await flowCount(mock as MockProcess, MOCK_APPLICATION_ID)).to.be.greaterThan(0);
+  });
+
+  it('a stale expectation fails the run and is named on stderr', async () => {
+    const expectations = path.join(root, 'expectations.json');
+    writeFileSync(
+      expectations,
+      JSON.stringify({ expectedFailures: { 'GET flows: no such case at all': 'stale on purpose' } }),
+    );
+    const result = await cli(
+      ['run', ...target(), '--grep', '^GET flows: sortField', '--expectations', expectations],
+      { FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN, FLOWS_CONFORMANCE_REPORT_DIR: path.join(root, 'stale') },
+    );
+    expect(result.code, result.stderr).to.equal(1);
+    expect(result.stderr).to.contain('flows-conformance: stale expectation: GET flows: no such case at all');
+  });
+
+  it('refuses, in one line and exit 2: a wrong token, a wrong password, an unknown application', async () => {
+    const calls = [
+      { args: ['--admin-token', 'not-the-admin-token'], says: /refused the credential \(401\)/ },
+      {
+        args: ['--user-email', MOCK_USER.email, '--user-password', 'not-the-password'],
+        says: /POST \/auth\/user refused the user credentials \(401\)/,
+      },
+    ];
+    for (const call of calls) {
+      const result = await cli([
+        'run',
+        ...target(),
+        ...call.args,
+        '--report-dir',
+        path.join(root, 'refused'),
+      ]);
+      expect(result.code, result.stderr).to.equal(2);
+      expect(result.stderr.trim().split('\n')).to.have.length(1);
+      expect(result.stderr).to.match(call.says);
+    }
+    const unknown = await cli(
+      ['run', '--target', (mock as MockProcess).url, '--application-id', 'ffffffffffffffffffffff00'],
+      {
+        FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
+        FLOWS_CONFORMANCE_REPORT_DIR: path.join(root, 'unknown'),
+      },
+    );
+    expect(unknown.code).to.equal(2);
+    expect(unknown.stderr).to.match(/application ffffffffffffffffffffff00 not found/);
+  });
+
+  // verify: same file, same level (mocha runs a suite's tests before its child suites, and the secret
+  // check below must see every output).
+  {
+    it('passes with only a tokens file, and writes its reports', async () => {
+      const dir = path.join(root, 'verify-tokens');
+      const result = await cli([
+        'verify',
+        ...target(),
+        '--tokens',
+        tokensFile,
+        '--pact-dir',
+        pactDir,
+        '--report-dir',
+        dir,
+      ]);
+      expect(result.code, result.stderr).to.equal(0);
+      const report = JSON.parse(
+        readFileSync(path.join(dir, VERIFICATION_JSON), 'utf8'),
+      ) as VerificationReport;
+      expect(report.outcome.passed).to.equal(true);
+      expect(report.outcome.interactions).to.have.length(ALL_PACT_CASES.length);
+    });
+
+    it('with an admin token only: the all.User states fail naming why, not with a stale token', async () => {
+      const dir = path.join(root, 'verify-admin');
+      const result = await cli(['verify', ...target(), '--pact-dir', pactDir, '--report-dir', dir], {
+        FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
+      });
+      expect(result.code, result.stderr).to.equal(1);
+      expect(result.stderr).to.contain('provider state "a token with scope all.User" could not be set up');
+      expect(result.stdout).to.not.contain('Error source');
+      const report = JSON.parse(
+        readFileSync(path.join(dir, VERIFICATION_JSON), 'utf8'),
+      ) as VerificationReport;
+      expect(report.outcome.failures.map((failure) => failure.interaction)).to.have.members(
+        ALL_PACT_CASES.filter((pactCase) =>
+          pactCase.states.some((state) => state.name === 'a token with scope all.User'),
+        ).map((pactCase) => pactCase.description),
+      );
+      for (const failure of report.outcome.failures)
+        expect(failure.messages[0]).to.match(
+          /could not be set up: the tokens endpoint cannot mint all\.User/,
+        );
+    });
+
+    it('an unusable target is one line and exit 2, not a hang', async () => {
+      const result = await cli(
+        [
+          'verify',
+          '--target',
+          'http://127.0.0.1:9',
+          '--application-id',
+          MOCK_APPLICATION_ID,
+          '--pact-dir',
+          pactDir,
+        ],
+        {
+          FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
+          FLOWS_CONFORMANCE_REPORT_DIR: path.join(root, 'verify-down'),
+        },
+      );
+      expect(result.code).to.equal(2);
+      expect(result.stderr.trim().split('\n')).to.deep.equal([
+        'flows-conformance: target http://127.0.0.1:9 is unreachable: connection failed (ECONNREFUSED)',
+      ]);
+      const refused = await cli(['verify', ...target(), '--pact-dir', pactDir], {
+        FLOWS_CONFORMANCE_ADMIN_TOKEN: 'not-the-admin-token',
+        FLOWS_CONFORMANCE_REPORT_DIR: path.join(root, 'verify-refused'),
+      });
+      expect(refused.code).to.equal(2);
+      expect(refused.stderr).to.match(/refused the credential \(401\)/);
+    });
+  }
+
+  it('no secret (admin token, password, given or minted token) in any file written or any output', () => {
+    const texts = [
+      ...files(root)
+        .filter((file) => file !== tokensFile)
+        .map((file) => ({ where: file, text: readFileSync(file, 'utf8') })),
+      ...outputs.map((output, index) => ({ where: `output ${index}`, text: output.stdout + output.stderr })),
+    ];
+    expect(texts.length).to.be.greaterThan(20);
+    for (const { where, text } of texts) {
+      for (const secret of secrets) expect(text.includes(secret), `${where} holds a secret`).to.equal(false);
+      expect(MOCK_TOKEN.exec(text)?.[0], `${where} holds a mock token`).to.equal(undefined);
+    }
+  });
+});
