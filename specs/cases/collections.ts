@@ -1,6 +1,6 @@
-import { actionById, queryRow, type ActionId } from '../catalog';
-import type { CheckRef, DataSelector } from '../../src/checks';
-import type { ConformanceCase } from '../../src/engine/case';
+import { actionById, queryRow, type ActionId, type DecisionKey } from '../catalog';
+import type { CheckRef, DataSelector, DataSetName } from '../../src/checks';
+import type { ConformanceCase, JsonValue } from '../../src/engine/case';
 import { makeCase, successChecks, withQuery, type Pair } from './build';
 import { PAGE_SIZE } from './dataset';
 
@@ -17,6 +17,8 @@ export interface CollectionRow {
   readonly covers: readonly string[];
   readonly decision?: 'filterGlobbing' | 'triggerFilter' | 'getByVersion' | 'paging' | 'flowClassDefault';
   readonly mode?: 'exactly' | 'includes';
+  /** The data set the items come from, when not the action's own (`versionFlows` for Get). */
+  readonly set?: DataSetName;
   /** Collection fields the answer echoes (spec README, API-wide conventions); placeholders allowed. */
   readonly echo?: Readonly<Record<string, string>>;
 }
@@ -33,7 +35,7 @@ function rowCase(actionId: ActionId, set: Set, row: CollectionRow): ConformanceC
     requests: [withQuery(actionId, row.query)],
     checks: [
       ...successChecks(actionId),
-      { check: 'itemSet', set, where: row.where, mode: row.mode },
+      { check: 'itemSet', set: row.set ?? set, where: row.where, mode: row.mode },
       ...(row.echo ? [{ check: 'collectionEcho' as const, expect: row.echo }] : []),
     ],
   });
@@ -167,9 +169,14 @@ export function flowClassRows(actionId: ActionId, extra: DataSelector = {}): Col
 
 /**
  * includeCustomNodes adds customNodes (decision 9), and only when asked; with `unreferencing`, a query
- * whose items reference no custom node, also that customNodes holds nothing else.
+ * whose items reference no custom node, also that customNodes holds nothing else. With `post`, the body
+ * of a write whose answer is one Workflow (P3).
  */
-export function customNodeCases(actionId: ActionId, unreferencing?: Pair[]): ConformanceCase[] {
+export function customNodeCases(
+  actionId: ActionId,
+  unreferencing?: Pair[],
+  post?: { readonly body: JsonValue; readonly decision: DecisionKey },
+): ConformanceCase[] {
   const action = actionById(actionId);
   const covers = [queryRow(action, 'includeCustomNodes')];
   const make = (fact: string, query: Pair[], present: boolean) =>
@@ -178,9 +185,9 @@ export function customNodeCases(actionId: ActionId, unreferencing?: Pair[]): Con
       fact,
       aspect: 'query',
       level: 'SHOULD',
-      decision: 'includeCustomNodes',
+      decision: post?.decision ?? 'includeCustomNodes',
       covers,
-      requests: [withQuery(actionId, query)],
+      requests: [{ ...withQuery(actionId, query), ...(post && { body: post.body }) }],
       checks: [...successChecks(actionId), { check: 'customNodes', present }],
     });
   return [
@@ -195,5 +202,25 @@ export function customNodeCases(actionId: ActionId, unreferencing?: Pair[]): Con
           ),
         ]
       : []),
+  ];
+}
+
+/**
+ * triggerFilter "always filters against default flow version" (the reference): flow `three` of the
+ * versioned data set has its own trigger `keyown` and a default version (P4) with `keydefault`. MUST:
+ * the expected items follow the default versions the server's Import answer reported (data facts), so
+ * P4 is only the set-up; a full `{type, key}` entry needs none of decision 8's finer points.
+ */
+export function defaultVersionRows(query: readonly Pair[], where: DataSelector, set?: DataSetName) {
+  const row = (fact: string, key: string): CollectionRow => ({
+    fact,
+    query: [...query, ['triggerFilter[0][type]', 'webhook'], ['triggerFilter[0][key]', key]],
+    where: { ...where, triggers: [{ type: 'webhook', key }] },
+    covers: ['triggerFilter'],
+    set,
+  });
+  return [
+    row('triggerFilter matches the trigger of a flow’s default version', 'keydefault'),
+    row('triggerFilter ignores the own trigger of a flow with a default version', 'keyown'),
   ];
 }

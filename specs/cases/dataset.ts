@@ -12,7 +12,11 @@ export interface DataFlowSpec {
   readonly triggers?: readonly { readonly type: string; readonly key?: string }[];
   /** Nodes; `{id:<key>}` is the id of a flow created before this one. */
   readonly nodes?: readonly JsonValue[];
+  /** Versioned data set: the name of the flow's version (FLOW_VERSIONS) that is its default (P4). */
+  readonly defaultVersion?: string;
 }
+
+export type TriggerSpec = NonNullable<DataFlowSpec['triggers']>[number];
 
 const CUSTOM_NODE_CONFIG = { outputCount: 1, resultMode: 'none', fields: [] } as const;
 
@@ -46,14 +50,30 @@ export const VERSION_FLOWS: readonly DataFlowSpec[] = [
   { key: 'one', name: 'one', flowClass: 'cloud', triggers: [{ type: 'webhook', key: 'keyone' }] },
   { key: 'two', name: 'Two', flowClass: 'cloud' },
   { key: 'vedge', name: 'edge', flowClass: 'edge' },
+  // Its default version's trigger differs from its own and from its other version's (decision 8).
+  {
+    key: 'three',
+    name: 'three',
+    flowClass: 'cloud',
+    triggers: [{ type: 'webhook', key: 'keyown' }],
+    defaultVersion: '3.1',
+  },
 ];
 
 /** Version names, appended to the `{versions}` prefix. */
-export const FLOW_VERSIONS: readonly { readonly flowKey: string; readonly version: string }[] = [
+export interface FlowVersionSpec {
+  readonly flowKey: string;
+  readonly version: string;
+  readonly triggers?: readonly TriggerSpec[];
+}
+
+export const FLOW_VERSIONS: readonly FlowVersionSpec[] = [
   { flowKey: 'one', version: '1.0' },
   { flowKey: 'one', version: '2.0' },
   { flowKey: 'two', version: '1.0' },
   { flowKey: 'vedge', version: '1.0' },
+  { flowKey: 'three', version: '3.0', triggers: [{ type: 'webhook', key: 'keyold' }] },
+  { flowKey: 'three', version: '3.1', triggers: [{ type: 'webhook', key: 'keydefault' }] },
 ];
 
 /** Page size of the paging cases: 8 cloud flows make 3 pages, 2 cloud versions of 1.0 make 2. */

@@ -4,6 +4,7 @@ import { makeCase, successChecks, withQuery } from './build';
 import {
   collectionRowCases,
   customNodeCases,
+  defaultVersionRows,
   flowClassRows,
   pagingCases,
   sortingCases,
@@ -30,6 +31,13 @@ const ROWS: readonly CollectionRow[] = [
     decision: 'getByVersion',
   },
   {
+    fact: 'version matches case-sensitively',
+    query: [['version', '{VERSIONS}1.0']],
+    where: { version: '{VERSIONS}1.0' },
+    covers: ['version'],
+    decision: 'getByVersion',
+  },
+  {
     fact: 'filter=<prefix>o* matches flow names by glob',
     query: [['filter', '{versions}o*']],
     where: { version: V1, keys: ['one'] },
@@ -44,6 +52,8 @@ const ROWS: readonly CollectionRow[] = [
     decision: 'triggerFilter',
   },
   ...flowClassRows(ACTION, { version: V1 }),
+  // The versions returned are those of flows whose default version matches, whatever their own triggers.
+  ...defaultVersionRows([['version', '{versions}3.0']], { version: '{versions}3.0' }),
 ];
 
 export const GET_BY_VERSION_CASES: readonly ConformanceCase[] = [

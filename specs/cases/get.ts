@@ -2,6 +2,7 @@ import type { ConformanceCase } from '../../src/engine/case';
 import {
   collectionRowCases,
   customNodeCases,
+  defaultVersionRows,
   flowClassRows,
   pagingCases,
   sortingCases,
@@ -117,7 +118,12 @@ export const GET_CASES: readonly ConformanceCase[] = [
   ...invalidQueryCases(ACTION),
   ...sortingCases(ACTION, 'flows'),
   ...pagingCases(ACTION, 'flows', {}, 8),
-  ...collectionRowCases(ACTION, 'flows', [...FILTER_ROWS, ...flowClassRows(ACTION), ...TRIGGER_ROWS]),
+  ...collectionRowCases(ACTION, 'flows', [
+    ...FILTER_ROWS,
+    ...flowClassRows(ACTION),
+    ...TRIGGER_ROWS,
+    ...defaultVersionRows([['filter', '{versions}*']], {}, 'versionFlows'),
+  ]),
   ...customNodeCases(ACTION, [['filter', '{data}alpha']]),
   unknownQueryCase(ACTION),
   ...statusCases(ACTION),

@@ -1,3 +1,4 @@
+import type { DecisionKey } from '../catalog';
 import { referenceExample } from '../../fixtures';
 import type { CheckRef } from '../../src/checks';
 import type { ConformanceCase, JsonValue } from '../../src/engine/case';
@@ -20,6 +21,12 @@ const BUNDLE = {
   ],
 };
 
+/** P4: BUNDLE with flow A's default version named by the given id of BUNDLE's version `index`. */
+const withDefaultVersion = (index: number) => ({
+  ...BUNDLE,
+  flows: [{ ...BUNDLE.flows[0], defaultVersionId: BUNDLE.flowVersions[index].id }, BUNDLE.flows[1]],
+});
+
 /** Decision 14: every read-only key a Workflow has and Workflow Import does not define, with values to ignore. */
 const READ_ONLY_FLOW = {
   ...flow(FLOW_A, '{case}read only'),
@@ -31,17 +38,20 @@ const READ_ONLY_FLOW = {
   deletedInDevelop: true,
 };
 
-const allOrNothing = (fact: string, body: JsonValue, level: 'MUST' | 'SHOULD'): ConformanceCase => {
+const allOrNothing = (
+  fact: string,
+  body: JsonValue,
+  level: 'MUST' | 'SHOULD',
+  decision: DecisionKey = 'importResult',
+): ConformanceCase => {
   const refused: CheckRef[] =
-    level === 'MUST'
-      ? [...badRequestChecks]
-      : badRequestChecks.map((ref) => ({ ...ref, level, decision: 'importResult' as const }));
+    level === 'MUST' ? [...badRequestChecks] : badRequestChecks.map((ref) => ({ ...ref, level, decision }));
   return makeCase({
     action: ACTION,
     fact,
     aspect: 'body',
     level,
-    decision: level === 'SHOULD' ? 'importResult' : undefined,
+    decision: level === 'SHOULD' ? decision : undefined,
     covers: badRequestCovers(ACTION),
     requests: [{ body }, FOLLOW_UP],
     checks: [...refused, { check: 'nothingCreated', at: 1, level: 'SHOULD', decision: 'importResult' }],
@@ -65,6 +75,15 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
     decision: 'importResult',
     requests: [{ body: BUNDLE }],
     checks: [...successChecks(ACTION), { check: 'importMaps' }],
+  }),
+  makeCase({
+    action: ACTION,
+    fact: 'a flow’s defaultVersionId becomes the new id of its version',
+    aspect: 'body',
+    level: 'SHOULD',
+    decision: 'importDefaultVersion',
+    requests: [{ body: withDefaultVersion(0) }],
+    checks: [...successChecks(ACTION), { check: 'importMaps', decision: 'importDefaultVersion' }],
   }),
   makeCase({
     action: ACTION,
@@ -104,6 +123,12 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
       ],
     },
     'SHOULD',
+  ),
+  allOrNothing(
+    'a defaultVersionId naming a version of another flow imports nothing',
+    withDefaultVersion(1),
+    'SHOULD',
+    'importDefaultVersion',
   ),
   ...validBodyCases(ACTION),
   ...invalidBodyCases(ACTION),

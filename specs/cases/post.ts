@@ -3,6 +3,7 @@ import { referenceExample } from '../../fixtures';
 import type { ConformanceCase } from '../../src/engine/case';
 import { FOLLOW_UP, makeCase, successChecks } from './build';
 import { confine, invalidBodyCases, validBodyCases } from './bodies';
+import { customNodeCases } from './collections';
 import { authCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Post: each case creates its own flows under its own prefix. */
@@ -15,6 +16,12 @@ const ROUND_TRIP_BODY = {
   triggers: [{ type: 'timer', config: { seconds: 60 } }],
   nodes: [{ id: 'n1', type: 'DebugNode', config: {} }],
   globals: [{ key: 'limit', json: '10' }],
+};
+
+/** A flow whose node uses the data set's custom-node flow (P3). */
+const CUSTOM_NODE_USER = {
+  name: '{case}custom node user',
+  nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: '{id:custom}' } }],
 };
 
 export const POST_CASES: readonly ConformanceCase[] = [
@@ -50,6 +57,7 @@ export const POST_CASES: readonly ConformanceCase[] = [
     requests: [{ body: { name: '{case}flow' }, query: [['includeCustomNodes', 'true']] }],
     checks: successChecks(ACTION),
   }),
+  ...customNodeCases(ACTION, undefined, { body: CUSTOM_NODE_USER, decision: 'postIncludeCustomNodes' }),
   ...validBodyCases(ACTION),
   ...invalidBodyCases(ACTION),
   unknownQueryCase(ACTION),

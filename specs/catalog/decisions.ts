@@ -39,6 +39,7 @@ export const DECISIONS = {
   versionSortFields: projectDecision(1, 'Get by Version sorts by the version’s own fields'),
   bodyLimits: projectDecision(2, 'Request body size limit and content type'),
   postIncludeCustomNodes: projectDecision(3, 'Post with includeCustomNodes'),
+  importDefaultVersion: projectDecision(4, 'Import and a flow’s default version'),
 } as const satisfies Record<string, Decision>;
 
 export type DecisionKey = keyof typeof DECISIONS;

@@ -8,6 +8,8 @@ import {
   missingExchange,
   referenceLocation,
   type Check,
+  type CheckContext,
+  type Exchange,
 } from './context';
 import type { RefOf } from './refs';
 
@@ -62,19 +64,44 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
   ];
 };
 
-/** What a created Workflow breaks of decision 10: its defaults, flowId = id, creationDate = lastUpdated. */
-function defaultProblems(flow: Record<string, unknown>): string[] {
+/** How far a created flow's dates may be from the suite's clock when it sent the request (clock skew). */
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+/** What the created Workflow is compared against: the application written to and the suite's clock. */
+interface Creation {
+  readonly applicationId: string;
+  readonly sentAt: number;
+}
+
+const creationOf = (context: CheckContext, exchange: Exchange): Creation => ({
+  applicationId: context.expand('{application}'),
+  sentAt: exchange.sentAt,
+});
+
+/**
+ * What a created Workflow breaks of decision 10: its defaults, flowId = id, the application written to,
+ * creationDate = lastUpdated = now (within CLOCK_SKEW_MS of the suite's clock).
+ */
+function defaultProblems(flow: Record<string, unknown>, creation: Creation): string[] {
   const problems = Object.entries(CREATED_WORKFLOW_DEFAULTS)
     .filter(([key, value]) => !sameJson(flow[key], value))
     .map(([key]) => `${key}=${JSON.stringify(flow[key])}`);
   if (flow.flowId !== flow.id) problems.push(`flowId ${JSON.stringify(flow.flowId)} ≠ id`);
+  if (flow.applicationId !== creation.applicationId)
+    problems.push(`applicationId ${JSON.stringify(flow.applicationId)} ≠ ${creation.applicationId}`);
   if (typeof flow.creationDate !== 'string' || flow.creationDate !== flow.lastUpdated) {
     problems.push('creationDate ≠ lastUpdated');
+  }
+  const created = typeof flow.creationDate === 'string' ? Date.parse(flow.creationDate) : Number.NaN;
+  if (!(Math.abs(created - creation.sentAt) <= CLOCK_SKEW_MS)) {
+    problems.push(
+      `creationDate ${JSON.stringify(flow.creationDate)} is not now (${new Date(creation.sentAt).toISOString()})`,
+    );
   }
   return problems;
 }
 
-const DEFAULTS_EXPECTED = `defaults ${JSON.stringify(CREATED_WORKFLOW_DEFAULTS)}, flowId = id, creationDate = lastUpdated`;
+const DEFAULTS_EXPECTED = `defaults ${JSON.stringify(CREATED_WORKFLOW_DEFAULTS)}, flowId = id, applicationId of the request, creationDate = lastUpdated within ${CLOCK_SKEW_MS / 60_000} minutes of the suite's clock`;
 
 /** Decision 10: the new Workflow's read-only fields and defaults. */
 export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
@@ -83,7 +110,7 @@ export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
   const body = bodyOf(exchange);
   if (!isRecord(body))
     return [failure(context, ref, 'no Workflow body', 'the created Workflow', 'schemas.md#workflow')];
-  const problems = defaultProblems(body);
+  const problems = defaultProblems(body, creationOf(context, exchange));
   if (problems.length === 0) return [];
   return [failure(context, ref, problems.join(', '), DEFAULTS_EXPECTED, 'spec/README.md decision 10')];
 };
@@ -103,13 +130,14 @@ export const importDefaults: Check<RefOf<'importDefaults'>> = (context, ref) => 
     return [failure(context, ref, `${imported.length} flows imported`, 'every flow of the bundle', location)];
   }
   const flowMap = isRecord(body) && isRecord(body.importedFlowIdMap) ? body.importedFlowIdMap : {};
+  const creation = creationOf(context, exchange);
   const problems = (sent.flows ?? []).flatMap((given, index) => {
     // The result's order is not the bundle's by any rule: find each flow by its mapped id first.
     const flow =
       imported.find((item) => typeof given.id === 'string' && item.id === flowMap[given.id]) ??
       imported[index];
     const kept = IMPORT_READ_ONLY_KEYS.filter((key) => key in given && sameJson(flow[key], given[key]));
-    return [...defaultProblems(flow), ...kept.map((key) => `kept the given ${key}`)].map(
+    return [...defaultProblems(flow, creation), ...kept.map((key) => `kept the given ${key}`)].map(
       (problem) => `flow ${index}: ${problem}`,
     );
   });
@@ -125,12 +153,15 @@ export const importDefaults: Check<RefOf<'importDefaults'>> = (context, ref) => 
   ];
 };
 
-/** Decision 11: each given id maps to a fresh one, and the versions point at the new flows. */
+/**
+ * Decision 11: each given id maps to a fresh one, and the versions point at the new flows; P4: a
+ * flow's given defaultVersionId becomes the new id of that version.
+ */
 export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
   const sent = JSON.parse(exchange.request.body ?? '{}') as {
-    flows?: { id?: string }[];
+    flows?: { id?: string; defaultVersionId?: unknown }[];
     flowVersions?: { id?: string; flowId?: string }[];
   };
   const body = bodyOf(exchange);
@@ -164,13 +195,23 @@ export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
     if (version && version.flowId !== wanted)
       problems.push(`version ${given.id} has flowId ${String(version.flowId)}, not ${String(wanted)}`);
   }
+  const flows = Array.isArray(body.flows) ? body.flows.filter(isRecord) : [];
+  for (const given of sent.flows ?? []) {
+    if (typeof given.defaultVersionId !== 'string' || given.id === undefined) continue;
+    const flow = flows.find((candidate) => candidate.id === flowMap[given.id as string]);
+    const wanted = versionMap[given.defaultVersionId];
+    if (flow && flow.defaultVersionId !== wanted)
+      problems.push(
+        `flow ${given.id} has defaultVersionId ${String(flow.defaultVersionId)}, not ${String(wanted)}`,
+      );
+  }
   if (problems.length === 0) return [];
   return [
     failure(
       context,
       ref,
       problems.join('; '),
-      'importedFlowIdMap and importedVersionIdMap from each given id to a fresh id; each version on the new id of the flow it named',
+      'importedFlowIdMap and importedVersionIdMap from each given id to a fresh id; each version on the new id of the flow it named; each defaultVersionId the new id of the version it named (P4)',
       location,
     ),
   ];

@@ -7,7 +7,10 @@ import {
   missingExchange,
   referenceLocation,
   type Check,
+  type CheckContext,
+  type Exchange,
 } from './context';
+import { parseJson } from '../http/transport';
 import type { RefOf } from './refs';
 import { describeId, itemId, selectIds } from './select';
 
@@ -123,7 +126,38 @@ export const pagesPartition: Check<RefOf<'pagesPartition'>> = (context, ref) => 
   ];
 };
 
-/** includeCustomNodes: `customNodes` holds the custom-node flows the returned flows reference, or is absent. */
+/** `config.flowId` of each node of a Workflow. */
+const nodeFlowIds = (workflow: unknown): unknown[] =>
+  isRecord(workflow) && Array.isArray(workflow.nodes)
+    ? workflow.nodes.map((node) => (isRecord(node) && isRecord(node.config) ? node.config.flowId : undefined))
+    : [];
+
+/**
+ * Ids of the data set's custom-node flows that the answer should list: those the returned items
+ * reference (a collection, per the data facts), or those the nodes of the sent Workflow reference (Post, P3).
+ */
+function referencedCustomNodes(context: CheckContext, exchange: Exchange): string[] {
+  const items = itemsOf(exchange);
+  if (!items) {
+    const sent = parseJson(exchange.request.body ?? '');
+    const ids = nodeFlowIds(sent.ok ? sent.value : undefined);
+    return context.data.flows
+      .filter((flow) => flow.flowClass === 'customNode' && ids.includes(flow.id))
+      .map((flow) => flow.id);
+  }
+  const returned = new Set(
+    items.map((item) => (typeof item.flowId === 'string' ? item.flowId : itemId(item))),
+  );
+  const referenced = [...context.data.flows, ...context.data.versionFlows]
+    .filter((flow) => returned.has(flow.id))
+    .flatMap((flow) => flow.customNodeKeys);
+  return context.data.flows.filter((flow) => referenced.includes(flow.key)).map((flow) => flow.id);
+}
+
+/**
+ * includeCustomNodes: `customNodes` holds the custom-node flows the returned flows (or the created one)
+ * reference, or is absent.
+ */
 export const customNodes: Check<RefOf<'customNodes'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
@@ -142,13 +176,7 @@ export const customNodes: Check<RefOf<'customNodes'>> = (context, ref) => {
         ]
       : [];
   }
-  const returned = new Set(
-    (itemsOf(exchange) ?? []).map((item) => (typeof item.flowId === 'string' ? item.flowId : itemId(item))),
-  );
-  const referenced = [...context.data.flows, ...context.data.versionFlows]
-    .filter((flow) => returned.has(flow.id))
-    .flatMap((flow) => flow.customNodeKeys);
-  const wanted = context.data.flows.filter((flow) => referenced.includes(flow.key)).map((flow) => flow.id);
+  const wanted = referencedCustomNodes(context, exchange);
   const list =
     isRecord(body) && Array.isArray(body.customNodes)
       ? body.customNodes.filter(isRecord).map(itemId)

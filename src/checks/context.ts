@@ -9,6 +9,8 @@ import type { CheckRef } from './refs';
 export interface Exchange {
   readonly request: HttpRequest;
   readonly response: HttpResponse;
+  /** When the request went out, by the suite's own clock (ms since the epoch). */
+  readonly sentAt: number;
 }
 
 /** Everything a check may look at; checks are pure functions of it. */

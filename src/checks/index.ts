@@ -36,4 +36,4 @@ export const runChecks = (context: CheckContext): Failure[] =>
   context.testCase.checks.flatMap((ref) => runCheck(context, ref));
 
 export type { CheckContext, Exchange } from './context';
-export type { CheckRef, CheckName, DataSelector } from './refs';
+export type { CheckRef, CheckName, DataSelector, DataSetName } from './refs';

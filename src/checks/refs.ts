@@ -1,6 +1,9 @@
 import type { DecisionKey, SchemaName } from '../../specs/catalog';
 import type { Level } from '../engine/results';
 
+/** `flows`: the read data set; `versionFlows` and `versions`: the flows and versions of the versioned one. */
+export type DataSetName = 'flows' | 'versionFlows' | 'versions';
+
 /** Which flows or versions of the data set a response should hold. */
 export interface DataSelector {
   /** Keys of data-set flows (specs/cases/dataset.ts); omitted: every flow passing the other fields. */
@@ -27,7 +30,7 @@ export interface CheckParams {
   readonly noLeak: NoParams;
   readonly collectionEcho: { readonly expect: Readonly<Record<string, string | number>> };
   readonly itemSet: {
-    readonly set: 'flows' | 'versions';
+    readonly set: DataSetName;
     readonly where: DataSelector;
     /** `includes`: other items may come too (a request that is not confined to the suite's data). */
     readonly mode?: 'exactly' | 'includes';

@@ -1,14 +1,17 @@
 import type { DataFacts, FlowFact, VersionFact } from '../engine/data-facts';
-import type { DataSelector } from './refs';
+import type { DataSelector, DataSetName } from './refs';
 
 const matchesClass = (flow: FlowFact, selector: DataSelector): boolean =>
   selector.flowClass === '*' || flow.flowClass === (selector.flowClass ?? 'cloud');
 
-/** Decision 8: an entry matches a trigger when every field it gives is equal; entries are alternatives. */
+/**
+ * Decision 8: an entry matches a trigger when every field it gives is equal; entries are alternatives;
+ * the triggers are those of the flow's default version ("always filters against default flow version").
+ */
 const matchesTrigger = (flow: FlowFact, selector: DataSelector): boolean =>
   !selector.triggers ||
   selector.triggers.some((entry) =>
-    flow.triggers.some(
+    (flow.defaultVersion?.triggers ?? flow.triggers).some(
       (trigger) =>
         (entry.type === undefined || trigger.type === entry.type) &&
         (entry.key === undefined || trigger.key === entry.key),
@@ -24,14 +27,15 @@ export function selectFlows(flows: readonly FlowFact[], selector: DataSelector):
   );
 }
 
-/** The ids a response should hold: flow ids, or version ids of the versioned data set. */
+/** The ids a response should hold: flow ids of either data set, or version ids of the versioned one. */
 export function selectIds(
   data: DataFacts,
-  set: 'flows' | 'versions',
+  set: DataSetName,
   selector: DataSelector,
   expand: (t: string) => string,
 ) {
   if (set === 'flows') return selectFlows(data.flows, selector).map((flow) => flow.id);
+  if (set === 'versionFlows') return selectFlows(data.versionFlows, selector).map((flow) => flow.id);
   const flows = selectFlows(data.versionFlows, selector);
   const version = selector.version === undefined ? undefined : expand(selector.version);
   return data.versions

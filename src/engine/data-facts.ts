@@ -10,7 +10,14 @@ export interface FlowFact {
   readonly id: string;
   readonly name: string;
   readonly flowClass: string;
+  /** Its own triggers, as created. */
   readonly triggers: readonly TriggerFact[];
+  /**
+   * Versioned data set: its default version as the server's Import answer reported it (P4), and that
+   * version's triggers, which are what triggerFilter looks at (decision 8). Absent: no default version
+   * of the data set, so its own triggers count.
+   */
+  readonly defaultVersion?: { readonly id: string; readonly triggers: readonly TriggerFact[] };
   /** Keys of the custom-node flows its nodes reference (decision 9). */
   readonly customNodeKeys: readonly string[];
 }
@@ -19,6 +26,7 @@ export interface VersionFact {
   readonly id: string;
   readonly flowKey: string;
   readonly version: string;
+  readonly triggers: readonly TriggerFact[];
 }
 
 export interface DataFacts {

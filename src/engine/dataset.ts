@@ -77,8 +77,18 @@ async function postFlows(target: DataSetTarget, placeholders: Placeholders): Pro
 /** Given ids of the bundle: 24 hex digits, distinct per entry. */
 const givenId = (kind: 'a' | 'b', index: number): string => `${kind}${String(index).padStart(23, '0')}`;
 
-async function importVersions(target: DataSetTarget, placeholders: Placeholders) {
-  const bundle = {
+const flowIndex = (key: string): number => VERSION_FLOWS.findIndex((flow) => flow.key === key);
+
+/** P4: a flow names its default version by that version's given id. */
+const givenDefaultVersionId = (flow: DataFlowSpec): { defaultVersionId?: string } => {
+  const index = FLOW_VERSIONS.findIndex(
+    (version) => version.flowKey === flow.key && version.version === flow.defaultVersion,
+  );
+  return index < 0 ? {} : { defaultVersionId: givenId('b', index) };
+};
+
+function importBundle(placeholders: Placeholders) {
+  return {
     flows: VERSION_FLOWS.map((flow, index) => ({
       id: givenId('a', index),
       name: `${placeholders.versions}${flow.name}`,
@@ -86,27 +96,47 @@ async function importVersions(target: DataSetTarget, placeholders: Placeholders)
       triggers: flow.triggers ?? [],
       nodes: [],
       ...customNodeConfigFor(flow),
+      ...givenDefaultVersionId(flow),
     })),
     flowVersions: FLOW_VERSIONS.map((version, index) => ({
       id: givenId('b', index),
-      flowId: givenId(
-        'a',
-        VERSION_FLOWS.findIndex((flow) => flow.key === version.flowKey),
-      ),
+      flowId: givenId('a', flowIndex(version.flowKey)),
       version: `${placeholders.versions}${version.version}`,
+      triggers: version.triggers ?? [],
     })),
   };
+}
+
+/**
+ * Each flow's default version as the Import answer reports it (its `defaultVersionId`), when that is a
+ * version of the data set: the triggerFilter cases follow what the server said, not what P4 wants.
+ */
+function reportedDefaults(result: Record<string, unknown>, versions: readonly VersionFact[]) {
+  const answered = Array.isArray(result.flows) ? (result.flows as Record<string, unknown>[]) : [];
+  return (flowId: string): FlowFact['defaultVersion'] => {
+    const reported = answered.find((flow) => flow?.id === flowId)?.defaultVersionId;
+    const version = versions.find((candidate) => candidate.id === reported);
+    return version && { id: version.id, triggers: version.triggers };
+  };
+}
+
+async function importVersions(target: DataSetTarget, placeholders: Placeholders) {
+  const bundle = importBundle(placeholders);
   const result = await send(target, 'flows.import', bundle);
   const flowMap = (result.importedFlowIdMap ?? {}) as Record<string, string>;
   const versionMap = (result.importedVersionIdMap ?? {}) as Record<string, string>;
-  const flows = VERSION_FLOWS.map((flow, index) =>
-    fact(flow, flowMap[givenId('a', index)] ?? '', bundle.flows[index].name, []),
-  );
   const versions: VersionFact[] = FLOW_VERSIONS.map((version, index) => ({
     id: versionMap[givenId('b', index)] ?? '',
     flowKey: version.flowKey,
     version: bundle.flowVersions[index].version,
+    triggers: version.triggers ?? [],
   }));
+  const defaultOf = reportedDefaults(result, versions);
+  const flows = VERSION_FLOWS.map((flow, index) => {
+    const id = flowMap[givenId('a', index)] ?? '';
+    const defaultVersion = defaultOf(id);
+    return { ...fact(flow, id, bundle.flows[index].name, []), ...(defaultVersion && { defaultVersion }) };
+  });
   if ([...flows, ...versions].some((item) => item.id === '')) {
     throw new Error(
       'setting up the data set: the Import result lacks importedFlowIdMap/importedVersionIdMap entries',

@@ -27,7 +27,7 @@ export interface CaseEnvironment {
 }
 
 const usesDataSet = (testCase: ConformanceCase): boolean =>
-  /\{(data|DATA|versions|id:[^}]+)\}/.test(JSON.stringify(testCase));
+  /\{(data|DATA|versions|VERSIONS|id:[^}]+)\}/.test(JSON.stringify(testCase));
 
 export function outcomeOf(failures: readonly Failure[], strict: boolean): Outcome {
   if (failures.some((failure) => failure.level === 'MUST')) return 'failed';
@@ -93,9 +93,10 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
         placeholders,
         tokens: env.tokens,
       });
+      const sentAt = Date.now();
       const response = await env.transport.send(request);
       env.abort.consecutiveTransportErrors = 0;
-      exchanges.push({ request, response });
+      exchanges.push({ request, response, sentAt });
     } catch (error) {
       if (error instanceof TokenUnavailable) {
         return result(testCase, started, { outcome: 'skipped', failures: [], skipReason: error.message });

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { JsonValue } from './case';
 
 /**
- * Placeholders of the case tables: `{run}`, `{data}`, `{versions}`, `{case}` (prefixes), `{DATA}` (the
- * data prefix upper-cased, for case-insensitive globs), `{id:<key>}` (id of a data-set flow),
+ * Placeholders of the case tables: `{run}`, `{data}`, `{versions}`, `{case}` (prefixes), `{DATA}` and
+ * `{VERSIONS}` (those prefixes upper-cased, for case-(in)sensitivity cases), `{id:<key>}` (id of a data-set flow),
  * `{application}` (the id of the application under test).
  */
 export type Placeholders = Readonly<Record<string, string>>;
@@ -30,5 +30,6 @@ export const casePrefix = (run: string, caseId: string): string =>
 
 export function prefixPlaceholders(run: string): Record<string, string> {
   const data = `${run}d-`;
-  return { run, data, DATA: data.toUpperCase(), versions: `${run}v-` };
+  const versions = `${run}v-`;
+  return { run, data, DATA: data.toUpperCase(), versions, VERSIONS: versions.toUpperCase() };
 }

@@ -27,9 +27,15 @@ const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean
   (entry.key === undefined || trigger.key === entry.key);
 
 /** The triggers of a flow's default version; a flow without one is its own default version. */
-function defaultTriggers(application: ApplicationState, flow: StoredFlow): readonly TriggerRef[] {
+function defaultTriggers(
+  application: ApplicationState,
+  flow: StoredFlow,
+  faults: FaultSet,
+): readonly TriggerRef[] {
   const version =
-    flow.defaultVersionId === undefined ? undefined : application.versions.get(flow.defaultVersionId);
+    flow.defaultVersionId === undefined || faults.on('trigger-filter-own-triggers')
+      ? undefined
+      : application.versions.get(flow.defaultVersionId);
   return version ? version.triggers : flow.triggers;
 }
 
@@ -67,7 +73,7 @@ export function selectFlows(
     if (flowClass !== undefined && flow.flowClass !== flowClass) continue;
     if (pattern && !pattern.test(String(flow.doc.name ?? ''))) continue;
     if (entries && entries.length > 0) {
-      const triggers = defaultTriggers(application, flow);
+      const triggers = defaultTriggers(application, flow, faults);
       if (!entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry))))
         continue;
     }

@@ -40,6 +40,12 @@ export const FAULTS = {
   'import-versions-to-first-flow': 'Import attaches every version to the first flow of the bundle.',
   'import-no-defaults': 'Imported flows lack the defaults of Post (enabled, globals, stats).',
   'import-keeps-read-only': 'Imported flows keep the creationDate, lastUpdated and stats they were given.',
+  'trigger-filter-own-triggers':
+    'triggerFilter looks at the flow’s own triggers even when it has a default version.',
+  'version-case-insensitive': 'Get by Version matches the version name case-insensitively.',
+  'post-stale-dates': 'Post stamps creationDate and lastUpdated with a date of 2016 instead of now.',
+  'import-default-version-unmapped':
+    'Import keeps a flow’s given defaultVersionId instead of the new id of that version.',
   'lenient-json':
     'A body that is JSON but for a trailing comma and its closing brace is read as if they were there.',
 } as const satisfies Record<string, string>;

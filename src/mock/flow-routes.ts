@@ -88,9 +88,13 @@ const getFlowsByVersion: CollectionPage = ({ faults }, action, application, rawQ
   const query = parseQuery(action, rawQuery, faults);
   const flows = new Map(selectFlows(application, query, faults).map((flow) => [flow.id, flow]));
   const version = stringOf(query, 'version');
+  // Decision 12: equal exactly, so case-sensitively.
+  const sameVersion = faults.on('version-case-insensitive')
+    ? (name: string) => name.toLowerCase() === version?.toLowerCase()
+    : (name: string) => name === version;
   const matching = [...application.versions.values()].filter(
     (candidate) =>
-      flows.has(candidate.flowId) && (candidate.version === version || faults.on('version-filter-ignored')),
+      flows.has(candidate.flowId) && (sameVersion(candidate.version) || faults.on('version-filter-ignored')),
   );
   const sorted = sortItems(
     matching,
@@ -108,6 +112,9 @@ const getFlowsByVersion: CollectionPage = ({ faults }, action, application, rawQ
   );
 };
 
+/** The post-stale-dates fault: the reference's example date instead of now. */
+const STALE_DATE = '2016-06-13T04:00:00.000Z';
+
 const postFlow: ActionHandler = (context, action, request, reply) => {
   const { store, faults } = context;
   const { application } = accessOf(request);
@@ -119,7 +126,7 @@ const postFlow: ActionHandler = (context, action, request, reply) => {
   }
   const content =
     typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
-  const now = nowIso();
+  const now = faults.on('post-stale-dates') ? STALE_DATE : nowIso();
   const doc = workflowDocument(content, {
     id: store.freshId(),
     applicationId: application.id,

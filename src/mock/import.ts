@@ -125,10 +125,12 @@ function createAll(
     ),
   );
   const flows = bundle.flows.map((flow, index) => {
+    const given = typeof flow.defaultVersionId === 'string' ? flow.defaultVersionId : undefined;
+    // P4: the given id names a version of the bundle; the flow gets that version's new id.
     const defaultVersionId =
-      typeof flow.defaultVersionId === 'string'
-        ? importedVersionIdMap[flow.defaultVersionId.toLowerCase()]
-        : undefined;
+      given === undefined || faults.on('import-default-version-unmapped')
+        ? given
+        : importedVersionIdMap[given.toLowerCase()];
     const doc = workflowDocument({ ...flow, defaultVersionId }, flowStamps[index]);
     return storedFlow(withFlowFaults(doc, flow, faults));
   });

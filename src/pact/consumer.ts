@@ -10,16 +10,15 @@ import type { PactCase } from './interactions';
 import { CONSUMER_READS } from './consumer-reads';
 import { matcherFor } from './schema-matchers';
 
-export const DEFAULT_CONSUMER = 'flows-conformance-consumer';
-export const DEFAULT_PROVIDER = 'losant-flows-api';
-export const DEFAULT_PACT_DIR = 'pacts';
+import { pactFileName, type PactNames } from './defaults';
 
-export interface PactNames {
-  readonly consumer: string;
-  readonly provider: string;
-}
-
-export const pactFileName = (names: PactNames): string => `${names.consumer}-${names.provider}.json`;
+export {
+  DEFAULT_CONSUMER,
+  DEFAULT_PACT_DIR,
+  DEFAULT_PROVIDER,
+  pactFileName,
+  type PactNames,
+} from './defaults';
 
 /** Any bearer token; the example is a dummy, so no real credential ever enters a pact. */
 export const AUTHORIZATION_MATCHER = MatchersV3.regex('^Bearer \\S+$', `Bearer ${PACT_DUMMY_TOKEN}`);

@@ -21,11 +21,9 @@ export interface VerificationRun {
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | 'trace';
 }
 
-/** Pact's recommended selectors: each consumer's main branch, and what is deployed or released. */
-export const DEFAULT_CONSUMER_VERSION_SELECTORS: readonly Record<string, unknown>[] = [
-  { mainBranch: true },
-  { deployedOrReleased: true },
-];
+import { DEFAULT_CONSUMER_VERSION_SELECTORS } from './defaults';
+
+export { DEFAULT_CONSUMER_VERSION_SELECTORS };
 
 /** Broker credentials, as the official pact-broker CLI reads them: from the environment only. */
 export function brokerCredentials(env: NodeJS.ProcessEnv = process.env): Record<string, string> {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { runCheck, type CheckRef } from '../../src/checks';
-import { context, exchange, request } from './support';
+import { APPLICATION_ID, context, exchange, request, SENT_AT } from './support';
 
 const post = (body: unknown) => request({ method: 'POST', body: JSON.stringify(body), query: undefined });
 const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) =>
@@ -26,8 +26,9 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     const body = {
       id: ID,
       flowId: ID,
-      creationDate: 'd',
-      lastUpdated: 'd',
+      applicationId: APPLICATION_ID,
+      creationDate: SENT_AT,
+      lastUpdated: SENT_AT,
       flowClass: 'cloud',
       enabled: false,
       triggers: [],
@@ -39,6 +40,34 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     const [failure] = run({ check: 'postDefaults' }, exchange(201, { ...body, enabled: true }));
     expect(failure.message).to.include('enabled=true');
     expect(failure.location).to.equal('spec/README.md decision 10');
+    const elsewhere = { ...body, applicationId: '575ec8687ae143cd83dc4a98' };
+    expect(run({ check: 'postDefaults' }, exchange(201, elsewhere))[0].message).to.include(
+      'applicationId "575ec8687ae143cd83dc4a98"',
+    );
+  });
+
+  it('postDefaults allows the server clock 10 minutes of skew, not more', () => {
+    const at = (minutes: number) => new Date(Date.parse(SENT_AT) + minutes * 60_000).toISOString();
+    const body = (date: string) => ({
+      id: ID,
+      flowId: ID,
+      applicationId: APPLICATION_ID,
+      creationDate: date,
+      lastUpdated: date,
+      flowClass: 'cloud',
+      enabled: false,
+      triggers: [],
+      nodes: [],
+      globals: [],
+      stats: { runCount: 0, errorCount: 0 },
+    });
+    for (const minutes of [-10, -1, 0, 9.5, 10])
+      expect(
+        run({ check: 'postDefaults' }, exchange(201, body(at(minutes)))),
+        `${minutes} min`,
+      ).to.deep.equal([]);
+    for (const date of [at(-11), at(11), '2016-06-13T04:00:00.000Z', 'now'])
+      expect(run({ check: 'postDefaults' }, exchange(201, body(date)))[0].message).to.include('is not now');
   });
 
   it('importMaps wants every given id mapped to a fresh one and versions on the new flows', () => {
@@ -57,12 +86,29 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     expect(wrongFlow.message).to.include('version b1 has flowId n1, not n2');
   });
 
+  it('importMaps wants a given defaultVersionId remapped to its version’s new id (P4)', () => {
+    const given = {
+      flows: [{ id: 'a1', defaultVersionId: 'b1' }],
+      flowVersions: [{ id: 'b1', flowId: 'a1' }],
+    };
+    const result = (defaultVersionId: string) => ({
+      importedFlowIdMap: { a1: 'n1' },
+      importedVersionIdMap: { b1: 'm1' },
+      flows: [{ id: 'n1', defaultVersionId }],
+      flowVersions: [{ id: 'm1', flowId: 'n1' }],
+    });
+    expect(run({ check: 'importMaps' }, exchange(201, result('m1'), {}, post(given)))).to.deep.equal([]);
+    const [kept] = run({ check: 'importMaps' }, exchange(201, result('b1'), {}, post(given)));
+    expect(kept.message).to.include('flow a1 has defaultVersionId b1, not m1');
+  });
+
   it('importDefaults wants Post defaults on each imported flow and no given read-only value kept', () => {
     const created = {
       id: 'n1',
       flowId: 'n1',
-      creationDate: 'd',
-      lastUpdated: 'd',
+      applicationId: APPLICATION_ID,
+      creationDate: SENT_AT,
+      lastUpdated: SENT_AT,
       flowClass: 'cloud',
       enabled: false,
       triggers: [],

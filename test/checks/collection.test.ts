@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { runCheck, type CheckRef } from '../../src/checks';
-import { context, exchange } from './support';
+import { context, exchange, request } from './support';
 
 const item = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ id, name, ...extra });
 const ALPHA = item('000000000000000000000002', 'fcx-d-alpha');
@@ -26,6 +26,17 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
     expect(
       run({ ...ref, mode: 'includes' }, exchange(200, { items: [ALPHA, BRAVO, item('ff', 'other')] })),
     ).to.deep.equal([]);
+  });
+
+  it('itemSet matches triggerFilter against the default version of a versioned flow', () => {
+    const three = item('00000000000000000000000a', 'fcx-v-three');
+    const where = (key: string) => ({ triggers: [{ type: 'webhook', key }] });
+    const ref = (key: string): CheckRef => ({ check: 'itemSet', set: 'versionFlows', where: where(key) });
+    expect(run(ref('default'), exchange(200, { items: [three] }))).to.deep.equal([]);
+    expect(run(ref('own'), exchange(200, { items: [] }))).to.deep.equal([]);
+    expect(run(ref('own'), exchange(200, { items: [three] }))[0].message).to.include(
+      'unexpected "fcx-v-three"',
+    );
   });
 
   it('sortedBy: loose accepts either collation; exact wants case-insensitive order with ids ascending on ties', () => {
@@ -84,5 +95,19 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
     expect(
       run({ check: 'customNodes', present: false }, exchange(200, { items: [], customNodes: [] })),
     ).to.have.length(1);
+  });
+
+  it('customNodes on one created Workflow: the custom nodes its sent nodes reference', () => {
+    const sent = {
+      name: 'fcx-c-user',
+      nodes: [{ id: 'n1', config: { flowId: '000000000000000000000001' } }],
+    };
+    const post = request({ method: 'POST', body: JSON.stringify(sent), query: 'includeCustomNodes=true' });
+    const created = (customNodes: unknown[]) => exchange(201, { id: 'ff', ...sent, customNodes }, {}, post);
+    const ref: CheckRef = { check: 'customNodes', present: true };
+    expect(run(ref, created([{ id: '000000000000000000000001' }]))).to.deep.equal([]);
+    expect(run(ref, created([]))[0].message).to.include('customNodes lacks "fcx-d-custom"');
+    const plain = request({ method: 'POST', body: JSON.stringify({ name: 'x' }) });
+    expect(run(ref, exchange(201, { id: 'ff', customNodes: [] }, {}, plain))).to.deep.equal([]);
   });
 });

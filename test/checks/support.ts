@@ -4,10 +4,13 @@ import type { DataFacts } from '../../src/engine/data-facts';
 import { parseJson, type HttpRequest } from '../../src/http/transport';
 
 export const SECRET = 'secret-token-0123456789';
+/** When the exchanges of these tests went out, by the suite's clock. */
+export const SENT_AT = '2024-05-01T12:00:00.000Z';
+export const APPLICATION_ID = '575ec8687ae143cd83dc4a97';
 
 export const request = (overrides: Partial<HttpRequest> = {}): HttpRequest => ({
   method: 'GET',
-  path: '/applications/575ec8687ae143cd83dc4a97/flows',
+  path: `/applications/${APPLICATION_ID}/flows`,
   query: 'filterField=name&filter=fcx-d-*',
   headers: { accept: 'application/json', authorization: `Bearer ${SECRET}` },
   ...overrides,
@@ -29,6 +32,7 @@ export function exchange(
       json: parseJson(bodyText),
       durationMs: 1,
     },
+    sentAt: Date.parse(SENT_AT),
   };
 }
 
@@ -58,8 +62,21 @@ export const DATA: DataFacts = {
     }),
     flow('bravo', '000000000000000000000003', 'fcx-d-Bravo'),
   ],
-  versionFlows: [],
-  versions: [],
+  // Its own trigger is `own`; triggerFilter looks at its default version's, `default`.
+  versionFlows: [
+    flow('three', '00000000000000000000000a', 'fcx-v-three', 'cloud', {
+      triggers: [{ type: 'webhook', key: 'own' }],
+      defaultVersion: { id: '00000000000000000000000b', triggers: [{ type: 'webhook', key: 'default' }] },
+    }),
+  ],
+  versions: [
+    {
+      id: '00000000000000000000000b',
+      flowKey: 'three',
+      version: 'fcx-v-3.1',
+      triggers: [{ type: 'webhook', key: 'default' }],
+    },
+  ],
 };
 
 export function context(
@@ -81,6 +98,6 @@ export function context(
     exchanges,
     baseUrl: 'http://api.test',
     data: DATA,
-    expand: (text) => text.replace('{data}', 'fcx-d-'),
+    expand: (text) => text.replace('{data}', 'fcx-d-').replace('{application}', APPLICATION_ID),
   };
 }

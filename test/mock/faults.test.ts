@@ -166,6 +166,34 @@ const PROBES: Record<FaultName, Probe> = {
     },
     expected: false,
   },
+  'trigger-filter-own-triggers': {
+    // beta's own trigger is a timer; its default version's is a webhook of this key.
+    observe: async (t) =>
+      namesOf((await t.get(`${FLOWS}?triggerFilter[0][key]=5b0000000000000000000002`)).body),
+    expected: ['beta'],
+  },
+  'version-case-insensitive': {
+    observe: async (t) => (await t.get(`${FLOWS}/version?version=V1`)).body.totalCount,
+    expected: 0,
+  },
+  'post-stale-dates': {
+    observe: async (t) => {
+      const { creationDate } = (await t.post(FLOWS, { name: 'p' })).body;
+      return Math.abs(Date.parse(creationDate) - Date.now()) < 60_000;
+    },
+    expected: true,
+  },
+  'import-default-version-unmapped': {
+    observe: async (t) => {
+      const [flow, version] = ['6d0000000000000000000001', '6e0000000000000000000001'];
+      const { body } = await t.post(`${FLOWS}/import`, {
+        flows: [{ id: flow, name: 'd', defaultVersionId: version }],
+        flowVersions: [{ id: version, flowId: flow, version: 'v' }],
+      });
+      return body.flows[0].defaultVersionId === body.importedVersionIdMap[version];
+    },
+    expected: true,
+  },
   'lenient-json': {
     observe: (t) => statusOf(t.post(FLOWS).set('content-type', 'application/json').send('{"name": "x",')),
     expected: 400,

@@ -94,6 +94,48 @@ const EXPECTED: readonly {
     outcome: 'warning',
     says: 'the refused request created',
   },
+  {
+    fault: 'trigger-filter-own-triggers',
+    aspect: 'query',
+    id: 'GET flows: triggerFilter matches the trigger of a flow’s default version',
+    outcome: 'failed',
+    says: 'missing',
+  },
+  {
+    fault: 'trigger-filter-own-triggers',
+    aspect: 'query',
+    id: 'GET flows/version: triggerFilter ignores the own trigger of a flow with a default version',
+    outcome: 'failed',
+    says: 'unexpected version',
+  },
+  {
+    fault: 'version-case-insensitive',
+    aspect: 'query',
+    id: 'GET flows/version: version matches case-sensitively',
+    outcome: 'warning',
+    says: 'unexpected version',
+  },
+  {
+    fault: 'custom-nodes-missing',
+    aspect: 'query',
+    id: 'POST flows: includeCustomNodes=true adds the referenced custom nodes',
+    outcome: 'warning',
+    says: 'no customNodes array',
+  },
+  {
+    fault: 'post-stale-dates',
+    aspect: 'body',
+    id: 'POST flows: a new flow gets fresh ids and the defaults',
+    outcome: 'warning',
+    says: 'creationDate "2016-06-13T04:00:00.000Z" is not now',
+  },
+  {
+    fault: 'import-default-version-unmapped',
+    aspect: 'body',
+    id: 'POST flows/import: a flow’s defaultVersionId becomes the new id of its version',
+    outcome: 'warning',
+    says: 'docs/decisions.md P4',
+  },
 ];
 
 describe('runner: deliberately broken mocks are caught by the right cases', function () {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_CONSUMER, DEFAULT_PACT_DIR, DEFAULT_PROVIDER, writePacts } from '../../pact/consumer';
-import { ALL_PACT_CASES } from '../../pact/interactions';
+import { DEFAULT_CONSUMER, DEFAULT_PACT_DIR, DEFAULT_PROVIDER } from '../../pact/defaults';
 import { UsageError } from '../usage-error';
 import { writableDirectoryOption } from '../writable-directory';
 import type { CommandRegistrar } from './index';
@@ -24,6 +23,9 @@ async function runPacts(flags: PactsFlags): Promise<void> {
     consumer: pacticipantName('--consumer', flags.consumer),
     provider: pacticipantName('--provider', flags.provider),
   };
+  // Loaded here, not at the top: the Pact core takes half a second to load, and other commands never need it.
+  const { writePacts } = await import('../../pact/consumer');
+  const { ALL_PACT_CASES } = await import('../../pact/interactions');
   const result = await writePacts({
     ...names,
     pactDir: writableDirectoryOption('--pact-dir', flags.pactDir),

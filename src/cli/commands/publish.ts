@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { publishFailed, runPactBroker } from '../../pact/broker-cli';
 import { brokerUrlOf, brokerValueOf } from '../../pact/broker-input';
-import { DEFAULT_PACT_DIR } from '../../pact/consumer';
+import { DEFAULT_PACT_DIR } from '../../pact/defaults';
 import { pactFilesFor } from '../../pact/pact-file';
 import { UsageError } from '../usage-error';
 import type { CommandRegistrar } from './index';

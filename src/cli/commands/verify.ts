@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_PACT_DIR, DEFAULT_PROVIDER } from '../../pact/consumer';
+import { DEFAULT_CONSUMER_VERSION_SELECTORS, DEFAULT_PACT_DIR, DEFAULT_PROVIDER } from '../../pact/defaults';
 import { pactFilesFor } from '../../pact/pact-file';
-import { runVerification } from '../../pact/verification';
-import { DEFAULT_CONSUMER_VERSION_SELECTORS, type PactSource } from '../../pact/verify';
+import type { runVerification } from '../../pact/verification';
+import type { PactSource } from '../../pact/verify';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { UsageError } from '../usage-error';
 import { TargetUnusable } from '../../target/preflight';
@@ -75,7 +75,8 @@ async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
   const publish = publishOf(flags, source);
   let result: Awaited<ReturnType<typeof runVerification>>;
   try {
-    result = await runVerification({ config, provider, source, publish });
+    const verification = await import('../../pact/verification'); // loads the Pact core only when needed
+    result = await verification.runVerification({ config, provider, source, publish });
   } catch (error) {
     if (error instanceof TargetUnusable) throw new UsageError(error.message);
     throw error;
