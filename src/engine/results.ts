@@ -56,6 +56,8 @@ export interface RunSummary {
   readonly startedAt: string;
   /** Set when the run could not go on (target died): the remaining cases failed with this. */
   readonly aborted?: string;
+  /** With --no-cleanup: the name prefix of the flows the run created and left on the target. */
+  readonly keptDataPrefix?: string;
 }
 
 export interface RunReport {

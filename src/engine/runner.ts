@@ -18,7 +18,14 @@ export function summarize(
   results: readonly CaseResult[],
   fields: Pick<
     RunSummary,
-    'durationMs' | 'target' | 'strict' | 'shard' | 'startedAt' | 'aborted' | 'staleExpectations'
+    | 'durationMs'
+    | 'target'
+    | 'strict'
+    | 'shard'
+    | 'startedAt'
+    | 'aborted'
+    | 'staleExpectations'
+    | 'keptDataPrefix'
   >,
 ): RunSummary {
   const count = (predicate: (result: CaseResult) => boolean) => results.filter(predicate).length;
@@ -102,6 +109,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
     shard: config.shard,
     startedAt,
     aborted: session.abort.reason,
+    keptDataPrefix: config.cleanup ? undefined : session.prefix,
     staleExpectations: applied.stale,
   });
   const report: RunReport = { summary, results: applied.results };

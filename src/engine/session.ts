@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { actionById, FLOW_CLASSES_OF_GET, pathFor } from './catalog-view';
-import { bearer, JSON_HEADERS, TransportError } from '../http/transport';
+import { bearer, JSON_HEADERS } from '../http/transport';
 import type { TargetConfig } from '../target/config';
 import { connectTarget, type ConnectedTarget, type ConnectOptions } from '../target/connect';
-import { CredentialError, TokenUnavailable } from '../target/credentials';
+import { checkTarget, TargetUnusable } from '../target/preflight';
 import type { ConformanceCase } from './case';
 import type { DataFacts } from './data-facts';
 import { createDataSet } from './dataset';
@@ -27,33 +27,14 @@ export interface Session {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/** The target's own check (src/target/preflight.ts), as the run's start error. */
 async function preflight(target: ConnectedTarget): Promise<string> {
-  let token: string;
   try {
-    token = await target.tokens.principalToken();
+    return await checkTarget(target);
   } catch (error) {
-    if (error instanceof TransportError)
-      throw new StartError(`target ${target.label} is unreachable: ${error.message}`);
-    if (error instanceof CredentialError || error instanceof TokenUnavailable)
-      throw new StartError(error.message);
+    if (error instanceof TargetUnusable) throw new StartError(error.message);
     throw error;
   }
-  const path = pathFor(actionById('flows.get'), target.applicationId);
-  const response = await target.transport
-    .send({
-      method: 'GET',
-      path,
-      query: 'perPage=1',
-      headers: { accept: JSON_HEADERS.accept, ...bearer(token) },
-    })
-    .catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new StartError(`target ${target.label} is unreachable: ${reason}`);
-    });
-  if (response.status === 401) throw new StartError(`target ${target.label} refused the credential (401)`);
-  if (response.status === 404)
-    throw new StartError(`target ${target.label}: application ${target.applicationId} not found`);
-  return token;
 }
 
 /** Deletes every flow under the run's prefix, of every class (best effort, bounded by the timeouts). */

@@ -16,6 +16,8 @@ function totals(report: RunReport): string[] {
     `Started ${summary.startedAt}${summary.strict ? ', strict (warnings fail the run)' : ''}.`,
   ];
   if (summary.aborted) lines.push('', `**Aborted:** ${cell(summary.aborted)}`);
+  if (summary.keptDataPrefix)
+    lines.push('', `**Kept (--no-cleanup):** the flows named \`${summary.keptDataPrefix}*\``);
   if (summary.staleExpectations.length > 0)
     lines.push(
       '',

@@ -12,7 +12,7 @@ const reasonOf = (error: unknown): string => (error instanceof Error ? error.mes
 
 /**
  * Before any work: the principal token can be had, and `GET /applications/{id}/flows?perPage=1` with it
- * is neither refused (401), nor unknown (404), nor malformed (400). Returns the principal token.
+ * is neither refused (401, 403), nor unknown (404), nor malformed (400). Returns the principal token.
  */
 export async function checkTarget(target: ConnectedTarget): Promise<string> {
   let token: string;
@@ -37,6 +37,10 @@ export async function checkTarget(target: ConnectedTarget): Promise<string> {
     });
   if (response.status === 401)
     throw new TargetUnusable(`target ${target.label} refused the credential (401)`);
+  if (response.status === 403)
+    throw new TargetUnusable(
+      `target ${target.label}: the credential may not read application ${target.applicationId} (403)`,
+    );
   if (response.status === 404 || response.status === 400)
     throw new TargetUnusable(
       `target ${target.label}: application ${target.applicationId} not found (${response.status})`,

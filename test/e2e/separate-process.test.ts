@@ -288,6 +288,12 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
     );
     expect(result.code, result.stderr).to.equal(0);
     expect(await flowCount(mock as MockProcess, MOCK_APPLICATION_ID)).to.be.greaterThan(0);
+    const prefix = /names starting (\S+)/.exec(result.stdout)?.[1];
+    expect(prefix, result.stdout).to.match(/^fc[0-9a-f]{8}-$/);
+    const report = JSON.parse(readFileSync(path.join(dir, 'conformance.json'), 'utf8')) as {
+      summary: { keptDataPrefix?: string };
+    };
+    expect(report.summary.keptDataPrefix).to.equal(prefix);
   });
 
   it('a stale expectation fails the run and is named on stderr', async () => {

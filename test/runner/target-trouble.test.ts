@@ -1,4 +1,8 @@
 import { expect } from 'chai';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MOCK_OTHER_APPLICATION_ID } from '../../src/mock';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLatencyProxy, type ProxyBehaviour } from '../../bench/latency-proxy';
@@ -36,6 +40,22 @@ describe('runner: a target in trouble', function () {
     expect(outcome.startError).to.include('no answer within 300 ms');
     everyCaseFailedWith(outcome.report, 'no answer within 300 ms');
     expect(Date.now() - started).to.be.below(3000);
+  });
+
+  it('a credential the application refuses (403) at start: a start error, every case failed', async () => {
+    const { mock, url } = await listeningMock();
+    const tokens = path.join(mkdtempSync(path.join(tmpdir(), 'fc-403-')), 'tokens.json');
+    writeFileSync(
+      tokens,
+      JSON.stringify({ 'all.Application': mock.tokenFor(['all.Application'], MOCK_OTHER_APPLICATION_ID) }),
+    );
+    try {
+      const outcome = await startRunOnUrl(url, { adminToken: undefined, tokensFile: tokens });
+      expect(outcome.startError).to.match(/may not read application .* \(403\)/);
+      everyCaseFailedWith(outcome.report, '403');
+    } finally {
+      await mock.close();
+    }
   });
 
   for (const trouble of ['dies', 'hangs', 'html'] as const) {

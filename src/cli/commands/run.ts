@@ -33,6 +33,10 @@ export function registerRunCommand(program: Command): void {
       for (const stale of report.summary.staleExpectations)
         process.stderr.write(`flows-conformance: stale expectation: ${stale}\n`);
       process.stdout.write(`reports written to ${config.reportDir}\n`);
+      if (report.summary.keptDataPrefix)
+        process.stdout.write(
+          `kept the flows the run created: names starting ${report.summary.keptDataPrefix}\n`,
+        );
       if (startError) throw new UsageError(startError);
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });
