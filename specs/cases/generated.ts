@@ -43,6 +43,7 @@ const REFUSALS: readonly { fact: string; auth: AuthSpec; exact: number; wwwAuthe
   },
   { fact: 'an unknown token is refused', auth: { kind: 'unknown' }, exact: 401, wwwAuthenticate: true },
   { fact: 'a revoked token is refused', auth: { kind: 'revoked' }, exact: 401, wwwAuthenticate: true },
+  { fact: 'an expired token is refused', auth: { kind: 'expired' }, exact: 401, wwwAuthenticate: true },
   {
     fact: `a token with only ${UNRELATED_SCOPE} is refused`,
     auth: { kind: 'scope', scope: UNRELATED_SCOPE },

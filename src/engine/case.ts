@@ -19,6 +19,8 @@ export type AuthSpec =
   /** A token that is well-formed but unknown to the server. */
   | { readonly kind: 'unknown' }
   | { readonly kind: 'revoked' }
+  /** A token whose expiration date has passed. */
+  | { readonly kind: 'expired' }
   /** A token of another application of the same user, holding this scope. */
   | { readonly kind: 'otherApplication'; readonly scope: string };
 

@@ -26,6 +26,8 @@ async function authorization(auth: AuthSpec, tokens: TokenProvider): Promise<Rec
       return bearer(UNKNOWN_TOKEN);
     case 'revoked':
       return bearer(await tokens.revokedToken());
+    case 'expired':
+      return bearer(await tokens.expiredToken());
     case 'otherApplication':
       return bearer(await tokens.otherApplicationToken(auth.scope));
   }

@@ -6,6 +6,7 @@ export const FAULTS = {
   'ignore-scopes': 'Any valid token passes the scope check (no 403 for a token without an accepted scope).',
   'ignore-application-binding': 'A token of application A reads and writes application B.',
   'unauthorized-as-200': 'A request without a usable token is served as the mock user.',
+  'expired-tokens-accepted': 'A token whose expirationDate has passed is still accepted.',
   'no-www-authenticate': '401 answers lack the WWW-Authenticate: Bearer header.',
   'sort-ignores-direction': 'sortDirection=desc sorts ascending.',
   'no-tie-break': 'Ties of the sort field come in descending id order instead of ascending.',

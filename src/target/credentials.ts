@@ -33,6 +33,8 @@ export interface TokenProvider {
   tokenFor(scope: string): Promise<string>;
   /** A token that was valid and is revoked now. */
   revokedToken(): Promise<string>;
+  /** A token minted with an expiration date in the past. */
+  expiredToken(): Promise<string>;
   /** A token of another application of the same user, holding this scope. */
   otherApplicationToken(scope: string): Promise<string>;
   /** The token used to set up and remove the suite's own data. */
@@ -111,12 +113,16 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
     throw new TokenUnavailable('no admin token, user login, or write-scope token in the tokens file');
   }
 
-  async function mint(applicationId: string, scope: string): Promise<MintedToken> {
+  async function mint(
+    applicationId: string,
+    scope: string,
+    extra: Record<string, string> = {},
+  ): Promise<MintedToken> {
     const response = await transport.send({
       method: 'POST',
       path: `/applications/${encodeURIComponent(applicationId)}/tokens`,
       headers: { ...JSON_HEADERS, ...bearer(await principal()) },
-      body: JSON.stringify({ name: `${label} ${scope}`, scope: [scope] }),
+      body: JSON.stringify({ name: `${label} ${scope}`, scope: [scope], ...extra }),
     });
     if (response.status === 401)
       throw new CredentialError('the tokens endpoint refused the admin token (401)');
@@ -185,6 +191,13 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
           throw new TokenUnavailable(`revoking a token answered ${response.status}`);
         minted.splice(minted.indexOf(token), 1);
         return token.secret;
+      }),
+    expiredToken: () =>
+      cached('expired', async () => {
+        if (!options.adminToken && !(await user()))
+          throw new TokenUnavailable(`no ${MINTER} to mint a token that has expired`);
+        const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+        return (await mint(options.applicationId, 'flows.get', { expirationDate: yesterday })).secret;
       }),
     otherApplicationToken: (scope) =>
       cached(`other ${scope}`, async () => {

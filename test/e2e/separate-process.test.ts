@@ -125,7 +125,8 @@ const USER_ONLY_BUT_USER = casesNeeding(
   (auth) => auth.kind === 'scope' && isUserOnlyScope(auth.scope) && auth.scope !== USER_TOKEN_SCOPE,
 );
 const OTHER_APPLICATION = casesNeeding((auth) => auth.kind === 'otherApplication');
-const REVOKED = casesNeeding((auth) => auth.kind === 'revoked');
+// Minting a token to revoke or one already expired needs an admin token or a user login.
+const MINTED_FOR_REFUSAL = casesNeeding((auth) => auth.kind === 'revoked' || auth.kind === 'expired');
 const union = (...sets: Set<string>[]) => new Set(sets.flatMap((set) => [...set]));
 
 describe('e2e: the mock as a separate process, the suite and the verifier against it by URL', function () {
@@ -224,8 +225,9 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
     {
       name: 'only a tokens file, a second application',
       args: () => ['--tokens', tokensFile, '--other-application-id', MOCK_OTHER_APPLICATION_ID],
-      skipped: union(REVOKED, OTHER_APPLICATION),
-      reasons: /no admin token or user login .* to mint a token (and revoke it|of the other application)/,
+      skipped: union(MINTED_FOR_REFUSAL, OTHER_APPLICATION),
+      reasons:
+        /no admin token or user login .* to mint a token (and revoke it|that has expired|of the other application)/,
     },
     {
       name: 'admin token, a second application and --mock-only-tokens',

@@ -23,6 +23,17 @@ const PROBES: Record<FaultName, Probe> = {
     expected: 403,
   },
   'unauthorized-as-200': { observe: (t) => statusOf(t.get(FLOWS, '')), expected: 401 },
+  'expired-tokens-accepted': {
+    observe: async (t) => {
+      const created = await t.post(`/applications/${APP}/tokens`, {
+        name: 'expired',
+        scope: ['flows.get'],
+        expirationDate: '2020-01-01T00:00:00.000Z',
+      });
+      return statusOf(t.get(FLOWS, created.body.token));
+    },
+    expected: 401,
+  },
   'no-www-authenticate': {
     observe: async (t) => (await t.get(FLOWS, 'bad')).headers['www-authenticate'],
     expected: 'Bearer',

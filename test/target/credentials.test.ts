@@ -84,6 +84,7 @@ describe('target: tokens per scope', () => {
       adminToken: admin,
     });
     expect((await flows(await tokens.revokedToken())).status).to.equal(401);
+    expect((await flows(await tokens.expiredToken())).status).to.equal(401);
     expect((await flows(await tokens.otherApplicationToken('flows.*'))).status).to.equal(403);
     const none = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, adminToken: admin });
     await none.otherApplicationToken('flows.*').then(
