@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CONSUMER, DEFAULT_PACT_DIR, DEFAULT_PROVIDER } from '../../pact/defaults';
 import { UsageError } from '../usage-error';
+import { loadConsumer, loadInteractions } from './pact-modules';
 import { writableDirectoryOption } from '../writable-directory';
 import type { CommandRegistrar } from './index';
 
@@ -23,9 +24,8 @@ async function runPacts(flags: PactsFlags): Promise<void> {
     consumer: pacticipantName('--consumer', flags.consumer),
     provider: pacticipantName('--provider', flags.provider),
   };
-  // Loaded here, not at the top: the Pact core takes half a second to load, and other commands never need it.
-  const { writePacts } = await import('../../pact/consumer');
-  const { ALL_PACT_CASES } = await import('../../pact/interactions');
+  const { writePacts } = loadConsumer();
+  const { ALL_PACT_CASES } = loadInteractions();
   const result = await writePacts({
     ...names,
     pactDir: writableDirectoryOption('--pact-dir', flags.pactDir),
