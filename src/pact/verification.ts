@@ -45,6 +45,13 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
     ...target.tokens.secrets(),
     ...[job.config.adminToken, job.config.userPassword].filter((secret): secret is string => !!secret),
   ];
+  const reportOf = (outcome: VerificationOutcome) => ({
+    provider: job.provider,
+    target: target.label,
+    source: describeSource(job.source),
+    startedAt,
+    outcome,
+  });
   try {
     try {
       await checkTarget(target);
@@ -60,14 +67,7 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
         error: error.message,
         durationMs: 0,
       };
-      const report = {
-        provider: job.provider,
-        target: target.label,
-        source: describeSource(job.source),
-        startedAt,
-        outcome,
-      };
-      writeVerificationReport(report, job.config.reportDir, secrets());
+      writeVerificationReport(reportOf(outcome), job.config.reportDir, secrets());
       throw error;
     }
     const outcome = await verifyPacts({
@@ -81,17 +81,10 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
       source: job.source,
       publish: job.publish,
     });
-    const report = {
-      provider: job.provider,
-      target: target.label,
-      source: describeSource(job.source),
-      startedAt,
-      outcome,
-    };
     return {
       target: target.label,
       outcome,
-      reports: writeVerificationReport(report, job.config.reportDir, secrets()),
+      reports: writeVerificationReport(reportOf(outcome), job.config.reportDir, secrets()),
     };
   } finally {
     if (job.config.cleanup) await target.tokens.revokeMinted().catch(() => undefined);

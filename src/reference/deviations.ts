@@ -1,4 +1,4 @@
-import type { DecisionKey, SchemaName } from '../../specs/catalog';
+import { IMPORT_READ_ONLY_KEYS, type DecisionKey, type SchemaName } from '../../specs/catalog';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 import { resolvePointer, replaceAtPointer } from './json-pointer';
 
@@ -44,15 +44,7 @@ function versionKeyedByFlowClass(node: JsonObject): JsonObject {
   };
 }
 
-/** Decision 14: the read-only keys of a Workflow, accepted on an imported flow as the Workflow defines them. */
-export const IMPORT_READ_ONLY_KEYS = [
-  'flowId',
-  'creationDate',
-  'lastUpdated',
-  'stats',
-  'customNodeUseCount',
-  'deletedInDevelop',
-] as const;
+export { IMPORT_READ_ONLY_KEYS };
 
 function importAcceptsReadOnlyKeys(properties: JsonObject, workflowSchema: JsonObject): JsonObject {
   const added: Record<string, JsonValue> = {};

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { isUserOnlyScope, USER_TOKEN_SCOPE } from '../../specs/catalog';
+import { ACTIONS, isUserOnlyScope, UNRELATED_SCOPE, USER_TOKEN_SCOPE } from '../../specs/catalog';
 import { ALL_CASES } from '../../specs/cases';
 import type { ConformanceCase } from '../../src/engine/case';
 import type { RunReport } from '../../src/engine/results';
@@ -158,20 +158,7 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
     root = mkdtempSync(path.join(os.tmpdir(), 'fc-e2e-'));
     mock = await startMockProcess();
     // A tokens file as a user of a real server would build it (here from the mock-only route).
-    const scopes = [
-      'all.Application',
-      'all.Application.read',
-      'all.Organization',
-      'all.Organization.read',
-      'all.User',
-      'all.User.read',
-      'devices.get',
-      'flows.*',
-      'flows.get',
-      'flows.getByVersion',
-      'flows.import',
-      'flows.post',
-    ];
+    const scopes = [...new Set([...ACTIONS.flatMap((action) => action.acceptedScopes), UNRELATED_SCOPE])];
     const tokens: Record<string, string> = {};
     for (const scope of scopes) {
       const bound = !isUserOnlyScope(scope);
