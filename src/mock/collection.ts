@@ -71,7 +71,7 @@ export function selectFlows(
   const selected: StoredFlow[] = [];
   for (const flow of application.flows.values()) {
     if (flowClass !== undefined && flow.flowClass !== flowClass) continue;
-    if (pattern && !pattern.test(String(flow.doc.name ?? ''))) continue;
+    if (pattern && !pattern.test(flow.name)) continue;
     if (entries && entries.length > 0) {
       const triggers = defaultTriggers(application, flow, faults);
       if (!entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry))))

@@ -10,8 +10,13 @@ export interface TriggerRef {
   readonly key?: unknown;
 }
 
+/**
+ * A stored flow keeps its JSON and the few fields queries read, not the parsed document: the object
+ * graph of a parsed flow costs several times its JSON (npm run bench:memory).
+ */
 export interface StoredFlow {
   readonly id: string;
+  readonly name: string;
   readonly nameKey: string;
   readonly flowClass: string;
   readonly creationDate: string;
@@ -20,8 +25,7 @@ export interface StoredFlow {
   readonly triggers: readonly TriggerRef[];
   /** Ids named by the flow's nodes' `config.flowId` (decision 9). */
   readonly referencedFlowIds: readonly string[];
-  readonly doc: JsonObject;
-  /** JSON.stringify(doc), cached: a flow is immutable once stored. */
+  /** The Workflow, serialized once: a flow is immutable once stored. */
   readonly json: string;
 }
 
@@ -33,7 +37,6 @@ export interface StoredVersion {
   readonly lastUpdated: string;
   readonly triggers: readonly TriggerRef[];
   readonly referencedFlowIds: readonly string[];
-  readonly doc: JsonObject;
   readonly json: string;
 }
 
@@ -126,10 +129,11 @@ function referencedFlowIds(nodes: unknown): string[] {
   return ids;
 }
 
+/** Only what triggerFilter reads (decision 8), so a stored flow holds no part of the parsed body. */
 const triggersOf = (doc: JsonObject): readonly TriggerRef[] =>
-  asArray(doc.triggers).filter(
-    (trigger): trigger is TriggerRef => typeof trigger === 'object' && trigger !== null,
-  );
+  asArray(doc.triggers)
+    .filter((trigger): trigger is TriggerRef => typeof trigger === 'object' && trigger !== null)
+    .map(({ type, key }) => ({ type, key }));
 
 const stringOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
 
@@ -137,6 +141,7 @@ export function storedFlow(doc: JsonObject): StoredFlow {
   const id = String(doc.id);
   return {
     id,
+    name: stringOr(doc.name, ''),
     nameKey: stringOr(doc.name, '').toLowerCase(),
     flowClass: stringOr(doc.flowClass, CREATED_WORKFLOW_DEFAULTS.flowClass),
     creationDate: stringOr(doc.creationDate, ''),
@@ -144,7 +149,6 @@ export function storedFlow(doc: JsonObject): StoredFlow {
     defaultVersionId: typeof doc.defaultVersionId === 'string' ? doc.defaultVersionId : undefined,
     triggers: triggersOf(doc),
     referencedFlowIds: referencedFlowIds(doc.nodes),
-    doc,
     json: JSON.stringify(doc),
   };
 }
@@ -158,7 +162,6 @@ export function storedVersion(doc: JsonObject): StoredVersion {
     lastUpdated: stringOr(doc.lastUpdated, ''),
     triggers: triggersOf(doc),
     referencedFlowIds: referencedFlowIds(doc.nodes),
-    doc,
     json: JSON.stringify(doc),
   };
 }
