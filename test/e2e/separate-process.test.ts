@@ -1,5 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
@@ -11,106 +10,23 @@ import { MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, MOCK_USER } from '../..
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, writePacts } from '../../src/pact/consumer';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { VERIFICATION_JSON, type VerificationReport } from '../../src/pact/verification-report';
-import { PACKAGE_ROOT } from '../../src/paths';
-import { ENV_NAMES, CONFIG_FILE_ENV } from '../../src/target/config';
-import { CLI_ENTRY, runCli, type ChildResult } from '../support/cli';
+import { runCli, type ChildResult } from '../support/cli';
+import {
+  ADMIN_TOKEN,
+  api,
+  CLEAN_ENV,
+  files,
+  flowCount,
+  MOCK_TOKEN,
+  startMockProcess,
+  stopMockProcess,
+  type MockProcess,
+} from './mock-process';
 
 /**
  * The product as its users run it: `flows-conformance mock` in a process of its own, treated as a real
  * server, and `run --target` / `verify --target` against it through the CLI, with each credential style.
  */
-
-const ADMIN_TOKEN = 'e2e-admin-token-9f3b1c7d5a0e42b6';
-const FLOW_CLASSES = ['cloud', 'edge', 'customNode', 'experience'] as const;
-/** Mock tokens look like `mock.` and 32 url-safe characters: none may appear in any output. */
-const MOCK_TOKEN = /mock\.[A-Za-z0-9_-]{32}/;
-
-/** The environment of the user running the tests must not leak into the runs. */
-const CLEAN_ENV: NodeJS.ProcessEnv = Object.fromEntries(
-  [...Object.values(ENV_NAMES), CONFIG_FILE_ENV].map((name) => [name, '']),
-);
-
-interface MockProcess {
-  readonly url: string;
-  readonly child: ChildProcessWithoutNullStreams;
-}
-
-/** `flows-conformance mock --port 0` in a child process; resolves with its URL (bounded wait). */
-function startMockProcess(): Promise<MockProcess> {
-  const tsx = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(
-    process.execPath,
-    [tsx, CLI_ENTRY, 'mock', '--port', '0', '--admin-token', ADMIN_TOKEN],
-    { cwd: PACKAGE_ROOT, env: { ...process.env, ...CLEAN_ENV } },
-  );
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`the mock did not start within 20 s: ${stderr}`));
-    }, 20_000);
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1], child });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the mock exited (${code}) before listening: ${stderr}`));
-    });
-  });
-}
-
-function stopMockProcess(mock: MockProcess | undefined): Promise<void> {
-  if (!mock || mock.child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      mock.child.kill('SIGKILL');
-      resolve();
-    }, 5_000);
-    mock.child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    mock.child.kill('SIGTERM');
-  });
-}
-
-async function api(mock: MockProcess, method: string, route: string, body?: unknown, token = ADMIN_TOKEN) {
-  const response = await fetch(`${mock.url}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(5_000),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-/** How many flows the application holds, over every flowClass. */
-async function flowCount(mock: MockProcess, applicationId: string): Promise<number> {
-  let total = 0;
-  for (const flowClass of FLOW_CLASSES) {
-    const { status, body } = await api(
-      mock,
-      'GET',
-      `/applications/${applicationId}/flows?flowClass=${flowClass}&perPage=1000`,
-    );
-    expect(status).to.equal(200);
-    total += body.totalCount as number;
-  }
-  return total;
-}
-
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? files(file) : [file];
-  });
 
 /** The ids of the cases that need a token of this kind. */
 const casesNeeding = (needs: (auth: NonNullable<ConformanceCase['requests'][number]['auth']>) => boolean) =>
