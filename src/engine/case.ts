@@ -1,6 +1,6 @@
-import type { ActionId, DecisionKey } from '../../specs/catalog';
+import type { ActionId } from '../../specs/catalog';
 import type { CheckRef } from '../checks/refs';
-import type { Aspect, Level } from './results';
+import type { CaseIdentity } from './results';
 
 /**
  * A conformance case is data: which requests to send and which named checks to run on the answers.
@@ -44,16 +44,8 @@ export interface RequestSpec {
   readonly body?: JsonValue | RawBody;
 }
 
-export interface ConformanceCase {
-  /** Stable, short, unique fact: reports, expectations and --grep key on it. */
-  readonly id: string;
-  readonly action: ActionId;
-  readonly aspect: Aspect;
-  /** MUST: from the reference. SHOULD: rests on `decision` only. A check may lower its own level. */
-  readonly level: Level;
-  readonly decision?: DecisionKey;
-  /** Reference rows (specs/catalog/coverage.ts) this case checks. */
-  readonly covers: readonly string[];
+/** A case: its identity (reports, expectations and --grep key on the id), requests and checks. */
+export interface ConformanceCase extends CaseIdentity {
   /** Sent in order; checks name the exchange they look at by index (default 0). */
   readonly requests: readonly RequestSpec[];
   readonly checks: readonly CheckRef[];

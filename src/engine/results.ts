@@ -18,16 +18,21 @@ export interface Failure {
 
 export type Outcome = 'passed' | 'failed' | 'warning' | 'skipped';
 
-export interface CaseResult {
+/** What names a case, in its table and in its result. */
+export interface CaseIdentity {
   /** Stable, short, unique fact: `GET flows: sortDirection=desc reverses the order`. */
   readonly id: string;
   readonly action: ActionId;
   readonly aspect: Aspect;
+  /** MUST: from the reference. SHOULD: rests on `decision` only. A check may lower its own level. */
   readonly level: Level;
   /** Set when level is SHOULD. */
   readonly decision?: DecisionKey;
-  /** Rows of the reference this case covers, for the coverage table (see src/engine/coverage.ts). */
+  /** Rows of the reference this case covers (specs/catalog/coverage.ts), for the coverage table. */
   readonly covers: readonly string[];
+}
+
+export interface CaseResult extends CaseIdentity {
   readonly outcome: Outcome;
   /** On a failure or warning: the failures; the first message holds curl, expectation and excerpt. */
   readonly failures: readonly Failure[];
