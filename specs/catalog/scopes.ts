@@ -1,6 +1,7 @@
 /**
  * Token scopes. The accepted scopes of each action live in actions.ts; these are the scopes the
- * tokens endpoint can mint (decision 15: those of the reference's Application API Token Post) and
+ * tokens endpoint can mint (decision 15: those of the reference's Application API Token Post, listed in
+ * application-token-scopes.ts) and
  * those only a user token, or a mock's mock-only route, can give.
  */
 export const USER_ONLY_SCOPES = [
@@ -10,28 +11,7 @@ export const USER_ONLY_SCOPES = [
   'all.User.read',
 ] as const;
 
-export const APPLICATION_TOKEN_SCOPES = [
-  'all.Application',
-  'all.Application.read',
-  'all.Device',
-  'all.Device.read',
-  'devices.get',
-  'devices.post',
-  'flows.*',
-  'flows.get',
-  'flows.getByVersion',
-  'flows.import',
-  'flows.post',
-  'flow.*',
-  'flow.get',
-  'flow.patch',
-  'flow.delete',
-  'flowVersions.*',
-  'flowVersions.get',
-  'flowVersions.post',
-  'flowVersion.get',
-  'data.timeSeriesQuery',
-] as const;
+export { APPLICATION_TOKEN_SCOPES } from './application-token-scopes';
 
 /** A scope no Flows action accepts, for tokens that must be refused with 403. */
 export const UNRELATED_SCOPE = 'devices.get';
