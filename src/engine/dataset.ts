@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { actionById, pathFor } from '../../specs/catalog';
 import {
   customNodeConfigFor,
@@ -38,6 +39,8 @@ async function send(target: DataSetTarget, actionId: 'flows.post' | 'flows.impor
   return body(response);
 }
 
+const DATE_SPACING_MS = 3;
+
 const fact = (flow: DataFlowSpec, id: string, name: string, customNodeKeys: string[]): FlowFact => ({
   key: flow.key,
   id,
@@ -64,6 +67,9 @@ async function postFlows(target: DataSetTarget, placeholders: Placeholders): Pro
       nodes: expandJson(flow.nodes ?? [], values),
       ...customNodeConfigFor(flow),
     };
+    // Distinct creation times, so that sorting by creationDate or lastUpdated has no ties to hide in
+    // (on a fast server, Posts in a row land in the same millisecond).
+    await sleep(DATE_SPACING_MS);
     const created = await send(target, 'flows.post', payload);
     if (typeof created.id !== 'string' && typeof created.id !== 'number') {
       throw new Error(`setting up the data set: Post of ${name} answered no id`);

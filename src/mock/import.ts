@@ -66,11 +66,17 @@ export function importProblem(body: unknown): string | undefined {
   return undefined;
 }
 
-function stampFor(store: MockStore, item: JsonObject, application: ApplicationState, mode: ImportMode) {
+/** `now` is the bundle's one instant: everything an import creates is created at the same time. */
+function stampFor(
+  store: MockStore,
+  item: JsonObject,
+  application: ApplicationState,
+  mode: ImportMode,
+  now: string,
+) {
   const keep = mode.keepIds && givenId(item) !== undefined;
   const id = keep ? (givenId(item) as string) : store.freshId();
   if (keep) store.reserveId(id);
-  const now = nowIso();
   const date = (key: string): string =>
     mode.keepIds && typeof item[key] === 'string' ? (item[key] as string) : now;
   return {
@@ -104,8 +110,11 @@ function createAll(
 ): ImportOutcome {
   const importedFlowIdMap: Record<string, string> = {};
   const importedVersionIdMap: Record<string, string> = {};
-  const flowStamps = bundle.flows.map((flow) => stampFor(store, flow, application, mode));
-  const versionStamps = bundle.flowVersions.map((version) => stampFor(store, version, application, mode));
+  const now = nowIso();
+  const flowStamps = bundle.flows.map((flow) => stampFor(store, flow, application, mode, now));
+  const versionStamps = bundle.flowVersions.map((version) =>
+    stampFor(store, version, application, mode, now),
+  );
   bundle.flows.forEach((flow, index) => {
     const id = givenId(flow);
     if (id !== undefined) importedFlowIdMap[id] = flowStamps[index].id;
