@@ -33,7 +33,7 @@ const pathMatcher = (pactCase: PactCase) =>
     pathFor(pactCase.action, pactCase.applicationId),
   );
 
-const MATCH_RECORDING_GRACE_MS = 15;
+const MATCH_RECORDING_GRACE_MS = 25;
 
 /** Registers one interaction on the pact and drives it through the typed client. */
 export async function runPactCase(pact: PactV4, pactCase: PactCase): Promise<ClientOutcome> {
