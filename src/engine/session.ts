@@ -11,6 +11,7 @@ import type { CaseResult } from './results';
 import { runCase, type AbortState } from './run-case';
 import { encodeQuery } from './request';
 import { prefixPlaceholders, runPrefix } from './template';
+import { removeFlow } from '../target/flow-removal';
 
 /** The run cannot start: bad credentials, or the target is unreachable. One line, exit code 2. */
 export class StartError extends Error {
@@ -65,15 +66,7 @@ async function removeData(target: ConnectedTarget, token: string, prefix: string
       .map((item) => item.id)
       .filter((id): id is string => typeof id === 'string');
   });
-  await Promise.allSettled(
-    ids.map((id) =>
-      target.transport.send({
-        method: 'DELETE',
-        path: `${pathFor(get, target.applicationId)}/${encodeURIComponent(id)}`,
-        headers,
-      }),
-    ),
-  );
+  await Promise.allSettled(ids.map((id) => removeFlow(target.transport, target.applicationId, token, id)));
 }
 
 /** Connects, checks the target answers, creates the data set: ready to run cases. */

@@ -1,10 +1,9 @@
-import { actionById, pathFor } from '../../specs/catalog';
-import { bearer, JSON_HEADERS } from '../http/transport';
 import { connectTarget, type ConnectedTarget, type ConnectOptions, type TargetConfig } from '../target';
 import { checkTarget, TargetUnusable } from '../target/preflight';
 import { writeVerificationReport } from './verification-report';
 import { verifyPacts, type PactSource, type VerificationRun } from './verify';
 import type { VerificationOutcome } from './verifier-output';
+import { removeFlow } from '../target/flow-removal';
 
 export interface VerificationJob {
   readonly config: TargetConfig;
@@ -24,14 +23,9 @@ export interface VerificationJobResult {
 const describeSource = (source: PactSource): string =>
   source.kind === 'files' ? source.pactUrls.join(', ') : source.brokerUrl;
 
-/** `DELETE /applications/{id}/flows/{flowId}` (the Flow resource) with the principal token. */
-const flowRemover = (target: ConnectedTarget) => async (flowId: string) => {
-  await target.transport.send({
-    method: 'DELETE',
-    path: `${pathFor(actionById('flows.get'), target.applicationId)}/${encodeURIComponent(flowId)}`,
-    headers: { accept: JSON_HEADERS.accept, ...bearer(await target.tokens.principalToken()) },
-  });
-};
+/** Removes a flow an interaction created, with the principal token. */
+const flowRemover = (target: ConnectedTarget) => async (flowId: string) =>
+  removeFlow(target.transport, target.applicationId, await target.tokens.principalToken(), flowId);
 
 /**
  * Connects to the target (or starts the embedded mock), checks that it can be used (else TargetUnusable,
