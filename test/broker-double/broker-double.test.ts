@@ -36,16 +36,18 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
     rmSync(reportDir, { recursive: true, force: true });
   });
 
+  const publishArgs = (consumerVersion: string) => [
+    'publish',
+    '--broker-url',
+    broker.url,
+    '--pact-dir',
+    pactDir,
+    '--consumer-version',
+    consumerVersion,
+  ];
+
   it('publish sends consumer, provider, version, branch, tags and the pact content', async () => {
-    const args = [
-      'publish',
-      '--broker-url',
-      broker.url,
-      '--pact-dir',
-      pactDir,
-      '--consumer-version',
-      '1.0.0',
-    ];
+    const args = publishArgs('1.0.0');
     const result = await runCli([...args, '--branch', 'main', '--tag', 'dev', '--tag', 'ci'], withToken);
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     expect(broker.records.pacts).to.have.length(1);
@@ -71,15 +73,7 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
 
   it('takes the credentials from PACT_BROKER_TOKEN only: without it the broker refuses and publish fails', async () => {
     const before = broker.records.pacts.length;
-    const args = [
-      'publish',
-      '--broker-url',
-      broker.url,
-      '--pact-dir',
-      pactDir,
-      '--consumer-version',
-      '1.0.1',
-    ];
+    const args = publishArgs('1.0.1');
     const result = await runCli(args, { PACT_BROKER_TOKEN: '' });
     expect(result.code).to.equal(1);
     expect(broker.records.pacts).to.have.length(before);

@@ -7,6 +7,21 @@ const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) =>
   runCheck(context([ref], exchanges), ref);
 const ID = '5f0000000000000000000001';
 
+/** A Workflow as decision 10 wants it just created (written out here, not taken from the catalog). */
+const createdWorkflow = (id: string) => ({
+  id,
+  flowId: id,
+  applicationId: APPLICATION_ID,
+  creationDate: SENT_AT,
+  lastUpdated: SENT_AT,
+  flowClass: 'cloud',
+  enabled: false,
+  triggers: [],
+  nodes: [],
+  globals: [],
+  stats: { runCount: 0, errorCount: 0 },
+});
+
 describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCreated', () => {
   const sent = { name: 'fcx-c-flow', description: 'kept' };
   it('roundTrip wants each sent field back from Post and from Get', () => {
@@ -23,19 +38,7 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
   });
 
   it('postDefaults wants the defaults of decision 10', () => {
-    const body = {
-      id: ID,
-      flowId: ID,
-      applicationId: APPLICATION_ID,
-      creationDate: SENT_AT,
-      lastUpdated: SENT_AT,
-      flowClass: 'cloud',
-      enabled: false,
-      triggers: [],
-      nodes: [],
-      globals: [],
-      stats: { runCount: 0, errorCount: 0 },
-    };
+    const body = createdWorkflow(ID);
     expect(run({ check: 'postDefaults' }, exchange(201, body))).to.deep.equal([]);
     const [failure] = run({ check: 'postDefaults' }, exchange(201, { ...body, enabled: true }));
     expect(failure.message).to.include('enabled=true');
@@ -103,19 +106,7 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
   });
 
   it('importDefaults wants Post defaults on each imported flow and no given read-only value kept', () => {
-    const created = {
-      id: 'n1',
-      flowId: 'n1',
-      applicationId: APPLICATION_ID,
-      creationDate: SENT_AT,
-      lastUpdated: SENT_AT,
-      flowClass: 'cloud',
-      enabled: false,
-      triggers: [],
-      nodes: [],
-      globals: [],
-      stats: { runCount: 0, errorCount: 0 },
-    };
+    const created = createdWorkflow('n1');
     const given = { flows: [{ id: 'a1', name: 'x', stats: { runCount: 5, errorCount: 2 } }] };
     const result = (flow: object) => ({ flows: [flow], importedFlowIdMap: { a1: 'n1' } });
     expect(run({ check: 'importDefaults' }, exchange(201, result(created), {}, post(given)))).to.deep.equal(
