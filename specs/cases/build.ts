@@ -70,6 +70,8 @@ export interface CaseInput {
   readonly level?: Level;
   readonly decision?: DecisionKey;
   readonly covers?: readonly string[];
+  readonly needs?: ConformanceCase['needs'];
+  readonly precondition?: ConformanceCase['precondition'];
   readonly requests: readonly RequestSpec[];
   readonly checks: readonly CheckRef[];
 }
@@ -82,6 +84,8 @@ export const makeCase = (input: CaseInput): ConformanceCase => ({
   level: input.level ?? 'MUST',
   decision: input.decision,
   covers: input.covers ?? [],
+  ...(input.needs && { needs: input.needs }),
+  ...(input.precondition && { precondition: input.precondition }),
   requests: input.requests,
   checks: input.checks,
 });

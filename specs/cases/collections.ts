@@ -2,7 +2,7 @@ import { actionById, queryRow, type ActionId, type DecisionKey } from '../catalo
 import type { CheckRef, DataSelector, DataSetName } from '../../src/checks';
 import type { ConformanceCase, JsonValue } from '../../src/engine/case';
 import { makeCase, successChecks, withQuery, type Pair } from './build';
-import { PAGE_SIZE } from './dataset';
+import { PAGE_SIZE, TIE_KEYS } from './dataset';
 
 /**
  * The behaviour of the collection parameters of Get and Get by Version, on the suite's own data. Rows
@@ -193,6 +193,7 @@ export function customNodeCases(
   return [
     make('includeCustomNodes=true adds the referenced custom nodes', [['includeCustomNodes', 'true']], true),
     make('without includeCustomNodes there is no customNodes key', [], false),
+    make('includeCustomNodes=false adds no customNodes key', [['includeCustomNodes', 'false']], false),
     ...(unreferencing
       ? [
           make(
@@ -223,4 +224,114 @@ export function defaultVersionRows(query: readonly Pair[], where: DataSelector, 
     row('triggerFilter matches the trigger of a flow’s default version', 'keydefault'),
     row('triggerFilter ignores the own trigger of a flow with a default version', 'keyown'),
   ];
+}
+
+/**
+ * customNodes looks at the page returned, not at every match (decision 9: "referenced by a returned
+ * flow"): the first page of one, by name, holds a flow that references no custom node, while a later
+ * one does.
+ */
+export const customNodesOfPageCase = (actionId: ActionId): ConformanceCase =>
+  makeCase({
+    action: actionId,
+    fact: 'includeCustomNodes=true looks only at the flows of the page returned',
+    aspect: 'query',
+    level: 'SHOULD',
+    decision: 'includeCustomNodes',
+    covers: [queryRow(actionById(actionId), 'includeCustomNodes')],
+    requests: [
+      withQuery(actionId, [
+        ['sortField', 'name'],
+        ['sortDirection', 'asc'],
+        ['perPage', '1'],
+        ['includeCustomNodes', 'true'],
+      ]),
+    ],
+    checks: [...successChecks(actionId), { check: 'customNodes', present: true }],
+  });
+
+/**
+ * A version's custom nodes (decision 9 for Get by Version): the `{vcustom}` flow's version uses the read
+ * data set's custom-node flow, which customNodes must then list.
+ */
+export const versionCustomNodesCase = (): ConformanceCase =>
+  makeCase({
+    action: 'flows.getByVersion',
+    fact: 'includeCustomNodes=true adds the custom nodes a returned version uses',
+    aspect: 'query',
+    level: 'SHOULD',
+    decision: 'includeCustomNodes',
+    covers: [queryRow(actionById('flows.getByVersion'), 'includeCustomNodes')],
+    requests: [
+      withQuery('flows.getByVersion', [
+        ['version', '{vcustom}1.0'],
+        ['filter', '{vcustom}*'],
+        ['includeCustomNodes', 'true'],
+      ]),
+    ],
+    checks: [...successChecks('flows.getByVersion'), { check: 'customNodes', present: true }],
+  });
+
+/**
+ * customNodes never holds a flow of another application, even one a node names by id: MUST, since a
+ * token reaches only its own application; that the list is then empty is decision 9's (SHOULD).
+ * With `post`, the body of a Post whose node names it (P3).
+ */
+export function crossApplicationCase(
+  actionId: ActionId,
+  post?: { readonly body: JsonValue },
+): ConformanceCase {
+  const query: Pair[] = post
+    ? [['includeCustomNodes', 'true']]
+    : [
+        ['filter', '{cross}*'],
+        ['includeCustomNodes', 'true'],
+      ];
+  return makeCase({
+    action: actionId,
+    fact: 'customNodes holds no flow of another application',
+    aspect: 'query',
+    covers: [queryRow(actionById(actionId), 'includeCustomNodes')],
+    needs: ['crossApplication'],
+    requests: [{ ...withQuery(actionId, query), ...(post && { body: post.body }) }],
+    checks: [
+      ...successChecks(actionId),
+      { check: 'noForeignData' },
+      {
+        check: 'customNodes',
+        present: true,
+        level: 'SHOULD',
+        decision: post ? 'postIncludeCustomNodes' : 'includeCustomNodes',
+      },
+    ],
+  });
+}
+
+/**
+ * Decision 5: ties go by id ascending, in both directions. The `tie` flows share their name; where the
+ * server's ids follow creation order the case cannot tell and is skipped (precondition).
+ */
+export function tieBreakCase(actionId: ActionId): ConformanceCase {
+  const action = actionById(actionId);
+  const sorted = (direction: 'asc' | 'desc') =>
+    withQuery(actionId, [
+      ['filter', '{data}tie'],
+      ['sortField', 'name'],
+      ['sortDirection', direction],
+    ]);
+  return makeCase({
+    action: actionId,
+    fact: 'ties of the sort field go by id ascending in both directions',
+    aspect: 'query',
+    level: 'SHOULD',
+    decision: 'sorting',
+    covers: [queryRow(action, 'sortField'), queryRow(action, 'sortDirection')],
+    precondition: 'tiesDecidable',
+    requests: [sorted('asc'), sorted('desc')],
+    checks: (['asc', 'desc'] as const).flatMap((direction, at) => [
+      { check: 'status', at, expect: [200] },
+      { check: 'itemSet', at, set: 'flows', where: { keys: [...TIE_KEYS] } },
+      { check: 'sortedBy', at, set: 'flows', field: 'name', direction, exact: true },
+    ]),
+  });
 }

@@ -20,6 +20,10 @@ export type TriggerSpec = NonNullable<DataFlowSpec['triggers']>[number];
 
 const CUSTOM_NODE_CONFIG = { outputCount: 1, resultMode: 'none', fields: [] } as const;
 
+/** The name, after the `{data}` prefix, of the flows that tie on every name sort. */
+export const TIE_NAME = 'tie';
+export const TIE_KEYS = ['tie1', 'tie2', 'tie3', 'tie4', 'tie5'] as const;
+
 /** Read data set, `{data}` prefix, created in this order. Names after the prefix: letters only. */
 export const DATA_FLOWS: readonly DataFlowSpec[] = [
   { key: 'custom', name: 'custom', flowClass: 'customNode' },
@@ -40,6 +44,9 @@ export const DATA_FLOWS: readonly DataFlowSpec[] = [
   { key: 'abcd', name: 'abcd', flowClass: 'cloud' },
   { key: 'edge', name: 'edge', flowClass: 'edge' },
   { key: 'experience', name: 'experience', flowClass: 'experience' },
+  // Equal names, created one after another: ties that only the id may order (decision 5). Unless the
+  // server's ids follow creation order, a server that keeps ties in creation order shows it here.
+  ...TIE_KEYS.map((key) => ({ key, name: TIE_NAME, flowClass: 'cloud' as const })),
 ];
 
 export const customNodeConfigFor = (flow: DataFlowSpec) =>
@@ -76,5 +83,33 @@ export const FLOW_VERSIONS: readonly FlowVersionSpec[] = [
   { flowKey: 'three', version: '3.1', triggers: [{ type: 'webhook', key: 'keydefault' }] },
 ];
 
-/** Page size of the paging cases: 8 cloud flows make 3 pages, 2 cloud versions of 1.0 make 2. */
+/**
+ * `versionCustomNodes`, `{vcustom}` prefix: a flow imported with one version whose node uses the
+ * custom-node flow of the read data set (`{id:custom}`), which is the flow's default version.
+ */
+export const VERSION_CUSTOM_USER: DataFlowSpec = {
+  key: 'vcustomUser',
+  name: 'user',
+  flowClass: 'cloud',
+  nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: '{id:custom}' } }],
+};
+export const VERSION_CUSTOM_VERSION = '1.0';
+
+/**
+ * `crossApplication`, `{cross}` prefix: a custom-node flow Posted in the other application, and a flow of
+ * this application whose node names it (`{id:crossCustom}`). customNodes may only hold flows of the
+ * application asked for.
+ */
+export const CROSS_CUSTOM: DataFlowSpec = { key: 'crossCustom', name: 'custom', flowClass: 'customNode' };
+export const CROSS_USER: DataFlowSpec = {
+  key: 'crossUser',
+  name: 'user',
+  flowClass: 'cloud',
+  nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: '{id:crossCustom}' } }],
+};
+
+/** The cloud flows of the read data set, which a Get without flowClass returns. */
+export const CLOUD_DATA_FLOW_COUNT = DATA_FLOWS.filter((flow) => flow.flowClass === 'cloud').length;
+
+/** Page size of the paging cases: the cloud flows make several pages, 2 cloud versions of 1.0 make 2. */
 export const PAGE_SIZE = { flows: 3, versions: 1 } as const;

@@ -6,6 +6,7 @@ import {
   statusRow,
   responseBodyRow,
   UNRELATED_SCOPE,
+  isUserOnlyScope,
   type ActionId,
 } from '../catalog';
 import type { CheckRef } from '../../src/checks';
@@ -33,30 +34,51 @@ function asRequests(actionId: ActionId, auth: AuthSpec): RequestSpec[] {
   return isWrite(actionId) ? [request, FOLLOW_UP] : [request];
 }
 
-const REFUSALS: readonly { fact: string; auth: AuthSpec; exact: number; wwwAuthenticate: boolean }[] = [
-  { fact: 'no Authorization header is refused', auth: { kind: 'none' }, exact: 401, wwwAuthenticate: true },
-  {
-    fact: 'a malformed Authorization header is refused',
-    auth: { kind: 'malformed' },
-    exact: 401,
-    wwwAuthenticate: true,
-  },
-  { fact: 'an unknown token is refused', auth: { kind: 'unknown' }, exact: 401, wwwAuthenticate: true },
-  { fact: 'a revoked token is refused', auth: { kind: 'revoked' }, exact: 401, wwwAuthenticate: true },
-  { fact: 'an expired token is refused', auth: { kind: 'expired' }, exact: 401, wwwAuthenticate: true },
-  {
-    fact: `a token with only ${UNRELATED_SCOPE} is refused`,
-    auth: { kind: 'scope', scope: UNRELATED_SCOPE },
-    exact: 403,
-    wwwAuthenticate: false,
-  },
-  {
-    fact: 'a token of another application is refused and sees nothing',
-    auth: { kind: 'otherApplication', scope: 'flows.*' },
-    exact: 403,
-    wwwAuthenticate: false,
-  },
-];
+interface Refusal {
+  readonly fact: string;
+  readonly auth: AuthSpec;
+  /** The status decision 1 names (SHOULD); 401 or 403 is the MUST. */
+  readonly exact: 401 | 403;
+  /** Decision 1: nothing of the application asked for in the body, not even its id. */
+  readonly hidesApplication?: boolean;
+}
+
+/**
+ * A scope the action accepts and the tokens endpoint can mint (decision 15): a revoked or expired token
+ * of it is refused for its revocation or expiry alone, never for a missing scope.
+ */
+const mintableAcceptedScope = (actionId: ActionId): string => {
+  const scope = actionById(actionId).acceptedScopes.find((candidate) => !isUserOnlyScope(candidate));
+  if (scope === undefined) throw new Error(`${actionId} accepts no scope the tokens endpoint can mint`);
+  return scope;
+};
+
+function refusalsOf(actionId: ActionId): Refusal[] {
+  const scope = mintableAcceptedScope(actionId);
+  return [
+    { fact: 'no Authorization header is refused', auth: { kind: 'none' }, exact: 401 },
+    { fact: 'a malformed Authorization header is refused', auth: { kind: 'malformed' }, exact: 401 },
+    { fact: 'an unknown token is refused', auth: { kind: 'unknown' }, exact: 401 },
+    { fact: `a revoked ${scope} token is refused`, auth: { kind: 'revoked', scope }, exact: 401 },
+    { fact: `an expired ${scope} token is refused`, auth: { kind: 'expired', scope }, exact: 401 },
+    {
+      fact: `a token with only ${UNRELATED_SCOPE} is refused`,
+      auth: { kind: 'scope', scope: UNRELATED_SCOPE },
+      exact: 403,
+    },
+    {
+      fact: 'a token of another application is refused and sees nothing',
+      auth: { kind: 'otherApplication', scope: 'flows.*' },
+      exact: 403,
+      hidesApplication: true,
+    },
+    ...scopesOfOtherActions(actionId).map((other) => ({
+      fact: `a token with only ${other} is refused`,
+      auth: { kind: 'scope', scope: other } as const,
+      exact: 403 as const,
+    })),
+  ];
+}
 
 /**
  * The scopes other Flows actions accept and this one does not: a server that reads `flows.*` as a
@@ -69,17 +91,24 @@ const scopesOfOtherActions = (actionId: ActionId): string[] => {
   );
 };
 
+/**
+ * MUST: refused with 401 or 403, an Error body, no data (decision 1's MUST part); a 401 carries a
+ * Bearer challenge (RFC 7235 §3.1); a refused write created nothing (a 4xx changes no state).
+ * SHOULD: the exact status of decision 1.
+ */
+function refusalChecks(actionId: ActionId, refusal: Pick<Refusal, 'exact' | 'hidesApplication'>): CheckRef[] {
+  return [
+    { check: 'status', expect: [401, 403] },
+    { check: 'errorBody' },
+    { check: 'noLeak', hidesApplication: refusal.hidesApplication },
+    { check: 'wwwAuthenticate' },
+    { check: 'status', expect: [refusal.exact], level: 'SHOULD', decision: 'authFailures' },
+    ...(isWrite(actionId) ? [{ check: 'nothingCreated', at: 1 } as const] : []),
+  ];
+}
+
 export function authCases(actionId: ActionId): ConformanceCase[] {
   const action = actionById(actionId);
-  const refusals = [
-    ...REFUSALS,
-    ...scopesOfOtherActions(actionId).map((scope) => ({
-      fact: `a token with only ${scope} is refused`,
-      auth: { kind: 'scope', scope } as const,
-      exact: 403,
-      wwwAuthenticate: false,
-    })),
-  ];
   const accepted = action.acceptedScopes.map((scope) =>
     makeCase({
       action: actionId,
@@ -90,26 +119,45 @@ export function authCases(actionId: ActionId): ConformanceCase[] {
       checks: [{ check: 'status', expect: [successOf(actionId)] }],
     }),
   );
-  const refused = refusals.map((refusal) => {
-    const checks: CheckRef[] = [
-      { check: 'status', expect: [401, 403] },
-      { check: 'errorBody' },
-      { check: 'noLeak' },
-      { check: 'status', expect: [refusal.exact], level: 'SHOULD', decision: 'authFailures' },
-    ];
-    if (refusal.wwwAuthenticate)
-      checks.push({ check: 'wwwAuthenticate', level: 'SHOULD', decision: 'authFailures' });
-    if (isWrite(actionId))
-      checks.push({ check: 'nothingCreated', at: 1, level: 'SHOULD', decision: 'authFailures' });
-    return makeCase({
+  const refused = refusalsOf(actionId).map((refusal) =>
+    makeCase({
       action: actionId,
       fact: refusal.fact,
       aspect: 'auth',
       requests: asRequests(actionId, refusal.auth),
-      checks,
-    });
-  });
-  return [...accepted, ...refused];
+      checks: refusalChecks(actionId, refusal),
+    }),
+  );
+  return [...accepted, ...refused, ...foreignApplicationCases(actionId)];
+}
+
+/**
+ * No credential of the run reaches an application of another user (`--foreign-application-id`): the
+ * run's own credential and a token of each accepted scope get 403 or 404, an Error body and nothing of
+ * that application (API-wide conventions: a user token reaches the applications of its user).
+ */
+function foreignApplicationCases(actionId: ActionId): ConformanceCase[] {
+  const action = actionById(actionId);
+  const credentials: { name: string; auth: AuthSpec }[] = [
+    { name: 'the run’s own credential', auth: { kind: 'principal' } },
+    ...action.acceptedScopes.map((scope) => ({
+      name: `a token with ${scope}`,
+      auth: { kind: 'scope', scope } as const,
+    })),
+  ];
+  return credentials.map(({ name, auth }) =>
+    makeCase({
+      action: actionId,
+      fact: `${name} does not reach another user’s application`,
+      aspect: 'auth',
+      requests: [{ ...VALID_REQUESTS[actionId], auth, application: 'foreign' }],
+      checks: [
+        { check: 'status', expect: [403, 404] },
+        { check: 'errorBody' },
+        { check: 'noLeak', hidesApplication: true },
+      ],
+    }),
+  );
 }
 
 /** Decision 3: every value outside what the catalog accepts is a 400 (MUST); perPage above 1000 SHOULD. */
@@ -175,11 +223,9 @@ export function statusCases(actionId: ActionId): ConformanceCase[] {
   const provoke400: RequestSpec = isWrite(actionId)
     ? { body: { raw: '{"name": "{case}not json",' } }
     : withQuery(actionId, [['sortField', 'bogus']]);
-  // Decision 10: a Post body that is not JSON creates nothing (a lenient parser would create "not json").
+  // A Post body that is not JSON creates nothing (a lenient parser would create "not json").
   const notJsonCreatesNothing: CheckRef[] =
-    actionId === 'flows.post'
-      ? [{ check: 'nothingCreated', at: 1, level: 'SHOULD', decision: 'postResult' }]
-      : [];
+    actionId === 'flows.post' ? [{ check: 'nothingCreated', at: 1 }] : [];
   return [
     makeCase({
       action: actionId,

@@ -8,8 +8,10 @@ import {
   flowClassRows,
   pagingCases,
   sortingCases,
+  versionCustomNodesCase,
   type CollectionRow,
 } from './collections';
+import { queryEdgeCases } from './query-edges';
 import { authCases, invalidQueryCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Get by Version: the versioned data set (`{versions}`; version 1.0 of 2 cloud flows and 1 edge flow). */
@@ -71,7 +73,9 @@ export const GET_BY_VERSION_CASES: readonly ConformanceCase[] = [
     checks: successChecks(ACTION),
   }),
   ...customNodeCases(ACTION),
+  versionCustomNodesCase(),
   unknownQueryCase(ACTION),
+  ...queryEdgeCases(ACTION),
   ...statusCases(ACTION),
   ...schemaCases(ACTION),
 ];

@@ -1,16 +1,21 @@
 import type { ConformanceCase } from '../../src/engine/case';
 import {
   collectionRowCases,
+  crossApplicationCase,
   customNodeCases,
+  customNodesOfPageCase,
+  tieBreakCase,
   defaultVersionRows,
   flowClassRows,
   pagingCases,
   sortingCases,
   type CollectionRow,
 } from './collections';
+import { CLOUD_DATA_FLOW_COUNT } from './dataset';
+import { queryEdgeCases } from './query-edges';
 import { authCases, invalidQueryCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
-/** Get: the read data set (`{data}`, 8 cloud flows). */
+/** Get: the read data set (`{data}`). */
 const ACTION = 'flows.get';
 
 const FILTER_ROWS: readonly CollectionRow[] = [
@@ -55,16 +60,6 @@ const FILTER_ROWS: readonly CollectionRow[] = [
     where: { keys: ['echo', 'echoUpper'] },
     covers: ['filter'],
     decision: 'filterGlobbing',
-  },
-  {
-    fact: 'a blank filter means no filtering',
-    query: [
-      ['filter', ''],
-      ['perPage', '1000'],
-    ],
-    where: {},
-    covers: ['filter', 'filterField'],
-    mode: 'includes',
   },
 ];
 
@@ -117,7 +112,8 @@ export const GET_CASES: readonly ConformanceCase[] = [
   ...authCases(ACTION),
   ...invalidQueryCases(ACTION),
   ...sortingCases(ACTION, 'flows'),
-  ...pagingCases(ACTION, 'flows', {}, 8),
+  ...pagingCases(ACTION, 'flows', {}, CLOUD_DATA_FLOW_COUNT),
+  tieBreakCase(ACTION),
   ...collectionRowCases(ACTION, 'flows', [
     ...FILTER_ROWS,
     ...flowClassRows(ACTION),
@@ -125,7 +121,10 @@ export const GET_CASES: readonly ConformanceCase[] = [
     ...defaultVersionRows([['filter', '{versions}*']], {}, 'versionFlows'),
   ]),
   ...customNodeCases(ACTION, [['filter', '{data}alpha']]),
+  customNodesOfPageCase(ACTION),
+  crossApplicationCase(ACTION),
   unknownQueryCase(ACTION),
+  ...queryEdgeCases(ACTION),
   ...statusCases(ACTION),
   ...schemaCases(ACTION),
 ];

@@ -3,7 +3,8 @@ import { referenceExample } from '../../fixtures';
 import type { ConformanceCase } from '../../src/engine/case';
 import { FOLLOW_UP, makeCase, successChecks } from './build';
 import { confine, invalidBodyCases, validBodyCases } from './bodies';
-import { customNodeCases } from './collections';
+import { crossApplicationCase, customNodeCases } from './collections';
+import { setupCases } from './setup';
 import { authCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 
 /** Post: each case creates its own flows under its own prefix. */
@@ -24,7 +25,14 @@ const CUSTOM_NODE_USER = {
   nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: '{id:custom}' } }],
 };
 
+/** A flow whose node names the custom-node flow of another application (P3, and no leak). */
+const CROSS_APPLICATION_USER = {
+  name: '{case}cross user',
+  nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: '{id:crossCustom}' } }],
+};
+
 export const POST_CASES: readonly ConformanceCase[] = [
+  ...setupCases(ACTION),
   ...authCases(ACTION),
   makeCase({
     action: ACTION,
@@ -58,6 +66,7 @@ export const POST_CASES: readonly ConformanceCase[] = [
     checks: successChecks(ACTION),
   }),
   ...customNodeCases(ACTION, undefined, { body: CUSTOM_NODE_USER, decision: 'postIncludeCustomNodes' }),
+  crossApplicationCase(ACTION, { body: CROSS_APPLICATION_USER }),
   ...validBodyCases(ACTION),
   ...invalidBodyCases(ACTION),
   unknownQueryCase(ACTION),

@@ -40,6 +40,7 @@ export const DECISIONS = {
   bodyLimits: projectDecision(2, 'Request body size limit and content type'),
   postIncludeCustomNodes: projectDecision(3, 'Post with includeCustomNodes'),
   importDefaultVersion: projectDecision(4, 'Import and a flow’s default version'),
+  queryEdges: projectDecision(5, 'Query edge cases: repeated, blank and differently cased parameters'),
 } as const satisfies Record<string, Decision>;
 
 export type DecisionKey = keyof typeof DECISIONS;

@@ -12,7 +12,10 @@ import {
 } from './context';
 import { parseJson } from '../http/transport';
 import type { RefOf } from './refs';
-import { describeId, itemId, selectIds } from './select';
+import { describeId, itemId, normalId, sameId, selectIds } from './select';
+
+/** Echoed fields that hold ids, compared as ids (any case). */
+const ID_FIELDS = new Set(['applicationId']);
 
 const COLLECTION_ECHO = 'spec/README.md API-wide conventions (collection responses echo the query)';
 
@@ -23,7 +26,8 @@ export const collectionEcho: Check<RefOf<'collectionEcho'>> = (context, ref) => 
   const body = bodyOf(exchange);
   const wrong = Object.entries(ref.expect).filter(([key, value]) => {
     const expected = typeof value === 'string' ? context.expand(value) : value;
-    return !isRecord(body) || body[key] !== expected;
+    if (!isRecord(body)) return true;
+    return ID_FIELDS.has(key) ? !sameId(body[key], expected) : body[key] !== expected;
   });
   if (wrong.length === 0) return [];
   const shown = wrong
@@ -142,16 +146,16 @@ function referencedCustomNodes(context: CheckContext, exchange: Exchange): strin
     const sent = parseJson(exchange.request.body ?? '');
     const ids = nodeFlowIds(sent.ok ? sent.value : undefined);
     return context.data.flows
-      .filter((flow) => flow.flowClass === 'customNode' && ids.includes(flow.id))
-      .map((flow) => flow.id);
+      .filter((flow) => flow.flowClass === 'customNode' && ids.some((id) => sameId(id, flow.id)))
+      .map((flow) => normalId(flow.id));
   }
   const returned = new Set(
-    items.map((item) => (typeof item.flowId === 'string' ? item.flowId : itemId(item))),
+    items.map((item) => (typeof item.flowId === 'string' ? normalId(item.flowId) : itemId(item))),
   );
-  const referenced = [...context.data.flows, ...context.data.versionFlows]
-    .filter((flow) => returned.has(flow.id))
+  const referenced = [...context.data.flows, ...context.data.versionFlows, ...context.data.crossFlows]
+    .filter((flow) => returned.has(normalId(flow.id)))
     .flatMap((flow) => flow.customNodeKeys);
-  return context.data.flows.filter((flow) => referenced.includes(flow.key)).map((flow) => flow.id);
+  return context.data.flows.filter((flow) => referenced.includes(flow.key)).map((flow) => normalId(flow.id));
 }
 
 /**
@@ -196,6 +200,33 @@ export const customNodes: Check<RefOf<'customNodes'>> = (context, ref) => {
       list ? problems.filter(Boolean).join('; ') : 'no customNodes array',
       `customNodes with exactly ${describe(wanted) || 'no flows'}`,
       location,
+    ),
+  ];
+};
+
+/**
+ * No flow of another application in the answer (its items, customNodes, or the created Workflow's
+ * customNodes): a token reaches its own application only (API-wide conventions). Ids are read from the
+ * answer's structure, not its text, since a created flow's nodes may name a foreign id as they were sent.
+ */
+export const noForeignData: Check<RefOf<'noForeignData'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  const body = bodyOf(exchange);
+  if (!isRecord(body)) return [];
+  const listed = [body.items, body.customNodes]
+    .filter(Array.isArray)
+    .flatMap((list: unknown[]) => list.filter(isRecord).map(itemId));
+  const foreign = new Set(context.data.foreignFlows.map((flow) => normalId(flow.id)));
+  const leaked = listed.filter((id) => foreign.has(id));
+  if (leaked.length === 0) return [];
+  return [
+    failure(
+      context,
+      ref,
+      `the answer lists flow ${leaked.join(', ')} of another application`,
+      'only flows of the application asked for',
+      'spec/README.md API-wide conventions (a token reaches its own application) and decision 9 (custom-node flows of the same application)',
     ),
   ];
 };

@@ -1,6 +1,13 @@
 import type { Failure } from '../engine/results';
 import { importDefaults, importMaps, nothingCreated, postDefaults, roundTrip } from './bodies';
-import { collectionEcho, customNodes, itemSet, pagesPartition, pageWindow } from './collection';
+import {
+  collectionEcho,
+  customNodes,
+  itemSet,
+  noForeignData,
+  pagesPartition,
+  pageWindow,
+} from './collection';
 import type { Check, CheckContext } from './context';
 import type { CheckName, CheckRef, RefOf } from './refs';
 import { errorBody, noLeak, schema, status, wwwAuthenticate } from './response';
@@ -24,9 +31,12 @@ export const CHECKS: { readonly [K in CheckName]: Check<RefOf<K>> } = {
   importMaps,
   importDefaults,
   nothingCreated,
+  noForeignData,
 };
 
 export function runCheck(context: CheckContext, ref: CheckRef): readonly Failure[] {
+  const status = context.exchanges[ref.at ?? 0]?.response.status;
+  if (ref.onStatus && status !== undefined && !ref.onStatus.includes(status)) return [];
   const check = CHECKS[ref.check] as Check;
   return check(context, ref);
 }

@@ -27,7 +27,8 @@ export interface CheckParams {
   readonly errorBody: { readonly type?: string };
   readonly schema: { readonly schema: SchemaName };
   readonly wwwAuthenticate: NoParams;
-  readonly noLeak: NoParams;
+  /** `hidesApplication`: not even the id of the application asked for may appear. */
+  readonly noLeak: { readonly hidesApplication?: boolean };
   readonly collectionEcho: { readonly expect: Readonly<Record<string, string | number>> };
   readonly itemSet: {
     readonly set: DataSetName;
@@ -47,7 +48,9 @@ export interface CheckParams {
   readonly postDefaults: NoParams;
   readonly importMaps: NoParams;
   readonly importDefaults: NoParams;
-  readonly nothingCreated: NoParams;
+  /** `at`: the follow-up Get; `refusedAt`: the write it follows (default 0). */
+  readonly nothingCreated: { readonly refusedAt?: number };
+  readonly noForeignData: NoParams;
 }
 
 export type CheckName = keyof CheckParams;
@@ -58,6 +61,8 @@ interface CommonRef {
   /** Lower than the case's level: a SHOULD part of a MUST case. */
   readonly level?: Level;
   readonly decision?: DecisionKey;
+  /** Run only when the exchange's status is one of these (a rule about one kind of answer). */
+  readonly onStatus?: readonly number[];
 }
 
 export type CheckRef = { [K in CheckName]: CommonRef & { readonly check: K } & CheckParams[K] }[CheckName];

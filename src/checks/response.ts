@@ -77,46 +77,66 @@ export const schema: Check<RefOf<'schema'>> = (context, ref) => {
   ];
 };
 
-/** A 401 names the scheme to use (RFC 6750; decision 1). */
+/**
+ * A 401 carries WWW-Authenticate with a Bearer challenge (RFC 7235 §3.1: a 401 MUST send
+ * WWW-Authenticate; RFC 6750 §3: the challenge of a bearer-token resource). Other challenges and
+ * parameters (`realm`, `error`) may come too.
+ */
 export const wwwAuthenticate: Check<RefOf<'wwwAuthenticate'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
   if (exchange.response.status !== 401) return [];
   const header = exchange.response.headers['www-authenticate'] ?? '';
-  if (/^bearer\b/i.test(header.trim())) return [];
+  if (/(^|[\s,])bearer(?=$|[\s,])/i.test(header.trim())) return [];
   return [
     failure(
       context,
       ref,
       header ? `WWW-Authenticate: ${header}` : 'no WWW-Authenticate header on a 401',
-      'WWW-Authenticate: Bearer',
-      referenceLocation(context, 'authentication'),
+      'WWW-Authenticate with a Bearer challenge',
+      'RFC 7235 §3.1 and RFC 6750 §3; spec/README.md decision 1',
     ),
   ];
 };
 
-/** A refused request shows nothing of the application: no items, none of the suite's names or ids. */
+/** The application id a request names in its path (`/applications/{id}/...`). */
+const requestedApplication = (path: string): string | undefined => /^\/applications\/([^/]+)/.exec(path)?.[1];
+
+/**
+ * A refused request shows nothing of the application: no collection, none of the suite's flow names or
+ * ids (in any case), and with `hidesApplication` not even the id of the application it asked for
+ * (decision 1: "nothing of B in the body").
+ */
 export const noLeak: Check<RefOf<'noLeak'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
-  const text = exchange.response.bodyText;
+  const text = exchange.response.bodyText.toLowerCase();
   const facts = [...context.data.flows, ...context.data.versionFlows];
-  const leaked = facts.find((flow) => text.includes(flow.id) || text.includes(flow.name));
+  const leaked = facts.find(
+    (flow) =>
+      (flow.id !== '' && text.includes(flow.id.toLowerCase())) || text.includes(flow.name.toLowerCase()),
+  );
+  const application = ref.hidesApplication ? requestedApplication(exchange.request.path) : undefined;
+  const namesApplication = application !== undefined && text.includes(application.toLowerCase());
   const body = exchange.response.json.ok ? exchange.response.json.value : undefined;
-  const hasItems = isRecord(body) && ('items' in body || 'flows' in body);
-  if (!leaked && !hasItems && exchange.response.status >= 400) return [];
+  const hasItems = isRecord(body) && ('items' in body || 'flows' in body || 'customNodes' in body);
+  if (!leaked && !namesApplication && !hasItems && exchange.response.status >= 400) return [];
   const problem = leaked
     ? `the answer holds flow ${leaked.id === '' ? leaked.name : leaked.id} of the application`
-    : hasItems
-      ? 'the answer holds a collection'
-      : `status ${exchange.response.status} for a request that must be refused`;
+    : namesApplication
+      ? `the answer names application ${application}, which the token cannot reach`
+      : hasItems
+        ? 'the answer holds a collection'
+        : `status ${exchange.response.status} for a request that must be refused`;
   return [
     failure(
       context,
       ref,
       problem,
       'a refusal that leaks no data',
-      referenceLocation(context, 'authentication'),
+      ref.hidesApplication
+        ? 'spec/README.md decision 1 (nothing of B in the body)'
+        : referenceLocation(context, 'authentication'),
     ),
   ];
 };

@@ -33,6 +33,15 @@ export function selectIds(
   set: DataSetName,
   selector: DataSelector,
   expand: (t: string) => string,
+): string[] {
+  return selectServerIds(data, set, selector, expand).map(normalId);
+}
+
+function selectServerIds(
+  data: DataFacts,
+  set: DataSetName,
+  selector: DataSelector,
+  expand: (t: string) => string,
 ) {
   if (set === 'flows') return selectFlows(data.flows, selector).map((flow) => flow.id);
   if (set === 'versionFlows') return selectFlows(data.versionFlows, selector).map((flow) => flow.id);
@@ -46,15 +55,27 @@ export function selectIds(
 
 /** Which fact an id is, for readable messages. */
 export function describeId(data: DataFacts, id: string): string {
-  const flow = [...data.flows, ...data.versionFlows].find((candidate) => candidate.id === id);
+  const flow = [...data.flows, ...data.versionFlows].find((candidate) => sameId(candidate.id, id));
   if (flow) return `"${flow.name}"`;
-  const version = data.versions.find((candidate) => candidate.id === id);
+  const version = data.versions.find((candidate) => sameId(candidate.id, id));
   return version ? `version "${version.version}" of ${version.flowKey}` : id;
 }
 
+/**
+ * Ids are 24 hex digits (schemas.md), and hex is case-insensitive: a server may write them in either
+ * case, so ids are compared in lower case.
+ */
+export const normalId = (id: string): string => id.toLowerCase();
+
+export const sameId = (a: unknown, b: unknown): boolean =>
+  typeof a === 'string' && typeof b === 'string' && normalId(a) === normalId(b);
+
+/** An item's id, normalised (see normalId). */
 export const itemId = (item: Record<string, unknown>): string =>
-  typeof item.id === 'string'
-    ? item.id
-    : typeof item.flowVersionId === 'string'
-      ? item.flowVersionId
-      : String(item.id);
+  normalId(
+    typeof item.id === 'string'
+      ? item.id
+      : typeof item.flowVersionId === 'string'
+        ? item.flowVersionId
+        : String(item.id),
+  );

@@ -12,8 +12,17 @@ function sortKey(context: CheckContext, ref: RefOf<'sortedBy'>, item: Item): str
     return flow?.name ?? String(item.flowId);
   }
   const value = item[ref.field];
+  if (DATE_FIELDS.has(ref.field) && typeof value === 'string') {
+    // RFC 3339 allows any offset: instants compare by time, not as text.
+    const time = Date.parse(value);
+    if (!Number.isNaN(time)) return String(time + DATE_BIAS).padStart(16, '0');
+  }
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
 }
+
+const DATE_FIELDS = new Set(['creationDate', 'lastUpdated']);
+/** Keeps instants before 1970 positive, so that their zero-padded decimal strings sort by time. */
+const DATE_BIAS = 8.64e15;
 
 const codeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -20,6 +20,10 @@ export function addTargetOptions(command: Command): Command {
     .option('--application-id <id>', 'the application the suite may create flows in')
     .option('--other-application-id <id>', 'a second application of the same user (cross-application checks)')
     .option(
+      '--foreign-application-id <id>',
+      'an application of another user, which no credential of the run may reach',
+    )
+    .option(
       '--admin-token <token>',
       'token allowed to mint application tokens (prefer FLOWS_CONFORMANCE_ADMIN_TOKEN)',
     )

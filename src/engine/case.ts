@@ -1,5 +1,6 @@
 import type { ActionId } from '../../specs/catalog';
 import type { CheckRef } from '../checks/refs';
+import type { DataPiece } from './data-facts';
 import type { CaseIdentity } from './results';
 
 /**
@@ -18,9 +19,10 @@ export type AuthSpec =
   | { readonly kind: 'malformed' }
   /** A token that is well-formed but unknown to the server. */
   | { readonly kind: 'unknown' }
-  | { readonly kind: 'revoked' }
-  /** A token whose expiration date has passed. */
-  | { readonly kind: 'expired' }
+  /** A token that held this scope (one the action accepts) and is revoked now. */
+  | { readonly kind: 'revoked'; readonly scope: string }
+  /** A token of this scope (one the action accepts) whose expiration date has passed. */
+  | { readonly kind: 'expired'; readonly scope: string }
   /** A token of another application of the same user, holding this scope. */
   | { readonly kind: 'otherApplication'; readonly scope: string };
 
@@ -35,8 +37,11 @@ export interface RawBody {
 export interface RequestSpec {
   /** Defaults to the case's action. */
   readonly action?: ActionId;
-  /** `own` (default): the configured application; `unknown`: a well-formed id of none; `malformed`. */
-  readonly application?: 'own' | 'unknown' | 'malformed';
+  /**
+   * `own` (default): the configured application; `unknown`: a well-formed id of none; `malformed`;
+   * `foreign`: an application of another user, which no credential of the run may reach.
+   */
+  readonly application?: 'own' | 'unknown' | 'malformed' | 'foreign';
   /** Defaults to the principal credential. */
   readonly auth?: AuthSpec;
   /** Name/value pairs in order, encoded as given (bracket keys stay readable). */
@@ -44,8 +49,20 @@ export interface RequestSpec {
   readonly body?: JsonValue | RawBody;
 }
 
+/**
+ * A condition on the data set without which a case cannot tell right from wrong: it is then skipped with
+ * the reason, never passed. `tiesDecidable`: the ids of the tied flows do not follow their creation
+ * order, so "ties by id" and "ties in creation order" give different orders.
+ */
+export type Precondition = 'tiesDecidable';
+
 /** A case: its identity (reports, expectations and --grep key on the id), requests and checks. */
 export interface ConformanceCase extends CaseIdentity {
+  /** The pieces of the data set it reads; by default those its placeholders name (see needs.ts). */
+  readonly needs?: readonly DataPiece[];
+  readonly precondition?: Precondition;
+  /** A set-up case: it reports how this piece of the data set was set up, and sends nothing. */
+  readonly setup?: DataPiece;
   /** Sent in order; checks name the exchange they look at by index (default 0). */
   readonly requests: readonly RequestSpec[];
   readonly checks: readonly CheckRef[];

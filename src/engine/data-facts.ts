@@ -20,6 +20,8 @@ export interface FlowFact {
   readonly defaultVersion?: { readonly id: string; readonly triggers: readonly TriggerFact[] };
   /** Keys of the custom-node flows its nodes reference (decision 9). */
   readonly customNodeKeys: readonly string[];
+  /** Its place in the order the suite created the flows of its data set (0 first). */
+  readonly createdIndex: number;
 }
 
 export interface VersionFact {
@@ -29,13 +31,40 @@ export interface VersionFact {
   readonly triggers: readonly TriggerFact[];
 }
 
+/**
+ * The pieces of the data set, each set up on its own, so that a gap in one (a server without Import's id
+ * maps, say) fails its own set-up case and skips only the cases that need it:
+ * - `posted`: the read data set, made by Post (`{data}`);
+ * - `imported`: the versioned data set, made by one Import (`{versions}`);
+ * - `versionCustomNodes`: an imported flow whose version uses the custom-node flow of `posted` (`{vcustom}`);
+ * - `crossApplication`: a custom-node flow Posted in the other application, and a flow of this one whose
+ *   node names it (`{cross}`).
+ */
+export type DataPiece = 'posted' | 'imported' | 'versionCustomNodes' | 'crossApplication';
+
+export const DATA_PIECES: readonly DataPiece[] = [
+  'posted',
+  'imported',
+  'versionCustomNodes',
+  'crossApplication',
+];
+
+/** How a piece's set-up went: done, failed (a finding: its set-up case fails), or not possible here (skipped). */
+export type PieceState =
+  | { readonly state: 'ready' }
+  | { readonly state: 'failed'; readonly reason: string }
+  | { readonly state: 'unavailable'; readonly reason: string };
+
 export interface DataFacts {
-  /** Placeholder values: `data`, `versions`, `run`. */
+  /** Placeholder values: `data`, `versions`, `vcustom`, `cross`, `run`. */
   readonly prefixes: Readonly<Record<string, string>>;
   readonly flows: readonly FlowFact[];
-  /** Flows of the versioned data set (a name prefix of their own). */
+  /** Flows of the versioned data set (`imported` and `versionCustomNodes`). */
   readonly versionFlows: readonly FlowFact[];
   readonly versions: readonly VersionFact[];
-  /** Set when the data set could not be created: cases that read it fail with this. */
-  readonly setupError?: string;
+  /** Flows of `crossApplication` in this application. */
+  readonly crossFlows: readonly FlowFact[];
+  /** The flows the suite created in the other application (key, id): none may show in this one's answers. */
+  readonly foreignFlows: readonly { readonly key: string; readonly id: string }[];
+  readonly pieces: Readonly<Record<DataPiece, PieceState>>;
 }

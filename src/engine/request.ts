@@ -25,9 +25,9 @@ async function authorization(auth: AuthSpec, tokens: TokenProvider): Promise<Rec
     case 'unknown':
       return bearer(UNKNOWN_TOKEN);
     case 'revoked':
-      return bearer(await tokens.revokedToken());
+      return bearer(await tokens.revokedToken(auth.scope));
     case 'expired':
-      return bearer(await tokens.expiredToken());
+      return bearer(await tokens.expiredToken(auth.scope));
     case 'otherApplication':
       return bearer(await tokens.otherApplicationToken(auth.scope));
   }
@@ -42,9 +42,27 @@ export const encodeQuery = (pairs: readonly (readonly [string, string])[]): stri
     )
     .join('&');
 
+function applicationIdFor(application: NonNullable<RequestSpec['application']>, context: RequestContext) {
+  switch (application) {
+    case 'own':
+      return context.applicationId;
+    case 'unknown':
+      return UNKNOWN_APPLICATION_ID;
+    case 'malformed':
+      return MALFORMED_APPLICATION_ID;
+    case 'foreign':
+      if (context.foreignApplicationId === undefined)
+        throw new TokenUnavailable(
+          'no application of another user given (--foreign-application-id): the credentials cannot be shown not to reach one',
+        );
+      return context.foreignApplicationId;
+  }
+}
+
 export interface RequestContext {
   readonly testCase: ConformanceCase;
   readonly applicationId: string;
+  readonly foreignApplicationId?: string;
   readonly placeholders: Placeholders;
   readonly tokens: TokenProvider;
 }
@@ -53,12 +71,7 @@ export interface RequestContext {
 export async function buildRequest(spec: RequestSpec, context: RequestContext): Promise<HttpRequest> {
   const action = actionById(spec.action ?? context.testCase.action);
   const application = spec.application ?? 'own';
-  const applicationId =
-    application === 'own'
-      ? context.applicationId
-      : application === 'unknown'
-        ? UNKNOWN_APPLICATION_ID
-        : MALFORMED_APPLICATION_ID;
+  const applicationId = applicationIdFor(application, context);
   const headers: Record<string, string> = { accept: JSON_HEADERS.accept };
   let body: string | undefined;
   if (spec.body !== undefined) {

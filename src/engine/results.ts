@@ -1,7 +1,8 @@
 import type { ActionId, DecisionKey } from '../../specs/catalog';
 
 /** What a case checks; reports group by action × aspect. */
-export type Aspect = 'auth' | 'query' | 'status' | 'schema' | 'body';
+/** `setup`: the suite's own data was made (a gap skips only the cases that need it). */
+export type Aspect = 'setup' | 'auth' | 'query' | 'status' | 'schema' | 'body';
 
 /** MUST: straight from the reference. SHOULD: rests on a decision, a warning unless --strict. */
 export type Level = 'MUST' | 'SHOULD';

@@ -1,10 +1,11 @@
-import { runChecks, type Exchange } from '../checks';
+import { runCheck, type CheckContext, type Exchange } from '../checks';
 import { redactSecrets, toCurl } from '../http/curl';
 import { TransportError, type HttpRequest, type Transport } from '../http/transport';
 import { TokenUnavailable, type TokenProvider } from '../target/credentials';
 import type { ConformanceCase } from './case';
 import type { DataFacts } from './data-facts';
 import { buildRequest } from './request';
+import { missingPiece, undecidable } from './needs';
 import type { CaseResult, Failure, Outcome } from './results';
 import { casePrefix, expandText } from './template';
 
@@ -21,13 +22,11 @@ export interface CaseEnvironment {
   readonly transport: Transport;
   readonly tokens: TokenProvider;
   readonly applicationId: string;
+  readonly foreignApplicationId?: string;
   readonly data: DataFacts;
   readonly strict: boolean;
   readonly abort: AbortState;
 }
-
-const usesDataSet = (testCase: ConformanceCase): boolean =>
-  /\{(data|DATA|versions|VERSIONS|id:[^}]+)\}/.test(JSON.stringify(testCase));
 
 export function outcomeOf(failures: readonly Failure[], strict: boolean): Outcome {
   if (failures.some((failure) => failure.level === 'MUST')) return 'failed';
@@ -67,22 +66,56 @@ export const notRunResult = (testCase: ConformanceCase, reason: string): CaseRes
     failures: [engineFailure(testCase, 'start', `not run: ${reason}`)],
   });
 
+/** Each check of the case; one that throws is a failure carrying its message, never a crash of the run. */
+function runChecksSafely(context: CheckContext): Failure[] {
+  return context.testCase.checks.flatMap((ref): readonly Failure[] => {
+    try {
+      return runCheck(context, ref);
+    } catch (error) {
+      return [
+        {
+          check: ref.check,
+          caseId: context.testCase.id,
+          level: 'MUST',
+          message: `the check ${ref.check} could not judge the answer: ${(error as Error).message}`,
+          location: 'the check',
+        },
+      ];
+    }
+  });
+}
+
 /** Sends the case's requests in order, then runs its checks; never throws. */
 export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): Promise<CaseResult> {
   const started = performance.now();
+  const skipped = (skipReason: string) =>
+    result(testCase, started, { outcome: 'skipped', failures: [], skipReason });
   const failed = (check: string, message: string) =>
     result(testCase, started, {
       outcome: 'failed',
       failures: [engineFailure(testCase, check, redactSecrets(message, env.tokens.secrets()))],
     });
   if (env.abort.reason) return failed('transport', `not run: ${env.abort.reason}`);
-  if (env.data.setupError && usesDataSet(testCase)) return failed('dataSet', env.data.setupError);
+  if (testCase.setup) {
+    const state = env.data.pieces[testCase.setup];
+    if (state.state === 'ready') return result(testCase, started, { outcome: 'passed', failures: [] });
+    if (state.state === 'unavailable') return skipped(state.reason);
+    return failed('dataSet', state.reason);
+  }
+  const missing = missingPiece(testCase, env.data) ?? undecidable(testCase, env.data);
+  if (missing) return skipped(missing);
   const placeholders: Record<string, string> = {
     ...env.data.prefixes,
     case: casePrefix(env.data.prefixes.run, testCase.id),
     application: env.applicationId,
   };
-  for (const flow of [...env.data.flows, ...env.data.versionFlows]) placeholders[`id:${flow.key}`] = flow.id;
+  for (const flow of [
+    ...env.data.flows,
+    ...env.data.versionFlows,
+    ...env.data.crossFlows,
+    ...env.data.foreignFlows,
+  ])
+    placeholders[`id:${flow.key}`] = flow.id;
   const exchanges: Exchange[] = [];
   for (const spec of testCase.requests) {
     let request: HttpRequest | undefined;
@@ -90,6 +123,7 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
       request = await buildRequest(spec, {
         testCase,
         applicationId: env.applicationId,
+        foreignApplicationId: env.foreignApplicationId,
         placeholders,
         tokens: env.tokens,
       });
@@ -98,9 +132,7 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
       env.abort.consecutiveTransportErrors = 0;
       exchanges.push({ request, response, sentAt });
     } catch (error) {
-      if (error instanceof TokenUnavailable) {
-        return result(testCase, started, { outcome: 'skipped', failures: [], skipReason: error.message });
-      }
+      if (error instanceof TokenUnavailable) return skipped(error.message);
       if (!(error instanceof TransportError))
         return failed('engine', `the case could not run: ${(error as Error).message}`);
       const shown = request ? `\nrequest: ${toCurl(env.transport.baseUrl, request)}` : '';
@@ -117,7 +149,7 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
     expand: (text: string) => expandText(text, placeholders),
   };
   const secrets = env.tokens.secrets();
-  const failures = runChecks(context).map((failure) => ({
+  const failures = runChecksSafely(context).map((failure) => ({
     ...failure,
     message: redactSecrets(failure.message, secrets),
   }));

@@ -69,6 +69,15 @@ async function removeData(target: ConnectedTarget, token: string, prefix: string
   await Promise.allSettled(ids.map((id) => removeFlow(target.transport, target.applicationId, token, id)));
 }
 
+/** Deletes the flows the run made in the other application (by id, with its token there). */
+async function removeForeignData(target: ConnectedTarget, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0 || target.otherApplicationId === undefined) return;
+  const token = await target.tokens.otherApplicationToken('flows.*');
+  await Promise.allSettled(
+    ids.map((id) => removeFlow(target.transport, target.otherApplicationId as string, token, id)),
+  );
+}
+
 /** Connects, checks the target answers, creates the data set: ready to run cases. */
 export async function openSession(config: TargetConfig, options: ConnectOptions = {}): Promise<Session> {
   const prefix = runPrefix(randomBytes(4).toString('hex'));
@@ -81,7 +90,13 @@ export async function openSession(config: TargetConfig, options: ConnectOptions 
     throw error;
   }
   const data = await createDataSet(
-    { transport: target.transport, applicationId: target.applicationId, token },
+    {
+      transport: target.transport,
+      applicationId: target.applicationId,
+      token,
+      tokens: target.tokens,
+      otherApplicationId: target.otherApplicationId,
+    },
     prefixPlaceholders(prefix),
   );
   const abort: AbortState = { consecutiveTransportErrors: 0 };
@@ -89,6 +104,7 @@ export async function openSession(config: TargetConfig, options: ConnectOptions 
     transport: target.transport,
     tokens: target.tokens,
     applicationId: target.applicationId,
+    foreignApplicationId: target.foreignApplicationId,
     data,
     strict: config.strict,
     abort,
@@ -101,9 +117,16 @@ export async function openSession(config: TargetConfig, options: ConnectOptions 
     runCase: (testCase) => runCase(testCase, env),
     async close(closeOptions = {}) {
       if (!closeOptions.keepData && !abort.reason) {
-        await removeData(target, token, prefix).catch(() => undefined);
-        await target.tokens.revokeMinted().catch(() => undefined);
+        await Promise.all([
+          removeData(target, token, prefix).catch(() => undefined),
+          removeForeignData(
+            target,
+            data.foreignFlows.map((flow) => flow.id),
+          ).catch(() => undefined),
+        ]);
       }
+      // Minted tokens are revoked whatever happens to the data: --no-cleanup keeps only the flows.
+      await target.tokens.revokeMinted().catch(() => undefined);
       await target.close();
     },
   };

@@ -31,5 +31,13 @@ export const casePrefix = (run: string, caseId: string): string =>
 export function prefixPlaceholders(run: string): Record<string, string> {
   const data = `${run}d-`;
   const versions = `${run}v-`;
-  return { run, data, DATA: data.toUpperCase(), versions, VERSIONS: versions.toUpperCase() };
+  return {
+    run,
+    data,
+    DATA: data.toUpperCase(),
+    versions,
+    VERSIONS: versions.toUpperCase(),
+    vcustom: `${run}n-`,
+    cross: `${run}x-`,
+  };
 }

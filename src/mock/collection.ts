@@ -54,8 +54,10 @@ export function selectFlows(
   const { values } = query;
   const flowClass = effectiveFlowClass(query, faults);
   const filter = values.get('filter') as string | undefined;
+  const filterField =
+    values.get('filterField') ?? (faults.on('filter-field-defaults-to-name') ? 'name' : undefined);
   const pattern =
-    values.get('filterField') !== undefined && filter !== undefined
+    filterField !== undefined && filter !== undefined
       ? globToRegExp(filter, {
           caseSensitive: faults.on('glob-case-sensitive'),
           questionAsStar: faults.on('glob-question-as-star'),
@@ -101,6 +103,8 @@ export function sortItems<T extends Sortable>(
   const keyed = items.map((item) => ({ item, key: keyOf(item) }));
   keyed.sort((a, b) => {
     if (a.key !== b.key) return a.key < b.key ? -sign : sign;
+    // The fault: a stable sort of flows listed in creation order keeps ties in that order.
+    if (faults.on('ties-by-creation-order')) return 0;
     return a.item.id < b.item.id ? -tieSign : a.item.id > b.item.id ? tieSign : 0;
   });
   return keyed.map((entry) => entry.item);
@@ -153,15 +157,19 @@ export function customNodesFor(
   application: ApplicationState,
   items: readonly { readonly referencedFlowIds: readonly string[] }[],
   faults: FaultSet,
+  allApplications: () => Iterable<ApplicationState> = () => [application],
 ): StoredFlow[] {
   const found = new Map<string, StoredFlow>();
   if (faults.on('custom-nodes-all'))
     for (const flow of application.flows.values())
       if (flow.flowClass === 'customNode') found.set(flow.id, flow);
+  const searched = faults.on('custom-nodes-cross-application') ? [...allApplications()] : [application];
   for (const item of items) {
     for (const id of item.referencedFlowIds) {
-      const flow = application.flows.get(id.toLowerCase());
-      if (flow && flow.flowClass === 'customNode') found.set(flow.id, flow);
+      for (const candidate of searched) {
+        const flow = candidate.flows.get(id.toLowerCase());
+        if (flow && flow.flowClass === 'customNode') found.set(flow.id, flow);
+      }
     }
   }
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -13,6 +13,14 @@ export const MOCK_APPLICATION_ID = '575ec8687ae143cd83dc4a97';
 export const MOCK_OTHER_APPLICATION_ID = '575ec8687ae143cd83dc4a98';
 
 /**
+ * Another user, who owns one application with one flow: no credential of the mock user reaches it
+ * (`--foreign-application-id`). Nobody can log in as this user.
+ */
+export const MOCK_FOREIGN_USER_ID = '575ec7417ae143cd83dc4a91';
+export const MOCK_FOREIGN_APPLICATION_ID = '575ec8687ae143cd83dc4a99';
+export const MOCK_FOREIGN_FLOW_NAME = 'foreign flow, never to be seen';
+
+/**
  * Mock-only: `POST /mock-only/tokens` with `{"applicationId"?, "scope": [...]}` and the admin (or any
  * `all.User`) token answers 201 `{"token": "..."}` for any scope, `all.Organization` included. A real
  * server has no such route; suites take those tokens from `--tokens FILE` there.

@@ -49,6 +49,22 @@ export const FAULTS = {
     'Import keeps a flow’s given defaultVersionId instead of the new id of that version.',
   'lenient-json':
     'A body that is JSON but for a trailing comma and its closing brace is read as if they were there.',
+  'foreign-application-reachable': 'A token of the mock user reaches an application of another user.',
+  'revoked-tokens-accepted': 'A revoked token is still accepted.',
+  'forbidden-names-application':
+    'The 403 for a token of another application names the application it asked for.',
+  'custom-nodes-cross-application':
+    'customNodes also lists custom-node flows of other applications that the nodes reference.',
+  'custom-nodes-from-all-matches':
+    'customNodes is computed from every flow matching the query, not from the page returned.',
+  'custom-nodes-versions-empty': 'Get by Version answers customNodes: [] whatever the versions reference.',
+  'custom-nodes-when-false': 'includeCustomNodes=false adds customNodes as true does.',
+  'ties-by-creation-order': 'Ties of the sort field keep the order of creation instead of going by id.',
+  'post-400-still-stores': 'Post stores a flow whose body has an unknown key, then answers 400 for it.',
+  'duplicate-query-crashes': 'A query parameter given twice crashes the handler (500).',
+  'filter-field-defaults-to-name': 'A blank or missing filterField is read as name, so filter alone filters.',
+  'query-names-case-insensitive':
+    'Query parameter names are matched case-insensitively (PerPage is perPage).',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;

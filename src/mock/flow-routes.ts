@@ -65,7 +65,13 @@ function collectionEcho(
   };
 }
 
-const getFlows: CollectionPage = ({ faults }, action, application, rawQuery) => {
+/** includeCustomNodes=true asks for customNodes (decision 9); absent or false does not. */
+const wantsCustomNodes = (query: ParsedQuery, faults: FaultSet): boolean =>
+  !faults.on('custom-nodes-missing') &&
+  (query.values.get('includeCustomNodes') === true ||
+    (faults.on('custom-nodes-when-false') && query.given.has('includeCustomNodes')));
+
+const getFlows: CollectionPage = ({ faults, store }, action, application, rawQuery) => {
   const query = parseQuery(action, rawQuery, faults);
   const sorted = sortItems(
     selectFlows(application, query, faults),
@@ -75,16 +81,17 @@ const getFlows: CollectionPage = ({ faults }, action, application, rawQuery) => 
   );
   const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
   const echo = collectionEcho(query, application.id, page.items.length, page.totalCount, faults);
-  const withCustomNodes =
-    query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing');
+  const referencing = faults.on('custom-nodes-from-all-matches') ? sorted : page.items;
   return collectionBody(
     echo,
     page.items,
-    withCustomNodes ? customNodesFor(application, page.items, faults) : undefined,
+    wantsCustomNodes(query, faults)
+      ? customNodesFor(application, referencing, faults, () => store.allApplications())
+      : undefined,
   );
 };
 
-const getFlowsByVersion: CollectionPage = ({ faults }, action, application, rawQuery) => {
+const getFlowsByVersion: CollectionPage = ({ faults, store }, action, application, rawQuery) => {
   const query = parseQuery(action, rawQuery, faults);
   const flows = new Map(selectFlows(application, query, faults).map((flow) => [flow.id, flow]));
   const version = stringOf(query, 'version');
@@ -103,12 +110,13 @@ const getFlowsByVersion: CollectionPage = ({ faults }, action, application, rawQ
     faults,
   );
   const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
-  const withCustomNodes =
-    query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing');
+  const customNodes = faults.on('custom-nodes-versions-empty')
+    ? []
+    : customNodesFor(application, page.items, faults, () => store.allApplications());
   return collectionBody(
     { ...collectionEcho(query, application.id, page.items.length, page.totalCount, faults), version },
     page.items,
-    withCustomNodes ? customNodesFor(application, page.items, faults) : undefined,
+    wantsCustomNodes(query, faults) ? customNodes : undefined,
   );
 };
 
@@ -120,10 +128,6 @@ const postFlow: ActionHandler = (context, action, request, reply) => {
   const { application } = accessOf(request);
   const query = parseQuery(action, rawQueryOf(request.raw.url), faults);
   const body = request.body;
-  if (!faults.on('post-skips-validation')) {
-    const violations = validatorFor('workflowPost')(body);
-    if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
-  }
   const content =
     typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
   const now = faults.on('post-stale-dates') ? STALE_DATE : nowIso();
@@ -134,14 +138,21 @@ const postFlow: ActionHandler = (context, action, request, reply) => {
     lastUpdated: now,
   });
   const stored = faults.on('drops-description') ? { ...doc, description: undefined } : doc;
-  store.putFlow(application, storedFlow(stored));
+  // The fault stores before it validates; the reference mock validates first.
+  if (faults.on('post-400-still-stores') && typeof content.name === 'string')
+    store.putFlow(application, storedFlow(stored));
+  if (!faults.on('post-skips-validation')) {
+    const violations = validatorFor('workflowPost')(body);
+    if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
+  }
+  if (!faults.on('post-400-still-stores')) store.putFlow(application, storedFlow(stored));
   const answered = faults.on('post-id-as-number')
     ? { ...doc, id: Number.parseInt(String(doc.id).slice(-12), 16) }
     : doc;
   let json = JSON.stringify(answered);
   // P3: includeCustomNodes on Post adds customNodes to the created Workflow, as Get does to its items.
   if (query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing')) {
-    const customNodes = customNodesFor(application, [storedFlow(doc)], faults);
+    const customNodes = customNodesFor(application, [storedFlow(doc)], faults, () => store.allApplications());
     json = `${json.slice(0, -1)},"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]}`;
   }
   sendJson(reply, faults.on('post-returns-200') ? 200 : 201, json);

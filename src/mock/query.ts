@@ -88,6 +88,14 @@ const blankMeansAbsent = (parameter: QueryParameter, raw: unknown): boolean =>
 const defaultOf = (parameter: QueryParameter): unknown =>
   parameter.default === '' ? undefined : parseValue(parameter.value, parameter.default);
 
+/** The value given for a parameter; names are case-sensitive (P5) unless the fault says otherwise. */
+function rawValueOf(parsed: Record<string, unknown>, name: string, faults: FaultSet): unknown {
+  if (Object.prototype.hasOwnProperty.call(parsed, name)) return parsed[name];
+  if (!faults.on('query-names-case-insensitive')) return undefined;
+  const key = Object.keys(parsed).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : parsed[key];
+}
+
 /**
  * Decision 3: every value outside what the catalog accepts is a 400 naming the parameter; unknown
  * parameters (`_actions`, `_links`, `_embedded` from losant-rest) are ignored.
@@ -97,9 +105,7 @@ export function parseQuery(action: ActionSpec, raw: string, faults: FaultSet): P
   const values = new Map<string, unknown>();
   const given = new Set<string>();
   for (const parameter of action.query) {
-    const rawValue = Object.prototype.hasOwnProperty.call(parsed, parameter.name)
-      ? parsed[parameter.name]
-      : undefined;
+    const rawValue = rawValueOf(parsed, parameter.name, faults);
     if (rawValue === undefined || blankMeansAbsent(parameter, rawValue)) {
       if (parameter.required && !faults.on('invalid-query-ignored')) {
         throw validationError(`Query parameter ${parameter.name} is required`);
@@ -107,6 +113,8 @@ export function parseQuery(action: ActionSpec, raw: string, faults: FaultSet): P
       values.set(parameter.name, defaultOf(parameter));
       continue;
     }
+    if (faults.on('duplicate-query-crashes') && Array.isArray(rawValue) && parameter.name !== 'triggerFilter')
+      throw new TypeError('duplicate-query-crashes');
     try {
       values.set(parameter.name, parseValue(parameter.value, rawValue));
       given.add(parameter.name);

@@ -11,6 +11,7 @@ import {
   MOCK_OTHER_APPLICATION_ID,
   MOCK_USER,
 } from './defaults';
+import { addForeignApplication } from './foreign';
 import { notFound } from './errors';
 import { faultSet, type FaultName } from './faults';
 import { registerFlowRoutes } from './flow-routes';
@@ -52,6 +53,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const store = new MockStore(MOCK_USER.userId);
   store.addApplication(MOCK_APPLICATION_ID);
   store.addApplication(MOCK_OTHER_APPLICATION_ID);
+  addForeignApplication(store);
   if (options.seed !== undefined) applySeed(store, options.seed);
   if (options.adminToken !== undefined) {
     store.issueToken(

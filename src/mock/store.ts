@@ -4,6 +4,8 @@ import type { StoredFlow, StoredVersion } from './documents';
 /** One application of the mock user: its flows and their versions, in memory. */
 export interface ApplicationState {
   readonly id: string;
+  /** The user who owns it: only that user's tokens reach it. */
+  readonly ownerId: string;
   readonly flows: Map<string, StoredFlow>;
   readonly versions: Map<string, StoredVersion>;
   /** Bumped by every change, so that cached pages of this application go stale. */
@@ -29,8 +31,9 @@ export interface TokenGrant {
   readonly expiresAt?: number;
 }
 
-export const emptyApplication = (id: string): ApplicationState => ({
+export const emptyApplication = (id: string, ownerId: string): ApplicationState => ({
   id,
+  ownerId,
   flows: new Map(),
   versions: new Map(),
   generation: 0,
@@ -48,10 +51,11 @@ export class MockStore {
 
   constructor(readonly userId: string) {}
 
-  addApplication(id: string): ApplicationState {
+  /** Adds an application of `ownerId` (default: the mock user). */
+  addApplication(id: string, ownerId: string = this.userId): ApplicationState {
     let application = this.applications.get(id.toLowerCase());
     if (!application) {
-      application = emptyApplication(id.toLowerCase());
+      application = emptyApplication(id.toLowerCase(), ownerId);
       this.applications.set(application.id, application);
     }
     return application;
@@ -59,6 +63,10 @@ export class MockStore {
 
   application(id: string): ApplicationState | undefined {
     return this.applications.get(id.toLowerCase());
+  }
+
+  allApplications(): IterableIterator<ApplicationState> {
+    return this.applications.values();
   }
 
   applicationIds(): string[] {
@@ -121,9 +129,9 @@ export class MockStore {
   }
 
   /** A token is usable when it exists, is not revoked and has not expired. */
-  usableToken(secret: string, now: number = Date.now()): TokenRecord | undefined {
+  usableToken(secret: string, now: number = Date.now(), acceptRevoked = false): TokenRecord | undefined {
     const record = this.tokensBySecret.get(secret);
-    if (!record || record.revoked) return undefined;
+    if (!record || (record.revoked && !acceptRevoked)) return undefined;
     if (record.expiresAt !== undefined && record.expiresAt <= now) return undefined;
     return record;
   }

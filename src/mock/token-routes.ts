@@ -115,7 +115,8 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
     const applicationId = body?.applicationId ?? null;
     if (applicationId !== null) {
       if (!isObjectId(applicationId)) throw badRequest('applicationId must be a 24-character hex id');
-      if (!store.application(applicationId)) throw notFound('Application was not found');
+      if (store.application(applicationId)?.ownerId !== caller.userId)
+        throw notFound('Application was not found');
     }
     const record = store.issueToken({
       userId: caller.userId,

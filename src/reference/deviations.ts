@@ -46,14 +46,15 @@ function versionKeyedByFlowClass(node: JsonObject): JsonObject {
 
 export { IMPORT_READ_ONLY_KEYS };
 
+/** Decision 14: "accepted on import and ignored" means any value, so each read-only key gets the empty schema. */
 function importAcceptsReadOnlyKeys(properties: JsonObject, workflowSchema: JsonObject): JsonObject {
   const added: Record<string, JsonValue> = {};
   for (const key of IMPORT_READ_ONLY_KEYS) {
-    const definition = resolvePointer(workflowSchema, `/properties/${key}`);
-    if (definition === undefined) throw new Error(`decision 14: the Workflow schema defines no ${key}`);
+    if (resolvePointer(workflowSchema, `/properties/${key}`) === undefined)
+      throw new Error(`decision 14: the Workflow schema defines no ${key}`);
     if (Object.hasOwn(properties, key))
       throw new Error(`decision 14: Workflow Import already defines ${key}`);
-    added[key] = definition;
+    added[key] = {};
   }
   return { ...properties, ...added };
 }

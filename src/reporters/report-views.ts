@@ -12,7 +12,7 @@ import type { Aspect, CaseResult, Outcome, RunReport } from '../engine/results';
  * decided; none of them decides pass or fail.
  */
 
-export const ASPECTS: readonly Aspect[] = ['auth', 'query', 'status', 'schema', 'body'];
+export const ASPECTS: readonly Aspect[] = ['setup', 'auth', 'query', 'status', 'schema', 'body'];
 export const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'warning', 'skipped'];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {

@@ -11,6 +11,8 @@ export interface TargetConfig {
   readonly applicationId?: string;
   /** A second application of the same user, for "a token of another application sees nothing". */
   readonly otherApplicationId?: string;
+  /** An application the credentials must not reach (another user's), for "no token reaches it". */
+  readonly foreignApplicationId?: string;
   readonly adminToken?: string;
   readonly userEmail?: string;
   readonly userPassword?: string;
@@ -48,6 +50,7 @@ export const ENV_NAMES: Readonly<Record<keyof RawTargetConfig, string>> = {
   baseUrl: 'FLOWS_CONFORMANCE_TARGET',
   applicationId: 'FLOWS_CONFORMANCE_APPLICATION_ID',
   otherApplicationId: 'FLOWS_CONFORMANCE_OTHER_APPLICATION_ID',
+  foreignApplicationId: 'FLOWS_CONFORMANCE_FOREIGN_APPLICATION_ID',
   adminToken: 'FLOWS_CONFORMANCE_ADMIN_TOKEN',
   userEmail: 'FLOWS_CONFORMANCE_USER_EMAIL',
   userPassword: 'FLOWS_CONFORMANCE_USER_PASSWORD',
@@ -190,6 +193,7 @@ export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetC
     baseUrl: target,
     applicationId: objectId(text(merged.applicationId), '--application-id'),
     otherApplicationId: objectId(text(merged.otherApplicationId), '--other-application-id'),
+    foreignApplicationId: objectId(text(merged.foreignApplicationId), '--foreign-application-id'),
     adminToken: text(merged.adminToken),
     userEmail: text(merged.userEmail),
     userPassword: text(merged.userPassword),
@@ -213,6 +217,14 @@ export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetC
   }
   if (config.otherApplicationId !== undefined && config.otherApplicationId === config.applicationId)
     throw new UsageError('--other-application-id must name another application than --application-id');
+  const reachable = [config.applicationId, config.otherApplicationId].map((id) => id?.toLowerCase());
+  if (
+    config.foreignApplicationId !== undefined &&
+    reachable.includes(config.foreignApplicationId.toLowerCase())
+  )
+    throw new UsageError(
+      '--foreign-application-id must name an application the credentials cannot reach, not --application-id or --other-application-id',
+    );
   if (target !== undefined) {
     if (!config.applicationId) throw new UsageError('--target needs --application-id');
     if (!config.adminToken && !config.userEmail && !tokensFile) {

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createMockServer } from '../mock';
-import { MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID } from '../mock/defaults';
+import {
+  MOCK_APPLICATION_ID,
+  MOCK_FOREIGN_APPLICATION_ID,
+  MOCK_OTHER_APPLICATION_ID,
+} from '../mock/defaults';
 import type { FaultName } from '../mock/faults';
 import { createFetchTransport } from '../http/fetch-transport';
 import { createInProcessTransport } from '../http/in-process-transport';
@@ -14,6 +18,10 @@ export interface ConnectedTarget {
   readonly label: string;
   readonly embedded: boolean;
   readonly applicationId: string;
+  /** A second application of the same user (if known). */
+  readonly otherApplicationId?: string;
+  /** An application of another user, which no credential of the run may reach (if known). */
+  readonly foreignApplicationId?: string;
   readonly transport: Transport;
   readonly tokens: TokenProvider;
   close(): Promise<void>;
@@ -44,6 +52,8 @@ export async function connectTarget(
       label: config.baseUrl,
       embedded: false,
       applicationId,
+      otherApplicationId: config.otherApplicationId,
+      foreignApplicationId: config.foreignApplicationId,
       transport,
       tokens,
       close: () => transport.close(),
@@ -63,10 +73,11 @@ export async function connectTarget(
     });
   }
   const applicationId = config.applicationId ?? MOCK_APPLICATION_ID;
+  const otherApplicationId = config.otherApplicationId ?? MOCK_OTHER_APPLICATION_ID;
   const tokens = createTokenProvider({
     transport,
     applicationId,
-    otherApplicationId: config.otherApplicationId ?? MOCK_OTHER_APPLICATION_ID,
+    otherApplicationId,
     adminToken,
     tokens: config.tokens,
     mockOnlyTokens: true,
@@ -76,6 +87,8 @@ export async function connectTarget(
     label: options.inProcess ? transport.baseUrl : `embedded mock (${transport.baseUrl})`,
     embedded: true,
     applicationId,
+    otherApplicationId,
+    foreignApplicationId: config.foreignApplicationId ?? MOCK_FOREIGN_APPLICATION_ID,
     transport,
     tokens,
     async close() {

@@ -31,10 +31,10 @@ export interface CredentialOptions {
 export interface TokenProvider {
   /** A token holding exactly this scope (of the configured application); rejects with TokenUnavailable. */
   tokenFor(scope: string): Promise<string>;
-  /** A token that was valid and is revoked now. */
-  revokedToken(): Promise<string>;
-  /** A token minted with an expiration date in the past. */
-  expiredToken(): Promise<string>;
+  /** A token of this scope that was valid and is revoked now. */
+  revokedToken(scope: string): Promise<string>;
+  /** A token of this scope minted with an expiration date in the past. */
+  expiredToken(scope: string): Promise<string>;
   /** A token of another application of the same user, holding this scope. */
   otherApplicationToken(scope: string): Promise<string>;
   /** The token used to set up and remove the suite's own data. */
@@ -155,6 +155,8 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
     if (scope === USER_TOKEN_SCOPE) {
       const token = await user();
       if (token) return token;
+      // The admin token is a user token (all.User) as the README asks for: it is one of this scope.
+      if (options.adminToken) return options.adminToken;
     }
     if (isUserOnlyScope(scope)) {
       if (options.mockOnlyTokens) return mockOnly(scope);
@@ -177,11 +179,11 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
 
   return {
     tokenFor: (scope) => cached(`scope ${scope}`, () => acquire(scope)),
-    revokedToken: () =>
-      cached('revoked', async () => {
+    revokedToken: (scope) =>
+      cached(`revoked ${scope}`, async () => {
         if (!options.adminToken && !(await user()))
           throw new TokenUnavailable(`no ${MINTER} to mint a token and revoke it`);
-        const token = await mint(options.applicationId, 'flows.get');
+        const token = await mint(options.applicationId, scope);
         const response = await transport.send({
           method: 'DELETE',
           path: `/applications/${encodeURIComponent(token.applicationId)}/tokens/${encodeURIComponent(token.id)}`,
@@ -192,12 +194,12 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
         minted.splice(minted.indexOf(token), 1);
         return token.secret;
       }),
-    expiredToken: () =>
-      cached('expired', async () => {
+    expiredToken: (scope) =>
+      cached(`expired ${scope}`, async () => {
         if (!options.adminToken && !(await user()))
           throw new TokenUnavailable(`no ${MINTER} to mint a token that has expired`);
         const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-        return (await mint(options.applicationId, 'flows.get', { expirationDate: yesterday })).secret;
+        return (await mint(options.applicationId, scope, { expirationDate: yesterday })).secret;
       }),
     otherApplicationToken: (scope) =>
       cached(`other ${scope}`, async () => {

@@ -49,6 +49,7 @@ const flow = (
   flowClass,
   triggers: [],
   customNodeKeys: [],
+  createdIndex: 0,
   ...extra,
 });
 
@@ -77,6 +78,14 @@ export const DATA: DataFacts = {
       triggers: [{ type: 'webhook', key: 'default' }],
     },
   ],
+  crossFlows: [],
+  foreignFlows: [],
+  pieces: {
+    posted: { state: 'ready' },
+    imported: { state: 'ready' },
+    versionCustomNodes: { state: 'ready' },
+    crossApplication: { state: 'ready' },
+  },
 };
 
 export function context(

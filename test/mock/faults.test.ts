@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { FAULT_NAMES, type FaultName } from '../../src/mock';
+import { FAULT_NAMES, MOCK_FOREIGN_APPLICATION_ID, type FaultName } from '../../src/mock';
 import { APP, FLOWS, OTHER_APP, UNKNOWN_APP, idsOf, namesOf, seeded, type TestMock } from './helpers';
 
 /**
@@ -208,6 +208,82 @@ const PROBES: Record<FaultName, Probe> = {
   'lenient-json': {
     observe: (t) => statusOf(t.post(FLOWS).set('content-type', 'application/json').send('{"name": "x",')),
     expected: 400,
+  },
+  'foreign-application-reachable': {
+    observe: (t) => statusOf(t.get(`/applications/${MOCK_FOREIGN_APPLICATION_ID}/flows`)),
+    expected: 404,
+  },
+  'revoked-tokens-accepted': {
+    observe: async (t) => {
+      const created = await t.post(`/applications/${APP}/tokens`, { name: 'revoked', scope: ['flows.get'] });
+      await t.del(`/applications/${APP}/tokens/${created.body.id}`);
+      return statusOf(t.get(FLOWS, created.body.token));
+    },
+    expected: 401,
+  },
+  'forbidden-names-application': {
+    observe: async (t) =>
+      JSON.stringify(
+        (await t.get(`/applications/${OTHER_APP}/flows`, t.mock.tokenFor(['flows.get'], APP))).body,
+      ).includes(OTHER_APP),
+    expected: false,
+  },
+  'custom-nodes-cross-application': {
+    observe: async (t) => {
+      const custom = await t.post(`/applications/${OTHER_APP}/flows`, {
+        name: 'custom of B',
+        flowClass: 'customNode',
+        customNodeConfig: { outputCount: 1, resultMode: 'none', fields: [] },
+      });
+      await t.post(FLOWS, {
+        name: 'user of B',
+        nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: custom.body.id } }],
+      });
+      return (await t.get(`${FLOWS}?filterField=name&filter=user of B&includeCustomNodes=true`)).body
+        .customNodes;
+    },
+    expected: [],
+  },
+  'custom-nodes-from-all-matches': {
+    observe: async (t) =>
+      (await t.get(`${FLOWS}?sortDirection=desc&perPage=1&includeCustomNodes=true`)).body.customNodes,
+    expected: [],
+  },
+  'custom-nodes-versions-empty': {
+    observe: async (t) =>
+      idsOf({ items: (await t.get(`${FLOWS}/version?version=v1&includeCustomNodes=true`)).body.customNodes }),
+    expected: ['5a0000000000000000000006'],
+  },
+  'custom-nodes-when-false': {
+    observe: async (t) => 'customNodes' in (await t.get(`${FLOWS}?includeCustomNodes=false`)).body,
+    expected: false,
+  },
+  'ties-by-creation-order': {
+    observe: async (t) => {
+      for (let index = 0; index < 8; index += 1) await t.post(FLOWS, { name: 'tie' });
+      const ids = idsOf((await t.get(`${FLOWS}?filterField=name&filter=tie`)).body);
+      return ids.join() === [...ids].sort().join();
+    },
+    expected: true,
+  },
+  'post-400-still-stores': {
+    observe: async (t) => {
+      await t.post(FLOWS, { name: 'stored anyway', unknownKey: true });
+      return namesOf((await t.get(`${FLOWS}?filterField=name&filter=stored anyway`)).body);
+    },
+    expected: [],
+  },
+  'duplicate-query-crashes': {
+    observe: (t) => statusOf(t.get(`${FLOWS}?perPage=1&perPage=2`)),
+    expected: 400,
+  },
+  'filter-field-defaults-to-name': {
+    observe: async (t) => namesOf((await t.get(`${FLOWS}?filter=Gamma`)).body).length,
+    expected: 4,
+  },
+  'query-names-case-insensitive': {
+    observe: async (t) => namesOf((await t.get(`${FLOWS}?PerPage=1`)).body).length,
+    expected: 4,
   },
 };
 

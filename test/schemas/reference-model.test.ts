@@ -67,7 +67,7 @@ describe('reference model: deviations', () => {
     expect(() => applyDeviations('workflowVersion', { oneOf: [{}, {}, {}] }, {})).to.throw(/decision 13/);
   });
 
-  it('decision 14 copies the read-only keys from the Workflow schema', () => {
+  it('decision 14 accepts each read-only key of the Workflow schema with any value', () => {
     const workflow = {
       properties: Object.fromEntries(
         ['flowId', 'creationDate', 'lastUpdated', 'stats', 'customNodeUseCount', 'deletedInDevelop'].map(
@@ -80,9 +80,10 @@ describe('reference model: deviations', () => {
       { properties: { flows: { items: { properties: {} } } } },
       workflow,
     );
-    expect(resolvePointer(patched, '/properties/flows/items/properties/stats')).to.deep.equal({
-      title: 'stats',
-    });
+    expect(resolvePointer(patched, '/properties/flows/items/properties/stats')).to.deep.equal({});
+    expect(() =>
+      applyDeviations('workflowImport', { properties: { flows: { items: { properties: {} } } } }, {}),
+    ).to.throw(/decision 14/);
   });
 });
 

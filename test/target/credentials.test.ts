@@ -83,8 +83,8 @@ describe('target: tokens per scope', () => {
       otherApplicationId: MOCK_OTHER_APPLICATION_ID,
       adminToken: admin,
     });
-    expect((await flows(await tokens.revokedToken())).status).to.equal(401);
-    expect((await flows(await tokens.expiredToken())).status).to.equal(401);
+    expect((await flows(await tokens.revokedToken('flows.get'))).status).to.equal(401);
+    expect((await flows(await tokens.expiredToken('flows.get'))).status).to.equal(401);
     expect((await flows(await tokens.otherApplicationToken('flows.*'))).status).to.equal(403);
     const none = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, adminToken: admin });
     await none.otherApplicationToken('flows.*').then(
@@ -119,7 +119,7 @@ describe('target: tokens per scope', () => {
     expect(await reason(fileOnly.tokenFor('flows.get'))).to.match(
       /^no token for flows\.get in the tokens file, and no admin token or user login \(--admin-token, --user-email/,
     );
-    expect(await reason(fileOnly.revokedToken())).to.match(/to mint a token and revoke it$/);
+    expect(await reason(fileOnly.revokedToken('flows.get'))).to.match(/to mint a token and revoke it$/);
     expect(await reason(fileOnly.otherApplicationToken('flows.get'))).to.match(
       /a tokens file holds tokens of --application-id only/,
     );
