@@ -1,16 +1,16 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { SchemaName } from '../../specs/catalog';
 import { CONSUMER_READS } from './consumer-reads';
+import { DATE_TIME_PATTERN } from './date-time';
+import { rustRegexOf } from './schema-pattern';
 import { locate, patternPropertyOf, propertiesOf, resolve, type Located } from './schema-walk';
-
-/** Pact's form of the ISO 8601 instants the schemas call `date-time` (`2016-06-13T04:00:00.000Z`). */
-export const DATE_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A Pact matcher tree for an example body, shaped by its JSON Schema: `regex` where the schema has a
- * pattern (24-hex ids) or an enum, `datetime` for date-time, `integer`/`number`/`boolean` by type,
+ * pattern (24-hex ids, upper or lower case as the schema allows) or an enum, or a `date-time` format
+ * (src/pact/date-time.ts: any RFC 3339 offset and fraction, as the run's ajv-formats), `integer`/`number`/`boolean` by type,
  * `eachLike` for arrays. Only the keys the consumer reads are kept; an empty example array says
  * nothing of its items and is left out.
  */
@@ -50,10 +50,16 @@ function shapeObject(located: Located, example: Record<string, unknown>): unknow
   return out;
 }
 
+/** A regex matcher whose example is checked against its own pattern (a pact must hold itself). */
+function regexMatcher(pattern: string, example: string): unknown {
+  if (!new RegExp(pattern).test(example)) throw new Error(`example ${example} does not match ${pattern}`);
+  return MatchersV3.regex(pattern, example);
+}
+
 function shapeString({ node }: Located, example: string): unknown {
-  if (node.format === 'date-time') return MatchersV3.datetime(DATE_TIME_FORMAT, example);
-  if (node.pattern) return MatchersV3.regex(node.pattern, example);
+  if (node.format === 'date-time') return regexMatcher(DATE_TIME_PATTERN, example);
+  if (node.pattern) return regexMatcher(rustRegexOf(node.pattern), example);
   if (node.enum)
-    return MatchersV3.regex(`^(${node.enum.map((value) => escapeRegex(String(value))).join('|')})$`, example);
+    return regexMatcher(`^(${node.enum.map((value) => escapeRegex(String(value))).join('|')})$`, example);
   return MatchersV3.string(example);
 }

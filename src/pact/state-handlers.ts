@@ -11,6 +11,7 @@ import {
 import { FlowsClient } from '../client';
 import type { TokenProvider } from '../target';
 import { providerDataBundle } from './provider-data';
+import { setupFetch } from './setup-fetch';
 
 /** As the Verifier's proxy calls them: state parameters in, values to inject into the request out. */
 export type StateHandler = (params?: unknown) => Promise<Record<string, string> | undefined>;
@@ -24,15 +25,23 @@ export interface ProviderUnderTest {
   readonly tokens: TokenProvider;
   /** Deletes a flow the states created (best effort); without it, the flows stay. */
   readonly removeFlow?: (flowId: string) => Promise<void>;
+  /** Bound of each set-up request (default 10 s). */
+  readonly timeoutMs?: number;
 }
+
+/** How long the removal of what verify created may take in all: best effort, never a hang. */
+export const CLEANUP_DEADLINE_MS = 30_000;
 
 export interface ProviderStateSetup {
   /** Keyed by the catalog's provider state names (specs/catalog/provider-states.ts). */
   readonly stateHandlers: StateHandlers;
   /** Puts the token of the interaction's scope state in place of the pact's dummy one. */
   readonly requestFilter: RequestFilter;
-  /** Removes the flows the states imported. */
-  cleanup(): Promise<void>;
+  /**
+   * Removes the flows the states imported and the given ones (those the interactions created), within
+   * CLEANUP_DEADLINE_MS.
+   */
+  cleanup(createdByInteractions?: readonly string[]): Promise<void>;
   /** Token states that could not be set up, by state name: why (e.g. the scope cannot be minted). */
   readonly stateErrors: ReadonlyMap<string, string>;
 }
@@ -50,7 +59,11 @@ export function createProviderStates(provider: ProviderUnderTest): ProviderState
 
   const importFlows = async () => {
     const importer = await provider.tokens.tokenFor(ownScope(actionById('flows.import')));
-    const client = new FlowsClient({ baseUrl: provider.baseUrl, token: importer });
+    const client = new FlowsClient({
+      baseUrl: provider.baseUrl,
+      token: importer,
+      fetch: setupFetch(provider.timeoutMs ?? 10_000),
+    });
     const result = await client.import(provider.applicationId, providerDataBundle());
     importedFlowIds.push(...result.flows.map((flow) => flow.id));
   };
@@ -96,9 +109,18 @@ export function createProviderStates(provider: ProviderUnderTest): ProviderState
     if (token !== undefined) request.headers.authorization = `Bearer ${token}`;
     next();
   };
-  const cleanup = async () => {
+  const cleanup = async (createdByInteractions: readonly string[] = []) => {
     const { removeFlow } = provider;
-    if (removeFlow) await Promise.allSettled(importedFlowIds.splice(0).map((id) => removeFlow(id)));
+    if (!removeFlow) return;
+    const ids = [...new Set([...importedFlowIds.splice(0), ...createdByInteractions])];
+    const removals = Promise.allSettled(ids.map((id) => removeFlow(id)));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CLEANUP_DEADLINE_MS);
+      timer.unref();
+    });
+    await Promise.race([removals, deadline]);
+    clearTimeout(timer);
   };
   return { stateHandlers, requestFilter, cleanup, stateErrors };
 }

@@ -74,6 +74,7 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
       },
       source: job.source,
       publish: job.publish,
+      timeoutMs: job.config.timeoutMs,
     });
     return {
       target: target.label,

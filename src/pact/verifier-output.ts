@@ -19,6 +19,10 @@ export interface VerificationOutcome {
   readonly interactions: readonly InteractionRun[];
   /** Set when the verifier could not run at all (no pacts, bad URL, ...). */
   readonly error?: string;
+  /** The target stopped answering during the verification (reset, closed, timed out): where and why. */
+  readonly targetFailure?: string;
+  /** 3xx answers the verification did not follow (their Location removed), one line each. */
+  readonly refusedRedirects?: readonly string[];
   /** Provider states that could not be set up (a token that cannot be had, ...), each with the reason. */
   readonly stateErrors?: readonly { readonly state: string; readonly reason: string }[];
   readonly durationMs: number;

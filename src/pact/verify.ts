@@ -2,6 +2,7 @@ import { Verifier } from '@pact-foundation/pact';
 import { createProviderStates, type ProviderUnderTest } from './state-handlers';
 import { ALL_PACT_CASES } from './interactions';
 import { parseVerifierJson, type VerificationOutcome } from './verifier-output';
+import { startTargetRelay, type RelayLog } from './target-relay';
 
 /** Where the pacts come from: local files, or a Pact Broker (credentials from the CLI's env vars). */
 export type PactSource =
@@ -19,6 +20,8 @@ export interface VerificationRun {
   /** Publish the results to the broker under this provider version (and branch). */
   readonly publish?: { readonly providerVersion: string; readonly providerBranch?: string };
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Bound of each request to the target (default 10 s). */
+  readonly timeoutMs?: number;
 }
 
 import { DEFAULT_CONSUMER_VERSION_SELECTORS } from './defaults';
@@ -45,13 +48,23 @@ function sourceOptions(source: PactSource) {
   };
 }
 
-/** Runs the Pact Verifier against the target; a failed verification is an outcome, not an exception. */
+/**
+ * Runs the Pact Verifier against the target, through a loopback relay (src/pact/target-relay.ts) that
+ * keeps a dying target from crashing Pact's proxy, passes no redirect on, and records the flows the
+ * interactions created; those and the states' flows are removed at the end. A failed verification is
+ * an outcome, not an exception.
+ */
 export async function verifyPacts(run: VerificationRun): Promise<VerificationOutcome> {
   const started = Date.now();
-  const { stateHandlers, requestFilter, cleanup, stateErrors } = createProviderStates(run.target);
+  const timeoutMs = run.timeoutMs ?? 10_000;
+  const { stateHandlers, requestFilter, cleanup, stateErrors } = createProviderStates({
+    ...run.target,
+    timeoutMs,
+  });
+  const relay = await startTargetRelay(run.target.baseUrl, timeoutMs);
   const verifier = new Verifier({
     provider: run.provider,
-    providerBaseUrl: run.target.baseUrl,
+    providerBaseUrl: relay.baseUrl,
     ...sourceOptions(run.source),
     stateHandlers,
     requestFilter: requestFilter as never,
@@ -66,14 +79,26 @@ export async function verifyPacts(run: VerificationRun): Promise<VerificationOut
       : {}),
   });
   let json: unknown;
+  let log: RelayLog | undefined;
   try {
     json = await verifier.verifyProvider();
   } catch (error) {
     json = error instanceof Error ? error.message : String(error);
   } finally {
-    await cleanup();
+    log = relay.log();
+    await relay.close();
+    await cleanup(log.createdFlowIds);
   }
-  return withStateErrors(parseVerifierJson(json, Date.now() - started), stateErrors);
+  return withRelayLog(withStateErrors(parseVerifierJson(json, Date.now() - started), stateErrors), log);
+}
+
+/** What the relay saw that the verifier's own output does not say plainly. */
+function withRelayLog(outcome: VerificationOutcome, log: RelayLog): VerificationOutcome {
+  return {
+    ...outcome,
+    ...(log.targetFailure ? { passed: false, targetFailure: log.targetFailure } : {}),
+    ...(log.refusedRedirects.length > 0 ? { refusedRedirects: log.refusedRedirects } : {}),
+  };
 }
 
 /**

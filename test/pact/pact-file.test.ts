@@ -11,6 +11,11 @@ import { AUTH_REFUSALS, ALL_PACT_CASES } from '../../src/pact/interactions';
 import { actionOf, readPactFile, type PactFile } from '../../src/pact/pact-file';
 import { PACKAGE_ROOT } from '../../src/paths';
 import { validatorFor } from '../../src/schemas/registry';
+import { DATE_TIME_PATTERN } from '../../src/pact/date-time';
+
+interface BodyRules {
+  readonly response: { readonly matchingRules?: { readonly body?: Record<string, { matchers: unknown[] }> } };
+}
 
 function stringsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -70,6 +75,21 @@ describe('pacts command: the pact file', () => {
       const violations = validatorFor(schema)(interaction.response.body?.content);
       expect(violations, `${interaction.description} against ${schema}`).to.deep.equal([]);
     }
+  });
+
+  it('matches dates with the RFC 3339 regex and ids with ASCII hex of either case, never by format or example', () => {
+    const rules = pact.interactions.flatMap((interaction) =>
+      Object.entries((interaction as unknown as BodyRules).response.matchingRules?.body ?? {}),
+    );
+    const datePaths = rules.filter(([where]) => /\.(creationDate|lastUpdated)$/.test(where));
+    const idPaths = rules.filter(([where]) => /\.(id|applicationId|flowId)$/.test(where));
+    expect(datePaths).to.not.have.length(0);
+    expect(idPaths).to.not.have.length(0);
+    for (const [where, rule] of datePaths)
+      expect(rule.matchers, where).to.deep.equal([{ match: 'regex', regex: DATE_TIME_PATTERN }]);
+    for (const [where, rule] of idPaths)
+      expect(rule.matchers, where).to.deep.equal([{ match: 'regex', regex: '^[A-Fa-f0-9]{24}$' }]);
+    expect(text).not.to.match(/"match": ?"(datetime|timestamp|equality)"/);
   });
 
   it('names only provider states of the catalog', () => {

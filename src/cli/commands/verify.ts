@@ -82,8 +82,15 @@ async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
     throw error;
   }
   const { target, outcome, reports } = result;
+  // Every later failure follows from it: one line, as for a target unreachable at the start.
+  if (outcome.targetFailure)
+    throw new UsageError(
+      `target ${target} stopped answering during the verification (${outcome.targetFailure}); reports: ${reports.join(', ')}`,
+    );
   for (const { state, reason } of outcome.stateErrors ?? [])
     process.stderr.write(`provider state "${state}" could not be set up: ${reason}\n`);
+  for (const redirect of outcome.refusedRedirects ?? [])
+    process.stderr.write(`redirect not followed: ${redirect}\n`);
   for (const failure of outcome.failures)
     process.stderr.write(`FAILED ${failure.interaction}: ${failure.messages.join('; ')}\n`);
   if (outcome.error) process.stderr.write(`verification could not run: ${outcome.error}\n`);
