@@ -98,6 +98,7 @@ export function successChecks(actionId: ActionId): CheckRef[] {
   return [
     { check: 'status', expect: [response.status] },
     { check: 'schema', schema: response.schema },
+    { check: 'carriesKeys', schema: response.schema },
   ];
 }
 

@@ -275,7 +275,12 @@ export function schemaCases(actionId: ActionId): ConformanceCase[] {
       aspect: 'schema',
       covers: [responseBodyRow(action, status)],
       requests: [request],
-      checks: [{ check: 'schema', schema: 'error' }, { check: 'errorBody' }, ...extra],
+      checks: [
+        { check: 'schema', schema: 'error' },
+        { check: 'carriesKeys', schema: 'error' },
+        { check: 'errorBody' },
+        ...extra,
+      ],
     });
   return [
     makeCase({

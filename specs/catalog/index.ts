@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './scopes';
 export * from './coverage';
 export * from './created-workflow';
+export * from './answer-keys';

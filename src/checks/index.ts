@@ -10,7 +10,7 @@ import {
 } from './collection';
 import type { Check, CheckContext } from './context';
 import type { CheckName, CheckRef, RefOf } from './refs';
-import { errorBody, noLeak, schema, status, wwwAuthenticate } from './response';
+import { carriesKeys, errorBody, noLeak, schema, status, wwwAuthenticate } from './response';
 import { sortedBy } from './sorting';
 
 /** Every named check. Configuration, cases and reports refer to them by these names. */
@@ -18,6 +18,7 @@ export const CHECKS: { readonly [K in CheckName]: Check<RefOf<K>> } = {
   status,
   errorBody,
   schema,
+  carriesKeys,
   wwwAuthenticate,
   noLeak,
   collectionEcho,

@@ -26,6 +26,7 @@ export interface CheckParams {
   readonly status: { readonly expect: readonly number[] };
   readonly errorBody: { readonly type?: string };
   readonly schema: { readonly schema: SchemaName };
+  readonly carriesKeys: { readonly schema: SchemaName };
   readonly wwwAuthenticate: NoParams;
   /** `hidesApplication`: not even the id of the application asked for may appear. */
   readonly noLeak: { readonly hidesApplication?: boolean };

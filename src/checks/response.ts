@@ -1,5 +1,11 @@
 import { validatorFor, describeViolation } from '../schemas/registry';
-import { SCHEMA_REFERENCE_ANCHORS } from '../../specs/catalog';
+import {
+  ANSWER_KEYS,
+  ANSWER_KEYS_BY_DECISION,
+  NESTED_DOCUMENTS,
+  SCHEMA_REFERENCE_ANCHORS,
+  type SchemaName,
+} from '../../specs/catalog';
 import {
   actionOf,
   exchangeOf,
@@ -57,13 +63,28 @@ export const errorBody: Check<RefOf<'errorBody'>> = (context, ref) => {
   return [];
 };
 
-/** The body validates against the JSON Schema of its status. */
+/** `application/json` or a `+json` type, with any parameters, in any case (RFC 9110 §8.3.1). */
+const isJsonMediaType = (type: string | undefined): boolean =>
+  type !== undefined && /^\s*application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type);
+
+/** The body is JSON, sent as JSON, and validates against the JSON Schema of its status. */
 export const schema: Check<RefOf<'schema'>> = (context, ref) => {
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
   const location = SCHEMA_REFERENCE_ANCHORS[ref.schema] ?? `specs/schemas ${ref.schema}`;
   const parsed = jsonOr(context, ref, exchange);
   if (!('body' in parsed)) return [parsed];
+  const type = exchange.response.headers['content-type'];
+  if (!isJsonMediaType(type))
+    return [
+      failure(
+        context,
+        ref,
+        `a JSON body sent as ${type ? `Content-Type: ${type}` : 'no Content-Type'}`,
+        'Content-Type: application/json (any parameters)',
+        'spec/README.md API-wide conventions (JSON in and out, errors included)',
+      ),
+    ];
   const violations = validatorFor(ref.schema)(parsed.body);
   if (violations.length === 0) return [];
   return [
@@ -139,6 +160,39 @@ export const noLeak: Check<RefOf<'noLeak'>> = (context, ref) => {
         : referenceLocation(context, 'authentication'),
     ),
   ];
+};
+
+/**
+ * The keys every answer carries (specs/catalog/answer-keys.ts), which the consumer pact states too:
+ * MUST for the collection echo and the Error (API-wide conventions), SHOULD for the fields decisions
+ * 10 and 11 give created documents.
+ */
+export const carriesKeys: Check<RefOf<'carriesKeys'>> = (context, ref) => {
+  const exchange = exchangeOf(context, ref);
+  if (!exchange) return [missingExchange(context, ref)];
+  const parsed = jsonOr(context, ref, exchange);
+  if (!('body' in parsed)) return [parsed];
+  const missing = new Map<SchemaName, string[]>();
+  const visit = (value: unknown, schema: SchemaName, at: string) => {
+    if (!isRecord(value)) return;
+    for (const key of ANSWER_KEYS[schema] ?? [])
+      if (!(key in value)) missing.set(schema, [...(missing.get(schema) ?? []), `${at}/${key}`]);
+    for (const [key, nested] of Object.entries(NESTED_DOCUMENTS[schema] ?? {}))
+      if (Array.isArray(value[key]))
+        (value[key] as unknown[]).forEach((item, index) => visit(item, nested, `${at}/${key}/${index}`));
+  };
+  visit(parsed.body, ref.schema, '');
+  return [...missing].map(([schema, paths]) => {
+    const decision = ANSWER_KEYS_BY_DECISION[schema];
+    const shown = paths.length > 5 ? [...paths.slice(0, 5), `and ${paths.length - 5} more`] : paths;
+    return failure(
+      context,
+      decision ? { ...ref, level: 'SHOULD', decision } : ref,
+      `the answer lacks ${shown.join(', ')}`,
+      `every ${schema} with ${(ANSWER_KEYS[schema] ?? []).join(', ')}`,
+      'spec/README.md API-wide conventions',
+    );
+  });
 };
 
 export const actionName = (context: Parameters<Check>[0]): string => actionOf(context).name;

@@ -7,7 +7,7 @@ import { PACT_DUMMY_TOKEN } from '../../specs/catalog/provider-states';
 import { FlowsApiError, FlowsClient } from '../client';
 import { callThroughClient } from './client-calls';
 import type { PactCase } from './interactions';
-import { CONSUMER_READS } from './consumer-reads';
+import { ANSWER_KEYS } from '../../specs/catalog';
 import { matcherFor } from './schema-matchers';
 
 import { pactFileName, type PactNames } from './defaults';
@@ -78,7 +78,7 @@ export function outcomeProblems(pactCase: PactCase, outcome: ClientOutcome): str
   }
   if (pactCase.status >= 300) return [`expected a ${pactCase.status} refusal, the client got a result`];
   const body = outcome.result as Record<string, unknown>;
-  const reads = CONSUMER_READS[pactCase.responseSchema] ?? [];
+  const reads = ANSWER_KEYS[pactCase.responseSchema] ?? [];
   return reads
     .filter((key) => key in (pactCase.responseExample as object) && !(key in body))
     .map((key) => `no ${key}`);

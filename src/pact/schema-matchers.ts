@@ -1,6 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { SchemaName } from '../../specs/catalog';
-import { CONSUMER_READS } from './consumer-reads';
+import { ANSWER_KEYS } from '../../specs/catalog';
 import { DATE_TIME_PATTERN } from './date-time';
 import { rustRegexOf } from './schema-pattern';
 import { locate, patternPropertyOf, propertiesOf, resolve, type Located } from './schema-walk';
@@ -39,7 +39,7 @@ function shape(located: Located, example: unknown): unknown {
 
 function shapeObject(located: Located, example: Record<string, unknown>): unknown {
   const properties = propertiesOf(located, example);
-  const reads = located.schemaName ? CONSUMER_READS[located.schemaName] : undefined;
+  const reads = located.schemaName ? ANSWER_KEYS[located.schemaName] : undefined;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(example)) {
     if (reads && !reads.includes(key)) continue;
