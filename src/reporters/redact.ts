@@ -1,4 +1,5 @@
 import type { RunReport } from '../engine/results';
+import { redactCutEdges } from '../http/cut-edges';
 
 export const REDACTED = '[REDACTED]';
 
@@ -12,11 +13,19 @@ function usableSecrets(secrets: readonly string[]): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** Every occurrence of every secret replaced by `[REDACTED]`. */
+/**
+ * Every occurrence of every secret replaced by `[REDACTED]`, and the piece of a secret of 8 characters
+ * or more that an excerpt's cut (`…`) left behind.
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
+  const usable = usableSecrets(secrets);
   let redacted = text;
-  for (const secret of usableSecrets(secrets)) redacted = redacted.split(secret).join(REDACTED);
-  return redacted;
+  for (const secret of usable) redacted = redacted.split(secret).join(REDACTED);
+  return redactCutEdges(
+    redacted,
+    usable.filter((secret) => secret.length >= 8),
+    REDACTED,
+  );
 }
 
 function redactValue(value: unknown, secrets: readonly string[]): unknown {
