@@ -1,5 +1,6 @@
 import type { RunReport } from '../engine/results';
 import { redactCutEdges } from '../http/cut-edges';
+import { mapStrings } from './report-strings';
 
 export const REDACTED = '[REDACTED]';
 
@@ -28,19 +29,11 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   );
 }
 
-function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
-  return value;
-}
-
 /**
  * The report with every secret scrubbed from every string in it, before any reporter formats it: a
  * secret that a format would escape (`&` in HTML, `"` in JSON) is then caught as well.
  */
 export function redactReport(report: RunReport, secrets: readonly string[]): RunReport {
   if (usableSecrets(secrets).length === 0) return report;
-  return redactValue(report, secrets) as RunReport;
+  return mapStrings(report, (text) => redactSecrets(text, secrets)) as RunReport;
 }

@@ -10,6 +10,11 @@ export type Hostility =
 export const ESCAPE_BODY =
   '{"message":"\u001b]0;pwned\u0007\u001b[2J\u001b[31mred\u001b[0m \u0008\u000b\u007f\u009b31m \u202eevil"}';
 
+/** A raw control character of any kind but tab and line feed (what a terminal or a reader acts on). */
+export const RAW_CONTROL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+
 function misbehave(hostility: Exclude<Hostility, 'forward'>, response: http.ServerResponse): void {
   const json = { 'content-type': 'application/json' };
   switch (hostility) {

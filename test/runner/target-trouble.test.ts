@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MOCK_OTHER_APPLICATION_ID } from '../../src/mock';
@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { startLatencyProxy, type ProxyBehaviour } from '../../bench/latency-proxy';
 import { ALL_CASES } from '../../specs/cases';
 import type { RunReport } from '../../src/engine/results';
-import { startHostileProxy, type Hostility } from '../http/hostile-proxy';
+import { progressDisplay, writeReports } from '../../src/reporters';
+import { RAW_CONTROL, startHostileProxy, type Hostility } from '../http/hostile-proxy';
 import type { RawTargetConfig } from '../../src/target/config';
 import { listeningMock, runOnUrl, startRunOnUrl } from './support';
 
@@ -153,4 +154,36 @@ describe('runner: a target in trouble', function () {
       expect(messagesOf(report)).to.match(reason);
     });
   }
+
+  it('terminal escapes in error bodies: every report and the console show them as text', async () => {
+    let console = '';
+    const progress = progressDisplay({ write: (text: string) => (console += text) }, { tty: false });
+    const { mock, url } = await listeningMock();
+    let casesStarted = false;
+    const proxy = await startHostileProxy(url, (request) =>
+      casesStarted && request.method === 'GET' ? 'escapes' : 'forward',
+    );
+    let report: RunReport;
+    try {
+      report = await runOnUrl(proxy.url, { concurrency: 4, grep: '^GET flows: sort' }, [
+        (event) => {
+          if (event.type === 'run:start') casesStarted = true;
+          progress.onEvent(event);
+        },
+      ]);
+    } finally {
+      await proxy.close();
+      await mock.close();
+    }
+    expect(messagesOf(report)).to.include('\u001b]0;pwned\u0007');
+    const dir = mkdtempSync(path.join(tmpdir(), 'fc-escapes-'));
+    const { files, errors } = await writeReports(report, dir);
+    expect(errors).to.deep.equal([]);
+    for (const file of files) {
+      const content = readFileSync(file, 'utf8');
+      expect(content, file).to.not.match(RAW_CONTROL);
+      if (!file.endsWith('.json')) expect(content, file).to.include('\\u001b]0;pwned\\u0007');
+    }
+    expect(console).to.not.match(RAW_CONTROL);
+  });
 });
