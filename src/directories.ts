@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -16,8 +17,9 @@ export function ensureDirectory(dir: string): string {
 /** Why `dir` cannot take our files (`ENOTDIR`, `EACCES`, ...), or undefined when it can. */
 export function unwritableReason(dir: string): string | undefined {
   try {
-    const probe = path.join(ensureDirectory(dir), `.write-probe-${process.pid}`);
-    writeFileSync(probe, '');
+    // A random name, created exclusively: a link planted at a guessable name cannot redirect the probe.
+    const probe = path.join(ensureDirectory(dir), `.write-probe-${randomBytes(8).toString('hex')}`);
+    writeFileSync(probe, '', { flag: 'wx' });
     rmSync(probe);
     return undefined;
   } catch (error) {

@@ -34,7 +34,15 @@ export function addTargetOptions(command: Command): Command {
     )
     .option('--tokens <file>', 'JSON map from scope to token, for scopes the tokens endpoint cannot mint')
     .option('--mock-only-tokens', 'get user-only scopes from the mock-only token route of a mock target')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)')
+    .option(
+      '--timeout <ms>',
+      'deadline of each response, first to last byte, in milliseconds (default 10000)',
+    )
+    .option('--max-response-bytes <n>', 'a larger response body fails its case (default 16777216)')
+    .option(
+      '--max-retry-wait <ms>',
+      'total wait per request on 429 Retry-After before it fails (default 5000)',
+    )
     .option('--concurrency <n>', 'requests in flight (default 8)')
     .option('--report-dir <dir>', 'where reports are written (default reports/)');
 }
@@ -43,6 +51,7 @@ export function addTargetOptions(command: Command): Command {
 const FLAG_KEYS: Readonly<Record<string, keyof RawTargetConfig>> = {
   target: 'baseUrl',
   timeout: 'timeoutMs',
+  maxRetryWait: 'maxRetryWaitMs',
   tokens: 'tokensFile',
   noCleanup: 'cleanup',
 };

@@ -1,3 +1,4 @@
+import { CUT_MARK, redactCutEdges } from './cut-edges';
 import { requestUrl, type HttpRequest } from './transport';
 
 /** Secrets never leave the process: every shown request goes through these. */
@@ -21,14 +22,31 @@ export function toCurl(baseUrl: string, request: HttpRequest): string {
   return parts.join(' ');
 }
 
-/** Removes the given secrets from a text (error messages of a transport, bodies echoing a token). */
+const SECRET_MIN = 8;
+const REDACTED = '<redacted>';
+
+/**
+ * Removes the given secrets from a text (error messages of a transport, bodies echoing a token), and
+ * the part of one that a cut (`…`) left behind, so that an excerpt cut before redaction leaks nothing.
+ */
 export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  // Longest first, so that a secret holding another is replaced whole.
+  const usable = [...new Set(secrets)].filter((secret) => secret.length >= SECRET_MIN);
+  usable.sort((a, b) => b.length - a.length);
   let out = text;
-  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('<redacted>');
-  return out;
+  for (const secret of usable) out = out.split(secret).join(REDACTED);
+  return redactCutEdges(out, usable, REDACTED);
 }
 
-/** At most `max` characters of a body, for failure messages. */
-export function excerpt(text: string, max = 500): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/**
+ * At most `max` characters of a body, for failure messages. Given the secrets, they are removed first
+ * and the cut made after, never inside a `<redacted>` mark.
+ */
+export function excerpt(text: string, max = 500, secrets: Iterable<string> = []): string {
+  const redacted = redactSecrets(text, secrets);
+  if (redacted.length <= max) return redacted;
+  let end = max - 1;
+  const mark = redacted.lastIndexOf(REDACTED, end);
+  if (mark >= 0 && mark + REDACTED.length > end) end = mark;
+  return `${redacted.slice(0, end)}${CUT_MARK}`;
 }

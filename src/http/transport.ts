@@ -29,12 +29,19 @@ export interface HttpResponse {
   readonly durationMs: number;
 }
 
-/** The request never got an answer: refused, reset, or timed out. */
+/**
+ * Why a request got no usable answer: `connection` refused or reset (also mid-body), `timeout` no
+ * complete answer within the deadline, `too-large` a body past the cap, `throttled` 429 beyond the
+ * retries the transport allows.
+ */
+export type TransportErrorKind = 'connection' | 'timeout' | 'too-large' | 'throttled';
+
+/** The request never got a usable answer; the message is one line, fit for a report. */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
   constructor(
     message: string,
-    readonly kind: 'connection' | 'timeout',
+    readonly kind: TransportErrorKind,
   ) {
     super(message);
   }

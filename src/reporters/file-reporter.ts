@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { ensureDirectory } from '../directories';
 import path from 'node:path';
+import { ensureDirectory } from '../directories';
 import type { Reporter, RunReport } from '../engine/results';
+import { writeFileReplacing } from './atomic-write';
 
 export interface RenderedFile {
   /** Relative to the report directory. */
@@ -25,7 +25,7 @@ export async function writeRenderedFiles(
   for (const { file, content } of files) {
     const target = path.join(reportDir, file);
     ensureDirectory(path.dirname(target));
-    await writeFile(target, content, 'utf8');
+    await writeFileReplacing(target, content);
     written.push(target);
   }
   return written;

@@ -1,5 +1,6 @@
 import { ACTIONS } from '../../specs/catalog';
 import type { CaseResult, RunReport } from '../engine/results';
+import { showControlsInReport } from './controls';
 import { escapeHtml as esc } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
 import { actionAnchor, actionSection } from './html-action';
@@ -67,7 +68,8 @@ function overviewSection(report: RunReport): string {
   );
 }
 
-export function renderHtmlReport(report: RunReport): string {
+export function renderHtmlReport(given: RunReport): string {
+  const report = showControlsInReport(given);
   const { summary } = report;
   const coverage = coverageOf(report);
   const nav = ACTIONS.map(

@@ -9,3 +9,5 @@ export { ProgressDisplay, progressDisplay, type ProgressStream, type ProgressOpt
 export { summaryLine } from './summary-line';
 export { mergeReports, ReportMergeError } from './merge';
 export { readRunReport } from './read-report';
+export { showControls } from './controls';
+export { writtenReportLines, type WrittenLines } from './written-lines';

@@ -1,6 +1,7 @@
 import junitReportBuilder, { type TestCase } from 'junit-report-builder';
 import { ACTIONS } from '../../specs/catalog';
 import type { CaseResult, RunReport } from '../engine/results';
+import { showControlsInReport } from './controls';
 import { xmlSafe } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
 import { failureText, sortedResults } from './report-views';
@@ -58,7 +59,8 @@ function recordOutcome(testCase: TestCase, result: CaseResult, strict: boolean):
 }
 
 /** One testsuite per action, one testcase per case. */
-export function renderJunitReport(report: RunReport): string {
+export function renderJunitReport(given: RunReport): string {
+  const report = showControlsInReport(given);
   const builder = junitReportBuilder.newBuilder().name(`flows-conformance ${xmlSafe(report.summary.target)}`);
   const results = sortedResults(report.results);
   for (const action of ACTIONS) {

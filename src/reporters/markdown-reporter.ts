@@ -1,4 +1,5 @@
 import type { CaseResult, RunReport } from '../engine/results';
+import { showControlsInReport } from './controls';
 import { escapeMarkdownCell as cell, markdownCode as code, markdownFence } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
 import { coverageOf, failureText, outcomesByActionAndAspect, problemResults } from './report-views';
@@ -92,7 +93,8 @@ function caseBlocks(title: string, results: readonly CaseResult[]): string[] {
   return lines;
 }
 
-export function renderMarkdownReport(report: RunReport): string {
+export function renderMarkdownReport(given: RunReport): string {
+  const report = showControlsInReport(given);
   const { failures, expected, warnings } = problemResults(report);
   return (
     [

@@ -1,4 +1,5 @@
 import type { CaseResult, Outcome, Reporter, RunEvent } from '../engine/results';
+import { showControls } from './controls';
 import { countOutcomes, OUTCOME_LABELS } from './report-views';
 import { summaryLine } from './summary-line';
 
@@ -35,20 +36,25 @@ export class ProgressDisplay implements Reporter {
   }
 
   onEvent(event: RunEvent): void {
+    // Every text but our own CLEAR_LINE goes through showControls: what a target sent cannot act on the terminal.
     switch (event.type) {
       case 'run:start':
         this.caseCount = event.caseCount;
         this.finished.length = 0;
-        this.stream.write(`Running ${event.caseCount} cases against ${event.target}\n`);
+        this.stream.write(`Running ${event.caseCount} cases against ${showControls(event.target)}\n`);
         return;
       case 'case:end':
         this.finished.push(event.result);
-        if (this.tty) this.stream.write(CLEAR_LINE + this.statusLine(event.result));
+        if (this.tty) this.stream.write(CLEAR_LINE + showControls(this.statusLine(event.result)));
         else
-          this.stream.write(`${this.label(event.result)} ${event.result.id}${this.reason(event.result)}\n`);
+          this.stream.write(
+            showControls(`${this.label(event.result)} ${event.result.id}${this.reason(event.result)}`) + '\n',
+          );
         return;
       case 'run:end':
-        this.stream.write((this.tty ? CLEAR_LINE : '') + summaryLine(event.report.summary) + '\n');
+        this.stream.write(
+          (this.tty ? CLEAR_LINE : '') + showControls(summaryLine(event.report.summary)) + '\n',
+        );
         return;
     }
   }

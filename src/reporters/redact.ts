@@ -1,4 +1,6 @@
 import type { RunReport } from '../engine/results';
+import { redactCutEdges } from '../http/cut-edges';
+import { mapStrings } from './report-strings';
 
 export const REDACTED = '[REDACTED]';
 
@@ -12,19 +14,19 @@ function usableSecrets(secrets: readonly string[]): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** Every occurrence of every secret replaced by `[REDACTED]`. */
+/**
+ * Every occurrence of every secret replaced by `[REDACTED]`, and the piece of a secret of 8 characters
+ * or more that an excerpt's cut (`…`) left behind.
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
+  const usable = usableSecrets(secrets);
   let redacted = text;
-  for (const secret of usableSecrets(secrets)) redacted = redacted.split(secret).join(REDACTED);
-  return redacted;
-}
-
-function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
-  return value;
+  for (const secret of usable) redacted = redacted.split(secret).join(REDACTED);
+  return redactCutEdges(
+    redacted,
+    usable.filter((secret) => secret.length >= 8),
+    REDACTED,
+  );
 }
 
 /**
@@ -33,5 +35,5 @@ function redactValue(value: unknown, secrets: readonly string[]): unknown {
  */
 export function redactReport(report: RunReport, secrets: readonly string[]): RunReport {
   if (usableSecrets(secrets).length === 0) return report;
-  return redactValue(report, secrets) as RunReport;
+  return mapStrings(report, (text) => redactSecrets(text, secrets)) as RunReport;
 }

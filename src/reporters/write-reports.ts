@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { ensureDirectory } from '../directories';
 import type { Reporter, RunReport } from '../engine/results';
+import { writeFileReplacing } from './atomic-write';
 import { isFileReporter, writeRenderedFiles } from './file-reporter';
 import { htmlReporter } from './html-reporter';
 import { jsonReporter } from './json-reporter';
@@ -46,7 +47,7 @@ async function writeOne(
     for (const file of files) {
       const content = await readFile(file, 'utf8');
       const scrubbed = redactSecrets(content, secrets);
-      if (scrubbed !== content) await writeFile(file, scrubbed, 'utf8');
+      if (scrubbed !== content) await writeFileReplacing(file, scrubbed);
     }
   return files;
 }

@@ -22,6 +22,10 @@ export interface TargetConfig {
   /** Get user-only scopes from the mock-only token route (always on for the embedded mock). */
   readonly mockOnlyTokens: boolean;
   readonly timeoutMs: number;
+  /** A response body past this many bytes is not read further; its request fails. */
+  readonly maxResponseBytes: number;
+  /** Total time one request may wait on the Retry-After of 429 answers before it fails. */
+  readonly maxRetryWaitMs: number;
   readonly concurrency: number;
   readonly reportDir: string;
   readonly grep?: string;
@@ -38,6 +42,8 @@ export type RawTargetConfig = Partial<{
 
 export const DEFAULT_TARGET_CONFIG = {
   timeoutMs: 10_000,
+  maxResponseBytes: 16 * 1024 * 1024,
+  maxRetryWaitMs: 5000,
   concurrency: 8,
   reportDir: 'reports',
   strict: false,
@@ -57,6 +63,8 @@ export const ENV_NAMES: Readonly<Record<keyof RawTargetConfig, string>> = {
   tokensFile: 'FLOWS_CONFORMANCE_TOKENS',
   mockOnlyTokens: 'FLOWS_CONFORMANCE_MOCK_ONLY_TOKENS',
   timeoutMs: 'FLOWS_CONFORMANCE_TIMEOUT',
+  maxResponseBytes: 'FLOWS_CONFORMANCE_MAX_RESPONSE_BYTES',
+  maxRetryWaitMs: 'FLOWS_CONFORMANCE_MAX_RETRY_WAIT',
   concurrency: 'FLOWS_CONFORMANCE_CONCURRENCY',
   reportDir: 'FLOWS_CONFORMANCE_REPORT_DIR',
   grep: 'FLOWS_CONFORMANCE_GREP',
@@ -201,6 +209,9 @@ export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetC
     tokens: tokensFile ? loadTokensFile(tokensFile) : {},
     mockOnlyTokens: boolean(merged.mockOnlyTokens, SETTING_NAMES.mockOnlyTokens),
     timeoutMs: integer(merged.timeoutMs, '--timeout', 1, 600_000),
+    // Past 512 MiB a body could not even become one string (V8's limit).
+    maxResponseBytes: integer(merged.maxResponseBytes, '--max-response-bytes', 1, 512 * 1024 * 1024),
+    maxRetryWaitMs: integer(merged.maxRetryWaitMs, '--max-retry-wait', 0, 600_000),
     concurrency: integer(merged.concurrency, '--concurrency', 1, 256),
     reportDir: text(merged.reportDir) ?? DEFAULT_TARGET_CONFIG.reportDir,
     grep: text(merged.grep),

@@ -45,6 +45,8 @@ export async function connectTarget(
       baseUrl: config.baseUrl,
       timeoutMs: config.timeoutMs,
       concurrency: config.concurrency,
+      maxResponseBytes: config.maxResponseBytes,
+      throttle: { maxWaitMs: config.maxRetryWaitMs },
     });
     const applicationId = config.applicationId as string;
     const tokens = createTokenProvider({ ...config, transport, applicationId, label: options.label });
@@ -70,6 +72,8 @@ export async function connectTarget(
       baseUrl,
       timeoutMs: config.timeoutMs,
       concurrency: config.concurrency,
+      maxResponseBytes: config.maxResponseBytes,
+      throttle: { maxWaitMs: config.maxRetryWaitMs },
     });
   }
   const applicationId = config.applicationId ?? MOCK_APPLICATION_ID;

@@ -84,9 +84,9 @@ describe('reporters: junit', () => {
     ]);
     const { cases } = parseJunit(renderJunitReport(report));
     expect(cases[0]['@_name']).to.equal('GET flows: <script>alert(1)</script>');
-    // Every `]]>` broken up (the builder itself splits only the first), control characters replaced.
+    // Every `]]>` broken up (the builder itself splits only the first), control characters shown as escapes.
     expect(cases[0].failure?.['#text']).to.contain(
-      'excerpt: <b>&amp;</b> ]] > "quoted" \uFFFD\uFFFD ]] > end',
+      'excerpt: <b>&amp;</b> ]] > "quoted" \\u0000\\u001b ]] > end',
     );
   });
 });

@@ -2,7 +2,13 @@ import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
 import { selectCases } from '../../engine/selection';
-import { defaultReporters, progressDisplay, writeReports } from '../../reporters';
+import {
+  defaultReporters,
+  progressDisplay,
+  showControls,
+  writeReports,
+  writtenReportLines,
+} from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { UsageError } from '../usage-error';
 
@@ -28,16 +34,16 @@ export function registerRunCommand(program: Command): void {
         listeners: [(event) => progress.onEvent?.(event)],
       });
       const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
-      for (const failed of written.errors)
-        process.stderr.write(`flows-conformance: ${failed.reporter} report: ${failed.message}\n`);
+      const lines = writtenReportLines(written, config.reportDir);
+      for (const line of lines.stderr) process.stderr.write(`${line}\n`);
       for (const stale of report.summary.staleExpectations)
-        process.stderr.write(`flows-conformance: stale expectation: ${stale}\n`);
-      process.stdout.write(`reports written to ${config.reportDir}\n`);
+        process.stderr.write(`flows-conformance: stale expectation: ${showControls(stale)}\n`);
+      for (const line of lines.stdout) process.stdout.write(`${line}\n`);
       if (report.summary.keptDataPrefix)
         process.stdout.write(
           `kept the flows the run created: names starting ${report.summary.keptDataPrefix}\n`,
         );
-      if (startError) throw new UsageError(startError);
+      if (startError) throw new UsageError(showControls(startError));
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });
 }
