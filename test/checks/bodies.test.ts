@@ -119,10 +119,19 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     expect(missing.message).to.include('0 flows imported');
   });
 
-  it('nothingCreated wants the follow-up Get empty', () => {
-    expect(run({ check: 'nothingCreated' }, exchange(200, { items: [] }))).to.deep.equal([]);
+  it('nothingCreated wants the follow-up Get of a write refused with a 4xx empty', () => {
+    const refused = exchange(400, { type: 'Validation', message: 'no' });
+    const check = { check: 'nothingCreated', at: 1 } as const;
+    expect(run(check, refused, exchange(200, { items: [] }))).to.deep.equal([]);
+    const [failure] = run(check, refused, exchange(200, { items: [{ name: 'fcx-c-x' }] }));
+    expect(failure.message).to.include('refused with 400 created fcx-c-x');
+    expect(failure.level, 'a 4xx changes no state: MUST').to.equal('MUST');
+  });
+
+  it('nothingCreated leaves a write that was not refused to the status check', () => {
+    const accepted = exchange(201, { id: ID, name: 'fcx-c-x' });
     expect(
-      run({ check: 'nothingCreated' }, exchange(200, { items: [{ name: 'fcx-c-x' }] }))[0].message,
-    ).to.include('created fcx-c-x');
+      run({ check: 'nothingCreated', at: 1 }, accepted, exchange(200, { items: [{ name: 'fcx-c-x' }] })),
+    ).to.deep.equal([]);
   });
 });

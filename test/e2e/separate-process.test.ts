@@ -6,7 +6,13 @@ import { ACTIONS, isUserOnlyScope, UNRELATED_SCOPE, USER_TOKEN_SCOPE } from '../
 import { ALL_CASES } from '../../specs/cases';
 import type { ConformanceCase } from '../../src/engine/case';
 import type { RunReport } from '../../src/engine/results';
-import { MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, MOCK_USER } from '../../src/mock/defaults';
+import {
+  MOCK_APPLICATION_ID,
+  MOCK_FOREIGN_APPLICATION_ID,
+  MOCK_OTHER_APPLICATION_ID,
+  MOCK_USER,
+} from '../../src/mock/defaults';
+import { needsOf } from '../../src/engine/needs';
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, writePacts } from '../../src/pact/consumer';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { VERIFICATION_JSON, type VerificationReport } from '../../src/pact/verification-report';
@@ -36,14 +42,26 @@ const casesNeeding = (needs: (auth: NonNullable<ConformanceCase['requests'][numb
     ).map((testCase) => testCase.id),
   );
 
-const USER_ONLY = casesNeeding((auth) => auth.kind === 'scope' && isUserOnlyScope(auth.scope));
 const USER_ONLY_BUT_USER = casesNeeding(
   (auth) => auth.kind === 'scope' && isUserOnlyScope(auth.scope) && auth.scope !== USER_TOKEN_SCOPE,
 );
 const OTHER_APPLICATION = casesNeeding((auth) => auth.kind === 'otherApplication');
 // Minting a token to revoke or one already expired needs an admin token or a user login.
 const MINTED_FOR_REFUSAL = casesNeeding((auth) => auth.kind === 'revoked' || auth.kind === 'expired');
+const FOREIGN_APPLICATION = new Set(
+  ALL_CASES.filter((testCase) => testCase.requests.some((request) => request.application === 'foreign')).map(
+    (testCase) => testCase.id,
+  ),
+);
+// The piece of the data set made in the other application, and what reads it.
+const CROSS_APPLICATION = new Set(
+  ALL_CASES.filter(
+    (testCase) => testCase.setup === 'crossApplication' || needsOf(testCase).includes('crossApplication'),
+  ).map((testCase) => testCase.id),
+);
 const union = (...sets: Set<string>[]) => new Set(sets.flatMap((set) => [...set]));
+/** Skipped by chance (1 in 40,320): random ids that happen to follow creation order (precondition). */
+const byChance = (reason: string | undefined) => /follow their creation order/.test(reason ?? '');
 
 describe('e2e: the mock as a separate process, the suite and the verifier against it by URL', function () {
   this.timeout(120_000);
@@ -115,20 +133,36 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
       name: 'admin token (environment), no second application',
       args: () => [],
       env: { FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN },
-      skipped: union(USER_ONLY, OTHER_APPLICATION),
-      reasons: /cannot mint all\.(User|Organization)[^ ]* .*--tokens FILE|no second application given/,
+      // The admin token is the all.User token: only the other user-only scopes are missing.
+      skipped: union(USER_ONLY_BUT_USER, OTHER_APPLICATION, FOREIGN_APPLICATION, CROSS_APPLICATION),
+      reasons:
+        /cannot mint all\.(User\.read|Organization)[^ ]* .*--tokens FILE|no second application given|--foreign-application-id/,
     },
     {
       name: 'user login, a second application',
-      args: () => ['--user-email', MOCK_USER.email, '--other-application-id', MOCK_OTHER_APPLICATION_ID],
+      args: () => [
+        '--user-email',
+        MOCK_USER.email,
+        '--other-application-id',
+        MOCK_OTHER_APPLICATION_ID,
+        '--foreign-application-id',
+        MOCK_FOREIGN_APPLICATION_ID,
+      ],
       env: { FLOWS_CONFORMANCE_USER_PASSWORD: MOCK_USER.password },
       skipped: USER_ONLY_BUT_USER,
       reasons: /cannot mint all\.(User\.read|Organization|Organization\.read) .*--mock-only-tokens/,
     },
     {
       name: 'only a tokens file, a second application',
-      args: () => ['--tokens', tokensFile, '--other-application-id', MOCK_OTHER_APPLICATION_ID],
-      skipped: union(MINTED_FOR_REFUSAL, OTHER_APPLICATION),
+      args: () => [
+        '--tokens',
+        tokensFile,
+        '--other-application-id',
+        MOCK_OTHER_APPLICATION_ID,
+        '--foreign-application-id',
+        MOCK_FOREIGN_APPLICATION_ID,
+      ],
+      skipped: union(MINTED_FOR_REFUSAL, OTHER_APPLICATION, CROSS_APPLICATION),
       reasons:
         /no admin token or user login .* to mint a token (and revoke it|that has expired|of the other application)/,
     },
@@ -139,6 +173,8 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
         ADMIN_TOKEN,
         '--other-application-id',
         MOCK_OTHER_APPLICATION_ID,
+        '--foreign-application-id',
+        MOCK_FOREIGN_APPLICATION_ID,
         '--mock-only-tokens',
       ],
       skipped: new Set(),
@@ -166,9 +202,10 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
       expect(result.code, result.stderr.slice(-2000)).to.equal(0);
       expect(report.summary).to.include({ total: ALL_CASES.length, failed: 0, warnings: 0 });
       expect(report.summary.target).to.equal(mock?.url);
-      const skipped = report.results.filter((item) => item.outcome === 'skipped');
+      const skipped = report.results.filter(
+        (item) => item.outcome === 'skipped' && !byChance(item.skipReason),
+      );
       expect(skipped.map((item) => item.id)).to.have.members([...style.skipped]);
-      expect(report.summary.skipped).to.equal(style.skipped.size);
       for (const item of skipped) {
         expect(item.skipReason, item.id).to.match(style.reasons);
         // The console says why too, on the case's own line.
@@ -269,26 +306,16 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
       expect(report.outcome.interactions).to.have.length(ALL_PACT_CASES.length);
     });
 
-    it('with an admin token only: the all.User states fail naming why, not with a stale token', async () => {
+    it('with an admin token only: the all.User states use the admin token, a user token', async () => {
       const dir = path.join(root, 'verify-admin');
       const result = await cli(['verify', ...target(), '--pact-dir', pactDir, '--report-dir', dir], {
         FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
       });
-      expect(result.code, result.stderr).to.equal(1);
-      expect(result.stderr).to.contain('provider state "a token with scope all.User" could not be set up');
-      expect(result.stdout).to.not.contain('Error source');
+      expect(result.code, result.stderr).to.equal(0);
       const report = JSON.parse(
         readFileSync(path.join(dir, VERIFICATION_JSON), 'utf8'),
       ) as VerificationReport;
-      expect(report.outcome.failures.map((failure) => failure.interaction)).to.have.members(
-        ALL_PACT_CASES.filter((pactCase) =>
-          pactCase.states.some((state) => state.name === 'a token with scope all.User'),
-        ).map((pactCase) => pactCase.description),
-      );
-      for (const failure of report.outcome.failures)
-        expect(failure.messages[0]).to.match(
-          /could not be set up: the tokens endpoint cannot mint all\.User/,
-        );
+      expect(report.outcome.failures).to.deep.equal([]);
     });
 
     it('an unusable target is one line and exit 2, not a hang', async () => {

@@ -91,8 +91,8 @@ const EXPECTED: readonly {
     fault: 'import-partial',
     aspect: 'body',
     id: 'POST flows/import: a bundle with one invalid flow imports nothing',
-    outcome: 'warning',
-    says: 'the refused request created',
+    outcome: 'failed',
+    says: 'refused with 400 created',
   },
   {
     fault: 'trigger-filter-own-triggers',
