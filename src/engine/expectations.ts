@@ -26,6 +26,19 @@ export function parseExpectations(content: unknown, file: string): Expectations 
 export const loadExpectations = (file: string): Expectations =>
   parseExpectations(readJsonFile(file, 'expectations file'), file);
 
+/** A stale entry as reports show it: `<case id>: <why>`. */
+const STALE_REASONS = { noCase: 'names no case', passed: 'expected to fail, passed' } as const;
+
+export const staleEntry = (id: string, why: keyof typeof STALE_REASONS): string =>
+  `${id}: ${STALE_REASONS[why]}`;
+
+/** The case id a stale entry is about. */
+export function staleCaseId(entry: string): string {
+  for (const reason of Object.values(STALE_REASONS))
+    if (entry.endsWith(`: ${reason}`)) return entry.slice(0, -(reason.length + 2));
+  return entry;
+}
+
 export interface AppliedExpectations {
   readonly results: CaseResult[];
   readonly stale: string[];
@@ -38,12 +51,12 @@ export function applyExpectations(
   knownIds: ReadonlySet<string>,
 ): AppliedExpectations {
   const stale: string[] = [];
-  for (const id of expectations.keys()) if (!knownIds.has(id)) stale.push(`${id}: names no case`);
+  for (const id of expectations.keys()) if (!knownIds.has(id)) stale.push(staleEntry(id, 'noCase'));
   const marked = results.map((result) => {
     if (!expectations.has(result.id)) return result;
     if (result.outcome === 'failed' || result.outcome === 'warning')
       return { ...result, expectedFailure: true };
-    if (result.outcome === 'passed') stale.push(`${result.id}: expected to fail, passed`);
+    if (result.outcome === 'passed') stale.push(staleEntry(result.id, 'passed'));
     return result;
   });
   return { results: marked, stale };

@@ -59,7 +59,9 @@ export function importProblem(body: unknown): string | undefined {
   for (const [index, flow] of flows.entries()) {
     const defaultVersionId = flow.defaultVersionId;
     if (typeof defaultVersionId !== 'string') continue;
-    if (versionFlow.get(defaultVersionId.toLowerCase()) !== givenId(flow)) {
+    // A flow without a given id owns no version of the bundle: any defaultVersionId of it dangles (P4).
+    const owner = versionFlow.get(defaultVersionId.toLowerCase());
+    if (owner === undefined || owner !== givenId(flow)) {
       return `Invalid import body: /flows/${index}/defaultVersionId refers to no version of that flow in the bundle`;
     }
   }

@@ -1,3 +1,4 @@
+import { staleCaseId } from '../engine/expectations';
 import type { CaseResult, RunReport, RunSummary } from '../engine/results';
 
 /** Shard reports that cannot be joined into one run. */
@@ -55,7 +56,7 @@ function joinStaleExpectations(reports: readonly RunReport[]): string[] {
   for (const report of reports) for (const result of report.results) shardOfCase.set(result.id, report);
   const entries = [...new Set(reports.flatMap((report) => report.summary.staleExpectations))];
   return entries.filter((entry) => {
-    const owner = shardOfCase.get(entry);
+    const owner = shardOfCase.get(staleCaseId(entry));
     return owner === undefined || owner.summary.staleExpectations.includes(entry);
   });
 }

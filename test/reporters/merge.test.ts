@@ -1,3 +1,4 @@
+import { staleEntry } from '../../src/engine/expectations';
 import { expect } from 'chai';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,9 +36,15 @@ describe('reporters: mergeReports', () => {
   });
 
   it('keeps a stale expectation only where the shard that ran the case (or none) called it stale', () => {
-    const one = shard(1, ['a', 'b'], { staleExpectations: ['c', 'b', 'nowhere'] });
-    const two = shard(2, ['c'], { staleExpectations: ['b', 'nowhere'] });
-    expect(mergeReports([one, two]).summary.staleExpectations).to.deep.equal(['b', 'nowhere']);
+    const [passedB, passedC, nowhere] = [
+      staleEntry('b', 'passed'),
+      staleEntry('c', 'passed'),
+      staleEntry('nowhere', 'noCase'),
+    ];
+    // Shard 1 ran b (stale there); c belongs to shard 2, which did not call it stale.
+    const one = shard(1, ['a', 'b'], { staleExpectations: [passedC, passedB, nowhere] });
+    const two = shard(2, ['c'], { staleExpectations: [passedB, nowhere] });
+    expect(mergeReports([one, two]).summary.staleExpectations).to.deep.equal([passedB, nowhere]);
   });
 
   it('joins the reasons of aborted shards', () => {
