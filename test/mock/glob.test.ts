@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { compileGlob, foldCase, type GlobOptions } from '../../src/mock/glob';
+import { PACKAGE_ROOT } from '../../src/paths';
 
 /**
  * The RegExp the mock used to build from a glob: the oracle of the semantics (decision 6), only ever run
@@ -117,5 +120,13 @@ describe('mock: the filter glob (decision 6)', () => {
 
   it('a glob longer than any name costs one step per name', () => {
     expect(stepsFor(`${'?*'.repeat(5000)}`)).to.equal(NAMES.length);
+  });
+
+  it('no module of the mock builds a RegExp at run time (input never becomes a pattern)', () => {
+    const dir = path.join(PACKAGE_ROOT, 'src', 'mock');
+    const building = readdirSync(dir).filter((file) =>
+      /\bRegExp\s*\(/.test(readFileSync(path.join(dir, file), 'utf8')),
+    );
+    expect(building).to.deep.equal([]);
   });
 });
