@@ -31,6 +31,8 @@ export interface MockOptions {
   readonly bodyLimitBytes?: number;
   /** Keep serialized collection pages until the application changes (default true). */
   readonly pageCache?: boolean;
+  /** At most this many bytes of cached pages, least recently used out first; default 64 MiB. */
+  readonly pageCacheBytes?: number;
   /** Request logging (method, URL, status; never headers, so never a token). Off by default. */
   readonly logger?: boolean;
 }
@@ -39,6 +41,8 @@ export interface MockServer {
   /** The Node server; usable by supertest as it is, without listening. */
   readonly server: Server;
   readonly store: MockStore;
+  /** The page cache (for tests: its `bytes` and `size`). */
+  readonly pages: ResponseCache;
   readonly fastify: FastifyInstance;
   /** A token of the mock user with these scopes, bound to `applicationId` when given (a test shortcut). */
   tokenFor(scope: readonly string[], applicationId?: string | null): string;
@@ -72,7 +76,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const context: MockContext = {
     store,
     faults,
-    pages: new ResponseCache(options.pageCache === false ? 0 : undefined),
+    pages: new ResponseCache(options.pageCache === false ? 0 : options.pageCacheBytes),
   };
   fastify.decorateRequest('mockAccess', null);
   acceptJsonOnly(fastify, bodyLimit, faults);
@@ -95,6 +99,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   return {
     server: fastify.server,
     store,
+    pages: context.pages,
     fastify,
     tokenFor: (scope, applicationId = null) =>
       store.issueToken({ userId: store.userId, applicationId: applicationId?.toLowerCase() ?? null, scope })
