@@ -7,6 +7,7 @@ import { sendError, type MockContext } from './context';
 import {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_MOCK_HOST,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   MOCK_APPLICATION_ID,
   MOCK_OTHER_APPLICATION_ID,
   MOCK_USER,
@@ -33,6 +34,11 @@ export interface MockOptions {
   readonly pageCache?: boolean;
   /** At most this many bytes of cached pages, least recently used out first; default 64 MiB. */
   readonly pageCacheBytes?: number;
+  /**
+   * Milliseconds to receive a whole request, headers and body (408 and the connection closed after);
+   * default 30 s.
+   */
+  readonly requestTimeoutMs?: number;
   /** Request logging (method, URL, status; never headers, so never a token). Off by default. */
   readonly logger?: boolean;
 }
@@ -65,9 +71,19 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   }
 
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (!Number.isInteger(requestTimeout) || requestTimeout < 1)
+    throw new RangeError('requestTimeoutMs must be a positive integer');
   const fastify = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit,
+    // Node checks for expired requests every connectionsCheckingInterval (30 s by default).
+    requestTimeout,
+    http: {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.min(Math.max(Math.floor(requestTimeout / 10), 10), 1000),
+    },
     forceCloseConnections: true,
     // The mock parses query strings itself (src/mock/query.ts), from the raw URL.
     routerOptions: { querystringParser: () => ({}), ignoreTrailingSlash: true, maxParamLength: 200 },
