@@ -9,6 +9,8 @@ import type { ApplicationState, MockStore, TokenRecord } from './store';
 export interface MockContext {
   readonly store: MockStore;
   readonly faults: FaultSet;
+  /** The password `POST /auth/user` accepts for the mock user. */
+  readonly userPassword: string;
   readonly pages: ResponseCache;
 }
 

@@ -24,6 +24,8 @@ import { clientErrorHandler } from './client-errors';
 export interface MockOptions {
   /** Made a valid `all.User` token of the mock user. */
   readonly adminToken?: string;
+  /** The mock user's password for `POST /auth/user`; default the documented one (MOCK_USER). */
+  readonly userPassword?: string;
   /** A parsed seed (docs/mock.md); a bad one makes createMockServer reject with a SeedError. */
   readonly seed?: Seed;
   /** Deliberate bugs to switch on (src/mock/faults.ts). */
@@ -92,6 +94,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const context: MockContext = {
     store,
     faults,
+    userPassword: options.userPassword ?? MOCK_USER.password,
     pages: new ResponseCache(options.pageCache === false ? 0 : options.pageCacheBytes),
   };
   fastify.decorateRequest('mockAccess', null);
