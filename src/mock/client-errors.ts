@@ -7,6 +7,12 @@ import type { Socket } from 'node:net';
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // An answer already under way on this connection must not be corrupted: just close it.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (inFlight?.headersSent) {
+    socket.destroy(error);
+    return;
+  }
   const status =
     error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const body = JSON.stringify({
@@ -14,7 +20,9 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     message:
       status === 431
         ? 'Request line and headers are larger than the server accepts'
-        : 'Malformed HTTP request',
+        : status === 408
+          ? 'The request was not received in time'
+          : 'Malformed HTTP request',
   });
   if (socket.writable) {
     socket.write(

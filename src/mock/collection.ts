@@ -1,25 +1,8 @@
 import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { FaultSet } from './faults';
+import { compileGlob } from './glob';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
-
-export interface GlobOptions {
-  readonly caseSensitive?: boolean;
-  /** A fault: `?` read as `*`. */
-  readonly questionAsStar?: boolean;
-}
-
-/** Decision 6: `*` any run (also none), `?` exactly one character, whole field, case-insensitive. */
-export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
-  const { caseSensitive = false, questionAsStar = false } = options;
-  let source = '';
-  for (const char of glob) {
-    if (char === '*' || (char === '?' && questionAsStar)) source += '[\\s\\S]*';
-    else if (char === '?') source += '[\\s\\S]';
-    else source += char.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`, caseSensitive ? 'u' : 'iu');
-}
 
 /** Decision 8: a trigger matches an entry when every field the entry gives is equal. */
 const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
@@ -58,7 +41,7 @@ export function selectFlows(
     values.get('filterField') ?? (faults.on('filter-field-defaults-to-name') ? 'name' : undefined);
   const pattern =
     filterField !== undefined && filter !== undefined
-      ? globToRegExp(filter, {
+      ? compileGlob(filter, {
           caseSensitive: faults.on('glob-case-sensitive'),
           questionAsStar: faults.on('glob-question-as-star'),
         })

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { toErrorResponse } from './errors';
 import type { FaultSet } from './faults';
@@ -8,6 +9,8 @@ import type { ApplicationState, MockStore, TokenRecord } from './store';
 export interface MockContext {
   readonly store: MockStore;
   readonly faults: FaultSet;
+  /** The password `POST /auth/user` accepts for the mock user. */
+  readonly userPassword: string;
   readonly pages: ResponseCache;
 }
 
@@ -30,9 +33,20 @@ export function sendJson(reply: FastifyReply, statusCode: number, body: string |
   return reply.code(statusCode).header('content-type', JSON_TYPE).send(body);
 }
 
-/** Every failure as an Error body (`type`, `message`), with `WWW-Authenticate: Bearer` on 401. */
+/** A request that announced a body the mock has not read (all of). */
+function bodyUnread(request: IncomingMessage): boolean {
+  const { 'content-length': length, 'transfer-encoding': encoding } = request.headers;
+  return !request.complete && (encoding !== undefined || (length !== undefined && length !== '0'));
+}
+
+/**
+ * Every failure as an Error body (`type`, `message`), with `WWW-Authenticate: Bearer` on 401. An answer
+ * that refuses a body before reading it (401, 403, 404, ...) closes the connection after it, instead of
+ * reading and discarding whatever the client still sends to keep the connection alive.
+ */
 export function sendError(reply: FastifyReply, error: unknown, faults: FaultSet): FastifyReply {
   const { statusCode, body } = toErrorResponse(error);
+  if (bodyUnread(reply.request.raw)) reply.header('connection', 'close');
   if (statusCode === 401 && !faults.on('no-www-authenticate')) reply.header('www-authenticate', 'Bearer');
   if (faults.on('error-body-as-text')) {
     return reply.code(statusCode).header('content-type', 'text/plain; charset=utf-8').send(body.message);

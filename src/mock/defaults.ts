@@ -30,6 +30,12 @@ export const MOCK_ONLY_TOKEN_ROUTE = '/mock-only/tokens';
 export const DEFAULT_MOCK_HOST = '127.0.0.1';
 export const DEFAULT_MOCK_PORT = 4010;
 
+/**
+ * A request (headers and body) not fully received within this many milliseconds gets 408 and its
+ * connection closed, so a stalled client cannot hold a connection open.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 /** Bodies above this get 413 with an Error body (docs/decisions.md P2). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 

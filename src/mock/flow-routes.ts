@@ -19,7 +19,7 @@ import { accessOf, applicationGuard } from './guard';
 import { isObjectId, nowIso } from './ids';
 import type { FaultSet } from './faults';
 import { importBundle, importResultBody } from './import';
-import { parseQuery, rawQueryOf, type ParsedQuery } from './query';
+import { parseQuery, queryKey, rawQueryOf, type ParsedQuery } from './query';
 import type { ApplicationState } from './store';
 
 type ActionHandler = (
@@ -34,7 +34,7 @@ type CollectionPage = (
   context: MockContext,
   action: ActionSpec,
   application: ApplicationState,
-  rawQuery: string,
+  query: ParsedQuery,
 ) => string;
 
 const numberOf = (query: ParsedQuery, name: string): number => query.values.get(name) as number;
@@ -71,8 +71,7 @@ const wantsCustomNodes = (query: ParsedQuery, faults: FaultSet): boolean =>
   (query.values.get('includeCustomNodes') === true ||
     (faults.on('custom-nodes-when-false') && query.given.has('includeCustomNodes')));
 
-const getFlows: CollectionPage = ({ faults, store }, action, application, rawQuery) => {
-  const query = parseQuery(action, rawQuery, faults);
+const getFlows: CollectionPage = ({ faults, store }, _action, application, query) => {
   const sorted = sortItems(
     selectFlows(application, query, faults),
     flowSortKey(stringOf(query, 'sortField') ?? 'name'),
@@ -91,8 +90,7 @@ const getFlows: CollectionPage = ({ faults, store }, action, application, rawQue
   );
 };
 
-const getFlowsByVersion: CollectionPage = ({ faults, store }, action, application, rawQuery) => {
-  const query = parseQuery(action, rawQuery, faults);
+const getFlowsByVersion: CollectionPage = ({ faults, store }, _action, application, query) => {
   const flows = new Map(selectFlows(application, query, faults).map((flow) => [flow.id, flow]));
   const version = stringOf(query, 'version');
   // Decision 12: equal exactly, so case-sensitively.
@@ -164,16 +162,19 @@ const importFlows: ActionHandler = ({ store, faults }, _action, request, reply) 
   sendJson(reply, 201, importResultBody(outcome, faults));
 };
 
-/** Serves a collection page from the response cache, building it on a miss. */
+/**
+ * Serves a collection page from the response cache, building it on a miss. The key is the parsed query
+ * (unknown parameters and the order of parameters change nothing), so junk cannot make pages distinct.
+ */
 const cachedPage =
   (page: CollectionPage): ActionHandler =>
   (context, action, request, reply) => {
     const { application } = accessOf(request);
-    const rawQuery = rawQueryOf(request.raw.url);
-    const key = `${action.id}?${rawQuery}`;
+    const query = parseQuery(action, rawQueryOf(request.raw.url), context.faults);
+    const key = `${action.id}?${queryKey(query)}`;
     const body =
       context.pages.get(application, key) ??
-      context.pages.set(application, key, page(context, action, application, rawQuery));
+      context.pages.set(application, key, page(context, action, application, query));
     sendJson(reply, 200, body);
   };
 

@@ -129,3 +129,9 @@ export function parseQuery(action: ActionSpec, raw: string, faults: FaultSet): P
   }
   return { values, given };
 }
+
+/**
+ * What identifies the answer to a query: the catalog's parameters with their effective values, and
+ * which were given (echoes depend on it); unknown parameters and the order of parameters are not in it.
+ */
+export const queryKey = (query: ParsedQuery): string => JSON.stringify([[...query.values], [...query.given]]);

@@ -7,6 +7,7 @@ import { sendError, type MockContext } from './context';
 import {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_MOCK_HOST,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   MOCK_APPLICATION_ID,
   MOCK_OTHER_APPLICATION_ID,
   MOCK_USER,
@@ -24,6 +25,8 @@ import { clientErrorHandler } from './client-errors';
 export interface MockOptions {
   /** Made a valid `all.User` token of the mock user. */
   readonly adminToken?: string;
+  /** The mock user's password for `POST /auth/user`; default the documented one (MOCK_USER). */
+  readonly userPassword?: string;
   /** A parsed seed (docs/mock.md); a bad one makes createMockServer reject with a SeedError. */
   readonly seed?: Seed;
   /** Deliberate bugs to switch on (src/mock/faults.ts). */
@@ -32,6 +35,13 @@ export interface MockOptions {
   readonly bodyLimitBytes?: number;
   /** Keep serialized collection pages until the application changes (default true). */
   readonly pageCache?: boolean;
+  /** At most this many bytes of cached pages, least recently used out first; default 64 MiB. */
+  readonly pageCacheBytes?: number;
+  /**
+   * Milliseconds to receive a whole request, headers and body (408 and the connection closed after);
+   * default 30 s.
+   */
+  readonly requestTimeoutMs?: number;
   /** Request logging (method, URL, status; never headers, so never a token). Off by default. */
   readonly logger?: boolean;
 }
@@ -40,6 +50,8 @@ export interface MockServer {
   /** The Node server; usable by supertest as it is, without listening. */
   readonly server: Server;
   readonly store: MockStore;
+  /** The page cache (for tests: its `bytes` and `size`). */
+  readonly pages: ResponseCache;
   readonly fastify: FastifyInstance;
   /** A token of the mock user with these scopes, bound to `applicationId` when given (a test shortcut). */
   tokenFor(scope: readonly string[], applicationId?: string | null): string;
@@ -63,9 +75,19 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   }
 
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (!Number.isInteger(requestTimeout) || requestTimeout < 1)
+    throw new RangeError('requestTimeoutMs must be a positive integer');
   const fastify = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit,
+    // Node checks for expired requests every connectionsCheckingInterval (30 s by default).
+    requestTimeout,
+    http: {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.min(Math.max(Math.floor(requestTimeout / 10), 10), 1000),
+    },
     forceCloseConnections: true,
     // The mock parses query strings itself (src/mock/query.ts), from the raw URL.
     routerOptions: { querystringParser: () => ({}), ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -74,7 +96,8 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const context: MockContext = {
     store,
     faults,
-    pages: new ResponseCache(options.pageCache === false ? 0 : undefined),
+    userPassword: options.userPassword ?? MOCK_USER.password,
+    pages: new ResponseCache(options.pageCache === false ? 0 : options.pageCacheBytes),
   };
   fastify.decorateRequest('mockAccess', null);
   acceptJsonOnly(fastify, bodyLimit, faults);
@@ -97,6 +120,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   return {
     server: fastify.server,
     store,
+    pages: context.pages,
     fastify,
     tokenFor: (scope, applicationId = null) =>
       store.issueToken({ userId: store.userId, applicationId: applicationId?.toLowerCase() ?? null, scope })

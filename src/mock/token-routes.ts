@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { APPLICATION_TOKEN_SCOPES, USER_TOKEN_SCOPE } from '../../specs/catalog';
 import { describeViolation, validatorFor } from '../schemas/registry';
@@ -10,6 +11,13 @@ import { isObjectId, nowIso } from './ids';
 import type { TokenRecord } from './store';
 
 const mintable = new Set<string>(APPLICATION_TOKEN_SCOPES);
+
+/** Compares two secrets in a time that does not depend on where they differ. */
+const sameSecret = (given: string, expected: string): boolean =>
+  timingSafeEqual(
+    createHash('sha256').update(given).digest(),
+    createHash('sha256').update(expected).digest(),
+  );
 
 function validated<T>(schema: 'authUserPost' | 'apiTokenPost', body: unknown): T {
   const violations = validatorFor(schema)(body);
@@ -52,7 +60,10 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
 
   app.post('/auth/user', async (request, reply) => {
     const credentials = validated<{ email: string; password: string }>('authUserPost', request.body);
-    if (credentials.email.toLowerCase() !== MOCK_USER.email || credentials.password !== MOCK_USER.password) {
+    if (
+      credentials.email.toLowerCase() !== MOCK_USER.email ||
+      !sameSecret(credentials.password, context.userPassword)
+    ) {
       throw unauthorized('Invalid email or password');
     }
     const token = store.issueToken({ userId: store.userId, applicationId: null, scope: [USER_TOKEN_SCOPE] });

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { isIP } from 'node:net';
 import {
   createMockServer,
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_MOCK_HOST,
   DEFAULT_MOCK_PORT,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   MOCK_APPLICATION_ID,
   MOCK_ONLY_TOKEN_ROUTE,
   MOCK_OTHER_APPLICATION_ID,
@@ -19,12 +21,24 @@ interface MockFlags {
   readonly host: string;
   readonly port: string;
   readonly adminToken?: string;
+  readonly userPassword?: string;
+  readonly requestTimeout?: string;
   readonly seed?: string;
 }
 
+/** The mock's secrets may come from the environment, which `ps` does not show; a flag wins over it. */
+export const MOCK_ENV_NAMES = {
+  adminToken: 'FLOWS_CONFORMANCE_MOCK_ADMIN_TOKEN',
+  userPassword: 'FLOWS_CONFORMANCE_MOCK_USER_PASSWORD',
+} as const;
+
 const HELP_AFTER = `
-State at start: user ${MOCK_USER.email} (password ${MOCK_USER.password}, userId ${MOCK_USER.userId})
-owns applications ${MOCK_APPLICATION_ID} and ${MOCK_OTHER_APPLICATION_ID}, with no flows unless --seed gives some.
+Secrets from the environment (kept out of ps): ${MOCK_ENV_NAMES.adminToken}, ${MOCK_ENV_NAMES.userPassword}.
+On a host other than loopback the mock refuses to start unless both are given: no default credential is
+ever live on a network (README, "Security").
+
+State at start: user ${MOCK_USER.email} (password ${MOCK_USER.password} unless --user-password,
+userId ${MOCK_USER.userId}) owns applications ${MOCK_APPLICATION_ID} and ${MOCK_OTHER_APPLICATION_ID}, with no flows unless --seed gives some.
 
 Tokens: POST /auth/user {"email","password"} gives an all.User token; POST /applications/{id}/tokens makes
 application tokens. Mock-only: POST ${MOCK_ONLY_TOKEN_ROUTE} {"applicationId"?, "scope": [...]} with an all.User
@@ -36,6 +50,31 @@ function portOf(text: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
     throw new UsageError(`--port must be 0-65535, got "${text}"`);
   return Number(text);
+}
+
+function requestTimeoutOf(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_REQUEST_TIMEOUT_MS;
+  const ms = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+  if (!(ms >= 1 && ms <= 3_600_000))
+    throw new UsageError(`--request-timeout must be 1-3600000 milliseconds, got "${text}"`);
+  return ms;
+}
+
+/** Only a literal loopback address (or `localhost`) keeps the mock off the network. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) === 6) return bare === '::1' || /^::ffff:127\./.test(bare);
+  return false;
+}
+
+/** A secret from its flag, else its environment variable; a blank one is a usage error. */
+function secretOf(flag: string | undefined, flagName: string, envName: string): string | undefined {
+  const value = flag ?? (process.env[envName] === '' ? undefined : process.env[envName]);
+  if (value !== undefined && value.trim() === '')
+    throw new UsageError(`${flagName} (${envName}) must not be blank`);
+  return value;
 }
 
 function seedOf(file: string | undefined): Seed | undefined {
@@ -61,12 +100,21 @@ const untilSignal = (): Promise<NodeJS.Signals> =>
 
 async function runMock(flags: MockFlags): Promise<void> {
   const port = portOf(flags.port);
-  if (flags.adminToken !== undefined && flags.adminToken.trim() === '')
-    throw new UsageError('--admin-token must not be blank');
+  const requestTimeoutMs = requestTimeoutOf(flags.requestTimeout);
+  const adminToken = secretOf(flags.adminToken, '--admin-token', MOCK_ENV_NAMES.adminToken);
+  const userPassword = secretOf(flags.userPassword, '--user-password', MOCK_ENV_NAMES.userPassword);
+  if (!isLoopbackHost(flags.host)) {
+    if (adminToken === undefined || userPassword === undefined || userPassword === MOCK_USER.password) {
+      throw new UsageError(
+        `--host ${flags.host} is reachable from the network: give --admin-token (${MOCK_ENV_NAMES.adminToken}) ` +
+          `and a --user-password (${MOCK_ENV_NAMES.userPassword}) other than the documented default`,
+      );
+    }
+  }
   const seed = seedOf(flags.seed);
   let mock;
   try {
-    mock = await createMockServer({ adminToken: flags.adminToken, seed });
+    mock = await createMockServer({ adminToken, userPassword, requestTimeoutMs, seed });
   } catch (error) {
     if (error instanceof SeedError) throw new UsageError(error.message);
     throw error;
@@ -92,7 +140,18 @@ export const registerMockCommand: CommandRegistrar = (program: Command) => {
     .description('Run the reference mock server of the Flows API until SIGINT/SIGTERM')
     .option('--host <host>', 'interface to listen on', DEFAULT_MOCK_HOST)
     .option('--port <port>', 'port to listen on (0 picks a free one)', String(DEFAULT_MOCK_PORT))
-    .option('--admin-token <token>', 'make TOKEN a valid all.User token of the mock user')
+    .option(
+      '--admin-token <token>',
+      `make TOKEN a valid all.User token of the mock user (or ${MOCK_ENV_NAMES.adminToken})`,
+    )
+    .option(
+      '--user-password <password>',
+      `the mock user's password for POST /auth/user (or ${MOCK_ENV_NAMES.userPassword}; default the documented one)`,
+    )
+    .option(
+      '--request-timeout <ms>',
+      `close a request not fully received within this many milliseconds (default ${DEFAULT_REQUEST_TIMEOUT_MS})`,
+    )
     .option('--seed <file>', 'JSON file of flows and versions to start with (docs/mock.md)')
     .addHelpText('after', HELP_AFTER)
     .action((flags: MockFlags) => runMock(flags));
