@@ -1,3 +1,4 @@
+import type { Dialect } from './dialect';
 import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { FaultSet } from './faults';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
@@ -167,23 +168,30 @@ export function customNodesFor(
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A JSON array of already-serialized items. */
+export function jsonList(items: readonly { readonly json: string }[]): string {
+  let list = '[';
+  for (let index = 0; index < items.length; index += 1) list += (index === 0 ? '' : ',') + items[index].json;
+  return `${list}]`;
+}
+
 /**
  * The collection body, concatenated from the items' cached JSON so that a Get never re-serializes a
- * stored flow. `echo` holds the collection fields, already in output order.
+ * stored flow. `echo` holds the collection fields, in the reference's output order; the dialect orders
+ * the body's keys.
  */
 export function collectionBody(
+  dialect: Dialect,
   echo: Readonly<Record<string, string | number | undefined>>,
   items: readonly { readonly json: string }[],
   customNodes?: readonly { readonly json: string }[],
 ): string {
-  let body = '{';
+  const fields: Record<string, string | undefined> = {};
   for (const key in echo) {
     const value = echo[key];
-    if (value !== undefined) body += `${JSON.stringify(key)}:${JSON.stringify(value)},`;
+    if (value !== undefined) fields[key] = JSON.stringify(value);
   }
-  body += '"items":[';
-  for (let index = 0; index < items.length; index += 1) body += (index === 0 ? '' : ',') + items[index].json;
-  body += ']';
-  if (customNodes) body += `,"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]`;
-  return body + '}';
+  fields.items = jsonList(items);
+  if (customNodes) fields.customNodes = jsonList(customNodes);
+  return dialect.object(fields);
 }

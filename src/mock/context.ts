@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { toErrorResponse } from './errors';
+import type { Dialect } from './dialect';
+import { ApiError, toErrorResponse } from './errors';
 import type { FaultSet } from './faults';
 import type { ResponseCache } from './response-cache';
 import type { ApplicationState, MockStore, TokenRecord } from './store';
@@ -9,6 +10,8 @@ export interface MockContext {
   readonly store: MockStore;
   readonly faults: FaultSet;
   readonly pages: ResponseCache;
+  /** How this variant writes its answers (src/mock/dialect.ts). */
+  readonly dialect: Dialect;
 }
 
 /** The caller and application an authenticated route works on, set by its onRequest guard. */
@@ -23,19 +26,30 @@ declare module 'fastify' {
   }
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
 /** Sends an already serialized JSON body: fastify never re-serializes a string. */
-export function sendJson(reply: FastifyReply, statusCode: number, body: string | Buffer): FastifyReply {
-  return reply.code(statusCode).header('content-type', JSON_TYPE).send(body);
+export function sendJson(
+  reply: FastifyReply,
+  statusCode: number,
+  body: string | Buffer,
+  dialect: Dialect,
+): FastifyReply {
+  return dialect.send(reply, statusCode, body);
 }
 
-/** Every failure as an Error body (`type`, `message`), with `WWW-Authenticate: Bearer` on 401. */
-export function sendError(reply: FastifyReply, error: unknown, faults: FaultSet): FastifyReply {
+/** Every failure as an Error body (`type`, `message`), with a `WWW-Authenticate: Bearer` challenge on 401. */
+export function sendError(
+  reply: FastifyReply,
+  error: unknown,
+  { faults, dialect }: Pick<MockContext, 'faults' | 'dialect'>,
+): FastifyReply {
   const { statusCode, body } = toErrorResponse(error);
-  if (statusCode === 401 && !faults.on('no-www-authenticate')) reply.header('www-authenticate', 'Bearer');
-  if (faults.on('error-body-as-text')) {
-    return reply.code(statusCode).header('content-type', 'text/plain; charset=utf-8').send(body.message);
+  if (statusCode === 401 && !faults.on('no-www-authenticate')) {
+    const bearerError = error instanceof ApiError ? error.bearerError : undefined;
+    reply.header('www-authenticate', dialect.challenge(bearerError));
   }
-  return sendJson(reply, statusCode, JSON.stringify(body));
+  const written = dialect.error(statusCode, body);
+  if (faults.on('error-body-as-text')) {
+    return reply.code(statusCode).header('content-type', 'text/plain; charset=utf-8').send(written.message);
+  }
+  return sendJson(reply, statusCode, dialect.json(written), dialect);
 }
