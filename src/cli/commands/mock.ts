@@ -4,6 +4,7 @@ import {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_MOCK_HOST,
   DEFAULT_MOCK_PORT,
+  isVariantName,
   MOCK_APPLICATION_ID,
   MOCK_ONLY_TOKEN_ROUTE,
   MOCK_OTHER_APPLICATION_ID,
@@ -11,6 +12,8 @@ import {
   readSeedFile,
   SeedError,
   type Seed,
+  VARIANT_NAMES,
+  type VariantName,
 } from '../../mock';
 import { UsageError } from '../usage-error';
 import type { CommandRegistrar } from './index';
@@ -20,6 +23,7 @@ interface MockFlags {
   readonly port: string;
   readonly adminToken?: string;
   readonly seed?: string;
+  readonly variant: string;
 }
 
 const HELP_AFTER = `
@@ -36,6 +40,12 @@ function portOf(text: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
     throw new UsageError(`--port must be 0-65535, got "${text}"`);
   return Number(text);
+}
+
+function variantOf(name: string): VariantName {
+  if (!isVariantName(name))
+    throw new UsageError(`--variant must be one of ${VARIANT_NAMES.join(', ')}, got "${name}"`);
+  return name;
 }
 
 function seedOf(file: string | undefined): Seed | undefined {
@@ -63,10 +73,11 @@ async function runMock(flags: MockFlags): Promise<void> {
   const port = portOf(flags.port);
   if (flags.adminToken !== undefined && flags.adminToken.trim() === '')
     throw new UsageError('--admin-token must not be blank');
+  const variant = variantOf(flags.variant);
   const seed = seedOf(flags.seed);
   let mock;
   try {
-    mock = await createMockServer({ adminToken: flags.adminToken, seed });
+    mock = await createMockServer({ adminToken: flags.adminToken, seed, variant });
   } catch (error) {
     if (error instanceof SeedError) throw new UsageError(error.message);
     throw error;
@@ -94,6 +105,11 @@ export const registerMockCommand: CommandRegistrar = (program: Command) => {
     .option('--port <port>', 'port to listen on (0 picks a free one)', String(DEFAULT_MOCK_PORT))
     .option('--admin-token <token>', 'make TOKEN a valid all.User token of the mock user')
     .option('--seed <file>', 'JSON file of flows and versions to start with (docs/mock.md)')
+    .option(
+      '--variant <name>',
+      `${VARIANT_NAMES.join(' or ')}: other-choices is a correct server that words its answers otherwise (docs/mock.md)`,
+      'reference',
+    )
     .addHelpText('after', HELP_AFTER)
     .action((flags: MockFlags) => runMock(flags));
 };
