@@ -168,24 +168,33 @@ export function customNodesFor(
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** A JSON array of already-serialized items. */
-export function jsonList(items: readonly { readonly json: string }[]): string {
-  let list = '[';
-  for (let index = 0; index < items.length; index += 1) list += (index === 0 ? '' : ',') + items[index].json;
-  return `${list}]`;
-}
+/** The collection fields of a page: the echo, then `items` (and `customNodes`). */
+export type CollectionEcho = Readonly<Record<string, string | number | undefined>>;
+type Serialized = readonly { readonly json: string }[];
 
 /**
- * The collection body, concatenated from the items' cached JSON so that a Get never re-serializes a
- * stored flow. `echo` holds the collection fields, in the reference's output order; the dialect orders
- * the body's keys.
+ * The reference's collection body, concatenated from the items' cached JSON so that a Get never
+ * re-serializes a stored flow: `echo` in its order, then `items`, then `customNodes`.
  */
-export function collectionBody(
-  dialect: Dialect,
-  echo: Readonly<Record<string, string | number | undefined>>,
-  items: readonly { readonly json: string }[],
-  customNodes?: readonly { readonly json: string }[],
-): string {
+export function collectionInOrder(echo: CollectionEcho, items: Serialized, customNodes?: Serialized): string {
+  let body = '{';
+  for (const key in echo) {
+    const value = echo[key];
+    if (value !== undefined) body += `${JSON.stringify(key)}:${JSON.stringify(value)},`;
+  }
+  body += '"items":[';
+  for (let index = 0; index < items.length; index += 1) body += (index === 0 ? '' : ',') + items[index].json;
+  body += ']';
+  if (customNodes) body += `,"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]`;
+  return body + '}';
+}
+
+/** The same fields, each written as JSON, for a dialect that orders the keys itself. */
+export function collectionFields(
+  echo: CollectionEcho,
+  items: Serialized,
+  customNodes?: Serialized,
+): Record<string, string | undefined> {
   const fields: Record<string, string | undefined> = {};
   for (const key in echo) {
     const value = echo[key];
@@ -193,5 +202,16 @@ export function collectionBody(
   }
   fields.items = jsonList(items);
   if (customNodes) fields.customNodes = jsonList(customNodes);
-  return dialect.object(fields);
+  return fields;
 }
+
+/** A JSON array of already-serialized items. */
+export const jsonList = (items: Serialized): string => `[${items.map((item) => item.json).join(',')}]`;
+
+/** The collection body as the dialect writes it. */
+export const collectionBody = (
+  dialect: Dialect,
+  echo: CollectionEcho,
+  items: Serialized,
+  customNodes?: Serialized,
+): string => dialect.collection(echo, items, customNodes);

@@ -5,6 +5,7 @@
  * reference leaves the choice open, so that the suite can be shown to raise no false alarm on them.
  */
 import type { FastifyReply } from 'fastify';
+import { collectionInOrder, type CollectionEcho } from './collection';
 import type { ErrorBody } from './errors';
 import { OTHER_CHOICES_DIALECT } from './other-choices';
 
@@ -33,8 +34,14 @@ export interface Dialect {
   readonly variant: VariantName;
   /** A response document (flow, version, token answer, Error body) as JSON text. */
   readonly json: (value: unknown) => string;
-  /** A JSON object made of already-written fields (collections, import results), in this dialect's key order. */
+  /** A JSON object made of already-written fields (import results), in this dialect's key order. */
   readonly object: (fields: JsonFields) => string;
+  /** A collection body from its echo and its items' stored JSON (the hot path of every Get). */
+  readonly collection: (
+    echo: CollectionEcho,
+    items: readonly { readonly json: string }[],
+    customNodes?: readonly { readonly json: string }[],
+  ) => string;
   /** An instant (epoch ms) as this dialect writes date-times. */
   readonly date: (epochMs: number) => string;
   /** A date-time a seed gave, as it is stored: stored dates of one dialect compare as strings. */
@@ -53,7 +60,7 @@ export interface Dialect {
 
 const REFERENCE_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
 
-/** Fields in the order given: the reference writes collections echo first, then `items`. */
+/** Fields in the order given. */
 function fieldsInOrder(fields: JsonFields): string {
   let body = '{';
   for (const key in fields) {
@@ -67,6 +74,7 @@ export const REFERENCE_DIALECT: Dialect = {
   variant: 'reference',
   json: (value) => JSON.stringify(value),
   object: fieldsInOrder,
+  collection: collectionInOrder,
   date: (epochMs) => new Date(epochMs).toISOString(),
   keptDate: (given) => given,
   id: (hex) => hex,

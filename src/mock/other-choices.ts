@@ -5,6 +5,7 @@
  * extra headers and a `WWW-Authenticate` challenge with parameters (RFC 6750).
  */
 import { randomUUID } from 'node:crypto';
+import { collectionFields } from './collection';
 import type { Dialect, JsonFields, WrittenError } from './dialect';
 import type { ErrorBody } from './errors';
 
@@ -86,6 +87,7 @@ export const OTHER_CHOICES_DIALECT: Dialect = {
   variant: 'other-choices',
   json: (value) => sortedJson(value) ?? 'null',
   object: sortedFields,
+  collection: (echo, items, customNodes) => sortedFields(collectionFields(echo, items, customNodes)),
   date: wholeSecondUtc,
   keptDate: (given) => {
     const epochMs = Date.parse(given);
