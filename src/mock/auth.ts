@@ -36,13 +36,11 @@ export function authenticate(
     };
   }
   if (secret === undefined) {
-    throw unauthorized(
-      header === undefined
-        ? 'Authorization header is missing'
-        : 'Authorization header is not "Bearer <token>"',
-    );
+    throw header === undefined
+      ? unauthorized('Authorization header is missing')
+      : unauthorized('Authorization header is not "Bearer <token>"', 'invalid_request');
   }
-  throw unauthorized('Invalid access token');
+  throw unauthorized('Invalid access token', 'invalid_token');
 }
 
 /** A token passes when it holds at least one of the accepted scopes (literal entries, no patterns). */

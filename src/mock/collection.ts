@@ -1,3 +1,4 @@
+import type { Dialect } from './dialect';
 import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { FaultSet } from './faults';
 import { compileGlob } from './glob';
@@ -158,15 +159,15 @@ export function customNodesFor(
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** The collection fields of a page: the echo, then `items` (and `customNodes`). */
+export type CollectionEcho = Readonly<Record<string, string | number | undefined>>;
+type Serialized = readonly { readonly json: string }[];
+
 /**
- * The collection body, concatenated from the items' cached JSON so that a Get never re-serializes a
- * stored flow. `echo` holds the collection fields, already in output order.
+ * The reference's collection body, concatenated from the items' cached JSON so that a Get never
+ * re-serializes a stored flow: `echo` in its order, then `items`, then `customNodes`.
  */
-export function collectionBody(
-  echo: Readonly<Record<string, string | number | undefined>>,
-  items: readonly { readonly json: string }[],
-  customNodes?: readonly { readonly json: string }[],
-): string {
+export function collectionInOrder(echo: CollectionEcho, items: Serialized, customNodes?: Serialized): string {
   let body = '{';
   for (const key in echo) {
     const value = echo[key];
@@ -178,3 +179,30 @@ export function collectionBody(
   if (customNodes) body += `,"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]`;
   return body + '}';
 }
+
+/** The same fields, each written as JSON, for a dialect that orders the keys itself. */
+export function collectionFields(
+  echo: CollectionEcho,
+  items: Serialized,
+  customNodes?: Serialized,
+): Record<string, string | undefined> {
+  const fields: Record<string, string | undefined> = {};
+  for (const key in echo) {
+    const value = echo[key];
+    if (value !== undefined) fields[key] = JSON.stringify(value);
+  }
+  fields.items = jsonList(items);
+  if (customNodes) fields.customNodes = jsonList(customNodes);
+  return fields;
+}
+
+/** A JSON array of already-serialized items. */
+export const jsonList = (items: Serialized): string => `[${items.map((item) => item.json).join(',')}]`;
+
+/** The collection body as the dialect writes it. */
+export const collectionBody = (
+  dialect: Dialect,
+  echo: CollectionEcho,
+  items: Serialized,
+  customNodes?: Serialized,
+): string => dialect.collection(echo, items, customNodes);

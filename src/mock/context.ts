@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply } from 'fastify';
-import { toErrorResponse } from './errors';
+import type { Dialect } from './dialect';
+import { ApiError, toErrorResponse } from './errors';
 import type { FaultSet } from './faults';
 import type { ResponseCache } from './response-cache';
 import type { ApplicationState, MockStore, TokenRecord } from './store';
@@ -12,6 +13,8 @@ export interface MockContext {
   /** The password `POST /auth/user` accepts for the mock user. */
   readonly userPassword: string;
   readonly pages: ResponseCache;
+  /** How this variant writes its answers (src/mock/dialect.ts). */
+  readonly dialect: Dialect;
 }
 
 /** The caller and application an authenticated route works on, set by its onRequest guard. */
@@ -26,11 +29,14 @@ declare module 'fastify' {
   }
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
 /** Sends an already serialized JSON body: fastify never re-serializes a string. */
-export function sendJson(reply: FastifyReply, statusCode: number, body: string | Buffer): FastifyReply {
-  return reply.code(statusCode).header('content-type', JSON_TYPE).send(body);
+export function sendJson(
+  reply: FastifyReply,
+  statusCode: number,
+  body: string | Buffer,
+  dialect: Dialect,
+): FastifyReply {
+  return dialect.send(reply, statusCode, body);
 }
 
 /** A request that announced a body the mock has not read (all of). */
@@ -40,16 +46,24 @@ function bodyUnread(request: IncomingMessage): boolean {
 }
 
 /**
- * Every failure as an Error body (`type`, `message`), with `WWW-Authenticate: Bearer` on 401. An answer
- * that refuses a body before reading it (401, 403, 404, ...) closes the connection after it, instead of
- * reading and discarding whatever the client still sends to keep the connection alive.
+ * Every failure as an Error body (`type`, `message`), with a `WWW-Authenticate: Bearer` challenge on 401.
+ * An answer that refuses a body before reading it (401, 403, 404, ...) closes the connection after it,
+ * instead of reading and discarding whatever the client still sends to keep the connection alive.
  */
-export function sendError(reply: FastifyReply, error: unknown, faults: FaultSet): FastifyReply {
+export function sendError(
+  reply: FastifyReply,
+  error: unknown,
+  { faults, dialect }: Pick<MockContext, 'faults' | 'dialect'>,
+): FastifyReply {
   const { statusCode, body } = toErrorResponse(error);
   if (bodyUnread(reply.request.raw)) reply.header('connection', 'close');
-  if (statusCode === 401 && !faults.on('no-www-authenticate')) reply.header('www-authenticate', 'Bearer');
-  if (faults.on('error-body-as-text')) {
-    return reply.code(statusCode).header('content-type', 'text/plain; charset=utf-8').send(body.message);
+  if (statusCode === 401 && !faults.on('no-www-authenticate')) {
+    const bearerError = error instanceof ApiError ? error.bearerError : undefined;
+    reply.header('www-authenticate', dialect.challenge(bearerError));
   }
-  return sendJson(reply, statusCode, JSON.stringify(body));
+  const written = dialect.error(statusCode, body);
+  if (faults.on('error-body-as-text')) {
+    return reply.code(statusCode).header('content-type', 'text/plain; charset=utf-8').send(written.message);
+  }
+  return sendJson(reply, statusCode, dialect.json(written), dialect);
 }

@@ -21,6 +21,7 @@ export interface StoredFlow {
   readonly flowClass: string;
   readonly creationDate: string;
   readonly lastUpdated: string;
+  /** Lower-cased, as the store keys versions (ids compare case-insensitively). */
   readonly defaultVersionId: string | undefined;
   readonly triggers: readonly TriggerRef[];
   /** Ids named by the flow's nodes' `config.flowId` (decision 9). */
@@ -137,7 +138,8 @@ const triggersOf = (doc: JsonObject): readonly TriggerRef[] =>
 
 const stringOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
 
-export function storedFlow(doc: JsonObject): StoredFlow {
+/** `write` serializes the document: the dialect's `json` (key order), once, at store time. */
+export function storedFlow(doc: JsonObject, write: (value: unknown) => string): StoredFlow {
   const id = String(doc.id);
   return {
     id,
@@ -146,14 +148,15 @@ export function storedFlow(doc: JsonObject): StoredFlow {
     flowClass: stringOr(doc.flowClass, CREATED_WORKFLOW_DEFAULTS.flowClass),
     creationDate: stringOr(doc.creationDate, ''),
     lastUpdated: stringOr(doc.lastUpdated, ''),
-    defaultVersionId: typeof doc.defaultVersionId === 'string' ? doc.defaultVersionId : undefined,
+    defaultVersionId:
+      typeof doc.defaultVersionId === 'string' ? doc.defaultVersionId.toLowerCase() : undefined,
     triggers: triggersOf(doc),
     referencedFlowIds: referencedFlowIds(doc.nodes),
-    json: JSON.stringify(doc),
+    json: write(doc),
   };
 }
 
-export function storedVersion(doc: JsonObject): StoredVersion {
+export function storedVersion(doc: JsonObject, write: (value: unknown) => string): StoredVersion {
   return {
     id: String(doc.id),
     flowId: String(doc.flowId),
@@ -162,6 +165,6 @@ export function storedVersion(doc: JsonObject): StoredVersion {
     lastUpdated: stringOr(doc.lastUpdated, ''),
     triggers: triggersOf(doc),
     referencedFlowIds: referencedFlowIds(doc.nodes),
-    json: JSON.stringify(doc),
+    json: write(doc),
   };
 }

@@ -11,6 +11,8 @@ export type ErrorType =
   | 'MethodNotAllowed'
   | 'PayloadTooLarge'
   | 'UnsupportedMediaType'
+  | 'RequestHeaderFieldsTooLarge'
+  | 'RequestTimeout'
   | 'InternalError';
 
 export class ApiError extends Error {
@@ -18,6 +20,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly type: ErrorType,
     message: string,
+    /** RFC 6750's error code for the challenge of a 401 (`invalid_request`, `invalid_token`), if any. */
+    readonly bearerError?: string,
   ) {
     super(message);
   }
@@ -25,9 +29,11 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string): ApiError => new ApiError(400, 'BadRequest', message);
 export const validationError = (message: string): ApiError => new ApiError(400, 'Validation', message);
-export const unauthorized = (message: string): ApiError => new ApiError(401, 'Unauthorized', message);
+export const unauthorized = (message: string, bearerError?: string): ApiError =>
+  new ApiError(401, 'Unauthorized', message, bearerError);
 export const forbidden = (message: string): ApiError => new ApiError(403, 'Forbidden', message);
 export const notFound = (message: string): ApiError => new ApiError(404, 'NotFound', message);
+export const methodNotAllowed = (message: string): ApiError => new ApiError(405, 'MethodNotAllowed', message);
 
 const TYPE_BY_STATUS: Readonly<Record<number, ErrorType>> = {
   400: 'BadRequest',

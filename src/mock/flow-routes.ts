@@ -6,6 +6,7 @@ import {
   customNodesFor,
   effectiveFlowClass,
   flowSortKey,
+  jsonList,
   pageOf,
   selectFlows,
   sortItems,
@@ -16,7 +17,7 @@ import { FLOW_DELETE_SCOPES } from './defaults';
 import { storedFlow, workflowDocument, type JsonObject } from './documents';
 import { badRequest, notFound, validationError } from './errors';
 import { accessOf, applicationGuard } from './guard';
-import { isObjectId, nowIso } from './ids';
+import { isObjectId } from './ids';
 import type { FaultSet } from './faults';
 import { importBundle, importResultBody } from './import';
 import { parseQuery, queryKey, rawQueryOf, type ParsedQuery } from './query';
@@ -71,7 +72,7 @@ const wantsCustomNodes = (query: ParsedQuery, faults: FaultSet): boolean =>
   (query.values.get('includeCustomNodes') === true ||
     (faults.on('custom-nodes-when-false') && query.given.has('includeCustomNodes')));
 
-const getFlows: CollectionPage = ({ faults, store }, _action, application, query) => {
+const getFlows: CollectionPage = ({ faults, store, dialect }, _action, application, query) => {
   const sorted = sortItems(
     selectFlows(application, query, faults),
     flowSortKey(stringOf(query, 'sortField') ?? 'name'),
@@ -79,9 +80,10 @@ const getFlows: CollectionPage = ({ faults, store }, _action, application, query
     faults,
   );
   const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
-  const echo = collectionEcho(query, application.id, page.items.length, page.totalCount, faults);
+  const echo = collectionEcho(query, dialect.id(application.id), page.items.length, page.totalCount, faults);
   const referencing = faults.on('custom-nodes-from-all-matches') ? sorted : page.items;
   return collectionBody(
+    dialect,
     echo,
     page.items,
     wantsCustomNodes(query, faults)
@@ -90,7 +92,7 @@ const getFlows: CollectionPage = ({ faults, store }, _action, application, query
   );
 };
 
-const getFlowsByVersion: CollectionPage = ({ faults, store }, _action, application, query) => {
+const getFlowsByVersion: CollectionPage = ({ faults, store, dialect }, _action, application, query) => {
   const flows = new Map(selectFlows(application, query, faults).map((flow) => [flow.id, flow]));
   const version = stringOf(query, 'version');
   // Decision 12: equal exactly, so case-sensitively.
@@ -112,7 +114,11 @@ const getFlowsByVersion: CollectionPage = ({ faults, store }, _action, applicati
     ? []
     : customNodesFor(application, page.items, faults, () => store.allApplications());
   return collectionBody(
-    { ...collectionEcho(query, application.id, page.items.length, page.totalCount, faults), version },
+    dialect,
+    {
+      ...collectionEcho(query, dialect.id(application.id), page.items.length, page.totalCount, faults),
+      version,
+    },
     page.items,
     wantsCustomNodes(query, faults) ? customNodes : undefined,
   );
@@ -122,44 +128,49 @@ const getFlowsByVersion: CollectionPage = ({ faults, store }, _action, applicati
 const STALE_DATE = '2016-06-13T04:00:00.000Z';
 
 const postFlow: ActionHandler = (context, action, request, reply) => {
-  const { store, faults } = context;
+  const { store, faults, dialect } = context;
   const { application } = accessOf(request);
   const query = parseQuery(action, rawQueryOf(request.raw.url), faults);
   const body = request.body;
   const content =
     typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
-  const now = faults.on('post-stale-dates') ? STALE_DATE : nowIso();
+  const now = faults.on('post-stale-dates') ? dialect.keptDate(STALE_DATE) : dialect.date(Date.now());
   const doc = workflowDocument(content, {
     id: store.freshId(),
-    applicationId: application.id,
+    applicationId: dialect.id(application.id),
     creationDate: now,
     lastUpdated: now,
   });
   const stored = faults.on('drops-description') ? { ...doc, description: undefined } : doc;
+  const created = storedFlow(stored, dialect.json);
   // The fault stores before it validates; the reference mock validates first.
   if (faults.on('post-400-still-stores') && typeof content.name === 'string')
-    store.putFlow(application, storedFlow(stored));
+    store.putFlow(application, created);
   if (!faults.on('post-skips-validation')) {
     const violations = validatorFor('workflowPost')(body);
     if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
   }
-  if (!faults.on('post-400-still-stores')) store.putFlow(application, storedFlow(stored));
+  if (!faults.on('post-400-still-stores')) store.putFlow(application, created);
   const answered = faults.on('post-id-as-number')
     ? { ...doc, id: Number.parseInt(String(doc.id).slice(-12), 16) }
     : doc;
-  let json = JSON.stringify(answered);
+  let json: string;
   // P3: includeCustomNodes on Post adds customNodes to the created Workflow, as Get does to its items.
   if (query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing')) {
-    const customNodes = customNodesFor(application, [storedFlow(doc)], faults, () => store.allApplications());
-    json = `${json.slice(0, -1)},"customNodes":[${customNodes.map((flow) => flow.json).join(',')}]}`;
-  }
-  sendJson(reply, faults.on('post-returns-200') ? 200 : 201, json);
+    const fields: Record<string, string> = {};
+    for (const [key, value] of Object.entries(answered)) fields[key] = dialect.json(value);
+    fields.customNodes = jsonList(
+      customNodesFor(application, [created], faults, () => store.allApplications()),
+    );
+    json = dialect.object(fields);
+  } else json = dialect.json(answered);
+  sendJson(reply, faults.on('post-returns-200') ? 200 : 201, json, dialect);
 };
 
-const importFlows: ActionHandler = ({ store, faults }, _action, request, reply) => {
+const importFlows: ActionHandler = (context, _action, request, reply) => {
   const { application } = accessOf(request);
-  const outcome = importBundle(store, application, request.body, faults);
-  sendJson(reply, 201, importResultBody(outcome, faults));
+  const outcome = importBundle(context, application, request.body);
+  sendJson(reply, 201, importResultBody(outcome, context), context.dialect);
 };
 
 /**
@@ -175,7 +186,7 @@ const cachedPage =
     const body =
       context.pages.get(application, key) ??
       context.pages.set(application, key, page(context, action, application, query));
-    sendJson(reply, 200, body);
+    sendJson(reply, 200, body, context.dialect);
   };
 
 const HANDLERS: Readonly<Record<ActionId, ActionHandler>> = {
@@ -209,7 +220,7 @@ export function registerFlowRoutes(app: FastifyInstance, context: MockContext): 
       const { flowId } = request.params as { flowId: string };
       if (!isObjectId(flowId)) throw badRequest('flowId must be a 24-character hex id');
       if (!context.store.deleteFlow(application, flowId)) throw notFound('Flow was not found');
-      sendJson(reply, 200, '{"success":true}');
+      sendJson(reply, 200, '{"success":true}', context.dialect);
     },
   });
 }

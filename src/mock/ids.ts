@@ -10,5 +10,3 @@ export const OBJECT_ID_PATTERN = /^[A-Fa-f\d]{24}$/;
 
 export const isObjectId = (value: unknown): value is string =>
   typeof value === 'string' && OBJECT_ID_PATTERN.test(value);
-
-export const nowIso = (): string => new Date().toISOString();

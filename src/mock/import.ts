@@ -8,10 +8,19 @@ import {
   type StoredFlow,
   type StoredVersion,
 } from './documents';
+import { jsonList } from './collection';
+import type { Dialect } from './dialect';
 import { validationError } from './errors';
 import type { FaultSet } from './faults';
-import { isObjectId, nowIso } from './ids';
+import { isObjectId } from './ids';
 import type { ApplicationState, MockStore } from './store';
+
+/** What an import works with: the store, the faults and the dialect that writes what it creates. */
+export interface ImportContext {
+  readonly store: MockStore;
+  readonly faults: FaultSet;
+  readonly dialect: Dialect;
+}
 
 export interface ImportBundle {
   readonly flows: readonly JsonObject[];
@@ -70,20 +79,19 @@ export function importProblem(body: unknown): string | undefined {
 
 /** `now` is the bundle's one instant: everything an import creates is created at the same time. */
 function stampFor(
-  store: MockStore,
+  { store, dialect }: ImportContext,
   item: JsonObject,
   application: ApplicationState,
   mode: ImportMode,
   now: string,
 ) {
-  const keep = mode.keepIds && givenId(item) !== undefined;
-  const id = keep ? (givenId(item) as string) : store.freshId();
-  if (keep) store.reserveId(id);
+  const kept = mode.keepIds ? givenId(item) : undefined;
+  const id = kept === undefined ? store.freshId() : store.reserveId(kept);
   const date = (key: string): string =>
-    mode.keepIds && typeof item[key] === 'string' ? (item[key] as string) : now;
+    mode.keepIds && typeof item[key] === 'string' ? dialect.keptDate(item[key] as string) : now;
   return {
     id,
-    applicationId: application.id,
+    applicationId: dialect.id(application.id),
     creationDate: date('creationDate'),
     lastUpdated: date('lastUpdated'),
   };
@@ -104,18 +112,18 @@ function withFlowFaults(doc: JsonObject, given: JsonObject, faults: FaultSet): J
 
 /** Creates every flow and version of a bundle that importProblem accepted, under fresh ids. */
 function createAll(
-  store: MockStore,
+  context: ImportContext,
   application: ApplicationState,
   bundle: ImportBundle,
   mode: ImportMode,
-  faults: FaultSet,
 ): ImportOutcome {
+  const { store, faults, dialect } = context;
   const importedFlowIdMap: Record<string, string> = {};
   const importedVersionIdMap: Record<string, string> = {};
-  const now = nowIso();
-  const flowStamps = bundle.flows.map((flow) => stampFor(store, flow, application, mode, now));
+  const now = dialect.date(Date.now());
+  const flowStamps = bundle.flows.map((flow) => stampFor(context, flow, application, mode, now));
   const versionStamps = bundle.flowVersions.map((version) =>
-    stampFor(store, version, application, mode, now),
+    stampFor(context, version, application, mode, now),
   );
   bundle.flows.forEach((flow, index) => {
     const id = givenId(flow);
@@ -133,6 +141,7 @@ function createAll(
           ? flowStamps[0].id
           : importedFlowIdMap[String(version.flowId).toLowerCase()],
       }),
+      dialect.json,
     ),
   );
   const flows = bundle.flows.map((flow, index) => {
@@ -143,7 +152,7 @@ function createAll(
         ? given
         : importedVersionIdMap[given.toLowerCase()];
     const doc = workflowDocument({ ...flow, defaultVersionId }, flowStamps[index]);
-    return storedFlow(withFlowFaults(doc, flow, faults));
+    return storedFlow(withFlowFaults(doc, flow, faults), dialect.json);
   });
   for (const version of versions) store.putVersion(application, version);
   for (const flow of flows) store.putFlow(application, flow);
@@ -152,33 +161,30 @@ function createAll(
 
 /** Decision 11: all or nothing. A refused bundle creates nothing (unless the import-partial fault is on). */
 export function importBundle(
-  store: MockStore,
+  context: ImportContext,
   application: ApplicationState,
   body: unknown,
-  faults: FaultSet,
   mode: ImportMode = { keepIds: false },
 ): ImportOutcome {
   const problem = importProblem(body);
   if (problem !== undefined) {
-    if (faults.on('import-partial')) createValidFlows(store, application, body, mode, faults);
+    if (context.faults.on('import-partial')) createValidFlows(context, application, body, mode);
     throw validationError(problem);
   }
   const bundle = body as Partial<ImportBundle>;
   return createAll(
-    store,
+    context,
     application,
     { flows: bundle.flows ?? [], flowVersions: bundle.flowVersions ?? [] },
     mode,
-    faults,
   );
 }
 
 function createValidFlows(
-  store: MockStore,
+  context: ImportContext,
   application: ApplicationState,
   body: unknown,
   mode: ImportMode,
-  faults: FaultSet,
 ): void {
   const flows = (body as { flows?: unknown } | null)?.flows;
   if (!Array.isArray(flows)) return;
@@ -186,21 +192,22 @@ function createValidFlows(
     (flow: unknown) => importProblem({ flows: [flow] }) === undefined,
   ) as JsonObject[];
   createAll(
-    store,
+    context,
     application,
     { flows: valid.map((flow) => ({ ...flow, defaultVersionId: null })), flowVersions: [] },
     mode,
-    faults,
   );
 }
 
-export function importResultBody(outcome: ImportOutcome, faults: FaultSet): string {
-  const list = (items: readonly { readonly json: string }[]) =>
-    `[${items.map((item) => item.json).join(',')}]`;
-  let body = `{"flows":${list(outcome.flows)},"flowVersions":${list(outcome.versions)}`;
-  if (!faults.on('import-no-id-maps')) {
-    body += `,"importedFlowIdMap":${JSON.stringify(outcome.importedFlowIdMap)}`;
-    body += `,"importedVersionIdMap":${JSON.stringify(outcome.importedVersionIdMap)}`;
-  }
-  return body + '}';
+export function importResultBody(
+  outcome: ImportOutcome,
+  { faults, dialect }: Pick<ImportContext, 'faults' | 'dialect'>,
+): string {
+  const maps = !faults.on('import-no-id-maps');
+  return dialect.object({
+    flows: jsonList(outcome.flows),
+    flowVersions: jsonList(outcome.versions),
+    importedFlowIdMap: maps ? dialect.json(outcome.importedFlowIdMap) : undefined,
+    importedVersionIdMap: maps ? dialect.json(outcome.importedVersionIdMap) : undefined,
+  });
 }

@@ -6,6 +6,7 @@ import { importBundle } from './import';
 import type { MockStore } from './store';
 import { MOCK_APPLICATION_ID } from './defaults';
 import { ApiError } from './errors';
+import { REFERENCE_DIALECT, type Dialect } from './dialect';
 
 /**
  * A seed (docs/mock.md): either `{"applications": {"<appId>": {"flows": [...], "flowVersions": [...]}}}`
@@ -34,7 +35,12 @@ function bundlesOf(seed: Seed): [string, unknown][] {
 }
 
 /** Loads a seed into the store: all of it or, on the first problem, a SeedError naming it. */
-export function applySeed(store: MockStore, seed: Seed, faults: FaultSet = faultSet()): void {
+export function applySeed(
+  store: MockStore,
+  seed: Seed,
+  faults: FaultSet = faultSet(),
+  dialect: Dialect = REFERENCE_DIALECT,
+): void {
   const bundles = bundlesOf(seed);
   for (const [applicationId] of bundles) {
     if (!isObjectId(applicationId))
@@ -42,7 +48,9 @@ export function applySeed(store: MockStore, seed: Seed, faults: FaultSet = fault
   }
   for (const [applicationId, bundle] of bundles) {
     try {
-      importBundle(store, store.addApplication(applicationId), bundle, faults, { keepIds: true });
+      importBundle({ store, faults, dialect }, store.addApplication(applicationId), bundle, {
+        keepIds: true,
+      });
     } catch (error) {
       const message = error instanceof ApiError ? error.message : String(error);
       throw new SeedError(`seed of application ${applicationId}: ${message}`);

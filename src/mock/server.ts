@@ -20,7 +20,9 @@ import { applySeed, type Seed } from './seed';
 import { MockStore } from './store';
 import { registerTokenRoutes } from './token-routes';
 import { ResponseCache } from './response-cache';
-import { clientErrorHandler } from './client-errors';
+import { clientErrorHandlerFor } from './client-errors';
+import { dialectOf, type VariantName } from './dialect';
+import { answerWrongMethods } from './method-not-allowed';
 
 export interface MockOptions {
   /** Made a valid `all.User` token of the mock user. */
@@ -44,6 +46,8 @@ export interface MockOptions {
   readonly requestTimeoutMs?: number;
   /** Request logging (method, URL, status; never headers, so never a token). Off by default. */
   readonly logger?: boolean;
+  /** `reference` (default) or `other-choices`, a correct server that words its answers otherwise (src/mock/dialect.ts). */
+  readonly variant?: VariantName;
 }
 
 export interface MockServer {
@@ -62,11 +66,12 @@ export interface MockServer {
 
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const faults = faultSet(options.faults ?? []);
-  const store = new MockStore(MOCK_USER.userId);
+  const dialect = dialectOf(options.variant);
+  const store = new MockStore(MOCK_USER.userId, dialect.id);
   store.addApplication(MOCK_APPLICATION_ID);
   store.addApplication(MOCK_OTHER_APPLICATION_ID);
-  addForeignApplication(store);
-  if (options.seed !== undefined) applySeed(store, options.seed);
+  addForeignApplication(store, dialect);
+  if (options.seed !== undefined) applySeed(store, options.seed, undefined, dialect);
   if (options.adminToken !== undefined) {
     store.issueToken(
       { userId: store.userId, applicationId: null, scope: [USER_TOKEN_SCOPE] },
@@ -91,30 +96,33 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     forceCloseConnections: true,
     // The mock parses query strings itself (src/mock/query.ts), from the raw URL.
     routerOptions: { querystringParser: () => ({}), ignoreTrailingSlash: true, maxParamLength: 200 },
-    clientErrorHandler,
+    clientErrorHandler: clientErrorHandlerFor(dialect),
   });
   const context: MockContext = {
     store,
     faults,
     userPassword: options.userPassword ?? MOCK_USER.password,
     pages: new ResponseCache(options.pageCache === false ? 0 : options.pageCacheBytes),
+    dialect,
   };
   fastify.decorateRequest('mockAccess', null);
   acceptJsonOnly(fastify, bodyLimit, faults);
   fastify.setErrorHandler((error, request, reply) => {
     if (options.logger && !(typeof (error as { statusCode?: unknown }).statusCode === 'number'))
       request.log.error(error);
-    sendError(reply, error, faults);
+    sendError(reply, error, context);
   });
   fastify.setNotFoundHandler((request, reply) => {
     sendError(
       reply,
       notFound(`No route for ${request.method} ${request.url.split('?')[0].slice(0, 200)}`),
-      faults,
+      context,
     );
   });
+  const routeWrongMethods = answerWrongMethods(fastify, context);
   registerFlowRoutes(fastify, context);
   registerTokenRoutes(fastify, context);
+  routeWrongMethods();
   await fastify.ready();
 
   return {

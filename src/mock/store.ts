@@ -1,7 +1,10 @@
 import { newObjectId, newTokenSecret } from './ids';
 import type { StoredFlow, StoredVersion } from './documents';
 
-/** One application of the mock user: its flows and their versions, in memory. */
+/**
+ * One application of the mock user: its flows and their versions, in memory. Ids are compared
+ * case-insensitively: `id` and the maps' keys are lower-case, whatever the ids' spelling in the documents.
+ */
 export interface ApplicationState {
   readonly id: string;
   /** The user who owns it: only that user's tokens reach it. */
@@ -49,7 +52,11 @@ export class MockStore {
   private readonly tokensById = new Map<string, TokenRecord>();
   private readonly usedIds = new Set<string>();
 
-  constructor(readonly userId: string) {}
+  /** `spellId`: how fresh ids are written (the dialect's); the store keys every id lower-cased. */
+  constructor(
+    readonly userId: string,
+    private readonly spellId: (hex: string) => string = (hex) => hex,
+  ) {}
 
   /** Adds an application of `ownerId` (default: the mock user). */
   addApplication(id: string, ownerId: string = this.userId): ApplicationState {
@@ -73,35 +80,37 @@ export class MockStore {
     return [...this.applications.keys()];
   }
 
-  /** A fresh 24-hex id, never handed out before by this store. */
+  /** A fresh 24-hex id, never handed out before by this store, spelled as the dialect spells ids. */
   freshId(): string {
     let id = newObjectId();
     while (this.usedIds.has(id)) id = newObjectId();
     this.usedIds.add(id);
-    return id;
+    return this.spellId(id);
   }
 
-  /** Marks a given id (from a seed) as taken. */
-  reserveId(id: string): void {
+  /** Marks a given id (from a seed) as taken; returns it spelled as fresh ids are. */
+  reserveId(id: string): string {
     this.usedIds.add(id.toLowerCase());
+    return this.spellId(id.toLowerCase());
   }
 
   putFlow(application: ApplicationState, flow: StoredFlow): void {
-    application.flows.set(flow.id, flow);
+    application.flows.set(flow.id.toLowerCase(), flow);
     application.generation += 1;
   }
 
   putVersion(application: ApplicationState, version: StoredVersion): void {
-    application.versions.set(version.id, version);
+    application.versions.set(version.id.toLowerCase(), version);
     application.generation += 1;
   }
 
   /** Removes a flow and its versions; false when the application has no such flow. */
   deleteFlow(application: ApplicationState, flowId: string): boolean {
-    if (!application.flows.delete(flowId.toLowerCase())) return false;
+    const key = flowId.toLowerCase();
+    if (!application.flows.delete(key)) return false;
     application.generation += 1;
     for (const [id, version] of application.versions)
-      if (version.flowId === flowId.toLowerCase()) application.versions.delete(id);
+      if (version.flowId.toLowerCase() === key) application.versions.delete(id);
     return true;
   }
 
@@ -116,7 +125,7 @@ export class MockStore {
       revoked: false,
     };
     this.tokensBySecret.set(secret, record);
-    this.tokensById.set(record.id, record);
+    this.tokensById.set(record.id.toLowerCase(), record);
     return record;
   }
 

@@ -7,7 +7,8 @@ import { sendJson, type MockContext } from './context';
 import { MOCK_ONLY_TOKEN_ROUTE, MOCK_USER, TOKEN_ADMIN_SCOPES } from './defaults';
 import { forbidden, notFound, unauthorized, validationError, badRequest } from './errors';
 import { accessOf, applicationGuard } from './guard';
-import { isObjectId, nowIso } from './ids';
+import type { Dialect } from './dialect';
+import { isObjectId } from './ids';
 import type { TokenRecord } from './store';
 
 const mintable = new Set<string>(APPLICATION_TOKEN_SCOPES);
@@ -34,29 +35,30 @@ function expiryOf(expirationDate: unknown): number | undefined {
 
 /** The token object of an application API token; the secret is shown only in this answer. */
 function apiTokenBody(
+  dialect: Dialect,
   record: TokenRecord,
   name: string,
   description: string | undefined,
-  now: string,
 ): string {
-  return JSON.stringify({
+  const now = dialect.date(Date.now());
+  return dialect.json({
     id: record.id,
     apiTokenId: record.id,
-    applicationId: record.applicationId,
+    applicationId: record.applicationId === null ? null : dialect.id(record.applicationId),
     name,
     description,
     scope: [...record.scopes],
     status: 'active',
     creationDate: now,
     lastUpdated: now,
-    expirationDate: record.expiresAt === undefined ? undefined : new Date(record.expiresAt).toISOString(),
+    expirationDate: record.expiresAt === undefined ? undefined : dialect.date(record.expiresAt),
     token: record.secret,
   });
 }
 
 /** What a suite needs to get tokens from the mock as from a real server (spec README), plus the mock-only route. */
 export function registerTokenRoutes(app: FastifyInstance, context: MockContext): void {
-  const { store } = context;
+  const { store, dialect } = context;
 
   app.post('/auth/user', async (request, reply) => {
     const credentials = validated<{ email: string; password: string }>('authUserPost', request.body);
@@ -67,7 +69,12 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
       throw unauthorized('Invalid email or password');
     }
     const token = store.issueToken({ userId: store.userId, applicationId: null, scope: [USER_TOKEN_SCOPE] });
-    return sendJson(reply, 200, JSON.stringify({ token: token.secret, userId: store.userId }));
+    return sendJson(
+      reply,
+      200,
+      dialect.json({ token: token.secret, userId: dialect.id(store.userId) }),
+      dialect,
+    );
   });
 
   app.post('/applications/:applicationId/tokens', {
@@ -90,7 +97,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
         scope: body.scope,
         expiresAt: expiryOf(body.expirationDate),
       });
-      return sendJson(reply, 201, apiTokenBody(record, body.name, body.description, nowIso()));
+      return sendJson(reply, 201, apiTokenBody(dialect, record, body.name, body.description), dialect);
     },
   });
 
@@ -104,7 +111,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
       if (!record || record.applicationId !== application.id || record.revoked)
         throw notFound('API token was not found');
       record.revoked = true;
-      return sendJson(reply, 200, '{"success":true}');
+      return sendJson(reply, 200, '{"success":true}', dialect);
     },
   });
 
@@ -138,12 +145,13 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
     return sendJson(
       reply,
       201,
-      JSON.stringify({
+      dialect.json({
         id: record.id,
-        applicationId: record.applicationId,
+        applicationId: record.applicationId === null ? null : dialect.id(record.applicationId),
         scope: [...record.scopes],
         token: record.secret,
       }),
+      dialect,
     );
   });
 }

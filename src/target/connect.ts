@@ -5,6 +5,7 @@ import {
   MOCK_FOREIGN_APPLICATION_ID,
   MOCK_OTHER_APPLICATION_ID,
 } from '../mock/defaults';
+import type { VariantName } from '../mock/dialect';
 import type { FaultName } from '../mock/faults';
 import { createFetchTransport } from '../http/fetch-transport';
 import { createInProcessTransport } from '../http/in-process-transport';
@@ -30,6 +31,8 @@ export interface ConnectedTarget {
 export interface ConnectOptions {
   /** Faults of the embedded mock (tests of the runner). */
   readonly faults?: readonly FaultName[];
+  /** Variant of the embedded mock (tests that the suite accepts a correct server built otherwise). */
+  readonly variant?: VariantName;
   /** The embedded mock through supertest instead of a loopback port. */
   readonly inProcess?: boolean;
   /** Names minted tokens, so that they can be found on the target. */
@@ -62,7 +65,11 @@ export async function connectTarget(
     };
   }
   const adminToken = config.adminToken ?? randomBytes(24).toString('hex');
-  const mock = await createMockServer({ adminToken, faults: [...(options.faults ?? [])] });
+  const mock = await createMockServer({
+    adminToken,
+    faults: [...(options.faults ?? [])],
+    variant: options.variant,
+  });
   let transport: Transport;
   if (options.inProcess) {
     transport = createInProcessTransport(mock.server, config.timeoutMs);

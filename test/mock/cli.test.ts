@@ -65,6 +65,7 @@ describe('mock: CLI (flows-conformance mock)', () => {
       'seed',
     ],
     ['an unknown flag', ['--bogus'], 'bogus'],
+    ['an unknown variant', ['--variant', 'bogus'], '--variant must be one of reference, other-choices'],
   ] as const) {
     it(`${name}: one line on stderr and exit 2`, async () => {
       const { code, stderr } = await exitOf(start(['mock', ...args]));
@@ -73,6 +74,19 @@ describe('mock: CLI (flows-conformance mock)', () => {
       expect(stderr).to.include(message);
     });
   }
+
+  it('--variant other-choices serves the variant (upper-case ids, sorted keys)', async () => {
+    const child = start(['mock', '--port', '0', '--admin-token', 'cli-token', '--variant', 'other-choices']);
+    const exited = exitOf(child);
+    const base = /listening on (\S+)$/.exec(await firstLine(child))![1];
+    const response = await fetch(`${base}/applications/575ec8687ae143cd83dc4a97/flows`, {
+      headers: { Authorization: 'Bearer cli-token' },
+    });
+    const text = await response.text();
+    expect(text).to.match(/^\{"applicationId":"575EC8687AE143CD83DC4A97","count":0,/);
+    child.kill('SIGTERM');
+    expect((await exited).code).to.equal(0);
+  });
 
   it('--help documents the credentials and the mock-only route', async () => {
     const { code, stdout } = await exitOf(start(['mock', '--help']));

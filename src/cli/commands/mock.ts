@@ -6,6 +6,7 @@ import {
   DEFAULT_MOCK_HOST,
   DEFAULT_MOCK_PORT,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  isVariantName,
   MOCK_APPLICATION_ID,
   MOCK_ONLY_TOKEN_ROUTE,
   MOCK_OTHER_APPLICATION_ID,
@@ -13,6 +14,8 @@ import {
   readSeedFile,
   SeedError,
   type Seed,
+  VARIANT_NAMES,
+  type VariantName,
 } from '../../mock';
 import { UsageError } from '../usage-error';
 import type { CommandRegistrar } from './index';
@@ -24,6 +27,7 @@ interface MockFlags {
   readonly userPassword?: string;
   readonly requestTimeout?: string;
   readonly seed?: string;
+  readonly variant: string;
 }
 
 /** The mock's secrets may come from the environment, which `ps` does not show; a flag wins over it. */
@@ -77,6 +81,12 @@ function secretOf(flag: string | undefined, flagName: string, envName: string): 
   return value;
 }
 
+function variantOf(name: string): VariantName {
+  if (!isVariantName(name))
+    throw new UsageError(`--variant must be one of ${VARIANT_NAMES.join(', ')}, got "${name}"`);
+  return name;
+}
+
 function seedOf(file: string | undefined): Seed | undefined {
   if (file === undefined) return undefined;
   try {
@@ -111,10 +121,11 @@ async function runMock(flags: MockFlags): Promise<void> {
       );
     }
   }
+  const variant = variantOf(flags.variant);
   const seed = seedOf(flags.seed);
   let mock;
   try {
-    mock = await createMockServer({ adminToken, userPassword, requestTimeoutMs, seed });
+    mock = await createMockServer({ adminToken, userPassword, requestTimeoutMs, seed, variant });
   } catch (error) {
     if (error instanceof SeedError) throw new UsageError(error.message);
     throw error;
@@ -153,6 +164,11 @@ export const registerMockCommand: CommandRegistrar = (program: Command) => {
       `close a request not fully received within this many milliseconds (default ${DEFAULT_REQUEST_TIMEOUT_MS})`,
     )
     .option('--seed <file>', 'JSON file of flows and versions to start with (docs/mock.md)')
+    .option(
+      '--variant <name>',
+      `${VARIANT_NAMES.join(' or ')}: other-choices is a correct server that words its answers otherwise (docs/mock.md)`,
+      'reference',
+    )
     .addHelpText('after', HELP_AFTER)
     .action((flags: MockFlags) => runMock(flags));
 };
