@@ -24,11 +24,11 @@ export interface MockProcess {
 }
 
 /** `flows-conformance mock --port 0` in a child process; resolves with its URL (bounded wait). */
-export function startMockProcess(): Promise<MockProcess> {
+export function startMockProcess(extraArgs: readonly string[] = []): Promise<MockProcess> {
   const tsx = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(
     process.execPath,
-    [tsx, CLI_ENTRY, 'mock', '--port', '0', '--admin-token', ADMIN_TOKEN],
+    [tsx, CLI_ENTRY, 'mock', '--port', '0', '--admin-token', ADMIN_TOKEN, ...extraArgs],
     { cwd: PACKAGE_ROOT, env: { ...process.env, ...CLEAN_ENV } },
   );
   return new Promise((resolve, reject) => {
@@ -82,7 +82,8 @@ export async function api(
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(5_000),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const text = await response.text();
+  return { status: response.status, text, body: JSON.parse(text) as Record<string, unknown> };
 }
 
 /** How many flows the application holds, over every flowClass. */
