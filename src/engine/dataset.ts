@@ -11,7 +11,8 @@ import {
   VERSION_FLOWS,
   type DataFlowSpec,
 } from '../../specs/cases/dataset';
-import { bearer, JSON_HEADERS, type HttpResponse, type Transport } from '../http/transport';
+import { toCurl } from '../http/curl';
+import { bearer, JSON_HEADERS, type HttpRequest, type HttpResponse, type Transport } from '../http/transport';
 import type { TokenProvider } from '../target/credentials';
 import { TokenUnavailable } from '../target/credentials';
 import type { DataFacts, DataPiece, FlowFact, PieceState, VersionFact } from './data-facts';
@@ -245,11 +246,32 @@ async function postCrossApplication(target: DataSetTarget, placeholders: Placeho
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; state: PieceState };
 
-async function attempt<T>(piece: string, work: () => Promise<T>): Promise<Outcome<T>> {
+/** The target with its transport recording the last request sent, for the curl of a failed set-up. */
+function recording(target: DataSetTarget): { target: DataSetTarget; last: () => HttpRequest | undefined } {
+  let last: HttpRequest | undefined;
+  const transport: Transport = {
+    baseUrl: target.transport.baseUrl,
+    send: (request) => {
+      last = request;
+      return target.transport.send(request);
+    },
+    close: () => target.transport.close(),
+  };
+  return { target: { ...target, transport }, last: () => last };
+}
+
+async function attempt<T>(
+  piece: string,
+  given: DataSetTarget,
+  work: (target: DataSetTarget) => Promise<T>,
+): Promise<Outcome<T>> {
+  const { target, last } = recording(given);
   try {
-    return { ok: true, value: await work() };
+    return { ok: true, value: await work(target) };
   } catch (error) {
-    const reason = `setting up ${piece}: ${(error as Error).message}`;
+    const request = last();
+    const shown = request ? `\nrequest: ${toCurl(target.transport.baseUrl, request)}` : '';
+    const reason = `setting up ${piece}: ${(error as Error).message}${shown}`;
     return {
       ok: false,
       state:
@@ -273,13 +295,13 @@ export const pieceName = (piece: DataPiece): string => PIECE_NAMES[piece];
  */
 export async function createDataSet(target: DataSetTarget, placeholders: Placeholders): Promise<DataFacts> {
   const [posted, imported, cross] = await Promise.all([
-    attempt(pieceName('posted'), () => postFlows(target, placeholders)),
-    attempt(pieceName('imported'), () => importVersions(target, placeholders)),
-    attempt(pieceName('crossApplication'), () => postCrossApplication(target, placeholders)),
+    attempt(pieceName('posted'), target, (piece) => postFlows(piece, placeholders)),
+    attempt(pieceName('imported'), target, (piece) => importVersions(piece, placeholders)),
+    attempt(pieceName('crossApplication'), target, (piece) => postCrossApplication(piece, placeholders)),
   ]);
   const versionCustom = posted.ok
-    ? await attempt(pieceName('versionCustomNodes'), () =>
-        importVersionCustomNodes(target, placeholders, posted.value),
+    ? await attempt(pieceName('versionCustomNodes'), target, (piece) =>
+        importVersionCustomNodes(piece, placeholders, posted.value),
       )
     : ({
         ok: false,

@@ -12,13 +12,23 @@ import { resolveTargetConfig, type RawTargetConfig } from '../../src/target/conf
 
 export const ADMIN_TOKEN = 'runner-test-admin-token-0123456789';
 
-/** The suite against the embedded mock, possibly with faults. */
-export const runOnMock = (faults: FaultName[] = [], layer: RawTargetConfig = {}): Promise<RunReport> =>
-  runConformance({
-    config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]),
-    cases: ALL_CASES,
-    faults,
-  });
+/** Whole-suite runs shared by the test files of one mocha process (the mutation and fault tests). */
+const runs = new Map<string, Promise<RunReport>>();
+
+/** The suite against the embedded mock, possibly with faults; one run per distinct argument set. */
+export function runOnMock(faults: FaultName[] = [], layer: RawTargetConfig = {}): Promise<RunReport> {
+  const key = JSON.stringify([[...faults].sort(), layer]);
+  let run = runs.get(key);
+  if (!run) {
+    run = runConformance({
+      config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]),
+      cases: ALL_CASES,
+      faults,
+    });
+    runs.set(key, run);
+  }
+  return run;
+}
 
 /** A mock listening on loopback, to be reached as a URL (directly or through a proxy). */
 export async function listeningMock(faults: FaultName[] = []): Promise<{ mock: MockServer; url: string }> {
