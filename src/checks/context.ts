@@ -67,13 +67,19 @@ export function failure(
 ): Failure {
   const level: Level = ref.level ?? context.testCase.level;
   const where = ref.decision ? decisionLocation(ref.decision) : location;
-  const lines = [problem, `expected: ${expected} (${where})`];
-  if (exchange) {
-    lines.push(`request: ${toCurl(context.baseUrl, exchange.request)}`);
-    const type = exchange.response.headers['content-type'] ?? 'no content-type';
-    lines.push(`response: ${exchange.response.status} (${type}) ${excerpt(exchange.response.bodyText)}`);
-  }
-  return { check: ref.check, caseId: context.testCase.id, level, message: lines.join('\n'), location: where };
+  const type = exchange?.response.headers['content-type'] ?? 'no content-type';
+  return {
+    check: ref.check,
+    caseId: context.testCase.id,
+    level,
+    message: problem,
+    location: where,
+    expected,
+    ...(exchange && {
+      request: toCurl(context.baseUrl, exchange.request),
+      actual: `${exchange.response.status} (${type}) ${excerpt(exchange.response.bodyText)}`,
+    }),
+  };
 }
 
 /** The JSON body of an exchange, or a failure saying it is not JSON. */

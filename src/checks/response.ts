@@ -43,8 +43,7 @@ export const errorBody: Check<RefOf<'errorBody'>> = (context, ref) => {
   if (!exchange) return [missingExchange(context, ref)];
   const parsed = jsonOr(context, ref, exchange);
   const location = 'schemas.md#error';
-  if (!('body' in parsed))
-    return [{ ...parsed, location, message: parsed.message.replace(/\(spec[^)]*\)/, `(${location})`) }];
+  if (!('body' in parsed)) return [{ ...parsed, location }];
   const body = parsed.body;
   if (!isRecord(body) || typeof body.type !== 'string' || typeof body.message !== 'string') {
     return [

@@ -52,7 +52,8 @@ export const DATA_PIECES: readonly DataPiece[] = [
 /** How a piece's set-up went: done, failed (a finding: its set-up case fails), or not possible here (skipped). */
 export type PieceState =
   | { readonly state: 'ready' }
-  | { readonly state: 'failed'; readonly reason: string }
+  /** `request`: the last request the set-up sent, as curl. */
+  | { readonly state: 'failed'; readonly reason: string; readonly request?: string }
   | { readonly state: 'unavailable'; readonly reason: string };
 
 export interface DataFacts {

@@ -269,13 +269,15 @@ async function attempt<T>(
   try {
     return { ok: true, value: await work(target) };
   } catch (error) {
-    const request = last();
-    const shown = request ? `\nrequest: ${toCurl(target.transport.baseUrl, request)}` : '';
-    const reason = `setting up ${piece}: ${(error as Error).message}${shown}`;
+    const sent = last();
+    const request = sent && toCurl(target.transport.baseUrl, sent);
+    const reason = `setting up ${piece}: ${(error as Error).message}`;
     return {
       ok: false,
       state:
-        error instanceof PieceUnavailable ? { state: 'unavailable', reason } : { state: 'failed', reason },
+        error instanceof PieceUnavailable
+          ? { state: 'unavailable', reason }
+          : { state: 'failed', reason, ...(request && { request }) },
     };
   }
 }

@@ -7,14 +7,24 @@ export type Aspect = 'setup' | 'auth' | 'query' | 'status' | 'schema' | 'body';
 /** MUST: straight from the reference. SHOULD: rests on a decision, a warning unless --strict. */
 export type Level = 'MUST' | 'SHOULD';
 
-/** One failed expectation, as a check returns it (checks are pure functions; see src/checks). */
+/**
+ * One failed expectation, as a check returns it (checks are pure functions; see src/checks): data, not
+ * a formatted text. Reporters format it (src/reporters/report-views.ts `failureText`).
+ */
 export interface Failure {
   readonly check: string;
   readonly caseId: string;
   readonly level: Level;
+  /** What went wrong, in one line. */
   readonly message: string;
-  /** Where the broken rule is stated: `flows-actions.md#get-query-params`, `spec/README.md#D5`. */
+  /** The rule: where the broken rule is stated (`flows-actions.md#get-query-params`, a decision, an RFC). */
   readonly location: string;
+  /** What the rule wanted. */
+  readonly expected?: string;
+  /** What came back: status, content type and an excerpt of the body (secrets redacted). */
+  readonly actual?: string;
+  /** The request that reproduces it, as curl (token redacted). */
+  readonly request?: string;
 }
 
 export type Outcome = 'passed' | 'failed' | 'warning' | 'skipped';

@@ -51,7 +51,13 @@ function result(
   };
 }
 
-const engineFailure = (testCase: ConformanceCase, check: string, message: string): Failure => ({
+const engineFailure = (
+  testCase: ConformanceCase,
+  check: string,
+  message: string,
+  request?: string,
+): Failure => ({
+  ...(request !== undefined && { request }),
   check,
   caseId: testCase.id,
   level: 'MUST',
@@ -65,6 +71,15 @@ export const notRunResult = (testCase: ConformanceCase, reason: string): CaseRes
     outcome: 'failed',
     failures: [engineFailure(testCase, 'start', `not run: ${reason}`)],
   });
+
+/** Every text field of a failure with the run's secrets redacted. */
+const redactFailure = (failure: Failure, secrets: readonly string[]): Failure => ({
+  ...failure,
+  message: redactSecrets(failure.message, secrets),
+  ...(failure.expected !== undefined && { expected: redactSecrets(failure.expected, secrets) }),
+  ...(failure.actual !== undefined && { actual: redactSecrets(failure.actual, secrets) }),
+  ...(failure.request !== undefined && { request: redactSecrets(failure.request, secrets) }),
+});
 
 /** Each check of the case; one that throws is a failure carrying its message, never a crash of the run. */
 function runChecksSafely(context: CheckContext): Failure[] {
@@ -90,17 +105,27 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
   const started = performance.now();
   const skipped = (skipReason: string) =>
     result(testCase, started, { outcome: 'skipped', failures: [], skipReason });
-  const failed = (check: string, message: string) =>
+  const failed = (check: string, message: string, request?: HttpRequest | string) =>
     result(testCase, started, {
       outcome: 'failed',
-      failures: [engineFailure(testCase, check, redactSecrets(message, env.tokens.secrets()))],
+      failures: [
+        redactFailure(
+          engineFailure(
+            testCase,
+            check,
+            message,
+            typeof request === 'object' ? toCurl(env.transport.baseUrl, request) : request,
+          ),
+          env.tokens.secrets(),
+        ),
+      ],
     });
   if (env.abort.reason) return failed('transport', `not run: ${env.abort.reason}`);
   if (testCase.setup) {
     const state = env.data.pieces[testCase.setup];
     if (state.state === 'ready') return result(testCase, started, { outcome: 'passed', failures: [] });
     if (state.state === 'unavailable') return skipped(state.reason);
-    return failed('dataSet', state.reason);
+    return failed('dataSet', state.reason, state.request);
   }
   const missing = missingPiece(testCase, env.data) ?? undecidable(testCase, env.data);
   if (missing) return skipped(missing);
@@ -135,10 +160,16 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
       if (error instanceof TokenUnavailable) return skipped(error.message);
       if (!(error instanceof TransportError))
         return failed('engine', `the case could not run: ${(error as Error).message}`);
-      const shown = request ? `\nrequest: ${toCurl(env.transport.baseUrl, request)}` : '';
-      const reason = `the target did not answer: ${error.message}`;
-      if (++env.abort.consecutiveTransportErrors >= ABORT_AFTER_TRANSPORT_ERRORS) env.abort.reason ??= reason;
-      return failed('transport', `${reason}${shown}`);
+      // A body over the cap was an answer: the target is alive. (A 429 storm counts, so that it ends soon.)
+      const answered = error.kind === 'too-large';
+      const reason =
+        answered || error.kind === 'throttled'
+          ? error.message
+          : `the target did not answer: ${error.message}`;
+      if (answered) env.abort.consecutiveTransportErrors = 0;
+      else if (++env.abort.consecutiveTransportErrors >= ABORT_AFTER_TRANSPORT_ERRORS)
+        env.abort.reason ??= reason;
+      return failed('transport', reason, request);
     }
   }
   const context = {
@@ -149,9 +180,6 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
     expand: (text: string) => expandText(text, placeholders),
   };
   const secrets = env.tokens.secrets();
-  const failures = runChecksSafely(context).map((failure) => ({
-    ...failure,
-    message: redactSecrets(failure.message, secrets),
-  }));
+  const failures = runChecksSafely(context).map((failure) => redactFailure(failure, secrets));
   return result(testCase, started, { outcome: outcomeOf(failures, env.strict), failures });
 }

@@ -5,7 +5,7 @@ import {
   type DecisionKey,
   type ReferenceRow,
 } from '../../specs/catalog';
-import type { Aspect, CaseResult, Outcome, RunReport } from '../engine/results';
+import type { Aspect, CaseResult, Failure, Outcome, RunReport } from '../engine/results';
 
 /**
  * Read-only views of a RunReport that several formats share. They group and count what the engine
@@ -58,9 +58,16 @@ export function problemResults(report: RunReport): {
 /** The text to show for a failed or warning case: every failure's message, with its check and rule. */
 export function failureText(result: CaseResult): string {
   if (result.failures.length === 0) return result.skipReason ?? `${result.outcome} (no message)`;
-  return result.failures
-    .map((failure) => `[${failure.level} ${failure.check}] ${failure.location}\n${failure.message}`)
-    .join('\n\n');
+  return result.failures.map(formatFailure).join('\n\n');
+}
+
+/** A failure's fields as the lines a person reads: the problem, the rule, the request, the answer. */
+export function formatFailure(failure: Failure): string {
+  const lines = [`[${failure.level} ${failure.check}] ${failure.location}`, failure.message];
+  if (failure.expected !== undefined) lines.push(`expected: ${failure.expected} (${failure.location})`);
+  if (failure.request !== undefined) lines.push(`request: ${failure.request}`);
+  if (failure.actual !== undefined) lines.push(`response: ${failure.actual}`);
+  return lines.join('\n');
 }
 
 export interface AspectRow {

@@ -1,10 +1,7 @@
 import { expect } from 'chai';
-import { runCheck, type CheckRef } from '../../src/checks';
-import { APPLICATION_ID, context, exchange, request, SENT_AT } from './support';
+import { APPLICATION_ID, exchange, request, SENT_AT, run } from './support';
 
 const post = (body: unknown) => request({ method: 'POST', body: JSON.stringify(body), query: undefined });
-const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) =>
-  runCheck(context([ref], exchanges), ref);
 const ID = '5f0000000000000000000001';
 
 /** A Workflow as decision 10 wants it just created (written out here, not taken from the catalog). */
@@ -34,17 +31,17 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
       created,
       exchange(200, { items: [{ id: ID, name: sent.name }] }),
     );
-    expect(failure.message).to.include('Get returns description=undefined');
+    expect(failure.text).to.include('Get returns description=undefined');
   });
 
   it('postDefaults wants the defaults of decision 10', () => {
     const body = createdWorkflow(ID);
     expect(run({ check: 'postDefaults' }, exchange(201, body))).to.deep.equal([]);
     const [failure] = run({ check: 'postDefaults' }, exchange(201, { ...body, enabled: true }));
-    expect(failure.message).to.include('enabled=true');
+    expect(failure.text).to.include('enabled=true');
     expect(failure.location).to.equal('spec/README.md decision 10');
     const elsewhere = { ...body, applicationId: '575ec8687ae143cd83dc4a98' };
-    expect(run({ check: 'postDefaults' }, exchange(201, elsewhere))[0].message).to.include(
+    expect(run({ check: 'postDefaults' }, exchange(201, elsewhere))[0].text).to.include(
       'applicationId "575ec8687ae143cd83dc4a98"',
     );
   });
@@ -70,7 +67,7 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
         `${minutes} min`,
       ).to.deep.equal([]);
     for (const date of [at(-11), at(11), '2016-06-13T04:00:00.000Z', 'now'])
-      expect(run({ check: 'postDefaults' }, exchange(201, body(date)))[0].message).to.include('is not now');
+      expect(run({ check: 'postDefaults' }, exchange(201, body(date)))[0].text).to.include('is not now');
   });
 
   it('importMaps wants every given id mapped to a fresh one and versions on the new flows', () => {
@@ -82,11 +79,11 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     };
     expect(run({ check: 'importMaps' }, exchange(201, ok, {}, post(given)))).to.deep.equal([]);
     const [failure] = run({ check: 'importMaps' }, exchange(201, { flows: [] }, {}, post(given)));
-    expect(failure.message).to.include('flow a1 is not mapped');
+    expect(failure.text).to.include('flow a1 is not mapped');
     const two = { flows: [{ id: 'a1' }, { id: 'a2' }], flowVersions: [{ id: 'b1', flowId: 'a2' }] };
     const onFirst = { ...ok, importedFlowIdMap: { a1: 'n1', a2: 'n2' } };
     const [wrongFlow] = run({ check: 'importMaps' }, exchange(201, onFirst, {}, post(two)));
-    expect(wrongFlow.message).to.include('version b1 has flowId n1, not n2');
+    expect(wrongFlow.text).to.include('version b1 has flowId n1, not n2');
   });
 
   it('importMaps wants a given defaultVersionId remapped to its version’s new id (P4)', () => {
@@ -102,7 +99,7 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     });
     expect(run({ check: 'importMaps' }, exchange(201, result('m1'), {}, post(given)))).to.deep.equal([]);
     const [kept] = run({ check: 'importMaps' }, exchange(201, result('b1'), {}, post(given)));
-    expect(kept.message).to.include('flow a1 has defaultVersionId b1, not m1');
+    expect(kept.text).to.include('flow a1 has defaultVersionId b1, not m1');
   });
 
   it('importDefaults wants Post defaults on each imported flow and no given read-only value kept', () => {
@@ -114,9 +111,9 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     );
     const kept = { ...created, stats: { runCount: 5, errorCount: 2 } };
     const [failure] = run({ check: 'importDefaults' }, exchange(201, result(kept), {}, post(given)));
-    expect(failure.message).to.include('kept the given stats').and.include('stats={');
+    expect(failure.text).to.include('kept the given stats').and.include('stats={');
     const [missing] = run({ check: 'importDefaults' }, exchange(201, { flows: [] }, {}, post(given)));
-    expect(missing.message).to.include('0 flows imported');
+    expect(missing.text).to.include('0 flows imported');
   });
 
   it('nothingCreated wants the follow-up Get of a write refused with a 4xx empty', () => {
@@ -124,7 +121,7 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     const check = { check: 'nothingCreated', at: 1 } as const;
     expect(run(check, refused, exchange(200, { items: [] }))).to.deep.equal([]);
     const [failure] = run(check, refused, exchange(200, { items: [{ name: 'fcx-c-x' }] }));
-    expect(failure.message).to.include('refused with 400 created fcx-c-x');
+    expect(failure.text).to.include('refused with 400 created fcx-c-x');
     expect(failure.level, 'a 4xx changes no state: MUST').to.equal('MUST');
   });
 

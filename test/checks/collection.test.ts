@@ -1,18 +1,16 @@
 import { expect } from 'chai';
-import { runCheck, type CheckRef } from '../../src/checks';
-import { context, exchange, request } from './support';
+import type { CheckRef } from '../../src/checks';
+import { exchange, request, run } from './support';
 
 const item = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ id, name, ...extra });
 const ALPHA = item('000000000000000000000002', 'fcx-d-alpha');
 const BRAVO = item('000000000000000000000003', 'fcx-d-Bravo');
-const run = (ref: CheckRef, ...exchanges: ReturnType<typeof exchange>[]) =>
-  runCheck(context([ref], exchanges), ref);
 
 describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition, customNodes', () => {
   it('collectionEcho compares the echoed fields, placeholders expanded', () => {
     const ref: CheckRef = { check: 'collectionEcho', expect: { filter: '{data}*', page: 0 } };
     expect(run(ref, exchange(200, { filter: 'fcx-d-*', page: 0 }))).to.deep.equal([]);
-    expect(run(ref, exchange(200, { filter: 'fcx-d-*', page: 1 }))[0].message).to.include('page=1');
+    expect(run(ref, exchange(200, { filter: 'fcx-d-*', page: 1 }))[0].text).to.include('page=1');
   });
 
   it('itemSet wants exactly the selected data-set items, naming what is missing or extra', () => {
@@ -22,7 +20,7 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
       ref,
       exchange(200, { items: [ALPHA, item('000000000000000000000001', 'fcx-d-custom')] }),
     );
-    expect(failure.message).to.include('missing "fcx-d-Bravo"').and.include('unexpected "fcx-d-custom"');
+    expect(failure.text).to.include('missing "fcx-d-Bravo"').and.include('unexpected "fcx-d-custom"');
     expect(
       run({ ...ref, mode: 'includes' }, exchange(200, { items: [ALPHA, BRAVO, item('ff', 'other')] })),
     ).to.deep.equal([]);
@@ -34,9 +32,7 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
     const ref = (key: string): CheckRef => ({ check: 'itemSet', set: 'versionFlows', where: where(key) });
     expect(run(ref('default'), exchange(200, { items: [three] }))).to.deep.equal([]);
     expect(run(ref('own'), exchange(200, { items: [] }))).to.deep.equal([]);
-    expect(run(ref('own'), exchange(200, { items: [three] }))[0].message).to.include(
-      'unexpected "fcx-v-three"',
-    );
+    expect(run(ref('own'), exchange(200, { items: [three] }))[0].text).to.include('unexpected "fcx-v-three"');
   });
 
   it('sortedBy: loose accepts either collation; exact wants case-insensitive order with ids ascending on ties', () => {
@@ -52,13 +48,13 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
     expect(run(loose, exchange(200, caseSensitive))).to.deep.equal([]);
     expect(run(exact, exchange(200, caseSensitive))).to.have.length(1);
     expect(
-      run(exact, exchange(200, { items: [item('1', 'a'), item('3', 'b'), item('2', 'B')] }))[0].message,
+      run(exact, exchange(200, { items: [item('1', 'a'), item('3', 'b'), item('2', 'B')] }))[0].text,
     ).to.include('ties by id');
     expect(
       run(exact, exchange(200, { items: [item('1', 'a'), item('2', 'B'), item('3', 'b')] })),
     ).to.deep.equal([]);
     const desc: CheckRef = { ...loose, direction: 'desc' };
-    expect(run(desc, exchange(200, { items: [item('1', 'a'), item('2', 'b')] }))[0].message).to.include(
+    expect(run(desc, exchange(200, { items: [item('1', 'a'), item('2', 'b')] }))[0].text).to.include(
       'ordered by name desc',
     );
   });
@@ -68,10 +64,10 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
     const page = (index: number, items: unknown[]) =>
       exchange(200, { items, count: items.length, totalCount: 2, page: index, perPage: 1 });
     expect(run(window, page(0, [ALPHA]), page(1, [BRAVO]), page(2, []))).to.deep.equal([]);
-    expect(run(window, page(1, [ALPHA]))[0].message).to.include('0-based');
+    expect(run(window, page(1, [ALPHA]))[0].text).to.include('0-based');
     const partition: CheckRef = { check: 'pagesPartition', set: 'flows', where: {} };
     const [failure] = run(partition, page(0, [ALPHA]), page(1, [ALPHA]));
-    expect(failure.message).to.include('repeated "fcx-d-alpha"').and.include('skipped "fcx-d-Bravo"');
+    expect(failure.text).to.include('repeated "fcx-d-alpha"').and.include('skipped "fcx-d-Bravo"');
   });
 
   it('customNodes: present lists the referenced custom nodes; absent has no key', () => {
@@ -83,14 +79,14 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
     ).to.deep.equal([]);
     expect(
       run({ check: 'customNodes', present: true }, exchange(200, { items: [ALPHA], customNodes: [] }))[0]
-        .message,
+        .text,
     ).to.include('lacks');
     const unreferenced = { id: '000000000000000000000009' };
     expect(
       run(
         { check: 'customNodes', present: true },
         exchange(200, { items: [BRAVO], customNodes: [unreferenced] }),
-      )[0].message,
+      )[0].text,
     ).to.include('which no returned item references');
     expect(
       run({ check: 'customNodes', present: false }, exchange(200, { items: [], customNodes: [] })),
@@ -106,7 +102,7 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
     const created = (customNodes: unknown[]) => exchange(201, { id: 'ff', ...sent, customNodes }, {}, post);
     const ref: CheckRef = { check: 'customNodes', present: true };
     expect(run(ref, created([{ id: '000000000000000000000001' }]))).to.deep.equal([]);
-    expect(run(ref, created([]))[0].message).to.include('customNodes lacks "fcx-d-custom"');
+    expect(run(ref, created([]))[0].text).to.include('customNodes lacks "fcx-d-custom"');
     const plain = request({ method: 'POST', body: JSON.stringify({ name: 'x' }) });
     expect(run(ref, exchange(201, { id: 'ff', customNodes: [] }, {}, plain))).to.deep.equal([]);
   });

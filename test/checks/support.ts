@@ -1,4 +1,5 @@
-import type { CheckContext, CheckRef, Exchange } from '../../src/checks';
+import { runCheck, type CheckContext, type CheckRef, type Exchange } from '../../src/checks';
+import { formatFailure } from '../../src/reporters/report-views';
 import type { ConformanceCase } from '../../src/engine/case';
 import type { DataFacts } from '../../src/engine/data-facts';
 import { parseJson, type HttpRequest } from '../../src/http/transport';
@@ -110,3 +111,7 @@ export function context(
     expand: (text) => text.replace('{data}', 'fcx-d-').replace('{application}', APPLICATION_ID),
   };
 }
+
+/** One check on these exchanges; each failure also as the text a reporter shows (`text`). */
+export const run = (ref: CheckRef, ...exchanges: Exchange[]) =>
+  runCheck(context([ref], exchanges), ref).map((failure) => ({ ...failure, text: formatFailure(failure) }));

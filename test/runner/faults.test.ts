@@ -1,3 +1,4 @@
+import { formatFailure } from '../../src/reporters/report-views';
 import { expect } from 'chai';
 import type { FaultName } from '../../src/mock';
 import { ADMIN_TOKEN, byId, runOnMock } from './support';
@@ -264,10 +265,8 @@ describe('runner: deliberately broken mocks are caught by the right cases', func
     it(`${expected.aspect}: ${expected.fault} → ${expected.id}`, async () => {
       const report = await runOnMock([expected.fault]);
       const result = byId(report, expected.id);
-      expect(result.outcome, result.failures.map((failure) => failure.message).join('\n')).to.equal(
-        expected.outcome,
-      );
-      const message = result.failures.map((failure) => failure.message).join('\n');
+      expect(result.outcome, result.failures.map(formatFailure).join('\n')).to.equal(expected.outcome);
+      const message = result.failures.map(formatFailure).join('\n');
       expect(message).to.include(expected.says);
       expect(message).to.include('curl -X');
       expect(message).to.not.include(ADMIN_TOKEN);
