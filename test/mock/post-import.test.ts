@@ -205,6 +205,11 @@ describe('mock: Import (decisions 11, 14)', () => {
       'a defaultVersionId names no version of its flow',
       (b: ReturnType<typeof bundle>) => (b.flows[0].defaultVersionId = given(12)),
     ],
+    [
+      'a flow without an id names a defaultVersionId (it can own no version of the bundle)',
+      (b: ReturnType<typeof bundle>) =>
+        ((b.flows[2] as { defaultVersionId?: string }).defaultVersionId = given(99)),
+    ],
     ['a flow id is given twice', (b: ReturnType<typeof bundle>) => (b.flows[1].id = given(1))],
     [
       'an unknown key is not a short string',
