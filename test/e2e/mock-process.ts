@@ -36,8 +36,8 @@ export function startMockProcess(extraArgs: readonly string[] = []): Promise<Moc
     let stderr = '';
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`the mock did not start within 20 s: ${stderr}`));
-    }, 20_000);
+      reject(new Error(`the mock did not start within 60 s: ${stderr}`));
+    }, 60_000);
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();

@@ -1,3 +1,4 @@
+import { sharedPactDir } from '../support/pacts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +10,6 @@ import {
   MOCK_FOREIGN_APPLICATION_ID,
   MOCK_OTHER_APPLICATION_ID,
 } from '../../src/mock/defaults';
-import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, writePacts } from '../../src/pact/consumer';
-import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { VERIFICATION_JSON, type VerificationReport } from '../../src/pact/verification-report';
 import { runCli } from '../support/cli';
 import {
@@ -89,14 +88,7 @@ describe('e2e: a correct server built otherwise passes run and verify', function
   });
 
   it('verify: every interaction of the consumer pact passes', async () => {
-    const pactDir = path.join(root, 'pacts');
-    const written = await writePacts({
-      consumer: DEFAULT_CONSUMER,
-      provider: DEFAULT_PROVIDER,
-      pactDir,
-      cases: ALL_PACT_CASES,
-    });
-    expect(written.failures).to.deep.equal([]);
+    const pactDir = await sharedPactDir();
     const dir = path.join(root, 'verify');
     const result = await runCli(['verify', ...target(), '--pact-dir', pactDir, '--report-dir', dir], {
       ...CLEAN_ENV,

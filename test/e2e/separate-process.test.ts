@@ -1,3 +1,4 @@
+import { sharedPactDir } from '../support/pacts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,6 @@ import {
   MOCK_USER,
 } from '../../src/mock/defaults';
 import { needsOf } from '../../src/engine/needs';
-import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, writePacts } from '../../src/pact/consumer';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { VERIFICATION_JSON, type VerificationReport } from '../../src/pact/verification-report';
 import { runCli, type ChildResult } from '../support/cli';
@@ -106,14 +106,7 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
     secrets.push(...Object.values(tokens));
     tokensFile = path.join(root, 'tokens.json');
     writeFileSync(tokensFile, JSON.stringify(tokens));
-    pactDir = path.join(root, 'pacts');
-    const written = await writePacts({
-      consumer: DEFAULT_CONSUMER,
-      provider: DEFAULT_PROVIDER,
-      pactDir,
-      cases: ALL_PACT_CASES,
-    });
-    expect(written.failures).to.deep.equal([]);
+    pactDir = await sharedPactDir();
   });
 
   after(async () => {

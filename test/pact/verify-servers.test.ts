@@ -1,11 +1,10 @@
+import { sharedPactDir } from '../support/pacts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { FlowsClient } from '../../src/client';
 import { createMockServer, MOCK_APPLICATION_ID, type MockServer } from '../../src/mock';
-import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, writePacts } from '../../src/pact/consumer';
-import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { VERIFICATION_JSON, type VerificationReport } from '../../src/pact/verification-report';
 import { runCli, type ChildResult } from '../support/cli';
 import { startFront, type FrontOptions, type LoopbackFront } from './support/loopback-front';
@@ -23,18 +22,10 @@ describe('verify against servers it has never seen', function () {
   let front: LoopbackFront | undefined;
 
   before(async () => {
-    pactDir = mkdtempSync(path.join(os.tmpdir(), 'flows-verify-servers-pacts-'));
+    pactDir = await sharedPactDir();
     reportRoot = mkdtempSync(path.join(os.tmpdir(), 'flows-verify-servers-reports-'));
-    const written = await writePacts({
-      consumer: DEFAULT_CONSUMER,
-      provider: DEFAULT_PROVIDER,
-      pactDir,
-      cases: ALL_PACT_CASES,
-    });
-    expect(written.failures).to.deep.equal([]);
   });
   after(() => {
-    rmSync(pactDir, { recursive: true, force: true });
     rmSync(reportRoot, { recursive: true, force: true });
   });
   beforeEach(async () => {

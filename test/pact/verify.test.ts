@@ -1,9 +1,10 @@
+import { sharedPactDir } from '../support/pacts';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { FaultName } from '../../src/mock/faults';
-import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, writePacts } from '../../src/pact/consumer';
+import { DEFAULT_PROVIDER } from '../../src/pact/consumer';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import {
   VERIFICATION_JSON,
@@ -38,18 +39,10 @@ describe('verify: the consumer pacts against implementations', function () {
   let reportRoot: string;
 
   before(async () => {
-    pactDir = mkdtempSync(path.join(os.tmpdir(), 'flows-verify-pacts-'));
+    pactDir = await sharedPactDir();
     reportRoot = mkdtempSync(path.join(os.tmpdir(), 'flows-verify-reports-'));
-    const written = await writePacts({
-      consumer: DEFAULT_CONSUMER,
-      provider: DEFAULT_PROVIDER,
-      pactDir,
-      cases: ALL_PACT_CASES,
-    });
-    expect(written.failures).to.deep.equal([]);
   });
   after(() => {
-    rmSync(pactDir, { recursive: true, force: true });
     rmSync(reportRoot, { recursive: true, force: true });
   });
 
