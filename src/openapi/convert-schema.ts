@@ -21,7 +21,7 @@ const SCHEMA_VALUES = [
 ];
 /** Keywords whose value is a list of subschemas. */
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-/** Keywords that describe and never constrain: kept beside a `$ref`, which draft-04 alone would ignore. */
+/** Keywords that describe and never constrain: the only ones allowed beside a `$ref`. */
 const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'default', '$comment']);
 
 const isSchemaObject = (value: unknown): value is JsonSchema =>
@@ -66,11 +66,14 @@ export function convertSchema(input: unknown, options: ConvertOptions): unknown 
   if (!isSchemaObject(input)) return input;
   const schema: JsonSchema = { ...input };
   if (typeof schema.$ref === 'string') {
-    // draft-04 ignores every keyword beside $ref; 2020-12 would apply them, so only annotations stay.
-    const kept: JsonSchema = { $ref: options.rewriteRef(schema.$ref) };
-    for (const [keyword, value] of Object.entries(schema))
-      if (ANNOTATIONS.has(keyword)) kept[keyword] = value;
-    return kept;
+    // draft-04 ignores every keyword beside $ref, ajv-draft-04 (the engine's validator) applies them,
+    // and 2020-12 applies them: a schema relying on either reading is refused rather than guessed.
+    const siblings = Object.keys(schema).filter((keyword) => keyword !== '$ref' && !ANNOTATIONS.has(keyword));
+    if (siblings.length > 0)
+      throw new Error(
+        `$ref ${schema.$ref} has sibling keywords (${siblings.join(', ')}) whose meaning differs by draft`,
+      );
+    return { ...schema, $ref: options.rewriteRef(schema.$ref) };
   }
   // The document gives the dialect and every $ref points into it: no schema keeps an identity of its own.
   delete schema.$schema;
