@@ -7,6 +7,7 @@ import { registerPublishCommand } from './publish';
 import { registerCanIDeployCommand } from './can-i-deploy';
 import { registerRunCommand } from './run';
 import { registerOpenApiCommand } from './openapi';
+import { registerCompareCommand } from './compare';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
 export type CommandRegistrar = (program: Command) => void;
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CommandRegistrar[] = [
   registerCanIDeployCommand,
   registerRunCommand,
   registerOpenApiCommand,
+  registerCompareCommand,
 ];
