@@ -6,6 +6,8 @@ import { registerVerifyCommand } from './verify';
 import { registerPublishCommand } from './publish';
 import { registerCanIDeployCommand } from './can-i-deploy';
 import { registerRunCommand } from './run';
+import { registerOpenApiCommand } from './openapi';
+import { registerCompareCommand } from './compare';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
 export type CommandRegistrar = (program: Command) => void;
@@ -18,4 +20,6 @@ export const COMMANDS: readonly CommandRegistrar[] = [
   registerPublishCommand,
   registerCanIDeployCommand,
   registerRunCommand,
+  registerOpenApiCommand,
+  registerCompareCommand,
 ];

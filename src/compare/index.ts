@@ -1,0 +1,2 @@
+export { compareReports, CompareError, summaryOf, type Comparison, type NamedReport } from './compare';
+export { renderCompareHtml, renderCompareMarkdown } from './render';
