@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { registerMockCommand } from './mock';
 import { registerMergeCommand } from './merge';
 import { registerPactsCommand } from './pacts';
@@ -6,9 +5,10 @@ import { registerVerifyCommand } from './verify';
 import { registerPublishCommand } from './publish';
 import { registerCanIDeployCommand } from './can-i-deploy';
 import { registerRunCommand } from './run';
+import type { CommandRegistrar } from './registrar';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
-export type CommandRegistrar = (program: Command) => void;
+export type { CommandRegistrar };
 
 export const COMMANDS: readonly CommandRegistrar[] = [
   registerMockCommand,

@@ -9,7 +9,7 @@ import { UsageError } from '../usage-error';
 import { embeddedMock } from '../../mock/embedded';
 import { loadVerification } from './pact-modules';
 import { TargetUnusable } from '../../target/preflight';
-import type { CommandRegistrar } from './index';
+import type { CommandRegistrar } from './registrar';
 import { brokerUrlOf } from '../../pact/broker-input';
 import { pacticipantName } from './pacts';
 
