@@ -10,7 +10,7 @@ import {
 } from '../catalog';
 import type { CheckRef } from '../../src/checks';
 import type { ConformanceCase, RequestSpec } from '../../src/engine/case';
-import type { Aspect, Level } from '../../src/engine/results';
+import type { Aspect, Level } from '../../src/model/results';
 
 /** `GET flows`, `GET flows/version`, `POST flows/import`: the prefix of every case id of an action. */
 export const caseLabel = (action: ActionSpec): string =>

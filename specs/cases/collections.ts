@@ -2,7 +2,7 @@ import { actionById, queryRow, type ActionId, type DecisionKey } from '../catalo
 import type { CheckRef, DataSelector, DataSetName } from '../../src/checks';
 import type { ConformanceCase, JsonValue } from '../../src/engine/case';
 import { makeCase, successChecks, withQuery, type Pair } from './build';
-import { PAGE_SIZE, TIE_KEYS } from './dataset';
+import { PAGE_SIZE, TIE_KEYS } from '../../src/engine/data-set-spec';
 
 /**
  * The behaviour of the collection parameters of Get and Get by Version, on the suite's own data. Rows

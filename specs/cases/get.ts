@@ -11,7 +11,7 @@ import {
   sortingCases,
   type CollectionRow,
 } from './collections';
-import { CLOUD_DATA_FLOW_COUNT } from './dataset';
+import { CLOUD_DATA_FLOW_COUNT } from '../../src/engine/data-set-spec';
 import { queryEdgeCases } from './query-edges';
 import { authCases, invalidQueryCases, schemaCases, statusCases, unknownQueryCase } from './generated';
 

@@ -1,6 +1,6 @@
 import type { ActionId } from '../catalog';
 import type { ConformanceCase } from '../../src/engine/case';
-import type { DataPiece } from '../../src/engine/data-facts';
+import type { DataPiece } from '../../src/model/data-facts';
 import { makeCase } from './build';
 
 /**

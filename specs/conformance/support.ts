@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { actionById, type ActionId } from '../catalog';
 import { CASES_BY_ACTION, caseLabel } from '../cases';
 import { openSession, type Session } from '../../src/engine/session';
+import { embeddedMock } from '../../src/mock/embedded';
 import { environmentLayer, resolveTargetConfig } from '../../src/target/config';
 
 /**
@@ -17,7 +18,7 @@ export function describeAction(actionId: ActionId): void {
     this.timeout(Math.max(30_000, config.timeoutMs * 4));
     let session: Session;
     before(async () => {
-      session = await openSession(config);
+      session = await openSession(config, { startEmbedded: embeddedMock() });
     });
     after(async () => {
       await session?.close({ keepData: !config.cleanup });

@@ -1,7 +1,6 @@
 import { actionById, DECISIONS, type ActionSpec, type DecisionKey } from '../../specs/catalog';
-import type { ConformanceCase } from '../engine/case';
-import type { DataFacts } from '../engine/data-facts';
-import type { Failure, Level } from '../engine/results';
+import type { DataFacts } from '../model/data-facts';
+import type { CaseIdentity, Failure, Level } from '../model/results';
 import { excerpt, toCurl } from '../http/curl';
 import type { HttpRequest, HttpResponse } from '../http/transport';
 import type { CheckRef } from './refs';
@@ -13,9 +12,14 @@ export interface Exchange {
   readonly sentAt: number;
 }
 
+/** What the checks read of a case (a ConformanceCase of src/engine is one): its identity and its checks. */
+export interface CheckedCase extends CaseIdentity {
+  readonly checks: readonly CheckRef[];
+}
+
 /** Everything a check may look at; checks are pure functions of it. */
 export interface CheckContext {
-  readonly testCase: ConformanceCase;
+  readonly testCase: CheckedCase;
   readonly exchanges: readonly Exchange[];
   readonly baseUrl: string;
   readonly data: DataFacts;

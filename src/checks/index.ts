@@ -1,4 +1,4 @@
-import type { Failure } from '../engine/results';
+import type { Failure } from '../model/results';
 import { importDefaults, importMaps, nothingCreated, postDefaults, roundTrip } from './bodies';
 import {
   collectionEcho,

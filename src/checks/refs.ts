@@ -1,5 +1,5 @@
 import type { DecisionKey, SchemaName } from '../../specs/catalog';
-import type { Level } from '../engine/results';
+import type { Level } from '../model/results';
 
 /** `flows`: the read data set; `versionFlows` and `versions`: the flows and versions of the versioned one. */
 export type DataSetName = 'flows' | 'versionFlows' | 'versions';

@@ -1,4 +1,4 @@
-import type { DataFacts, FlowFact, VersionFact } from '../engine/data-facts';
+import type { DataFacts, FlowFact, VersionFact } from '../model/data-facts';
 import type { DataSelector, DataSetName } from './refs';
 
 const matchesClass = (flow: FlowFact, selector: DataSelector): boolean =>

@@ -1,4 +1,1 @@
-/** A mistake in how the command was called: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from '../errors';

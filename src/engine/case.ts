@@ -1,7 +1,7 @@
 import type { ActionId } from '../../specs/catalog';
 import type { CheckRef } from '../checks/refs';
-import type { DataPiece } from './data-facts';
-import type { CaseIdentity } from './results';
+import type { DataPiece } from '../model/data-facts';
+import type { CaseIdentity } from '../model/results';
 
 /**
  * A conformance case is data: which requests to send and which named checks to run on the answers.

@@ -10,12 +10,12 @@ import {
   VERSION_CUSTOM_VERSION,
   VERSION_FLOWS,
   type DataFlowSpec,
-} from '../../specs/cases/dataset';
+} from './data-set-spec';
 import { toCurl } from '../http/curl';
 import { bearer, JSON_HEADERS, type HttpRequest, type HttpResponse, type Transport } from '../http/transport';
 import type { TokenProvider } from '../target/credentials';
 import { TokenUnavailable } from '../target/credentials';
-import type { DataFacts, DataPiece, FlowFact, PieceState, VersionFact } from './data-facts';
+import type { DataFacts, DataPiece, FlowFact, PieceState, VersionFact } from '../model/data-facts';
 import { expandJson, type Placeholders } from './template';
 
 export interface DataSetTarget {

@@ -1,5 +1,5 @@
 import { readJsonFile } from '../target/config';
-import { UsageError } from '../cli/usage-error';
+import { UsageError } from '../errors';
 import type { CaseResult } from './results';
 
 /**

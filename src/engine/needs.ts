@@ -1,5 +1,5 @@
 import type { ConformanceCase } from './case';
-import type { DataFacts, DataPiece } from './data-facts';
+import type { DataFacts, DataPiece } from '../model/data-facts';
 
 /** The piece of the data set each placeholder (and each data set a check reads) stands for. */
 const PLACEHOLDER_PIECES: readonly (readonly [RegExp, DataPiece])[] = [

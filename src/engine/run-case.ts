@@ -3,7 +3,7 @@ import { redactSecrets, toCurl } from '../http/curl';
 import { TransportError, type HttpRequest, type Transport } from '../http/transport';
 import { TokenUnavailable, type TokenProvider } from '../target/credentials';
 import type { ConformanceCase } from './case';
-import type { DataFacts } from './data-facts';
+import type { DataFacts } from '../model/data-facts';
 import { buildRequest } from './request';
 import { missingPiece, undecidable } from './needs';
 import type { CaseResult, Failure, Outcome } from './results';

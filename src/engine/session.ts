@@ -5,7 +5,7 @@ import type { TargetConfig } from '../target/config';
 import { connectTarget, type ConnectedTarget, type ConnectOptions } from '../target/connect';
 import { checkTarget, TargetUnusable } from '../target/preflight';
 import type { ConformanceCase } from './case';
-import type { DataFacts } from './data-facts';
+import type { DataFacts } from '../model/data-facts';
 import { createDataSet } from './dataset';
 import type { CaseResult } from './results';
 import { runCase, type AbortState } from './run-case';

@@ -1,4 +1,4 @@
-import type { Dialect } from './dialect';
+import type { CollectionEcho, Dialect } from './dialect-types';
 import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { FaultSet } from './faults';
 import { compileGlob } from './glob';
@@ -159,8 +159,7 @@ export function customNodesFor(
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The collection fields of a page: the echo, then `items` (and `customNodes`). */
-export type CollectionEcho = Readonly<Record<string, string | number | undefined>>;
+export type { CollectionEcho };
 type Serialized = readonly { readonly json: string }[];
 
 /**

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { collectionFields } from './collection';
-import type { Dialect, JsonFields, WrittenError } from './dialect';
+import type { Dialect, JsonFields, WrittenError } from './dialect-types';
 import type { ErrorBody } from './errors';
 
 /** JSON text with every object's keys in code-unit order; arrays keep their order. */

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/usage-error';
+import { UsageError } from '../errors';
 
 /** A broker base URL: http(s), no credentials in it (they come from PACT_BROKER_* variables). */
 export function brokerUrlOf(text: string): string {

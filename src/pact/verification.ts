@@ -10,7 +10,7 @@ export interface VerificationJob {
   readonly provider: string;
   readonly source: PactSource;
   readonly publish?: VerificationRun['publish'];
-  /** Faults of the embedded mock (tests only). */
+  /** How to start the embedded server (src/mock/embedded.ts), and faults for the tests. */
   readonly connect?: ConnectOptions;
 }
 

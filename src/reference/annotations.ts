@@ -1,4 +1,4 @@
-import type { JsonObject } from './json';
+import type { JsonObject } from '../model/json';
 import { mapSubschemas } from './schema-walk';
 
 /** Keywords that say nothing about which instances are valid (once `$ref`s are resolved). */

@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonObject } from './json';
-import { resolvePointer } from './json-pointer';
+import { isJsonObject, type JsonObject } from '../model/json';
+import { resolvePointer } from '../model/json-pointer';
 import { mapSubschemas } from './schema-walk';
 
 /** Reads one schema file by its name (`common.json`), as the registry does. */

@@ -1,6 +1,6 @@
 import { IMPORT_READ_ONLY_KEYS, type DecisionKey, type SchemaName } from '../../specs/catalog';
-import { isJsonObject, type JsonObject, type JsonValue } from './json';
-import { resolvePointer, replaceAtPointer } from './json-pointer';
+import { isJsonObject, type JsonObject, type JsonValue } from '../model/json';
+import { resolvePointer, replaceAtPointer } from '../model/json-pointer';
 
 /**
  * A documented deviation of our schema files from the reference (a decision of ../shared/spec/README.md),

@@ -3,7 +3,7 @@ import { loadSchemaFile } from '../schemas/registry';
 import { stripAnnotations } from './annotations';
 import { dereferenceSchemaFile, type SchemaFileLoader } from './dereference';
 import { applyDeviations } from './deviations';
-import type { JsonObject } from './json';
+import type { JsonObject } from '../model/json';
 import { diffJson, type JsonDifference } from './json-diff';
 import { referenceSectionFor } from './schemas-md';
 

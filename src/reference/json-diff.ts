@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonValue } from './json';
-import { appendPointer } from './json-pointer';
+import { isJsonObject, type JsonValue } from '../model/json';
+import { appendPointer } from '../model/json-pointer';
 
 /** One place where two JSON documents differ; `undefined` means the key or item is absent. */
 export interface JsonDifference {

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from './json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../model/json';
 
 /** Draft-04 keywords whose value is a map from names to subschemas (dependencies: or to name lists). */
 const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);

@@ -1,5 +1,5 @@
 import { SCHEMA_REFERENCE_ANCHORS, type SchemaName } from '../../specs/catalog';
-import { isJsonObject, type JsonObject } from './json';
+import { isJsonObject, type JsonObject } from '../model/json';
 import { jsonBlocks, sectionTitled, sectionsAt } from './markdown';
 import { readReferenceMarkdown } from './reference-files';
 

@@ -11,7 +11,8 @@ export interface RenderedFile {
 
 /** A reporter that renders its files as text first, so writeReports can scrub them before they touch disk. */
 export interface FileReporter extends Reporter {
-  render(report: RunReport): readonly RenderedFile[];
+  /** `reportDir`, when given, is where the files go (for links to files beside them). */
+  render(report: RunReport, reportDir?: string): readonly RenderedFile[];
 }
 
 export const isFileReporter = (reporter: Reporter): reporter is FileReporter =>
@@ -33,11 +34,11 @@ export async function writeRenderedFiles(
 
 export function fileReporter(
   name: string,
-  render: (report: RunReport) => readonly RenderedFile[],
+  render: (report: RunReport, reportDir?: string) => readonly RenderedFile[],
 ): FileReporter {
   return {
     name,
     render,
-    write: (report, reportDir) => writeRenderedFiles(render(report), reportDir),
+    write: (report, reportDir) => writeRenderedFiles(render(report, reportDir), reportDir),
   };
 }

@@ -1,3 +1,4 @@
+import { reportLinksIn, type ReportLinks } from './mutants-link';
 import { ACTIONS } from '../../specs/catalog';
 import type { CaseResult, RunReport } from '../engine/results';
 import { showControlsInReport } from './controls';
@@ -68,7 +69,7 @@ function overviewSection(report: RunReport): string {
   );
 }
 
-export function renderHtmlReport(given: RunReport): string {
+export function renderHtmlReport(given: RunReport, links: ReportLinks = {}): string {
   const report = showControlsInReport(given);
   const { summary } = report;
   const coverage = coverageOf(report);
@@ -92,7 +93,7 @@ export function renderHtmlReport(given: RunReport): string {
 <h1>Losant Flows: executable specification</h1>
 <p class="muted">Target <code>${esc(summary.target)}</code> · started ${esc(summary.startedAt)}${summary.strict ? ' · strict (warnings fail the run)' : ''}</p>
 <p><strong>${esc(summaryLine(summary))}</strong></p>
-<nav><span class="muted">Jump to</span><a href="#failures">Failures</a>${nav}</nav>
+${links.mutants ? `<p>Kill matrix (the suite against each deliberate fault of the mock): <a href="${esc(links.mutants)}">${esc(links.mutants)}</a></p>\n` : ''}<nav><span class="muted">Jump to</span><a href="#failures">Failures</a>${nav}</nav>
 ${aborted}
 ${problemsSection(report)}
 ${overviewSection(report)}
@@ -104,4 +105,6 @@ ${coverage.actions.map((entry) => actionSection(entry.action, entry, report)).jo
 }
 
 export const htmlReporter = (): FileReporter =>
-  fileReporter('html', (report) => [{ file: HTML_REPORT_FILE, content: renderHtmlReport(report) }]);
+  fileReporter('html', (report, reportDir) => [
+    { file: HTML_REPORT_FILE, content: renderHtmlReport(report, reportLinksIn(reportDir)) },
+  ]);

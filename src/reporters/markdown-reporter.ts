@@ -1,3 +1,4 @@
+import { reportLinksIn, type ReportLinks } from './mutants-link';
 import type { CaseResult, RunReport } from '../engine/results';
 import { showControlsInReport } from './controls';
 import { escapeMarkdownCell as cell, markdownCode as code, markdownFence } from './escape';
@@ -93,12 +94,18 @@ function caseBlocks(title: string, results: readonly CaseResult[]): string[] {
   return lines;
 }
 
-export function renderMarkdownReport(given: RunReport): string {
+export function renderMarkdownReport(given: RunReport, links: ReportLinks = {}): string {
   const report = showControlsInReport(given);
   const { failures, expected, warnings } = problemResults(report);
   return (
     [
       ...totals(report),
+      ...(links.mutants
+        ? [
+            '',
+            `Kill matrix (the suite against each deliberate fault of the mock): [${links.mutants}](${links.mutants})`,
+          ]
+        : []),
       '',
       ...aspectTable(report),
       '',
@@ -111,6 +118,6 @@ export function renderMarkdownReport(given: RunReport): string {
 }
 
 export const markdownReporter = (): FileReporter =>
-  fileReporter('markdown', (report) => [
-    { file: MARKDOWN_REPORT_FILE, content: renderMarkdownReport(report) },
+  fileReporter('markdown', (report, reportDir) => [
+    { file: MARKDOWN_REPORT_FILE, content: renderMarkdownReport(report, reportLinksIn(reportDir)) },
   ]);

@@ -37,7 +37,7 @@ async function writeOne(
 ) {
   if (isFileReporter(reporter)) {
     const rendered = reporter
-      .render(report)
+      .render(report, reportDir)
       .map(({ file, content }) => ({ file, content: redactSecrets(content, secrets) }));
     return writeRenderedFiles(rendered, reportDir);
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../cli/usage-error';
+import { UsageError } from '../errors';
 
 /**
  * What a run (or a verification) talks to and how: resolved once, in one direction (defaults, config

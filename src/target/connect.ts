@@ -1,12 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createMockServer } from '../mock';
-import {
-  MOCK_APPLICATION_ID,
-  MOCK_FOREIGN_APPLICATION_ID,
-  MOCK_OTHER_APPLICATION_ID,
-} from '../mock/defaults';
-import type { VariantName } from '../mock/dialect';
-import type { FaultName } from '../mock/faults';
+import type { Server } from 'node:http';
 import { createFetchTransport } from '../http/fetch-transport';
 import { createInProcessTransport } from '../http/in-process-transport';
 import type { Transport } from '../http/transport';
@@ -28,11 +21,29 @@ export interface ConnectedTarget {
   close(): Promise<void>;
 }
 
+/**
+ * The server a run starts for itself when no target URL is given: the reference mock, with its faults
+ * or variant. Its callers (src/cli, the tests) supply it, so that the engine and the target layer load
+ * without the server (README "Layers"); `embeddedMock` of src/mock/embedded.ts makes one.
+ */
+export interface EmbeddedServer {
+  /** The Node server; usable by supertest as it is, without listening. */
+  readonly server: Server;
+  readonly applicationId: string;
+  readonly otherApplicationId: string;
+  /** An application of another user, which no credential of the run reaches. */
+  readonly foreignApplicationId: string;
+  /** Starts listening; resolves to the base URL. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts an embedded server whose admin token is this one. */
+export type StartEmbedded = (adminToken: string) => Promise<EmbeddedServer>;
+
 export interface ConnectOptions {
-  /** Faults of the embedded mock (tests of the runner). */
-  readonly faults?: readonly FaultName[];
-  /** Variant of the embedded mock (tests that the suite accepts a correct server built otherwise). */
-  readonly variant?: VariantName;
+  /** Starts the embedded server when the config names no target URL. */
+  readonly startEmbedded?: StartEmbedded;
   /** The embedded mock through supertest instead of a loopback port. */
   readonly inProcess?: boolean;
   /** Names minted tokens, so that they can be found on the target. */
@@ -64,12 +75,9 @@ export async function connectTarget(
       close: () => transport.close(),
     };
   }
+  if (!options.startEmbedded) throw new Error('no target URL given and no embedded server to start');
   const adminToken = config.adminToken ?? randomBytes(24).toString('hex');
-  const mock = await createMockServer({
-    adminToken,
-    faults: [...(options.faults ?? [])],
-    variant: options.variant,
-  });
+  const mock = await options.startEmbedded(adminToken);
   let transport: Transport;
   if (options.inProcess) {
     transport = createInProcessTransport(mock.server, config.timeoutMs);
@@ -83,8 +91,8 @@ export async function connectTarget(
       throttle: { maxWaitMs: config.maxRetryWaitMs },
     });
   }
-  const applicationId = config.applicationId ?? MOCK_APPLICATION_ID;
-  const otherApplicationId = config.otherApplicationId ?? MOCK_OTHER_APPLICATION_ID;
+  const applicationId = config.applicationId ?? mock.applicationId;
+  const otherApplicationId = config.otherApplicationId ?? mock.otherApplicationId;
   const tokens = createTokenProvider({
     transport,
     applicationId,
@@ -99,7 +107,7 @@ export async function connectTarget(
     embedded: true,
     applicationId,
     otherApplicationId,
-    foreignApplicationId: config.foreignApplicationId ?? MOCK_FOREIGN_APPLICATION_ID,
+    foreignApplicationId: config.foreignApplicationId ?? mock.foreignApplicationId,
     transport,
     tokens,
     async close() {

@@ -1,5 +1,5 @@
 import { isUserOnlyScope, USER_TOKEN_SCOPE } from '../../specs/catalog';
-import { MOCK_ONLY_TOKEN_ROUTE } from '../mock/defaults';
+import { MOCK_ONLY_TOKEN_ROUTE } from '../model/mock-only-tokens';
 import { bearer, JSON_HEADERS, type HttpResponse, type Transport } from '../http/transport';
 
 /** No token of a scope can be had: the case that needs it is skipped with this reason, never passed. */

@@ -1,7 +1,7 @@
 import { runCheck, type CheckContext, type CheckRef, type Exchange } from '../../src/checks';
 import { formatFailure } from '../../src/reporters/report-views';
 import type { ConformanceCase } from '../../src/engine/case';
-import type { DataFacts } from '../../src/engine/data-facts';
+import type { DataFacts } from '../../src/model/data-facts';
 import { parseJson, type HttpRequest } from '../../src/http/transport';
 
 export const SECRET = 'secret-token-0123456789';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { actionById, pathFor, type QueryParameter } from '../../specs/catalog';
 import { createMockServer, MOCK_APPLICATION_ID, type MockServer } from '../../src/mock';
-import type { JsonObject } from '../../src/reference/json';
+import type { JsonObject } from '../../src/model/json';
 import { describeViolation, validatorFor } from '../../src/schemas/registry';
 import { definedKeys, readRealFlow, realFlowFiles, reducedTo, type RealFlow } from './real-flows';
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURE_DIR, SHARED_DIR } from '../../src/paths';
-import { isJsonObject, type JsonObject } from '../../src/reference/json';
+import { isJsonObject, type JsonObject } from '../../src/model/json';
 import { effectiveSchema } from '../../src/reference/fidelity';
-import { resolvePointer } from '../../src/reference/json-pointer';
+import { resolvePointer } from '../../src/model/json-pointer';
 import type { SchemaName } from '../../specs/catalog';
 
 /** Real Losant UI exports, read where they are (../shared/fixtures-real/flows), never copied. */

@@ -1,33 +1,52 @@
 import { expect } from 'chai';
 import { CHECKS } from '../../src/checks';
-import type { RunReport } from '../../src/engine/results';
-import { FAULT_NAMES, type FaultName } from '../../src/mock';
+import { FAULT_NAMES } from '../../src/mock';
+import { computeMutants, type MutantsMatrix } from '../../src/mutants/matrix';
+import { renderMutantsMarkdown } from '../../src/mutants/report';
 import { runOnMock } from './support';
 
 /**
- * The suite cannot pass a broken server: every deliberate fault of the mock makes some case fail (or
- * warn, where the rule is a SHOULD), and every named check fires on at least one broken server.
+ * The suite cannot pass a broken server: the kill matrix of `npm run mutants` (src/mutants), on the same
+ * whole-suite runs as the fault tests. Every deliberate fault of the mock makes some case fail (or warn,
+ * where its rule is a SHOULD), a MUST-level fault a MUST failure, and every named check fires on at least
+ * one broken server.
  */
 describe('runner: every fault of the mock is caught, every check catches one', function () {
   this.timeout(300_000);
-  const reports = new Map<FaultName, RunReport>();
+  let matrix: MutantsMatrix;
 
   before(async () => {
-    for (const fault of FAULT_NAMES) reports.set(fault, await runOnMock([fault]));
+    matrix = await computeMutants((fault) => runOnMock([fault]), Object.keys(CHECKS));
   });
 
   for (const fault of FAULT_NAMES) {
-    it(`fault ${fault}: some case does not pass`, () => {
-      const caught = reports.get(fault)!.results.filter((result) => result.outcome !== 'passed');
-      expect(caught.map((result) => result.id)).to.have.length.above(0);
+    it(`fault ${fault}: killed at the level of its rule`, () => {
+      const outcome = matrix.faults.find((candidate) => candidate.fault === fault)!;
+      expect(outcome.killedBy, 'cases that catch it').to.have.length.above(0);
+      if (outcome.expectedLevel === 'MUST')
+        expect(outcome.level, 'caught by a MUST failure').to.equal('MUST');
+      expect(outcome.killed).to.equal(true);
     });
   }
 
+  it('no MUST-level fault survives; the score is whole', () => {
+    expect(matrix.survivingMust).to.deep.equal([]);
+    expect([matrix.killed, matrix.total]).to.deep.equal([FAULT_NAMES.length, FAULT_NAMES.length]);
+  });
+
+  it('each case row lists the faults it kills, and they agree with the fault rows', () => {
+    for (const row of matrix.cases)
+      for (const fault of row.kills)
+        expect(matrix.faults.find((outcome) => outcome.fault === fault)!.killedBy).to.include(row.id);
+  });
+
   it('each named check reports a failure on at least one faulty server', () => {
-    const fired = new Set<string>();
-    for (const report of reports.values())
-      for (const result of report.results) for (const failure of result.failures) fired.add(failure.check);
-    const silent = Object.keys(CHECKS).filter((check) => !fired.has(check));
-    expect(silent, 'checks no fault makes fail').to.deep.equal([]);
+    expect(matrix.silentChecks, 'checks no fault makes fail').to.deep.equal([]);
+  });
+
+  it('mutants.md gives the score and a row per fault', () => {
+    const markdown = renderMutantsMarkdown(matrix);
+    expect(markdown).to.include(`**Score: ${matrix.killed}/${matrix.total}`);
+    for (const fault of FAULT_NAMES) expect(markdown).to.include(`\`${fault}\``);
   });
 });

@@ -6,6 +6,7 @@ import {
   type FaultName,
   type MockServer,
 } from '../../src/mock';
+import { embeddedMock } from '../../src/mock/embedded';
 import { runConformance, runConformanceWithSecrets } from '../../src/engine/runner';
 import type { CaseResult, RunEvent, RunReport } from '../../src/engine/results';
 import { resolveTargetConfig, type RawTargetConfig } from '../../src/target/config';
@@ -23,7 +24,7 @@ export function runOnMock(faults: FaultName[] = [], layer: RawTargetConfig = {})
     run = runConformance({
       config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]),
       cases: ALL_CASES,
-      faults,
+      startEmbedded: embeddedMock({ faults }),
     });
     runs.set(key, run);
   }

@@ -4,7 +4,7 @@ import { stripAnnotations } from '../../src/reference/annotations';
 import { REFERENCE_DEVIATIONS } from '../../src/reference/deviations';
 import { effectiveSchema, schemaFidelityDifferences } from '../../src/reference/fidelity';
 import { diffJson, describeDifference, type JsonDifference } from '../../src/reference/json-diff';
-import { replaceAtPointer } from '../../src/reference/json-pointer';
+import { replaceAtPointer } from '../../src/model/json-pointer';
 import { referenceSectionFor } from '../../src/reference/schemas-md';
 
 const REFERENCE_SCHEMAS = Object.keys(SCHEMA_REFERENCE_ANCHORS) as SchemaName[];

@@ -10,7 +10,7 @@ import {
 import { SCHEMA_FILES, SCHEMA_REFERENCE_ANCHORS, type SchemaName } from '../../specs/catalog';
 import { stripAnnotations } from '../../src/reference/annotations';
 import { expectedSchema } from '../../src/reference/fidelity';
-import { pointerTokens, resolvePointer } from '../../src/reference/json-pointer';
+import { pointerTokens, resolvePointer } from '../../src/model/json-pointer';
 import { referenceSectionFor } from '../../src/reference/schemas-md';
 import { describeViolation, validatorFor } from '../../src/schemas/registry';
 

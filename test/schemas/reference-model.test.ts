@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { stripAnnotations } from '../../src/reference/annotations';
 import { dereferenceSchemaFile, type SchemaFileLoader } from '../../src/reference/dereference';
 import { applyDeviations } from '../../src/reference/deviations';
-import type { JsonObject } from '../../src/reference/json';
-import { resolvePointer } from '../../src/reference/json-pointer';
+import type { JsonObject } from '../../src/model/json';
+import { resolvePointer } from '../../src/model/json-pointer';
 import { decodeEntities, firstTable, jsonBlocks, sectionsAt } from '../../src/reference/markdown';
 
 const loaderOf =

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { runPactBroker } from '../../pact/broker-cli';
 import { brokerUrlOf, brokerValueOf } from '../../pact/broker-input';
 import { UsageError } from '../usage-error';
-import type { CommandRegistrar } from './index';
+import type { CommandRegistrar } from './registrar';
 
 interface CanIDeployFlags {
   readonly brokerUrl?: string;

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { registerMockCommand } from './mock';
 import { registerMergeCommand } from './merge';
 import { registerPactsCommand } from './pacts';
@@ -8,9 +7,10 @@ import { registerCanIDeployCommand } from './can-i-deploy';
 import { registerRunCommand } from './run';
 import { registerOpenApiCommand } from './openapi';
 import { registerCompareCommand } from './compare';
+import type { CommandRegistrar } from './registrar';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
-export type CommandRegistrar = (program: Command) => void;
+export type { CommandRegistrar };
 
 export const COMMANDS: readonly CommandRegistrar[] = [
   registerMockCommand,

@@ -18,7 +18,7 @@ import {
   type VariantName,
 } from '../../mock';
 import { UsageError } from '../usage-error';
-import type { CommandRegistrar } from './index';
+import type { CommandRegistrar } from './registrar';
 
 interface MockFlags {
   readonly host: string;

@@ -4,7 +4,7 @@ import { DEFAULT_CONSUMER, DEFAULT_PACT_DIR, DEFAULT_PROVIDER } from '../../pact
 import { UsageError } from '../usage-error';
 import { loadConsumer, loadInteractions } from './pact-modules';
 import { writableDirectoryOption } from '../writable-directory';
-import type { CommandRegistrar } from './index';
+import type { CommandRegistrar } from './registrar';
 
 interface PactsFlags {
   readonly pactDir: string;

@@ -5,7 +5,7 @@ import { brokerUrlOf, brokerValueOf } from '../../pact/broker-input';
 import { DEFAULT_PACT_DIR } from '../../pact/defaults';
 import { pactFilesFor } from '../../pact/pact-file';
 import { UsageError } from '../usage-error';
-import type { CommandRegistrar } from './index';
+import type { CommandRegistrar } from './registrar';
 
 interface PublishFlags {
   readonly brokerUrl?: string;

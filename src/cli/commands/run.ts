@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
 import { selectCases } from '../../engine/selection';
+import { embeddedMock } from '../../mock/embedded';
 import {
   defaultReporters,
   progressDisplay,
@@ -31,6 +32,7 @@ export function registerRunCommand(program: Command): void {
       const { report, secrets, startError } = await runConformanceWithSecrets({
         config,
         cases: ALL_CASES,
+        startEmbedded: embeddedMock(),
         listeners: [(event) => progress.onEvent?.(event)],
       });
       const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);

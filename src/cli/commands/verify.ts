@@ -6,9 +6,10 @@ import type { runVerification } from '../../pact/verification';
 import type { PactSource } from '../../pact/verify';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { UsageError } from '../usage-error';
+import { embeddedMock } from '../../mock/embedded';
 import { loadVerification } from './pact-modules';
 import { TargetUnusable } from '../../target/preflight';
-import type { CommandRegistrar } from './index';
+import type { CommandRegistrar } from './registrar';
 import { brokerUrlOf } from '../../pact/broker-input';
 import { pacticipantName } from './pacts';
 
@@ -76,7 +77,13 @@ async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
   const publish = publishOf(flags, source);
   let result: Awaited<ReturnType<typeof runVerification>>;
   try {
-    result = await loadVerification().runVerification({ config, provider, source, publish });
+    result = await loadVerification().runVerification({
+      config,
+      provider,
+      source,
+      publish,
+      connect: { startEmbedded: embeddedMock() },
+    });
   } catch (error) {
     if (error instanceof TargetUnusable) throw new UsageError(error.message);
     throw error;

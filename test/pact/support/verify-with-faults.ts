@@ -1,3 +1,4 @@
+import { embeddedMock } from '../../../src/mock/embedded';
 import { isFaultName } from '../../../src/mock/faults';
 import { pactFilesFor } from '../../../src/pact/pact-file';
 import { runVerification } from '../../../src/pact/verification';
@@ -24,7 +25,7 @@ async function verifyWithFaults([
     provider,
     source: pactSource,
     publish: fromBroker && providerVersion !== '-' ? { providerVersion } : undefined,
-    connect: { faults: faults.filter(isFaultName) },
+    connect: { startEmbedded: embeddedMock({ faults: faults.filter(isFaultName) }) },
   });
   process.exitCode = result.outcome.passed ? 0 : 1;
 }

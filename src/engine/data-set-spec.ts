@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../src/engine/case';
+import type { JsonValue } from './case';
 
 /**
  * The suite's own data, created on the target at the start of a run (Post for the read data set, Import

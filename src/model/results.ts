@@ -1,0 +1,47 @@
+import type { ActionId, DecisionKey } from '../../specs/catalog';
+
+/*
+ * The types the checks and the engine share (README "Layers"): a check returns Failures, a case has an
+ * identity and a level. Below both, so that neither imports the other for them.
+ */
+
+/** What a case checks; reports group by action × aspect. */
+/** `setup`: the suite's own data was made (a gap skips only the cases that need it). */
+export type Aspect = 'setup' | 'auth' | 'query' | 'status' | 'schema' | 'body';
+
+/** MUST: straight from the reference. SHOULD: rests on a decision, a warning unless --strict. */
+export type Level = 'MUST' | 'SHOULD';
+
+/**
+ * One failed expectation, as a check returns it (checks are pure functions; see src/checks): data, not
+ * a formatted text. Reporters format it (src/reporters/report-views.ts `failureText`).
+ */
+export interface Failure {
+  readonly check: string;
+  readonly caseId: string;
+  readonly level: Level;
+  /** What went wrong, in one line. */
+  readonly message: string;
+  /** The rule: where the broken rule is stated (`flows-actions.md#get-query-params`, a decision, an RFC). */
+  readonly location: string;
+  /** What the rule wanted. */
+  readonly expected?: string;
+  /** What came back: status, content type and an excerpt of the body (secrets redacted). */
+  readonly actual?: string;
+  /** The request that reproduces it, as curl (token redacted). */
+  readonly request?: string;
+}
+
+/** What names a case, in its table and in its result. */
+export interface CaseIdentity {
+  /** Stable, short, unique fact: `GET flows: sortDirection=desc reverses the order`. */
+  readonly id: string;
+  readonly action: ActionId;
+  readonly aspect: Aspect;
+  /** MUST: from the reference. SHOULD: rests on `decision` only. A check may lower its own level. */
+  readonly level: Level;
+  /** Set when level is SHOULD. */
+  readonly decision?: DecisionKey;
+  /** Rows of the reference this case covers (specs/catalog/coverage.ts), for the coverage table. */
+  readonly covers: readonly string[];
+}

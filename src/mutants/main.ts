@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { ALL_CASES } from '../../specs/cases';
+import { CHECKS } from '../checks';
+import { ensureDirectory } from '../directories';
+import { runConformance } from '../engine/runner';
+import { embeddedMock } from '../mock/embedded';
+import type { FaultName } from '../mock/faults';
+import { resolveTargetConfig } from '../target/config';
+import { computeMutants } from './matrix';
+import { writeMutantsReports } from './report';
+
+/**
+ * `npm run mutants [REPORT_DIR]`: the suite in process against the embedded mock with each fault in
+ * turn; writes mutants.json and mutants.md (default reports/). Exit 1 when a MUST-level fault survives.
+ */
+export const runWithFault = (fault: FaultName) =>
+  runConformance({
+    config: resolveTargetConfig([{ adminToken: randomBytes(24).toString('hex') }]),
+    cases: ALL_CASES,
+    startEmbedded: embeddedMock({ faults: [fault] }),
+  });
+
+async function main(reportDir = 'reports'): Promise<void> {
+  const dir = ensureDirectory(path.resolve(reportDir));
+  const matrix = await computeMutants(async (fault) => {
+    const report = await runWithFault(fault);
+    process.stderr.write(`${fault}\n`);
+    return report;
+  }, Object.keys(CHECKS));
+  for (const file of await writeMutantsReports(matrix, dir)) process.stdout.write(`${file}\n`);
+  process.stdout.write(
+    `kill matrix: ${matrix.killed}/${matrix.total} faults killed` +
+      (matrix.survivingMust.length > 0
+        ? `; MUST-level faults surviving: ${matrix.survivingMust.join(', ')}`
+        : '') +
+      '\n',
+  );
+  process.exitCode = matrix.survivingMust.length > 0 ? 1 : 0;
+}
+
+if (require.main === module)
+  main(process.argv[2]).catch((error: unknown) => {
+    process.stderr.write(
+      `flows-conformance mutants: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 2;
+  });

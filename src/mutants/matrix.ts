@@ -1,0 +1,87 @@
+import type { CaseResult, RunReport } from '../engine/results';
+import { FAULT_LEVELS } from '../mock/fault-levels';
+import { FAULTS, FAULT_NAMES, type FaultName } from '../mock/faults';
+import type { Level } from '../model/results';
+
+/**
+ * The kill matrix: the suite against every deliberate fault of the mock. A case kills a fault when it
+ * reports a failure (or a warning) on the faulty server; a skipped case kills nothing.
+ */
+
+export interface FaultOutcome {
+  readonly fault: FaultName;
+  readonly description: string;
+  /** The level of the rule the fault breaks (src/mock/fault-levels.ts). */
+  readonly expectedLevel: Level;
+  /** MUST when some MUST failure catches it, SHOULD when only SHOULD failures do; none when it survives. */
+  readonly level?: Level;
+  /** Caught as its level requires: a MUST-level fault by a MUST failure, a SHOULD-level one by any failure. */
+  readonly killed: boolean;
+  /** The cases that report a failure on it. */
+  readonly killedBy: readonly string[];
+  /** The checks that fired on it. */
+  readonly checks: readonly string[];
+}
+
+export interface MutantsMatrix {
+  readonly faults: readonly FaultOutcome[];
+  /** Each case that kills some fault, with the faults it kills. */
+  readonly cases: readonly { readonly id: string; readonly kills: readonly FaultName[] }[];
+  readonly killed: number;
+  readonly total: number;
+  /** killed / total. */
+  readonly score: number;
+  /** MUST-level faults no MUST failure catches: `npm run mutants` exits 1 when there is one. */
+  readonly survivingMust: readonly FaultName[];
+  /** Checks no fault makes fire. */
+  readonly silentChecks: readonly string[];
+}
+
+const catches = (result: CaseResult): boolean =>
+  (result.outcome === 'failed' || result.outcome === 'warning') && result.failures.length > 0;
+
+export function faultOutcome(fault: FaultName, report: RunReport): FaultOutcome {
+  const catching = report.results.filter(catches);
+  const levels = new Set(catching.flatMap((result) => result.failures.map((failure) => failure.level)));
+  const level: Level | undefined = levels.has('MUST') ? 'MUST' : levels.size > 0 ? 'SHOULD' : undefined;
+  const expectedLevel = FAULT_LEVELS[fault];
+  return {
+    fault,
+    description: FAULTS[fault],
+    expectedLevel,
+    level,
+    killed: expectedLevel === 'MUST' ? level === 'MUST' : level !== undefined,
+    killedBy: catching.map((result) => result.id).sort(),
+    checks: [
+      ...new Set(catching.flatMap((result) => result.failures.map((failure) => failure.check))),
+    ].sort(),
+  };
+}
+
+/** The matrix from one run per fault; `checkNames` are the named checks that should each fire once. */
+export async function computeMutants(
+  runWithFault: (fault: FaultName) => Promise<RunReport>,
+  checkNames: readonly string[],
+  faults: readonly FaultName[] = FAULT_NAMES,
+): Promise<MutantsMatrix> {
+  const outcomes: FaultOutcome[] = [];
+  for (const fault of faults) outcomes.push(faultOutcome(fault, await runWithFault(fault)));
+  const kills = new Map<string, FaultName[]>();
+  for (const outcome of outcomes)
+    for (const id of outcome.killedBy) kills.set(id, [...(kills.get(id) ?? []), outcome.fault]);
+  const fired = new Set(outcomes.flatMap((outcome) => outcome.checks));
+  const killed = outcomes.filter((outcome) => outcome.killed).length;
+  return {
+    faults: outcomes,
+    cases: [...kills]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, faultsKilled]) => ({ id, kills: faultsKilled })),
+    killed,
+    total: outcomes.length,
+    score: outcomes.length === 0 ? 1 : killed / outcomes.length,
+    survivingMust: outcomes
+      .filter((outcome) => outcome.expectedLevel === 'MUST' && !outcome.killed)
+      .map((outcome) => outcome.fault),
+    silentChecks: checkNames.filter((check) => !fired.has(check)),
+  };
+}

@@ -1,0 +1,55 @@
+import { MUTANTS_MARKDOWN_FILE } from '../reporters/mutants-link';
+import path from 'node:path';
+import { writeFileReplacing } from '../reporters/atomic-write';
+import { escapeMarkdownCell as cell, markdownCode as code } from '../reporters/escape';
+import type { MutantsMatrix } from './matrix';
+
+export const MUTANTS_JSON_FILE = 'mutants.json';
+export { MUTANTS_MARKDOWN_FILE };
+
+const percent = (score: number) => `${(score * 100).toFixed(1)} %`;
+
+export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
+  const lines = [
+    '# Kill matrix',
+    '',
+    'The conformance suite against every deliberate fault of the mock (`src/mock/faults.ts`). A fault is',
+    'killed when a failure catches it at its level (`src/mock/fault-levels.ts`): a MUST-level fault by a',
+    'MUST failure, a SHOULD-level fault by any failure or warning.',
+    '',
+    `**Score: ${matrix.killed}/${matrix.total} (${percent(matrix.score)})**`,
+    '',
+  ];
+  if (matrix.survivingMust.length > 0)
+    lines.push(`MUST-level faults surviving: ${matrix.survivingMust.map(code).join(', ')}`, '');
+  if (matrix.silentChecks.length > 0)
+    lines.push(`Checks no fault makes fire: ${matrix.silentChecks.map(code).join(', ')}`, '');
+  lines.push(
+    '## Faults',
+    '',
+    '| fault | level of its rule | caught at | killed | cases |',
+    '| --- | --- | --- | --- | --- |',
+    ...matrix.faults.map(
+      (fault) =>
+        `| ${code(fault.fault)}: ${cell(fault.description)} | ${fault.expectedLevel} | ${fault.level ?? '—'} | ` +
+        `${fault.killed ? 'killed' : '**survived**'} | ${fault.killedBy.map((id) => cell(id)).join('<br>')} |`,
+    ),
+    '',
+    '## Cases',
+    '',
+    '| case | faults it kills |',
+    '| --- | --- |',
+    ...matrix.cases.map((row) => `| ${cell(row.id)} | ${row.kills.map(code).join(', ')} |`),
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** Writes mutants.json and mutants.md into `dir`; returns their paths. */
+export async function writeMutantsReports(matrix: MutantsMatrix, dir: string): Promise<string[]> {
+  const json = path.join(dir, MUTANTS_JSON_FILE);
+  const markdown = path.join(dir, MUTANTS_MARKDOWN_FILE);
+  await writeFileReplacing(json, `${JSON.stringify(matrix, null, 2)}\n`);
+  await writeFileReplacing(markdown, renderMutantsMarkdown(matrix));
+  return [json, markdown];
+}
