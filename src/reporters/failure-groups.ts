@@ -19,14 +19,24 @@ export interface FailureGroup {
 
 /** The message with its variable parts as placeholders: `status <n>, expected <n>`. */
 export function messageShape(message: string): string {
-  return message
-    .split('\n')[0]
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-    .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
-    .replace(/\b[0-9a-f]{24}\b/gi, '<id>')
-    .replace(/\bfc[0-9a-f]{8}-[\w.-]*/g, '<name>')
-    .replace(/\b\d+(?:\.\d+)*\b/g, '<n>');
+  return (
+    message
+      .split('\n')[0]
+      .slice(0, SHAPE_INPUT_MAX)
+      .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+      .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
+      .replace(/\b[0-9a-f]{24}\b/gi, '<id>')
+      .replace(/\bfc[0-9a-f]{8}-[\w.-]*/g, '<name>')
+      .replace(/\b\d+(?:\.\d+)*\b/g, '<n>')
+      // A list of like items is one shape whatever its length: `"…", "…", "…"` is `"…", …`.
+      .replace(/([^,;:]+?)(?:, \1)+(?=[,;]|$)/g, '$1, …')
+    // The last item of a list the check cut short is a fragment of one.
+    .replace(/, …, [^,;]*$/, ', …')
+  );
 }
+
+/** Messages are shaped from their start: what varies past it would not make another cause. */
+const SHAPE_INPUT_MAX = 300;
 
 /** Groups of the failures of these cases, the largest first; a case with two causes is in two groups. */
 export function groupFailures(results: readonly CaseResult[]): FailureGroup[] {
@@ -48,10 +58,16 @@ export function groupFailures(results: readonly CaseResult[]): FailureGroup[] {
 /** The first line of a text, for one-line views. */
 export const firstLine = (text: string | undefined): string | undefined => text?.split('\n')[0];
 
-/** `expected …; got …` in one line, from a failure's fields (the message when it has neither). */
-export function expectedAndGot(failure: Failure): string {
-  const expected = firstLine(failure.expected);
-  const got = firstLine(failure.actual);
+const cut = (text: string | undefined, max: number): string | undefined =>
+  text === undefined || text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+/**
+ * `expected …; got …` in one line, from a failure's fields (the message when it has neither); each side
+ * at most `max` characters.
+ */
+export function expectedAndGot(failure: Failure, max = Number.POSITIVE_INFINITY): string {
+  const expected = cut(firstLine(failure.expected), max);
+  const got = cut(firstLine(failure.actual), max);
   const parts = [expected && `expected ${expected}`, got && `got ${got}`].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : (firstLine(failure.message) ?? '');
 }

@@ -1,6 +1,6 @@
 import type { CaseResult, Outcome, Reporter, RunEvent } from '../engine/results';
 import { showControls } from './controls';
-import { countOutcomes, OUTCOME_LABELS } from './report-views';
+import { countOutcomes, isUnexpectedFailure, OUTCOME_LABELS } from './report-views';
 import { summaryLine } from './summary-line';
 
 /** Where progress goes: process.stderr by default, a buffer in tests. */
@@ -16,11 +16,13 @@ export interface ProgressOptions {
 }
 
 const CLEAR_LINE = '\r\u001b[2K';
+const BAR_WIDTH = 20;
 
 /**
- * The progress display: on a terminal one line that updates in place (counts and the case just
- * finished); elsewhere (CI logs, pipes) one plain line per case, `PASS <case id>` (a skipped case with its
- * reason: `SKIP <case id> (<reason>)`); and a final summary.
+ * The progress display: on a terminal a progress bar on one line that updates in place (counts and the
+ * case just finished), with each failed case printed above it as it fails (`FAIL <case id>`), so the
+ * bar never overwrites one; elsewhere (CI logs, pipes) one plain line per case, `PASS <case id>` (a
+ * skipped case with its reason: `SKIP <case id> (<reason>)`); and a final summary.
  */
 export class ProgressDisplay implements Reporter {
   readonly name = 'progress';
@@ -45,8 +47,12 @@ export class ProgressDisplay implements Reporter {
         return;
       case 'case:end':
         this.finished.push(event.result);
-        if (this.tty) this.stream.write(CLEAR_LINE + showControls(this.statusLine(event.result)));
-        else
+        if (this.tty) {
+          const kept = isUnexpectedFailure(event.result)
+            ? CLEAR_LINE + showControls(`${this.label(event.result)} ${event.result.id}`) + '\n'
+            : '';
+          this.stream.write(kept + CLEAR_LINE + showControls(this.statusLine(event.result)));
+        } else
           this.stream.write(
             showControls(`${this.label(event.result)} ${event.result.id}${this.reason(event.result)}`) + '\n',
           );
@@ -76,8 +82,11 @@ export class ProgressDisplay implements Reporter {
   private statusLine(current: CaseResult): string {
     const counts = countOutcomes(this.finished);
     const shown = (outcome: Outcome, word: string) => `${counts[outcome]} ${word}`;
+    const done = this.caseCount > 0 ? Math.min(1, this.finished.length / this.caseCount) : 1;
+    const filled = Math.round(done * BAR_WIDTH);
+    const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
     const head =
-      `[${this.finished.length}/${this.caseCount}] ` +
+      `${bar} ${this.finished.length}/${this.caseCount} ` +
       [
         shown('passed', 'passed'),
         shown('failed', 'failed'),

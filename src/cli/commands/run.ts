@@ -2,8 +2,12 @@ import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
 import { selectCases } from '../../engine/selection';
+import path from 'node:path';
 import {
   defaultReporters,
+  failureDigest,
+  HTML_REPORT_FILE,
+  MARKDOWN_REPORT_FILE,
   progressDisplay,
   showControls,
   writeReports,
@@ -35,6 +39,10 @@ export function registerRunCommand(program: Command): void {
       });
       const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
       const lines = writtenReportLines(written, config.reportDir);
+      const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
+        .map((file) => path.join(config.reportDir, file))
+        .find((file) => written.files.includes(file));
+      for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
       for (const line of lines.stderr) process.stderr.write(`${line}\n`);
       for (const stale of report.summary.staleExpectations)
         process.stderr.write(`flows-conformance: stale expectation: ${showControls(stale)}\n`);
