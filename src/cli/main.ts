@@ -18,6 +18,8 @@ export function buildProgram(): Command {
       'Executable specification of the Losant Flows REST resource: conformance runs, pacts and a reference mock.',
     )
     .version(packageVersion(), '-V, --version', 'print the version')
+    // The program's own options only before the command: can-i-deploy has a --version of its own.
+    .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError(false)
     .showSuggestionAfterError(true)
