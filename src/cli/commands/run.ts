@@ -42,7 +42,9 @@ export function registerRunCommand(program: Command): void {
       const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
         .map((file) => path.join(config.reportDir, file))
         .find((file) => written.files.includes(file));
-      for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
+      // A run that could not start says so in one line (below); its cases were never sent.
+      if (!startError)
+        for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
       for (const line of lines.stderr) process.stderr.write(`${line}\n`);
       for (const stale of report.summary.staleExpectations)
         process.stderr.write(`flows-conformance: stale expectation: ${showControls(stale)}\n`);
