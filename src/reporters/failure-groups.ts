@@ -30,8 +30,8 @@ export function messageShape(message: string): string {
       .replace(/\b\d+(?:\.\d+)*\b/g, '<n>')
       // A list of like items is one shape whatever its length: `"…", "…", "…"` is `"…", …`.
       .replace(/([^,;:]+?)(?:, \1)+(?=[,;]|$)/g, '$1, …')
-    // The last item of a list the check cut short is a fragment of one.
-    .replace(/, …, [^,;]*$/, ', …')
+      // The last item of a list the check cut short is a fragment of one.
+      .replace(/, …, [^,;]*$/, ', …')
   );
 }
 
