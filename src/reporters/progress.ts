@@ -16,7 +16,8 @@ export interface ProgressOptions {
 }
 
 const CLEAR_LINE = '\r\u001b[2K';
-const BAR_WIDTH = 20;
+/** The bar's width: narrower on a narrow terminal, to leave room for the case id. */
+const barWidth = (columns: number): number => (columns >= 120 ? 20 : 10);
 
 /**
  * The progress display: on a terminal a progress bar on one line that updates in place (counts and the
@@ -83,8 +84,10 @@ export class ProgressDisplay implements Reporter {
     const counts = countOutcomes(this.finished);
     const shown = (outcome: Outcome, word: string) => `${counts[outcome]} ${word}`;
     const done = this.caseCount > 0 ? Math.min(1, this.finished.length / this.caseCount) : 1;
-    const filled = Math.round(done * BAR_WIDTH);
-    const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
+    const columns = this.stream.columns ?? 100;
+    const barSize = barWidth(columns);
+    const filled = Math.round(done * barSize);
+    const bar = `[${'#'.repeat(filled)}${'-'.repeat(barSize - filled)}]`;
     const head =
       `${bar} ${this.finished.length}/${this.caseCount} ` +
       [
@@ -94,7 +97,7 @@ export class ProgressDisplay implements Reporter {
         shown('skipped', 'skipped'),
       ].join(', ') +
       ' | ';
-    const width = Math.max(40, (this.stream.columns ?? 100) - 1);
+    const width = Math.max(40, columns - 1);
     const room = width - head.length;
     const id = current.id.length <= room ? current.id : current.id.slice(0, Math.max(0, room - 1)) + '…';
     return head + id;

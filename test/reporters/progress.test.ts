@@ -43,7 +43,7 @@ describe('reporters: progress', () => {
     expect(lines).to.have.length(4);
     expect(lines[1].split('\r').at(-1)).to.equal('\u001b[2KFAIL GET flows: sortField=bogus is 400');
     expect(lines[2]).to.contain('3/5 1 passed, 1 failed, 1 warn, 0 skipped | GET flows: names sort');
-    expect(lines[2]).to.match(/\[#{12}-{8}\] 3\/5 /);
+    expect(lines[2]).to.match(/\[#{6}-{4}\] 3\/5 /);
     expect(lines[2].split('\r').at(-1)?.startsWith('\u001b[2K5 cases: 2 passed')).to.equal(true);
   });
 
