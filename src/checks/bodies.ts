@@ -11,6 +11,7 @@ import {
   type Check,
   type CheckContext,
   type Exchange,
+  shownField,
 } from './context';
 import type { RefOf } from './refs';
 import { sameId } from './select';
@@ -67,8 +68,8 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
     ];
   }
   const differences = Object.entries(sent).flatMap(([key, value]) => [
-    ...(holdsJson(created[key], value) ? [] : [`Post answered ${key}=${JSON.stringify(created[key])}`]),
-    ...(holdsJson(stored[key], value) ? [] : [`Get returns ${key}=${JSON.stringify(stored[key])}`]),
+    ...(holdsJson(created[key], value) ? [] : [`Post answered ${shownField(key, created[key])}`]),
+    ...(holdsJson(stored[key], value) ? [] : [`Get returns ${shownField(key, stored[key])}`]),
   ]);
   if (differences.length === 0) return [];
   return [
@@ -104,7 +105,7 @@ const creationOf = (context: CheckContext, exchange: Exchange): Creation => ({
 function defaultProblems(flow: Record<string, unknown>, creation: Creation): string[] {
   const problems = Object.entries(CREATED_WORKFLOW_DEFAULTS)
     .filter(([key, value]) => !sameJson(flow[key], value))
-    .map(([key]) => `${key}=${JSON.stringify(flow[key])}`);
+    .map(([key]) => shownField(key, flow[key]));
   if (!sameId(flow.flowId, flow.id)) problems.push(`flowId ${JSON.stringify(flow.flowId)} ≠ id`);
   if (!sameId(flow.applicationId, creation.applicationId))
     problems.push(`applicationId ${JSON.stringify(flow.applicationId)} ≠ ${creation.applicationId}`);

@@ -9,6 +9,7 @@ import {
   type Check,
   type CheckContext,
   type Exchange,
+  shownField,
 } from './context';
 import { parseJson } from '../http/transport';
 import type { RefOf } from './refs';
@@ -30,9 +31,7 @@ export const collectionEcho: Check<RefOf<'collectionEcho'>> = (context, ref) => 
     return ID_FIELDS.has(key) ? !sameId(body[key], expected) : body[key] !== expected;
   });
   if (wrong.length === 0) return [];
-  const shown = wrong
-    .map(([key]) => `${key}=${JSON.stringify(isRecord(body) ? body[key] : undefined)}`)
-    .join(', ');
+  const shown = wrong.map(([key]) => shownField(key, isRecord(body) ? body[key] : undefined)).join(', ');
   const expected = wrong.map(
     ([key, value]) => `${key}=${JSON.stringify(typeof value === 'string' ? context.expand(value) : value)}`,
   );

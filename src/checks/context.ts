@@ -111,3 +111,7 @@ export const missingExchange = (context: CheckContext, ref: CheckRef): Failure =
     'the case to send that request',
     'the case table',
   );
+
+/** `key="value"`, or `key missing` when the body has no such key (never JavaScript's `undefined`). */
+export const shownField = (key: string, value: unknown): string =>
+  value === undefined ? `${key} missing` : `${key}=${JSON.stringify(value)}`;

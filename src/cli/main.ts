@@ -1,15 +1,39 @@
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
 import { UsageError } from './usage-error';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../paths';
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version?: string;
+  };
+  return manifest.version ?? '0.0.0';
+}
 
 export function buildProgram(): Command {
   const program = new Command('flows-conformance')
     .description(
       'Executable specification of the Losant Flows REST resource: conformance runs, pacts and a reference mock.',
     )
+    .version(packageVersion(), '-V, --version', 'print the version')
+    // The program's own options only before the command: can-i-deploy has a --version of its own.
+    .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ outputError: (message, write) => write(message.split('\n')[0] + '\n') });
+    .showSuggestionAfterError(true)
+    // One line: commander's "(Did you mean --grep?)" comes on a second line; it joins the first.
+    .configureOutput({
+      outputError: (message, write) =>
+        write(
+          message
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .join(' ') + '\n',
+        ),
+    });
   for (const register of COMMANDS) register(program);
   return program;
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { writableDirectoryOption } from './writable-directory';
 import {
   CONFIG_FILE_ENV,
@@ -13,15 +13,29 @@ import {
  * The target and credential options that `run` and `verify` share. No option has a commander default:
  * defaults live in DEFAULT_TARGET_CONFIG, so that the config file and the environment can set them.
  */
-export function addTargetOptions(command: Command): Command {
+export function addTargetOptions(command: Command, use: 'run' | 'verify' = 'run'): Command {
+  // Options that act only in a conformance run stay out of verify's help (still accepted: a shared
+  // config file or environment may set them).
+  const runOnly = (option: Option): Option => (use === 'run' ? option : option.hideHelp());
   return command
     .option('--config <file>', `JSON config file (keys as in docs/conformance.md; env ${CONFIG_FILE_ENV})`)
     .option('--target <url>', 'base URL of the API to test (default: the embedded mock, in-process)')
     .option('--application-id <id>', 'the application the suite may create flows in')
-    .option('--other-application-id <id>', 'a second application of the same user (cross-application checks)')
-    .option(
-      '--foreign-application-id <id>',
-      'an application of another user, which no credential of the run may reach',
+    .addOption(
+      runOnly(
+        new Option(
+          '--other-application-id <id>',
+          'a second application of the same user (cross-application checks)',
+        ),
+      ),
+    )
+    .addOption(
+      runOnly(
+        new Option(
+          '--foreign-application-id <id>',
+          'an application of another user, which no credential of the run may reach',
+        ),
+      ),
     )
     .option(
       '--admin-token <token>',
@@ -43,7 +57,7 @@ export function addTargetOptions(command: Command): Command {
       '--max-retry-wait <ms>',
       'total wait per request on 429 Retry-After before it fails (default 5000)',
     )
-    .option('--concurrency <n>', 'requests in flight (default 8)')
+    .addOption(runOnly(new Option('--concurrency <n>', 'requests in flight (default 8)')))
     .option('--report-dir <dir>', 'where reports are written (default reports/)');
 }
 

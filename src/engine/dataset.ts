@@ -17,6 +17,7 @@ import type { TokenProvider } from '../target/credentials';
 import { TokenUnavailable } from '../target/credentials';
 import type { DataFacts, DataPiece, FlowFact, PieceState, VersionFact } from '../model/data-facts';
 import { expandJson, type Placeholders } from './template';
+import { authLabel } from './request';
 
 export interface DataSetTarget {
   readonly transport: Transport;
@@ -39,7 +40,7 @@ async function send(
   target: DataSetTarget,
   actionId: 'flows.post' | 'flows.import',
   payload: unknown,
-  where: { applicationId: string; token: string } = target,
+  where: { applicationId: string; token: string; authLabel?: string } = target,
 ) {
   const action = actionById(actionId);
   const response = await target.transport.send({
@@ -47,6 +48,7 @@ async function send(
     path: pathFor(action, where.applicationId),
     headers: { ...JSON_HEADERS, ...bearer(where.token) },
     body: JSON.stringify(payload),
+    authLabel: where.authLabel ?? authLabel({ kind: 'principal' }),
   });
   // Lenient on purpose: a wrong success status is the cases' finding, not a reason to stop the run.
   if (response.status < 200 || response.status >= 300) {
@@ -230,7 +232,11 @@ async function postCrossApplication(target: DataSetTarget, placeholders: Placeho
     if (error instanceof TokenUnavailable) throw new PieceUnavailable(error.message);
     throw error;
   }
-  const other = { applicationId: target.otherApplicationId, token: otherToken };
+  const other = {
+    applicationId: target.otherApplicationId,
+    token: otherToken,
+    authLabel: authLabel({ kind: 'otherApplication', scope: 'flows.*' }),
+  };
   const customName = `${placeholders.cross}${CROSS_CUSTOM.name}`;
   const custom = await send(target, 'flows.post', postPayload(CROSS_CUSTOM, customName, {}), other);
   const customId = idOf(custom, customName);

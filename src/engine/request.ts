@@ -33,6 +33,27 @@ async function authorization(auth: AuthSpec, tokens: TokenProvider): Promise<Rec
   }
 }
 
+/** What the token of a request is, for showing it in place of the token (`token with flows.get`). */
+export function authLabel(auth: AuthSpec): string | undefined {
+  switch (auth.kind) {
+    case 'principal':
+      return 'your admin or user token';
+    case 'scope':
+      return `token with ${auth.scope}`;
+    case 'unknown':
+      return 'a well-formed token the server does not know';
+    case 'revoked':
+      return `revoked token with ${auth.scope}`;
+    case 'expired':
+      return `expired token with ${auth.scope}`;
+    case 'otherApplication':
+      return `token of the other application with ${auth.scope}`;
+    case 'none':
+    case 'malformed':
+      return undefined;
+  }
+}
+
 /** Brackets stay readable (`triggerFilter[0][type]`), everything else is percent-encoded. */
 export const encodeQuery = (pairs: readonly (readonly [string, string])[]): string =>
   pairs
@@ -83,7 +104,9 @@ export async function buildRequest(spec: RequestSpec, context: RequestContext): 
       headers['content-type'] = JSON_HEADERS['content-type'];
     }
   }
-  Object.assign(headers, await authorization(spec.auth ?? { kind: 'principal' }, context.tokens));
+  const auth = spec.auth ?? { kind: 'principal' };
+  Object.assign(headers, await authorization(auth, context.tokens));
+  const label = authLabel(auth);
   const query = spec.query?.map(([name, value]) => [name, expandText(value, context.placeholders)] as const);
   return {
     method: action.method,
@@ -91,6 +114,7 @@ export async function buildRequest(spec: RequestSpec, context: RequestContext): 
     query: query && encodeQuery(query),
     headers,
     body,
+    ...(label === undefined ? {} : { authLabel: label }),
   };
 }
 

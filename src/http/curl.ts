@@ -11,14 +11,25 @@ export function redactHeaderValue(name: string, value: string): string {
 
 const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
-/** The request as a curl command a person can paste, with the token redacted. */
+/** A bearer token shown as what it is (`Bearer <token with flows.get>`), else redacted. */
+function shownHeaderValue(name: string, value: string, authLabel: string | undefined): string {
+  if (authLabel !== undefined && name.toLowerCase() === 'authorization' && /^bearer\s/i.test(value))
+    return `Bearer <${authLabel.replace(/[<>\r\n]/g, '')}>`;
+  return redactHeaderValue(name, value);
+}
+
+/**
+ * The request as a curl command a person can paste, with the token redacted (named by its scope when
+ * the request says). `-g` keeps curl from reading the brackets of `triggerFilter[0][type]` as a glob.
+ */
 export function toCurl(baseUrl: string, request: HttpRequest): string {
-  const parts = ['curl', '-X', request.method];
+  const url = requestUrl(baseUrl, request);
+  const parts = ['curl', ...(/[[\]{}]/.test(url) ? ['-g'] : []), '-X', request.method];
   for (const [name, value] of Object.entries(request.headers)) {
-    parts.push('-H', shellQuote(`${name}: ${redactHeaderValue(name, value)}`));
+    parts.push('-H', shellQuote(`${name}: ${shownHeaderValue(name, value, request.authLabel)}`));
   }
   if (request.body !== undefined) parts.push('-d', shellQuote(request.body));
-  parts.push(shellQuote(requestUrl(baseUrl, request)));
+  parts.push(shellQuote(url));
   return parts.join(' ');
 }
 

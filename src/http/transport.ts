@@ -14,6 +14,11 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The body exactly as sent. */
   readonly body?: string;
+  /**
+   * What the bearer token is, for showing the request (`token with flows.get`): a curl command names
+   * the token a person must put there instead of a bare `<redacted>`. Never sent.
+   */
+  readonly authLabel?: string;
 }
 
 /** The outcome of parsing a body as JSON: a non-JSON body is a check failure, never a crash. */
@@ -58,8 +63,9 @@ export function parseJson(bodyText: string): JsonParse {
   if (bodyText.trim() === '') return { ok: false, error: 'the body is empty' };
   try {
     return { ok: true, value: JSON.parse(bodyText) as unknown };
-  } catch (error) {
-    return { ok: false, error: `the body is not JSON (${(error as Error).message})` };
+  } catch {
+    // The parser's own words (`Unexpected token 'A', "Authorizat"...`) help no one; the excerpt shows the body.
+    return { ok: false, error: 'the body is not JSON' };
   }
 }
 

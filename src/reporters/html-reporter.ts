@@ -7,18 +7,38 @@ import { fileReporter, type FileReporter } from './file-reporter';
 import { actionAnchor, actionSection } from './html-action';
 import { badge, badgeKind, caseAnchor, countsBadges, table } from './html-parts';
 import { HTML_STYLE } from './html-style';
+import { groupFailures, REPRO_NOTE } from './failure-groups';
 import { ASPECTS, coverageOf, failureText, problemResults } from './report-views';
 import { summaryLine } from './summary-line';
 
 export const HTML_REPORT_FILE = 'index.html';
 
-function caseDetails(result: CaseResult): string {
+/** A case's failures; the anchor goes on its first appearance only (a case can have two causes). */
+function caseDetails(result: CaseResult, anchored: Set<CaseResult>): string {
+  const id = anchored.has(result) ? '' : ` id="${caseAnchor(result)}"`;
+  anchored.add(result);
   return (
-    `<div id="${caseAnchor(result)}"><h3>${badge(badgeKind(result))} ${esc(result.id)}</h3>` +
+    `<div${id}><h3>${badge(badgeKind(result))} ${esc(result.id)}</h3>` +
     `<p class="muted">${esc(result.action)} · ${esc(result.aspect)} · ${esc(result.level)}</p>` +
     `<pre>${esc(failureText(result))}</pre></div>`
   );
 }
+
+/** Cases grouped by cause, each group behind a disclosure that names its check, message shape and count. */
+function groupedDetails(results: readonly CaseResult[]): string {
+  const anchored = new Set<CaseResult>();
+  return groupFailures(results)
+    .map(
+      ({ check, shape, members }) =>
+        `<details class="group"><summary><strong>${esc(check)}</strong>: ${esc(shape)} <span class="muted">(${members.length} cases)</span></summary>` +
+        members.map(({ result }) => caseDetails(result, anchored)).join('\n') +
+        '</details>',
+    )
+    .join('\n');
+}
+
+const reproNote = (): string =>
+  `<p class="muted">${esc(REPRO_NOTE).replace(/`([^`]*)`/g, '<code>$1</code>')}</p>`;
 
 /** At the top: what needs attention. Unexpected failures first, then expected ones and warnings. */
 function problemsSection(report: RunReport): string {
@@ -27,15 +47,15 @@ function problemsSection(report: RunReport): string {
   if (failures.length === 0) parts.push('<section class="card ok" id="failures">No failures.</section>');
   else
     parts.push(
-      `<section class="card failures" id="failures"><h2>Failures (${failures.length})</h2>${failures.map(caseDetails).join('\n')}</section>`,
+      `<section class="card failures" id="failures"><h2>Failures (${failures.length})</h2>${reproNote()}${groupedDetails(failures)}</section>`,
     );
   if (expected.length > 0)
     parts.push(
-      `<section class="card"><details><summary><strong>Expected failures (${expected.length})</strong></summary>${expected.map(caseDetails).join('\n')}</details></section>`,
+      `<section class="card"><details><summary><strong>Expected failures (${expected.length})</strong></summary>${groupedDetails(expected)}</details></section>`,
     );
   if (warnings.length > 0)
     parts.push(
-      `<section class="card"><details><summary><strong>Warnings (${warnings.length})</strong>: SHOULD checks, resting on a decision</summary>${warnings.map(caseDetails).join('\n')}</details></section>`,
+      `<section class="card"><details><summary><strong>Warnings (${warnings.length})</strong>: SHOULD checks, resting on a decision</summary>${groupedDetails(warnings)}</details></section>`,
     );
   return parts.join('\n');
 }

@@ -11,3 +11,5 @@ export { mergeReports, ReportMergeError } from './merge';
 export { readRunReport } from './read-report';
 export { showControls } from './controls';
 export { writtenReportLines, type WrittenLines } from './written-lines';
+export { failureDigest } from './failure-digest';
+export { groupFailures, messageShape, type FailureGroup } from './failure-groups';

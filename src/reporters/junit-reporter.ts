@@ -4,12 +4,39 @@ import type { CaseResult, RunReport } from '../engine/results';
 import { showControlsInReport } from './controls';
 import { xmlSafe } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
+import { expectedAndGot } from './failure-groups';
 import { failureText, sortedResults } from './report-views';
 
 export const JUNIT_REPORT_FILE = 'junit.xml';
 
 const seconds = (ms: number): number => Math.max(0, ms) / 1000;
 const firstLine = (text: string): string => text.split('\n')[0];
+
+/** The `message` attribute: what went wrong, what the rule expected and what came back, on one line. */
+function failureMessage(result: CaseResult, fallback: string): string {
+  const failure = result.failures[0];
+  if (!failure) return fallback;
+  const detail =
+    failure.expected !== undefined || failure.actual !== undefined ? `: ${expectedAndGot(failure)}` : '';
+  const more = result.failures.length > 1 ? ` (and ${result.failures.length - 1} more)` : '';
+  return xmlSafe(firstLine(failure.message) + detail + more);
+}
+
+/**
+ * `<skipped message="reason"/>`: junit-report-builder writes a bare `<skipped/>`, so the element it
+ * built gets the attribute after the fact.
+ */
+function skippedWithMessage(testCase: TestCase, message: string): TestCase {
+  testCase.skipped();
+  const build = testCase.build.bind(testCase);
+  testCase.build = (parent) => {
+    const element = build(parent);
+    for (const child of element.children as { name?: string; att?: (name: string, value: string) => void }[])
+      if (child.name === 'skipped') child.att?.('message', message);
+    return element;
+  };
+  return testCase;
+}
 
 function describeCase(testCase: TestCase, result: CaseResult): void {
   testCase.property('aspect', result.aspect).property('level', result.level);
@@ -31,28 +58,25 @@ function recordOutcome(testCase: TestCase, result: CaseResult, strict: boolean):
       return;
     case 'failed':
       if (result.expectedFailure) {
-        testCase
-          .skipped()
+        skippedWithMessage(testCase, failureMessage(result, 'expected failure'))
           .property('expectedFailure', 'true')
           .standardOutput(`Expected failure:\n${details}`);
         return;
       }
-      testCase
-        .failure(xmlSafe(firstLine(firstFailure?.message ?? 'failed')), failureType)
-        .stacktrace(details);
+      testCase.failure(failureMessage(result, 'failed'), failureType).stacktrace(details);
       return;
     case 'warning':
       if (strict) {
-        testCase
-          .failure(xmlSafe(firstLine(firstFailure?.message ?? 'warning')), failureType)
-          .stacktrace(details);
+        testCase.failure(failureMessage(result, 'warning'), failureType).stacktrace(details);
         return;
       }
       testCase.property('warning', 'true').standardOutput(`WARNING (SHOULD):\n${details}`);
       return;
     case 'skipped': {
       const reason = xmlSafe(result.skipReason ?? 'no reason given');
-      testCase.skipped().property('skipReason', reason).standardOutput(`Skipped: ${reason}`);
+      skippedWithMessage(testCase, firstLine(reason))
+        .property('skipReason', reason)
+        .standardOutput(`Skipped: ${reason}`);
       return;
     }
   }

@@ -3,6 +3,7 @@ import type { CaseResult, RunReport } from '../engine/results';
 import { showControlsInReport } from './controls';
 import { escapeMarkdownCell as cell, markdownCode as code, markdownFence } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
+import { groupFailures, REPRO_NOTE } from './failure-groups';
 import { coverageOf, failureText, outcomesByActionAndAspect, problemResults } from './report-views';
 import { summaryLine } from './summary-line';
 
@@ -33,13 +34,13 @@ function totals(report: RunReport): string[] {
 function aspectTable(report: RunReport): string[] {
   const rows = outcomesByActionAndAspect(report).map(
     ({ action, aspect, counts }) =>
-      `| ${action.id} | ${aspect} | ${counts.passed} | ${counts.failed} | ${counts.warning} | ${counts.skipped} |`,
+      `| ${action.id} | ${aspect} | ${counts.passed} | ${counts.failed} | ${counts.expected} | ${counts.warning} | ${counts.skipped} |`,
   );
   return [
     '## Results by action and aspect',
     '',
-    '| Action | Aspect | Pass | Fail | Warn | Skip |',
-    '|---|---|---:|---:|---:|---:|',
+    '| Action | Aspect | Pass | Fail | Expected fail | Warn | Skip |',
+    '|---|---|---:|---:|---:|---:|---:|',
     ...rows,
   ];
 }
@@ -86,11 +87,29 @@ function coverageTables(report: RunReport): string[] {
   return lines;
 }
 
-function caseBlocks(title: string, results: readonly CaseResult[]): string[] {
+/** Members of a group shown in full; the rest are named behind a disclosure. */
+const SHOWN_MEMBERS = 3;
+
+/** A section of failed (or warning) cases, grouped by cause: the group, its first members, and how many more. */
+function groupedCases(title: string, results: readonly CaseResult[]): string[] {
   if (results.length === 0) return [];
-  const lines = ['', `## ${title}`];
-  for (const result of results)
-    lines.push('', `### ${cell(result.id)}`, '', markdownFence(failureText(result)));
+  const groups = groupFailures(results);
+  const lines = ['', `## ${title} (${results.length} cases, ${groups.length} causes)`, '', REPRO_NOTE];
+  for (const { check, shape, members } of groups) {
+    lines.push('', `### ${cell(check)}: ${cell(shape)} (${members.length} cases)`);
+    for (const { result } of members.slice(0, SHOWN_MEMBERS))
+      lines.push('', `#### ${cell(result.id)}`, '', markdownFence(failureText(result)));
+    const rest = members.slice(SHOWN_MEMBERS);
+    if (rest.length > 0)
+      lines.push(
+        '',
+        `<details><summary>and ${rest.length} more</summary>`,
+        '',
+        ...rest.map(({ result }) => `- ${code(result.id)}`),
+        '',
+        '</details>',
+      );
+  }
   return lines;
 }
 
@@ -108,11 +127,11 @@ export function renderMarkdownReport(given: RunReport, links: ReportLinks = {}):
         : []),
       '',
       ...aspectTable(report),
+      ...groupedCases('Failures', failures),
+      ...groupedCases('Expected failures', expected),
+      ...groupedCases('Warnings', warnings),
       '',
       ...coverageTables(report),
-      ...caseBlocks('Failures', failures),
-      ...caseBlocks('Expected failures', expected),
-      ...caseBlocks('Warnings', warnings),
     ].join('\n') + '\n'
   );
 }

@@ -1,6 +1,6 @@
 import type { CaseResult, Outcome, Reporter, RunEvent } from '../engine/results';
 import { showControls } from './controls';
-import { countOutcomes, OUTCOME_LABELS } from './report-views';
+import { countOutcomes, isUnexpectedFailure, OUTCOME_LABELS } from './report-views';
 import { summaryLine } from './summary-line';
 
 /** Where progress goes: process.stderr by default, a buffer in tests. */
@@ -16,11 +16,14 @@ export interface ProgressOptions {
 }
 
 const CLEAR_LINE = '\r\u001b[2K';
+/** The bar's width: narrower on a narrow terminal, to leave room for the case id. */
+const barWidth = (columns: number): number => (columns >= 120 ? 20 : 10);
 
 /**
- * The progress display: on a terminal one line that updates in place (counts and the case just
- * finished); elsewhere (CI logs, pipes) one plain line per case, `PASS <case id>` (a skipped case with its
- * reason: `SKIP <case id> (<reason>)`); and a final summary.
+ * The progress display: on a terminal a progress bar on one line that updates in place (counts and the
+ * case just finished), with each failed case printed above it as it fails (`FAIL <case id>`), so the
+ * bar never overwrites one; elsewhere (CI logs, pipes) one plain line per case, `PASS <case id>` (a
+ * skipped case with its reason: `SKIP <case id> (<reason>)`); and a final summary.
  */
 export class ProgressDisplay implements Reporter {
   readonly name = 'progress';
@@ -45,8 +48,12 @@ export class ProgressDisplay implements Reporter {
         return;
       case 'case:end':
         this.finished.push(event.result);
-        if (this.tty) this.stream.write(CLEAR_LINE + showControls(this.statusLine(event.result)));
-        else
+        if (this.tty) {
+          const kept = isUnexpectedFailure(event.result)
+            ? CLEAR_LINE + showControls(`${this.label(event.result)} ${event.result.id}`) + '\n'
+            : '';
+          this.stream.write(kept + CLEAR_LINE + showControls(this.statusLine(event.result)));
+        } else
           this.stream.write(
             showControls(`${this.label(event.result)} ${event.result.id}${this.reason(event.result)}`) + '\n',
           );
@@ -76,8 +83,13 @@ export class ProgressDisplay implements Reporter {
   private statusLine(current: CaseResult): string {
     const counts = countOutcomes(this.finished);
     const shown = (outcome: Outcome, word: string) => `${counts[outcome]} ${word}`;
+    const done = this.caseCount > 0 ? Math.min(1, this.finished.length / this.caseCount) : 1;
+    const columns = this.stream.columns ?? 100;
+    const barSize = barWidth(columns);
+    const filled = Math.round(done * barSize);
+    const bar = `[${'#'.repeat(filled)}${'-'.repeat(barSize - filled)}]`;
     const head =
-      `[${this.finished.length}/${this.caseCount}] ` +
+      `${bar} ${this.finished.length}/${this.caseCount} ` +
       [
         shown('passed', 'passed'),
         shown('failed', 'failed'),
@@ -85,7 +97,7 @@ export class ProgressDisplay implements Reporter {
         shown('skipped', 'skipped'),
       ].join(', ') +
       ' | ';
-    const width = Math.max(40, (this.stream.columns ?? 100) - 1);
+    const width = Math.max(40, columns - 1);
     const room = width - head.length;
     const id = current.id.length <= room ? current.id : current.id.slice(0, Math.max(0, room - 1)) + '…';
     return head + id;

@@ -22,8 +22,6 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   skipped: 'SKIP',
 };
 
-export type OutcomeCounts = Record<Outcome, number>;
-
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Results in a stable order: by case id. */
@@ -31,9 +29,21 @@ export function sortedResults(results: readonly CaseResult[]): CaseResult[] {
   return [...results].sort((a, b) => byCodePoint(a.id, b.id));
 }
 
-export function countOutcomes(results: readonly CaseResult[]): OutcomeCounts {
-  const counts: OutcomeCounts = { passed: 0, failed: 0, warning: 0, skipped: 0 };
-  for (const result of results) counts[result.outcome] += 1;
+/**
+ * Where a case is counted, exactly once: a failure or warning listed in the expectations file is
+ * `expected`, apart from the failures, so that the counts of a table add up to its number of cases.
+ */
+export type Tally = 'passed' | 'failed' | 'expected' | 'warning' | 'skipped';
+export type TallyCounts = Record<Tally, number>;
+
+export const tallyOf = (result: CaseResult): Tally =>
+  result.expectedFailure && (result.outcome === 'failed' || result.outcome === 'warning')
+    ? 'expected'
+    : result.outcome;
+
+export function countOutcomes(results: readonly CaseResult[]): TallyCounts {
+  const counts: TallyCounts = { passed: 0, failed: 0, expected: 0, warning: 0, skipped: 0 };
+  for (const result of results) counts[tallyOf(result)] += 1;
   return counts;
 }
 
@@ -73,7 +83,7 @@ export function formatFailure(failure: Failure): string {
 export interface AspectRow {
   readonly action: ActionSpec;
   readonly aspect: Aspect;
-  readonly counts: OutcomeCounts;
+  readonly counts: TallyCounts;
 }
 
 /** One row per action × aspect of the catalog, also where no case ran. */

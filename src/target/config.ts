@@ -76,6 +76,9 @@ export const ENV_NAMES: Readonly<Record<keyof RawTargetConfig, string>> = {
 
 export const CONFIG_FILE_ENV = 'FLOWS_CONFORMANCE_CONFIG';
 
+/** Keys a config file may not hold: secrets belong in the environment. */
+const SECRET_KEYS: ReadonlySet<string> = new Set(['adminToken', 'userPassword']);
+
 export function readJsonFile(file: string, what: string): unknown {
   let text: string;
   try {
@@ -98,8 +101,11 @@ export function configFileLayer(file: string): RawTargetConfig {
   if (!isRecord(content)) throw new UsageError(`config file ${file} must hold a JSON object`);
   const known = new Set(Object.keys(ENV_NAMES));
   for (const key of Object.keys(content)) {
-    if (!known.has(key)) throw new UsageError(`config file ${file}: unknown key "${key}"`);
-    if (key === 'adminToken' || key === 'userPassword') {
+    if (!known.has(key))
+      throw new UsageError(
+        `config file ${file}: unknown key "${key}" (valid keys: ${[...known].filter((name) => !SECRET_KEYS.has(name)).join(', ')})`,
+      );
+    if (SECRET_KEYS.has(key)) {
       throw new UsageError(`config file ${file}: put ${key} in the environment, not in a file`);
     }
   }

@@ -7,6 +7,8 @@ import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { readPactFile } from '../../src/pact/pact-file';
 import { runCli, runTs } from '../support/cli';
 import { startBrokerDouble, type BrokerDouble } from './broker-double';
+import { MOCK_APPLICATION_ID } from '../../src/mock';
+import { ADMIN_TOKEN, listeningMock } from '../runner/support';
 
 const TOKEN = 'broker-double-token';
 const withToken = { PACT_BROKER_TOKEN: TOKEN };
@@ -89,11 +91,14 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
   });
 
   it('verify takes the pacts from the broker and publishes the results under the provider version and branch', async () => {
+    // Results are published only for a server given with --target (a mock listening here stands for it).
+    const { mock, url } = await listeningMock();
     const args = ['verify', '--broker-url', broker.url, '--report-dir', reportDir, '--publish-results'];
+    const target = ['--target', url, '--application-id', MOCK_APPLICATION_ID, '--mock-only-tokens'];
     const result = await runCli(
-      [...args, '--provider-version', '2.0.0', '--provider-branch', 'main'],
-      withToken,
-    );
+      [...args, ...target, '--provider-version', '2.0.0', '--provider-branch', 'main'],
+      { ...withToken, FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN },
+    ).finally(() => mock.close());
     expect(result.code, result.stderr).to.equal(0);
     expect(broker.records.requests.map((request) => `${request.method} ${request.path}`)).to.include.members([
       `POST /pacts/provider/${DEFAULT_PROVIDER}/for-verification`,

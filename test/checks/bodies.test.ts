@@ -31,7 +31,7 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
       created,
       exchange(200, { items: [{ id: ID, name: sent.name }] }),
     );
-    expect(failure.text).to.include('Get returns description=undefined');
+    expect(failure.text).to.include('Get returns description missing');
   });
 
   it('postDefaults wants the defaults of decision 10', () => {

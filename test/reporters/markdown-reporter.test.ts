@@ -15,8 +15,8 @@ describe('reporters: markdown', () => {
   it('has totals and a row per action × aspect', () => {
     const markdown = renderMarkdownReport(mixedReport());
     expect(markdown).to.contain('5 cases: 2 passed, 1 failed, 1 warnings, 1 skipped');
-    expect(markdown).to.contain('| flows.get | query | 1 | 1 | 1 | 0 |');
-    expect(markdown).to.contain('| flows.get | auth | 0 | 0 | 0 | 1 |');
+    expect(markdown).to.contain('| flows.get | query | 1 | 1 | 0 | 1 | 0 |');
+    expect(markdown).to.contain('| flows.get | auth | 0 | 0 | 0 | 0 | 1 |');
     for (const action of ACTIONS) expect(markdown).to.contain(`| ${action.id} | schema |`);
   });
 

@@ -35,16 +35,16 @@ describe('reporters: progress', () => {
     expect(stream.text).to.not.contain('\r');
   });
 
-  it('updates one line in place on a terminal', () => {
+  it('on a terminal, keeps a progress bar on one line and prints each failure above it', () => {
     const stream = new BufferStream(true);
     play(new ProgressDisplay(stream));
     const lines = stream.text.split('\n');
-    expect(lines).to.have.length(3);
-    expect(lines[1]).to.contain('\r');
-    expect(lines[1]).to.contain(
-      '[3/5] 1 passed, 1 failed, 1 warn, 0 skipped | GET flows: names sort case-insensitively',
-    );
-    expect(lines[1].split('\r').at(-1)?.startsWith('\u001b[2K5 cases: 2 passed')).to.equal(true);
+    // The header, the one failure (kept), the bar's last state overwritten by the summary, nothing after.
+    expect(lines).to.have.length(4);
+    expect(lines[1].split('\r').at(-1)).to.equal('\u001b[2KFAIL GET flows: sortField=bogus is 400');
+    expect(lines[2]).to.contain('3/5 1 passed, 1 failed, 1 warn, 0 skipped | GET flows: names sort');
+    expect(lines[2]).to.match(/\[#{6}-{4}\] 3\/5 /);
+    expect(lines[2].split('\r').at(-1)?.startsWith('\u001b[2K5 cases: 2 passed')).to.equal(true);
   });
 
   it('follows the tty option over the stream', () => {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runPactBroker } from '../../pact/broker-cli';
 import { brokerUrlOf, brokerValueOf } from '../../pact/broker-input';
 import { UsageError } from '../usage-error';
+import { reachableBroker } from '../broker-reachable';
 import type { CommandRegistrar } from './registrar';
 
 interface CanIDeployFlags {
@@ -41,7 +42,9 @@ export function canIDeployArguments(flags: CanIDeployFlags): string[] {
 }
 
 async function runCanIDeploy(flags: CanIDeployFlags): Promise<void> {
-  const result = await runPactBroker(canIDeployArguments(flags), { echo: true });
+  const args = canIDeployArguments(flags);
+  await reachableBroker(brokerUrlOf(flags.brokerUrl as string));
+  const result = await runPactBroker(args, { echo: true });
   process.exitCode = result.code === 0 ? 0 : 1;
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { mergeReports, readRunReport, ReportMergeError, summaryLine, writeReports } from '../../reporters';
 import type { RunReport } from '../../engine/results';
 import { UsageError } from '../usage-error';
+import { DEFAULT_TARGET_CONFIG } from '../../target/config';
 import { writableDirectoryOption } from '../writable-directory';
 
 export interface MergeOptions {
@@ -48,6 +49,6 @@ export function registerMergeCommand(program: Command): void {
       'Join the conformance.json of the shards of one run into one report, and write every report from it',
     )
     .argument('<reports...>', 'shard report directories or conformance.json files')
-    .requiredOption('--report-dir <dir>', 'where to write the merged reports')
+    .option('--report-dir <dir>', 'where to write the merged reports', DEFAULT_TARGET_CONFIG.reportDir)
     .action((inputs: string[], options: MergeOptions) => runMerge(inputs, options));
 }

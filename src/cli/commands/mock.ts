@@ -6,6 +6,10 @@ import {
   DEFAULT_MOCK_HOST,
   DEFAULT_MOCK_PORT,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  FAULT_NAMES,
+  FAULTS,
+  type FaultName,
+  isFaultName,
   isVariantName,
   MOCK_APPLICATION_ID,
   MOCK_ONLY_TOKEN_ROUTE,
@@ -28,6 +32,23 @@ interface MockFlags {
   readonly requestTimeout?: string;
   readonly seed?: string;
   readonly variant: string;
+  readonly fault: readonly string[];
+  readonly listFaults?: boolean;
+}
+
+const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
+
+/** `--list-faults`: each deliberate fault with what it breaks, one per line. */
+export function faultList(): string {
+  const width = Math.max(...FAULT_NAMES.map((name) => name.length));
+  return FAULT_NAMES.map((name) => `${name.padEnd(width)}  ${FAULTS[name]}`).join('\n') + '\n';
+}
+
+function faultsOf(names: readonly string[]): FaultName[] {
+  for (const name of names)
+    if (!isFaultName(name))
+      throw new UsageError(`--fault: no fault "${name}" (flows-conformance mock --list-faults lists them)`);
+  return [...names] as FaultName[];
 }
 
 /** The mock's secrets may come from the environment, which `ps` does not show; a flag wins over it. */
@@ -109,6 +130,11 @@ const untilSignal = (): Promise<NodeJS.Signals> =>
   });
 
 async function runMock(flags: MockFlags): Promise<void> {
+  if (flags.listFaults) {
+    process.stdout.write(faultList());
+    return;
+  }
+  const faults = faultsOf(flags.fault);
   const port = portOf(flags.port);
   const requestTimeoutMs = requestTimeoutOf(flags.requestTimeout);
   const adminToken = secretOf(flags.adminToken, '--admin-token', MOCK_ENV_NAMES.adminToken);
@@ -125,7 +151,7 @@ async function runMock(flags: MockFlags): Promise<void> {
   const seed = seedOf(flags.seed);
   let mock;
   try {
-    mock = await createMockServer({ adminToken, userPassword, requestTimeoutMs, seed, variant });
+    mock = await createMockServer({ adminToken, userPassword, requestTimeoutMs, seed, variant, faults });
   } catch (error) {
     if (error instanceof SeedError) throw new UsageError(error.message);
     throw error;
@@ -141,6 +167,8 @@ async function runMock(flags: MockFlags): Promise<void> {
     );
   }
   process.stdout.write(`flows-conformance mock listening on ${url}\n`);
+  if (faults.length > 0)
+    process.stderr.write(`deliberately broken (not a correct server): ${faults.join(', ')}\n`);
   await stopped;
   await mock.close();
 }
@@ -169,6 +197,13 @@ export const registerMockCommand: CommandRegistrar = (program: Command) => {
       `${VARIANT_NAMES.join(' or ')}: other-choices is a correct server that words its answers otherwise (docs/mock.md)`,
       'reference',
     )
+    .option(
+      '--fault <name>',
+      'switch on a deliberate bug, to see the suite catch it (repeatable; --list-faults names them)',
+      collect,
+      [],
+    )
+    .option('--list-faults', 'list the deliberate faults with what each breaks, and exit')
     .addHelpText('after', HELP_AFTER)
     .action((flags: MockFlags) => runMock(flags));
 };

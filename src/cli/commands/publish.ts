@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { publishFailed, runPactBroker } from '../../pact/broker-cli';
+import { reachableBroker } from '../broker-reachable';
 import { brokerUrlOf, brokerValueOf } from '../../pact/broker-input';
 import { DEFAULT_PACT_DIR } from '../../pact/defaults';
 import { pactFilesFor } from '../../pact/pact-file';
@@ -33,7 +34,9 @@ export function publishArguments(flags: PublishFlags): string[] {
 }
 
 async function runPublish(flags: PublishFlags): Promise<void> {
-  const result = await runPactBroker(publishArguments(flags), { echo: true });
+  const args = publishArguments(flags);
+  await reachableBroker(brokerUrlOf(flags.brokerUrl as string));
+  const result = await runPactBroker(args, { echo: true });
   if (publishFailed(result)) {
     process.stderr.write(
       'flows-conformance: publishing to the broker failed (see the pact-broker output above)\n',

@@ -2,9 +2,13 @@ import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
 import { selectCases } from '../../engine/selection';
+import path from 'node:path';
 import { embeddedMock } from '../../mock/embedded';
 import {
   defaultReporters,
+  failureDigest,
+  HTML_REPORT_FILE,
+  MARKDOWN_REPORT_FILE,
   progressDisplay,
   showControls,
   writeReports,
@@ -37,6 +41,12 @@ export function registerRunCommand(program: Command): void {
       });
       const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
       const lines = writtenReportLines(written, config.reportDir);
+      const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
+        .map((file) => path.join(config.reportDir, file))
+        .find((file) => written.files.includes(file));
+      // A run that could not start says so in one line (below); its cases were never sent.
+      if (!startError)
+        for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
       for (const line of lines.stderr) process.stderr.write(`${line}\n`);
       for (const stale of report.summary.staleExpectations)
         process.stderr.write(`flows-conformance: stale expectation: ${showControls(stale)}\n`);

@@ -12,6 +12,7 @@ import { TargetUnusable } from '../../target/preflight';
 import type { CommandRegistrar } from './registrar';
 import { brokerUrlOf } from '../../pact/broker-input';
 import { pacticipantName } from './pacts';
+import { reachableBroker } from '../broker-reachable';
 
 interface VerifyFlags {
   readonly pactDir?: string;
@@ -75,6 +76,12 @@ async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
   const provider = pacticipantName('--provider', flags.provider);
   const source = sourceOf(flags, provider);
   const publish = publishOf(flags, source);
+  // Without --target the embedded mock is verified: its results are not the provider's.
+  if (publish && config.baseUrl === undefined)
+    throw new UsageError(
+      '--publish-results needs --target: the embedded mock was verified, and its results are not the provider’s',
+    );
+  if (source.kind === 'broker') await reachableBroker(source.brokerUrl);
   let result: Awaited<ReturnType<typeof runVerification>>;
   try {
     result = await loadVerification().runVerification({
@@ -126,5 +133,5 @@ export const registerVerifyCommand: CommandRegistrar = (program: Command) => {
     .option('--publish-results', 'publish the verification results to the broker')
     .option('--provider-version <version>', 'provider version the results are published under')
     .option('--provider-branch <branch>', 'provider branch the results are published under');
-  addTargetOptions(command).action((flags: VerifyFlags, self: Command) => runVerify(flags, self));
+  addTargetOptions(command, 'verify').action((flags: VerifyFlags, self: Command) => runVerify(flags, self));
 };
