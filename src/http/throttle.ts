@@ -13,7 +13,8 @@ export interface ThrottlePolicy {
 
 export const DEFAULT_THROTTLE: ThrottlePolicy = { maxRetries: 3, maxWaitMs: 5000, defaultWaitMs: 1000 };
 
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waiting out a server's Retry-After is the point here, not synchronisation. */
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)); // wait-ok
 
 const persisted = (retries: number, detail: string): TransportError =>
   new TransportError(`429 Too Many Requests persisted after ${retries} retries (${detail})`, 'throttled');

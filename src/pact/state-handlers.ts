@@ -116,7 +116,7 @@ export function createProviderStates(provider: ProviderUnderTest): ProviderState
     const removals = Promise.allSettled(ids.map((id) => removeFlow(id)));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, CLEANUP_DEADLINE_MS);
+      timer = setTimeout(resolve, CLEANUP_DEADLINE_MS); // wait-ok: a deadline, not a sleep
       timer.unref();
     });
     await Promise.race([removals, deadline]);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -24,7 +25,7 @@ export interface CatalogMismatch {
 const show = (value: unknown): string => JSON.stringify(value);
 
 function compareField(row: string, field: string, reference: unknown, catalog: unknown): CatalogMismatch[] {
-  return JSON.stringify(reference) === JSON.stringify(catalog)
+  return isDeepStrictEqual(reference, catalog)
     ? []
     : [{ row, message: `${field}: the reference has ${show(reference)}, the catalog ${show(catalog)}` }];
 }
