@@ -8,7 +8,7 @@ import { PAGE_SIZE, TIE_KEYS } from '../../src/engine/data-set-spec';
  * The behaviour of the collection parameters of Get and Get by Version, on the suite's own data. Rows
  * are data: one query and the data-set items it must return. `set` says which data set a response holds.
  */
-type Set = 'flows' | 'versions';
+type CollectionSet = 'flows' | 'versions';
 
 export interface CollectionRow {
   readonly fact: string;
@@ -23,7 +23,7 @@ export interface CollectionRow {
   readonly echo?: Readonly<Record<string, string>>;
 }
 
-function rowCase(actionId: ActionId, set: Set, row: CollectionRow): ConformanceCase {
+function rowCase(actionId: ActionId, set: CollectionSet, row: CollectionRow): ConformanceCase {
   const action = actionById(actionId);
   return makeCase({
     action: actionId,
@@ -42,7 +42,7 @@ function rowCase(actionId: ActionId, set: Set, row: CollectionRow): ConformanceC
 }
 
 /** Each sortField × sortDirection the catalog accepts, and the defaults (name, asc). */
-export function sortingCases(actionId: ActionId, set: Set): ConformanceCase[] {
+export function sortingCases(actionId: ActionId, set: CollectionSet): ConformanceCase[] {
   const action = actionById(actionId);
   const accepted = (name: string) => {
     const parameter = action.query.find((candidate) => candidate.name === name);
@@ -89,7 +89,7 @@ export function sortingCases(actionId: ActionId, set: Set): ConformanceCase[] {
 /** Paging arithmetic (echoed counts) and a walk over every page: none repeated, none skipped. */
 export function pagingCases(
   actionId: ActionId,
-  set: Set,
+  set: CollectionSet,
   where: DataSelector,
   total: number,
 ): ConformanceCase[] {
@@ -141,7 +141,7 @@ export function pagingCases(
 
 export const collectionRowCases = (
   actionId: ActionId,
-  set: Set,
+  set: CollectionSet,
   rows: readonly CollectionRow[],
 ): ConformanceCase[] => rows.map((row) => rowCase(actionId, set, row));
 

@@ -1,3 +1,4 @@
+import { isRecord } from '../model/json';
 import { actionById, DECISIONS, type ActionSpec, type DecisionKey } from '../../specs/catalog';
 import type { DataFacts } from '../model/data-facts';
 import type { CaseIdentity, Failure, Level } from '../model/results';
@@ -48,8 +49,7 @@ export const exchangeOf = (context: CheckContext, ref: CheckRef): Exchange | und
 export const bodyOf = (exchange: Exchange): unknown =>
   exchange.response.json.ok ? exchange.response.json.value : undefined;
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export { isRecord };
 
 export const itemsOf = (exchange: Exchange): readonly Record<string, unknown>[] | undefined => {
   const body = bodyOf(exchange);

@@ -7,7 +7,6 @@ import {
   type SchemaName,
 } from '../../specs/catalog';
 import {
-  actionOf,
   exchangeOf,
   failure,
   isRecord,
@@ -193,5 +192,3 @@ export const carriesKeys: Check<RefOf<'carriesKeys'>> = (context, ref) => {
     );
   });
 };
-
-export const actionName = (context: Parameters<Check>[0]): string => actionOf(context).name;

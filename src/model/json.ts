@@ -7,4 +7,6 @@ export interface JsonObject {
 export const isJsonObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const cloneJson = <T extends JsonValue>(value: T): T => structuredClone(value);
+/** A plain object (not null, not an array), its values not yet known to be JSON. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,3 +1,4 @@
+import { isRecord } from '../model/json';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunReport } from '../engine/results';
@@ -13,10 +14,6 @@ const NUMBER_FIELDS = [
   'expectedFailures',
   'durationMs',
 ] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The shape problems of a parsed conformance.json, the first one found; undefined when it looks like a RunReport. */
 function shapeProblem(value: unknown): string | undefined {

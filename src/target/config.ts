@@ -1,3 +1,4 @@
+import { isRecord } from '../model/json';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors';
 
@@ -92,9 +93,6 @@ export function readJsonFile(file: string, what: string): unknown {
     throw new UsageError(`${what} ${file} is not valid JSON`);
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function configFileLayer(file: string): RawTargetConfig {
   const content = readJsonFile(file, 'config file');
@@ -252,6 +250,3 @@ export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetC
   }
   return config;
 }
-
-/** The target as reports show it: never with credentials. */
-export const targetLabel = (config: TargetConfig): string => config.baseUrl ?? 'embedded mock';
