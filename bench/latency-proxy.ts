@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../test/support/loopback-proxy';
 
 /**
  * A loopback proxy in front of a target: forwards every request, delaying each answer by `delayMs`.
@@ -53,15 +53,5 @@ export async function startLatencyProxy(options: ProxyOptions): Promise<LatencyP
     upstream.on('error', () => response.writeHead(502).end());
     request.pipe(upstream);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        agent.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, agent);
 }

@@ -59,8 +59,9 @@ export async function runPactCase(pact: PactV4, pactCase: PactCase): Promise<Cli
       } finally {
         // The Rust mock server records a match on its own task after answering; give it a moment,
         // or pact-js may read "expected but not received" for a request that was served
-        // (a known race of the Rust mock server: pact-foundation/pact-js#1835).
-        await sleep(MATCH_RECORDING_GRACE_MS);
+        // (a known race of the Rust mock server: pact-foundation/pact-js#1835). pact-js 16 reads the
+        // matches itself after this callback and exposes no condition to wait on, hence a grace.
+        await sleep(MATCH_RECORDING_GRACE_MS); // wait-ok
       }
     });
   if (!outcome) throw new Error(`${pactCase.description}: the interaction gave no outcome`);

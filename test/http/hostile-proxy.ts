@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../support/loopback-proxy';
 import { streamFiller } from './peers';
 
 /** What the proxy does to a request it has turned on; `forward` passes it to the target untouched. */
@@ -82,15 +82,5 @@ export async function startHostileProxy(
     upstream.on('error', () => response.writeHead(502).end());
     request.pipe(upstream);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        agent.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, agent);
 }
