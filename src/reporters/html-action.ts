@@ -7,9 +7,9 @@ import {
   type SchemaName,
 } from '../../specs/catalog';
 import type { RunReport } from '../engine/results';
-import { loadSchemaFile } from '../schemas/registry';
 import { escapeHtml as esc } from './escape';
-import { caseItem, countsBadges, resultsCell, table } from './html-parts';
+import { anchorSlug, caseItem, countsBadges, resultsCell, table } from './html-parts';
+import { exampleBlock, schemaAnchor, schemaTree } from './html-schema-tree';
 import { casesOfDecision, sortedResults, type ActionCoverage, type CoveredRow } from './report-views';
 
 /** One action of the catalog as a section of the executable specification, with its results. */
@@ -18,6 +18,22 @@ import { casesOfDecision, sortedResults, type ActionCoverage, type CoveredRow } 
 const withoutMarkdownLinks = (text: string): string => text.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
 
 export const actionAnchor = (action: ActionSpec): string => 'action-' + action.id.replace(/\./g, '-');
+
+/** The anchors of an action's facts: its parts, and each scope, parameter and status in them. */
+export const factAnchors = (action: ActionSpec) => {
+  const base = actionAnchor(action);
+  return {
+    scopes: `${base}-scopes`,
+    scope: (scope: string) => `${base}-scope-${anchorSlug(scope)}`,
+    query: `${base}-query`,
+    parameter: (name: string) => `${base}-query-${anchorSlug(name)}`,
+    body: `${base}-body`,
+    responses: `${base}-responses`,
+    status: (status: number) => `${base}-status-${status}`,
+    decisions: `${base}-decisions`,
+    cases: `${base}-cases`,
+  };
+};
 
 function acceptedValues(parameter: QueryParameter): string {
   const value = parameter.value;
@@ -41,15 +57,7 @@ function acceptedValues(parameter: QueryParameter): string {
 
 function schemaLabel(schema: SchemaName): string {
   const anchor = SCHEMA_REFERENCE_ANCHORS[schema];
-  return `<code>${esc(schema)}</code> <span class="muted">(${esc(SCHEMA_FILES[schema])}${anchor ? `, ${esc(anchor)}` : ''})</span>`;
-}
-
-function schemaSource(schema: SchemaName): string {
-  try {
-    return JSON.stringify(loadSchemaFile(SCHEMA_FILES[schema]), null, 2);
-  } catch (error) {
-    return `(schema file ${SCHEMA_FILES[schema]} could not be read: ${error instanceof Error ? error.message : String(error)})`;
-  }
+  return `<a href="#${schemaAnchor(schema)}"><code>${esc(schema)}</code></a> <span class="muted">(${esc(SCHEMA_FILES[schema])}${anchor ? `, ${esc(anchor)}` : ''})</span>`;
 }
 
 function rowsOfKind(coverage: ActionCoverage, kind: CoveredRow['row']['kind']): Map<string, CoveredRow> {
@@ -63,20 +71,25 @@ const resultsOf = (rows: Map<string, CoveredRow>, label: string): string =>
 
 function scopesPart(action: ActionSpec, coverage: ActionCoverage): string {
   const rows = rowsOfKind(coverage, 'scope');
+  const anchors = factAnchors(action);
   return (
-    '<h3>Accepted scopes</h3><p class="muted">A token holding at least one of these is accepted (literal entries, no patterns).</p>' +
+    `<h3 id="${anchors.scopes}">Accepted scopes</h3><p class="muted">A token holding at least one of these is accepted (literal entries, no patterns); <a href="#tokens">every other token is refused</a>.</p>` +
     table(
       ['Scope', 'Results'],
       action.acceptedScopes.map((scope) => [`<code>${esc(scope)}</code>`, resultsOf(rows, scope)]),
+      action.acceptedScopes.map(anchors.scope),
     )
   );
 }
 
 function queryPart(action: ActionSpec, coverage: ActionCoverage): string {
-  if (action.query.length === 0) return '<h3>Query parameters</h3><p class="muted">None.</p>';
+  const anchors = factAnchors(action);
+  const heading = `<h3 id="${anchors.query}">Query parameters</h3>`;
+  if (action.query.length === 0) return `${heading}<p class="muted">None.</p>`;
   const rows = rowsOfKind(coverage, 'query');
   return (
-    '<h3>Query parameters</h3>' +
+    heading +
+    '<p class="muted">Results: the cases that show each parameter at work (open a cell to list them).</p>' +
     table(
       ['Name', 'Required', 'Accepted values', 'Default', 'Example', 'Description', 'Results'],
       action.query.map((parameter) => [
@@ -90,28 +103,39 @@ function queryPart(action: ActionSpec, coverage: ActionCoverage): string {
         esc(withoutMarkdownLinks(parameter.description)),
         resultsOf(rows, parameter.name),
       ]),
+      action.query.map((parameter) => anchors.parameter(parameter.name)),
     )
   );
 }
 
 function requestBodyPart(action: ActionSpec, coverage: ActionCoverage): string {
-  if (!action.requestBody) return '<h3>Request body</h3><p class="muted">None.</p>';
+  const heading = `<h3 id="${factAnchors(action).body}">Request body</h3>`;
+  if (!action.requestBody) return `${heading}<p class="muted">None.</p>`;
   const { schema } = action.requestBody;
   return (
-    '<h3>Request body</h3>' +
+    heading +
     table(
       ['Schema', 'Results'],
       [[schemaLabel(schema), resultsOf(rowsOfKind(coverage, 'requestBody'), schema)]],
     ) +
-    `<details><summary>JSON Schema ${esc(SCHEMA_FILES[schema])}</summary><pre>${esc(schemaSource(schema))}</pre></details>`
+    `<details open><summary>JSON Schema ${esc(SCHEMA_FILES[schema])}, as a tree</summary>${schemaTree(schema)}</details>` +
+    exampleBlock(schema, "The reference's example")
   );
 }
 
 function responsesPart(action: ActionSpec, coverage: ActionCoverage): string {
   const statusRows = rowsOfKind(coverage, 'status');
   const bodyRows = rowsOfKind(coverage, 'responseBody');
+  const anchors = factAnchors(action);
+  const perStatus = action.responses.map(
+    (response) =>
+      `<details class="status" id="${anchors.status(response.status)}"><summary><strong>${response.status}</strong> ${esc(response.description)}: <code>${esc(response.schema)}</code></summary>` +
+      schemaTree(response.schema) +
+      exampleBlock(response.schema, 'Example') +
+      '</details>',
+  );
   return (
-    '<h3>Responses</h3>' +
+    `<h3 id="${anchors.responses}">Responses</h3>` +
     table(
       ['Status', 'Body schema', 'Description', 'Status results', 'Body results'],
       action.responses.map((response) => [
@@ -121,13 +145,15 @@ function responsesPart(action: ActionSpec, coverage: ActionCoverage): string {
         resultsOf(statusRows, String(response.status)),
         resultsOf(bodyRows, `${response.status} ${response.schema}`),
       ]),
-    )
+    ) +
+    perStatus.join('\n')
   );
 }
 
 function decisionsPart(action: ActionSpec, report: RunReport): string {
   return (
-    '<h3>Decisions it rests on</h3><p class="muted">Where the reference is silent; checks built on them are SHOULD (warnings unless strict).</p>' +
+    `<h3 id="${factAnchors(action).decisions}">Decisions it rests on</h3>` +
+    '<p class="muted">Where the reference is silent; checks built on them are SHOULD (warnings unless strict).</p>' +
     table(
       ['Decision', 'Source', 'Results'],
       action.decisions.map((key) => {
@@ -155,7 +181,7 @@ export function actionSection(action: ActionSpec, coverage: ActionCoverage, repo
     requestBodyPart(action, coverage),
     responsesPart(action, coverage),
     decisionsPart(action, report),
-    `<details><summary>All ${cases.length} cases of ${esc(action.id)}</summary><ul class="cases">${cases.map(caseItem).join('')}</ul></details>`,
+    `<details id="${factAnchors(action).cases}"><summary>All ${cases.length} cases of ${esc(action.id)}</summary><ul class="cases">${cases.map(caseItem).join('')}</ul></details>`,
     '</section>',
   ].join('\n');
 }

@@ -32,6 +32,17 @@ export const badge = (kind: BadgeKind | 'uncovered', text?: string): string =>
 export const caseAnchor = (result: CaseResult): string =>
   'case-' + encodeURIComponent(result.id).replace(/%/g, '_');
 
+/** A fragment id made of any text: letters, digits, `-` and `_` only. */
+export const anchorSlug = (text: string): string => text.replace(/[^A-Za-z0-9_-]/g, '_');
+
+/** What the page's search box matches a case on: its id, action, aspect, level and outcome. */
+export const searchText = (result: CaseResult): string =>
+  [result.id, result.action, result.aspect, result.level, BADGE_TEXT[badgeKind(result)]]
+    .join(' ')
+    .toLowerCase();
+
+export const searchAttribute = (result: CaseResult): string => ` data-case="${esc(searchText(result))}"`;
+
 /** A case in a list: its badge and its id, linking to its failure when it has one. */
 export function caseItem(result: CaseResult): string {
   const kind = badgeKind(result);
@@ -41,7 +52,7 @@ export function caseItem(result: CaseResult): string {
       ? `<a href="#${caseAnchor(result)}">${text}</a>`
       : text;
   const reason = result.skipReason ? ` <span class="muted">(${esc(result.skipReason)})</span>` : '';
-  return `<li>${badge(kind)} ${label}${reason}</li>`;
+  return `<li${searchAttribute(result)}>${badge(kind)} ${label}${reason}</li>`;
 }
 
 /**
@@ -71,14 +82,21 @@ export function countsBadges(results: readonly CaseResult[], onlyPresent = false
     .join('');
 }
 
-/** A table; a column headed "… results" gets the class that keeps its badges on one line. */
-export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+/**
+ * A table; a column headed "… results" gets the class that keeps its badges on one line. `rowIds`
+ * anchors rows (the facts a table of contents links to).
+ */
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  rowIds: readonly string[] = [],
+): string {
   const classes = headers.map((header) => (/results$/i.test(header) ? ' class="results"' : ''));
   const head = headers.map((header) => `<th>${esc(header)}</th>`).join('');
   const body = rows
     .map(
-      (cells) =>
-        `<tr>${cells.map((cellHtml, index) => `<td${classes[index]}>${cellHtml}</td>`).join('')}</tr>`,
+      (cells, row) =>
+        `<tr${rowIds[row] ? ` id="${esc(rowIds[row])}"` : ''}>${cells.map((cellHtml, index) => `<td${classes[index]}>${cellHtml}</td>`).join('')}</tr>`,
     )
     .join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;

@@ -5,7 +5,9 @@ import { showControlsInReport } from './controls';
 import { escapeHtml as esc } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
 import { actionAnchor, actionSection } from './html-action';
-import { badge, badgeKind, caseAnchor, countsBadges, table } from './html-parts';
+import { badge, badgeKind, caseAnchor, caseItem, countsBadges, searchAttribute, table } from './html-parts';
+import { casesSection, PAGE_SCRIPT, schemasSection, searchBox, tableOfContents } from './html-navigation';
+import { tokensSection } from './html-scopes';
 import { HTML_STYLE } from './html-style';
 import { groupFailures, REPRO_NOTE } from './failure-groups';
 import { ASPECTS, coverageOf, failureText, problemResults } from './report-views';
@@ -18,7 +20,7 @@ function caseDetails(result: CaseResult, anchored: Set<CaseResult>): string {
   const id = anchored.has(result) ? '' : ` id="${caseAnchor(result)}"`;
   anchored.add(result);
   return (
-    `<div${id}><h3>${badge(badgeKind(result))} ${esc(result.id)}</h3>` +
+    `<div${id}${searchAttribute(result)}><h3>${badge(badgeKind(result))} ${esc(result.id)}</h3>` +
     `<p class="muted">${esc(result.action)} · ${esc(result.aspect)} · ${esc(result.level)}</p>` +
     `<pre>${esc(failureText(result))}</pre></div>`
   );
@@ -37,6 +39,18 @@ function groupedDetails(results: readonly CaseResult[]): string {
     .join('\n');
 }
 
+/** How many failed cases the top of the page names before the groups. */
+const FAILED_AT_TOP = 12;
+
+/** The failed cases by name, at once visible, each linking to its failure below. */
+function failedCaseList(failures: readonly CaseResult[]): string {
+  const more = failures.length - FAILED_AT_TOP;
+  return (
+    `<ul class="cases failed-list">${failures.slice(0, FAILED_AT_TOP).map(caseItem).join('')}</ul>` +
+    (more > 0 ? `<p class="muted">and ${more} more in the groups below.</p>` : '')
+  );
+}
+
 const reproNote = (): string =>
   `<p class="muted">${esc(REPRO_NOTE).replace(/`([^`]*)`/g, '<code>$1</code>')}</p>`;
 
@@ -47,7 +61,7 @@ function problemsSection(report: RunReport): string {
   if (failures.length === 0) parts.push('<section class="card ok" id="failures">No failures.</section>');
   else
     parts.push(
-      `<section class="card failures" id="failures"><h2>Failures (${failures.length})</h2>${reproNote()}${groupedDetails(failures)}</section>`,
+      `<section class="card failures" id="failures"><h2>Failures (${failures.length})</h2>${failedCaseList(failures)}${reproNote()}${groupedDetails(failures)}</section>`,
     );
   if (expected.length > 0)
     parts.push(
@@ -81,7 +95,7 @@ function overviewSection(report: RunReport): string {
       ? '<p>Every row of the reference is covered by at least one case.</p>'
       : `<p><strong>Uncovered rows (${coverage.uncovered.length}):</strong> ${coverage.uncovered.map((row) => `<code>${esc(row.id)}</code>`).join(', ')}</p>`;
   return (
-    '<section class="card"><h2>Results by action and aspect</h2>' +
+    '<section class="card" id="overview"><h2>Results by action and aspect</h2>' +
     stale +
     uncovered +
     table(['Action', ...ASPECTS], matrixRows) +
@@ -113,12 +127,18 @@ export function renderHtmlReport(given: RunReport, links: ReportLinks = {}): str
 <h1>Losant Flows: executable specification</h1>
 <p class="muted">Target <code>${esc(summary.target)}</code> · started ${esc(summary.startedAt)}${summary.strict ? ' · strict (warnings fail the run)' : ''}</p>
 <p><strong>${esc(summaryLine(summary))}</strong></p>
-${links.mutants ? `<p>Kill matrix (the suite against each deliberate fault of the mock): <a href="${esc(links.mutants)}">${esc(links.mutants)}</a></p>\n` : ''}<nav><span class="muted">Jump to</span><a href="#failures">Failures</a>${nav}</nav>
+${links.mutants ? `<p>Kill matrix (the suite against each deliberate fault of the mock): <a href="${esc(links.mutants)}">${esc(links.mutants)}</a></p>\n` : ''}<nav class="jump"><span class="muted">Jump to</span><a href="#failures">Failures</a>${nav}<a href="#toc">Contents</a></nav>
+${searchBox()}
 ${aborted}
 ${problemsSection(report)}
+${tableOfContents()}
 ${overviewSection(report)}
+${tokensSection(report)}
 ${coverage.actions.map((entry) => actionSection(entry.action, entry, report)).join('\n')}
+${schemasSection()}
+${casesSection(report)}
 </main>
+<script>${PAGE_SCRIPT}</script>
 </body>
 </html>
 `;

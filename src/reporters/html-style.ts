@@ -29,8 +29,35 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 details > summary { cursor: pointer; }
 td details > summary { white-space: nowrap; }
 td.results { min-width: 120px; }
-nav { display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 8px 0; }
-nav a { white-space: nowrap; }
+nav.jump { display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 8px 0; }
+nav.jump a { white-space: nowrap; }
 ul.cases { list-style: none; padding-left: 0; margin: 4px 0; }
 ul.cases li { margin: 2px 0; }
+[hidden] { display: none !important; }
+[id] { scroll-margin-top: 56px; }
+.search { position: sticky; top: 0; z-index: 1; background: #f6f8fa; padding: 8px 0; border-bottom: 1px solid var(--line); }
+.search input { font: inherit; padding: 4px 8px; width: min(420px, 70%); border: 1px solid var(--line); border-radius: 6px; }
+#toc ul { margin: 2px 0; padding-left: 20px; }
+#toc > ul { columns: 2 320px; }
+#toc li { break-inside: avoid; }
+ul.tree { list-style: none; padding-left: 18px; margin: 2px 0; border-left: 1px dotted var(--line); }
+ul.tree li { margin: 1px 0; }
+ul.tree li.leaf { padding-left: 14px; }
+code.key { font-weight: 600; }
+.type { color: #0550ae; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
+.required { color: var(--fail); font-size: 11.5px; font-weight: 600; }
+.constraints { color: #59636e; font-size: 12.5px; }
+details.status { margin: 6px 0; border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; }
+.verdict { font-weight: 600; margin-right: 4px; } .verdict.accepted { color: var(--pass); } .verdict.refused { color: var(--fail); }
+:target { outline: 2px solid #0969da; outline-offset: 2px; }
+@media print {
+  body { background: #fff; font-size: 11px; }
+  main { max-width: none; padding: 0; }
+  .search, nav.jump { display: none; }
+  section.card { border: none; padding: 0; margin: 12px 0; }
+  h2, h3 { break-after: avoid; }
+  tr, li, pre { break-inside: avoid; }
+  .badge { border: 1px solid #000; color: #000; background: #fff !important; }
+  a { color: inherit; text-decoration: none; }
+}
 `;
