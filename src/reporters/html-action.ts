@@ -131,7 +131,7 @@ function responsesPart(action: ActionSpec, coverage: ActionCoverage): string {
     (response) =>
       `<details class="status" id="${anchors.status(response.status)}"><summary><strong>${response.status}</strong> ${esc(response.description)}: <code>${esc(response.schema)}</code></summary>` +
       schemaTree(response.schema) +
-      exampleBlock(response.schema, 'Example') +
+      exampleBlock(response.schema, "The reference's example") +
       '</details>',
   );
   return (
