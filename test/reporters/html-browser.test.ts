@@ -39,6 +39,20 @@ const isLocal = (url: string): boolean => {
   }
 };
 
+/** Collects the page's console errors, and aborts and collects every request that would leave the machine. */
+async function watch(page: Page, consoleErrors: string[], leftTheMachine: string[]): Promise<void> {
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    leftTheMachine.push(url);
+    return route.abort();
+  });
+}
+
 describe('reporters: html in a headless browser', function () {
   this.timeout(300_000);
   let browser: Browser | undefined;
@@ -59,16 +73,7 @@ describe('reporters: html in a headless browser', function () {
     writeFileSync(file, renderHtmlReport(report));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (isLocal(url)) return route.continue();
-      leftTheMachine.push(url);
-      return route.abort();
-    });
+    await watch(page, consoleErrors, leftTheMachine);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   });
 
@@ -123,6 +128,23 @@ describe('reporters: html in a headless browser', function () {
     expect(await page.innerText('#case-count')).to.equal(`0 of ${await index.count()} cases`);
     await page.fill('#case-search', '');
     expect(await visible().count()).to.equal(report.results.length);
+  });
+
+  it('would catch a console error and a request leaving the machine', async () => {
+    if (!browser) throw new Error('no browser');
+    const probe = await browser.newPage();
+    const errors: string[] = [];
+    const outside: string[] = [];
+    await watch(probe, errors, outside);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'html-browser-probe-')), 'bad.html');
+    writeFileSync(
+      file,
+      '<!doctype html><title>bad</title><img src="https://cdn.example.com/x.png"><script>console.error("broken")</script>',
+    );
+    await probe.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await probe.close();
+    expect(errors).to.include('broken');
+    expect(outside).to.deep.equal(['https://cdn.example.com/x.png']);
   });
 
   it('asks for nothing outside the machine (offline), and leaves a screenshot in reports/', async () => {
