@@ -123,7 +123,7 @@ const QUERY_NOT_FLAGGED = [
   'perPage=1001 gets 400',
   // deepObject describes one object; an array of them (triggerFilter[0][key]) is beyond what Prism parses.
   'a malformed triggerFilter gets 400',
-  // Prism reads an empty query value as absent, whatever allowEmptyValue says.
+  // A 400 by decision P5; Prism 5.16 does not flag an empty query value (allowEmptyValue left at its default).
   ...BLANK_VALUES,
   // The reference fixes no format for application ids (400 or 404 are both right), nor does the document.
   'a malformed application id gets 400 or 404',
