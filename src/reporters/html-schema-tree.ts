@@ -59,7 +59,9 @@ function typeLabel(schema: Schema): string {
 
 function constraints(schema: Schema): string {
   const parts = CONSTRAINTS.filter((key) => schema[key] !== undefined).map(
-    (key) => `${key} <code>${esc(JSON.stringify(schema[key]))}</code>`,
+    // A pattern or format reads as written, not as a JSON string with its backslashes doubled.
+    (key) =>
+      `${key} <code>${esc(typeof schema[key] === 'string' ? schema[key] : JSON.stringify(schema[key]))}</code>`,
   );
   if (Array.isArray(schema.enum))
     parts.unshift(

@@ -72,11 +72,15 @@ describe('reporters: html, the specification page', () => {
       }
   });
 
-  it('marks required keys and links a schema it refers to', () => {
+  it('marks required keys, shows patterns as written, and links a schema it refers to', () => {
     const post = elementById(html, schemaAnchor('workflowPost'));
     const required = loadSchemaFile(SCHEMA_FILES.workflowPost).required as string[];
     for (const key of required)
       expect(post).to.contain(`<code class="key">${key}</code> <span class="required">required</span>`);
+    const idPattern = (
+      loadSchemaFile(SCHEMA_FILES.workflow).properties as Record<string, { pattern: string }>
+    ).id.pattern;
+    expect(elementById(html, schemaAnchor('workflow'))).to.contain(`pattern <code>${idPattern}</code>`);
     const workflows = elementById(html, schemaAnchor('workflows'));
     expect(workflows).to.contain(`<a href="#${schemaAnchor('workflow')}">workflow</a>`);
   });
