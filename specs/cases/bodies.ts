@@ -1,7 +1,8 @@
 import { actionById, requestBodyRow, type ActionId } from '../catalog';
 import { invalidBodies, schemaStemOf, validBodies } from '../../fixtures';
 import type { CheckRef } from '../../src/checks';
-import type { ConformanceCase, JsonValue } from '../../src/engine/case';
+import type { ConformanceCase } from '../../src/engine/case';
+import type { JsonValue } from '../../src/model/json';
 import { badRequestChecks, badRequestCovers, FOLLOW_UP, makeCase, successChecks } from './build';
 
 type Json = { [key: string]: JsonValue };

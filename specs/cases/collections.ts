@@ -1,6 +1,7 @@
 import { actionById, queryRow, type ActionId, type DecisionKey } from '../catalog';
 import type { CheckRef, DataSelector, DataSetName } from '../../src/checks';
-import type { ConformanceCase, JsonValue } from '../../src/engine/case';
+import type { ConformanceCase } from '../../src/engine/case';
+import type { JsonValue } from '../../src/model/json';
 import { makeCase, successChecks, withQuery, type Pair } from './build';
 import { PAGE_SIZE, TIE_KEYS } from '../../src/engine/data-set-spec';
 

@@ -1,7 +1,8 @@
 import type { DecisionKey } from '../catalog';
 import { referenceExample } from '../../fixtures';
 import type { CheckRef } from '../../src/checks';
-import type { ConformanceCase, JsonValue } from '../../src/engine/case';
+import type { ConformanceCase } from '../../src/engine/case';
+import type { JsonValue } from '../../src/model/json';
 import { badRequestChecks, badRequestCovers, FOLLOW_UP, makeCase, successChecks } from './build';
 import { confine, invalidBodyCases, validBodyCases } from './bodies';
 import { setupCases } from './setup';

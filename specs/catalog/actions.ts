@@ -1,4 +1,5 @@
 import type { DecisionKey } from './decisions';
+import { FILTER_FIELDS, FLOW_CLASSES, SORT_DIRECTIONS, SORT_FIELDS } from './query-values';
 import type { SchemaName } from './schemas';
 
 /**
@@ -74,8 +75,6 @@ const READ_SCOPES = [
 ] as const;
 const WRITE_SCOPES = ['all.Application', 'all.Organization', 'all.User', 'flows.*'] as const;
 
-const FLOW_CLASSES = ['edge', 'cloud', 'customNode', 'experience'] as const;
-const SORT_FIELDS = ['name', 'id', 'creationDate', 'lastUpdated'] as const;
 
 const INCLUDE_CUSTOM_NODES: QueryParameter = {
   name: 'includeCustomNodes',
@@ -111,7 +110,7 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     name: 'sortDirection',
     required: false,
     description: 'Direction to sort the results by. Accepted values are: asc, desc',
-    value: { kind: 'enum', acceptedValues: ['asc', 'desc'] },
+    value: { kind: 'enum', acceptedValues: SORT_DIRECTIONS },
     default: 'asc',
     example: 'sortDirection=asc',
   },
@@ -136,7 +135,7 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     required: false,
     description:
       'Field to filter the results by. Blank or not provided means no filtering. Accepted values are: name',
-    value: { kind: 'enum', acceptedValues: ['name'] },
+    value: { kind: 'enum', acceptedValues: FILTER_FIELDS },
     default: '',
     example: 'filterField=name',
   },

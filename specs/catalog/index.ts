@@ -5,3 +5,6 @@ export * from './scopes';
 export * from './coverage';
 export * from './created-workflow';
 export * from './answer-keys';
+export * from './parameters';
+export * from './query-values';
+export * from './application-ids';

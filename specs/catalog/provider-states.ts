@@ -1,4 +1,5 @@
 import { ACTIONS, APPLICATION_ID_EXAMPLE, type ActionSpec } from './actions';
+import { UNKNOWN_APPLICATION_ID } from './application-ids';
 import { UNRELATED_SCOPE, USER_TOKEN_SCOPE } from './scopes';
 
 /**
@@ -11,8 +12,6 @@ export interface ProviderStateRef {
   readonly params: Readonly<Record<string, string>>;
 }
 
-/** A well-formed application id that no server holds (decision 2). */
-export const UNKNOWN_APPLICATION_ID = '575ec8687ae143cd83dc4a00';
 
 /** The dummy credential a pact carries; the verifier replaces it (or keeps it, for 401). */
 export const PACT_DUMMY_TOKEN = 'pact-dummy-token-not-a-secret';

@@ -1,13 +1,12 @@
-import qs from 'qs';
+import { encodeTypedQuery, type TriggerFilterEntry } from '../model/query-codec';
 import type { FilterField, FlowClass, SortDirection, SortField } from './types';
 
-/** One entry of `triggerFilter` (schemas.md#workflow-trigger-filter): type and key both optional. */
-export interface TriggerFilterEntry {
-  readonly type?: string;
-  readonly key?: string;
-}
+export type { TriggerFilterEntry };
 
-/** The query of Get (flows-actions.md#get-query-params). */
+/**
+ * The query of Get (flows-actions.md#get-query-params). test/client/query-types.test.ts fails when these
+ * names or value types drift from the catalog's.
+ */
 export interface FlowsQuery {
   readonly sortField?: SortField;
   readonly sortDirection?: SortDirection;
@@ -30,12 +29,8 @@ export interface PostQuery {
   readonly includeCustomNodes?: boolean;
 }
 
-/**
- * `a=1&triggerFilter[0][type]=webhook`: brackets stay readable (as the reference writes them), values
- * are percent-encoded, undefined keys are left out.
- */
+/** `?a=1&triggerFilter[0][type]=webhook` (the catalog's codec), or '' for no query. */
 export function serializeQuery(query: object | undefined): string {
-  if (!query) return '';
-  const text = qs.stringify(query, { encodeValuesOnly: true, arrayFormat: 'indices', skipNulls: true });
+  const text = encodeTypedQuery(query);
   return text === '' ? '' : `?${text}`;
 }

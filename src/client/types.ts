@@ -1,11 +1,13 @@
+import type { FILTER_FIELDS, FLOW_CLASSES, SORT_DIRECTIONS, SORT_FIELDS } from '../../specs/catalog';
+
 /**
  * The bodies a Flows API client reads and sends, typed after specs/schemas (what a consumer relies
  * on; every key optional where the schema does not require it).
  */
-export type FlowClass = 'cloud' | 'edge' | 'customNode' | 'experience';
-export type SortField = 'name' | 'id' | 'creationDate' | 'lastUpdated';
-export type SortDirection = 'asc' | 'desc';
-export type FilterField = 'name';
+export type FlowClass = (typeof FLOW_CLASSES)[number];
+export type SortField = (typeof SORT_FIELDS)[number];
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export interface Trigger {
   readonly type: string;

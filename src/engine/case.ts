@@ -1,6 +1,8 @@
 import type { ActionId } from '../../specs/catalog';
 import type { CheckRef } from '../checks/refs';
 import type { DataPiece } from '../model/data-facts';
+import type { JsonValue } from '../model/json';
+import type { QueryPairs } from '../model/query-codec';
 import type { CaseIdentity } from '../model/results';
 
 /**
@@ -26,8 +28,6 @@ export type AuthSpec =
   /** A token of another application of the same user, holding this scope. */
   | { readonly kind: 'otherApplication'; readonly scope: string };
 
-export type JsonValue =
-  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 export interface RawBody {
   readonly raw: string;
@@ -45,7 +45,7 @@ export interface RequestSpec {
   /** Defaults to the principal credential. */
   readonly auth?: AuthSpec;
   /** Name/value pairs in order, encoded as given (bracket keys stay readable). */
-  readonly query?: readonly (readonly [string, string])[];
+  readonly query?: QueryPairs;
   readonly body?: JsonValue | RawBody;
 }
 

@@ -1,4 +1,4 @@
-import type { JsonValue } from './case';
+import type { JsonValue } from '../model/json';
 
 /**
  * The suite's own data, created on the target at the start of a run (Post for the read data set, Import

@@ -1,12 +1,16 @@
-import { actionById, pathFor, UNRELATED_SCOPE } from '../../specs/catalog';
+import {
+  actionById,
+  MALFORMED_APPLICATION_ID,
+  pathFor,
+  UNKNOWN_APPLICATION_ID,
+  UNRELATED_SCOPE,
+} from '../../specs/catalog';
+import { encodeQueryPairs } from '../model/query-codec';
 import { TokenUnavailable, type TokenProvider } from '../target/credentials';
 import { bearer, JSON_HEADERS, type HttpRequest } from '../http/transport';
 import { isRawBody, type AuthSpec, type ConformanceCase, type RequestSpec } from './case';
 import { expandJson, expandText, type Placeholders } from './template';
 
-/** A well-formed application id that no server should have, and a malformed one (decision 2). */
-export const UNKNOWN_APPLICATION_ID = 'ffffffffffffffffffffff00';
-export const MALFORMED_APPLICATION_ID = 'not-an-application-id';
 /** Looks like a token, is none. */
 export const UNKNOWN_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmbG93cy1jb25mb3JtYW5jZSJ9.bm90LWEtdG9rZW4';
 
@@ -53,15 +57,6 @@ export function authLabel(auth: AuthSpec): string | undefined {
       return undefined;
   }
 }
-
-/** Brackets stay readable (`triggerFilter[0][type]`), everything else is percent-encoded. */
-export const encodeQuery = (pairs: readonly (readonly [string, string])[]): string =>
-  pairs
-    .map(
-      ([name, value]) =>
-        `${encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(value)}`,
-    )
-    .join('&');
 
 function applicationIdFor(application: NonNullable<RequestSpec['application']>, context: RequestContext) {
   switch (application) {
@@ -111,7 +106,7 @@ export async function buildRequest(spec: RequestSpec, context: RequestContext): 
   return {
     method: action.method,
     path: pathFor(action, applicationId),
-    query: query && encodeQuery(query),
+    query: query && encodeQueryPairs(query),
     headers,
     body,
     ...(label === undefined ? {} : { authLabel: label }),

@@ -1,5 +1,6 @@
 import { runCheck, type CheckContext, type Exchange } from '../checks';
-import { redactSecrets, toCurl } from '../http/curl';
+import { toCurl } from '../http/curl';
+import { redactSecrets } from '../http/redact';
 import { TransportError, type HttpRequest, type Transport } from '../http/transport';
 import { TokenUnavailable, type TokenProvider } from '../target/credentials';
 import type { ConformanceCase } from './case';

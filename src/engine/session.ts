@@ -9,7 +9,7 @@ import type { DataFacts } from '../model/data-facts';
 import { createDataSet } from './dataset';
 import type { CaseResult } from './results';
 import { runCase, type AbortState } from './run-case';
-import { encodeQuery } from './request';
+import { encodeQueryPairs } from '../model/query-codec';
 import { prefixPlaceholders, runPrefix } from './template';
 import { removeFlow } from '../target/flow-removal';
 
@@ -47,7 +47,7 @@ async function removeData(target: ConnectedTarget, token: string, prefix: string
       target.transport.send({
         method: 'GET',
         path: pathFor(get, target.applicationId),
-        query: encodeQuery([
+        query: encodeQueryPairs([
           ['filterField', 'name'],
           ['filter', `${prefix}*`],
           ['flowClass', flowClass],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { JsonValue } from './case';
+import type { JsonValue } from '../model/json';
 
 /**
  * Placeholders of the case tables: `{run}`, `{data}`, `{versions}`, `{case}` (prefixes), `{DATA}` and

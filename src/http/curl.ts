@@ -1,13 +1,9 @@
-import { CUT_MARK, redactCutEdges } from './cut-edges';
+import { CUT_MARK } from './cut-edges';
+import { REDACTED, redactHeaderValue, redactSecrets } from './redact';
 import { requestUrl, type HttpRequest } from './transport';
 
-/** Secrets never leave the process: every shown request goes through these. */
-export const REDACTED_BEARER = 'Bearer <redacted>';
-
-export function redactHeaderValue(name: string, value: string): string {
-  if (name.toLowerCase() !== 'authorization') return value;
-  return /^bearer\s/i.test(value) ? REDACTED_BEARER : '<redacted>';
-}
+/** Secrets never leave the process: every shown request goes through redact.ts. */
+export { REDACTED, REDACTED_BEARER, redactHeaderValue, redactSecrets } from './redact';
 
 const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
@@ -33,25 +29,9 @@ export function toCurl(baseUrl: string, request: HttpRequest): string {
   return parts.join(' ');
 }
 
-const SECRET_MIN = 8;
-const REDACTED = '<redacted>';
-
-/**
- * Removes the given secrets from a text (error messages of a transport, bodies echoing a token), and
- * the part of one that a cut (`…`) left behind, so that an excerpt cut before redaction leaks nothing.
- */
-export function redactSecrets(text: string, secrets: Iterable<string>): string {
-  // Longest first, so that a secret holding another is replaced whole.
-  const usable = [...new Set(secrets)].filter((secret) => secret.length >= SECRET_MIN);
-  usable.sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const secret of usable) out = out.split(secret).join(REDACTED);
-  return redactCutEdges(out, usable, REDACTED);
-}
-
 /**
  * At most `max` characters of a body, for failure messages. Given the secrets, they are removed first
- * and the cut made after, never inside a `<redacted>` mark.
+ * and the cut made after, never inside a redaction mark.
  */
 export function excerpt(text: string, max = 500, secrets: Iterable<string> = []): string {
   const redacted = redactSecrets(text, secrets);

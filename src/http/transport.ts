@@ -16,7 +16,7 @@ export interface HttpRequest {
   readonly body?: string;
   /**
    * What the bearer token is, for showing the request (`token with flows.get`): a curl command names
-   * the token a person must put there instead of a bare `<redacted>`. Never sent.
+   * the token a person must put there instead of a bare `[REDACTED]`. Never sent.
    */
   readonly authLabel?: string;
 }

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from './json';
+import { isJsonObject, isRecord, type JsonValue } from './json';
 
 /** RFC 6901 JSON Pointers. */
 export const escapePointerToken = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -33,10 +33,11 @@ export function replaceAtPointer(document: JsonValue, pointer: string, value: Js
   const tokens = pointerTokens(pointer);
   if (tokens.length === 0) return value;
   const copy = structuredClone(document);
-  const parent = resolvePointer(copy, toPointer(tokens.slice(0, -1)));
+  // The copy is this function's own, so editing it in place is safe.
+  const parent = resolvePointer(copy, toPointer(tokens.slice(0, -1))) as unknown;
   const last = tokens[tokens.length - 1];
   if (Array.isArray(parent)) parent[Number(last)] = value;
-  else if (isJsonObject(parent)) parent[last] = value;
+  else if (isRecord(parent)) parent[last] = value;
   else throw new Error(`no parent at ${pointer}`);
   return copy;
 }

@@ -1,7 +1,10 @@
-/** JSON values as parsed from the reference and from the schema files. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+/**
+ * The one type of JSON values: parsed from the reference and the schema files, and written in cases
+ * (readonly, so that `as const` data fits; a function that edits one edits a copy).
+ */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
 export interface JsonObject {
-  [key: string]: JsonValue;
+  readonly [key: string]: JsonValue;
 }
 
 export const isJsonObject = (value: unknown): value is JsonObject =>

@@ -8,7 +8,7 @@ import type {
   WorkflowPost,
 } from '../client';
 import type { PactCase } from './interactions';
-import { typedQuery } from './queries';
+import { typedQuery } from '../model/query-codec';
 
 type Call = (
   client: FlowsClient,

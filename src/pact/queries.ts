@@ -1,8 +1,7 @@
-import qs from 'qs';
 import type { ActionSpec, QueryParameter } from '../../specs/catalog';
+import type { QueryPairs } from '../model/query-codec';
 
-/** A query as Pact states it: name/value pairs, exactly as on the wire (`triggerFilter[0][type]`). */
-export type QueryPairs = readonly (readonly [string, string])[];
+export type { QueryPairs };
 
 export interface QueryCase {
   /** `sortField=name`, or the required part only (`version=myVersion`), or '' for none. */
@@ -71,18 +70,3 @@ export const requiredQuery = (action: ActionSpec): QueryCase => {
   const pairs = requiredPairs(action);
   return { label: queryText(pairs), pairs };
 };
-
-/** The typed form of a query (numbers, booleans, triggerFilter entries), as the typed client takes it. */
-export function typedQuery(action: ActionSpec, pairs: QueryPairs): Record<string, unknown> {
-  const parsed = qs.parse(
-    new URLSearchParams(pairs.map(([name, value]): [string, string] => [name, value])).toString(),
-  ) as Record<string, unknown>;
-  const typed: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(parsed)) {
-    const kind = action.query.find((parameter) => parameter.name === name)?.value.kind;
-    if (kind === 'nonNegativeInteger') typed[name] = Number(value);
-    else if (kind === 'boolean') typed[name] = value === 'true';
-    else typed[name] = value;
-  }
-  return typed;
-}

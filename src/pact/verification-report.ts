@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { ensureDirectory } from '../directories';
 import path from 'node:path';
 import type { VerificationOutcome } from './verifier-output';
-import { redactSecrets } from '../reporters/redact';
+import { redactSecrets } from '../http/redact';
 
 export const VERIFICATION_JSON = 'pact-verification.json';
 export const VERIFICATION_JUNIT = 'pact-junit.xml';

@@ -1,33 +1,8 @@
 import type { RunReport } from '../engine/results';
-import { redactCutEdges } from '../http/cut-edges';
+import { redactSecrets, usableSecrets } from '../http/redact';
 import { mapStrings } from './report-strings';
 
-export const REDACTED = '[REDACTED]';
-
-// Secrets this short would blank out ordinary words; the engine redacts tokens, this is a safety net.
-const MIN_SECRET_LENGTH = 4;
-
-function usableSecrets(secrets: readonly string[]): string[] {
-  // Longest first, so a secret that contains another is scrubbed whole.
-  return [...new Set(secrets)]
-    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-    .sort((a, b) => b.length - a.length);
-}
-
-/**
- * Every occurrence of every secret replaced by `[REDACTED]`, and the piece of a secret of 8 characters
- * or more that an excerpt's cut (`…`) left behind.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  const usable = usableSecrets(secrets);
-  let redacted = text;
-  for (const secret of usable) redacted = redacted.split(secret).join(REDACTED);
-  return redactCutEdges(
-    redacted,
-    usable.filter((secret) => secret.length >= 8),
-    REDACTED,
-  );
-}
+export { REDACTED, redactSecrets } from '../http/redact';
 
 /**
  * The report with every secret scrubbed from every string in it, before any reporter formats it: a

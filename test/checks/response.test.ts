@@ -12,7 +12,7 @@ describe('checks: status, errorBody, schema, wwwAuthenticate, noLeak', () => {
     expect(failure.message).to.equal('status 200, expected 400');
     expect(failure.expected).to.equal('status 400');
     expect(failure.request).to.include(
-      "curl -X GET -H 'accept: application/json' -H 'authorization: Bearer <redacted>'",
+      "curl -X GET -H 'accept: application/json' -H 'authorization: Bearer [REDACTED]'",
     );
     expect(failure.request).to.include(
       'http://api.test/applications/575ec8687ae143cd83dc4a97/flows?filterField=name',

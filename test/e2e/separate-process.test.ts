@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { ACTIONS, isUserOnlyScope, UNRELATED_SCOPE, USER_TOKEN_SCOPE } from '../../specs/catalog';
+import {
+  ACTIONS,
+  isUserOnlyScope,
+  UNKNOWN_APPLICATION_ID,
+  UNRELATED_SCOPE,
+  USER_TOKEN_SCOPE,
+} from '../../specs/catalog';
 import { ALL_CASES } from '../../specs/cases';
 import type { ConformanceCase } from '../../src/engine/case';
 import type { RunReport } from '../../src/engine/results';
@@ -266,14 +272,14 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
       expect(result.stderr).to.match(call.says);
     }
     const unknown = await cli(
-      ['run', '--target', (mock as MockProcess).url, '--application-id', 'ffffffffffffffffffffff00'],
+      ['run', '--target', (mock as MockProcess).url, '--application-id', UNKNOWN_APPLICATION_ID],
       {
         FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
         FLOWS_CONFORMANCE_REPORT_DIR: path.join(root, 'unknown'),
       },
     );
     expect(unknown.code).to.equal(2);
-    expect(unknown.stderr).to.match(/application ffffffffffffffffffffff00 not found/);
+    expect(unknown.stderr).to.contain(`application ${UNKNOWN_APPLICATION_ID} not found`);
   });
 
   // verify: same file, same level (mocha runs a suite's tests before its child suites, and the secret

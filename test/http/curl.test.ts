@@ -48,7 +48,7 @@ describe('http: a failure’s request as curl', () => {
     expect(named).to.include("-H 'authorization: Bearer <token with flows.get>'");
     expect(named).to.not.include(SECRET);
     const bare = toCurl('http://api.test', request());
-    expect(bare).to.include("-H 'authorization: Bearer <redacted>'");
+    expect(bare).to.include("-H 'authorization: Bearer [REDACTED]'");
     expect(bare).to.not.include(SECRET);
   });
 

@@ -23,7 +23,7 @@ describe('http: redaction of excerpts cut across a secret', () => {
       expect(cut.endsWith(`${TOKEN.slice(0, kept)}…`)).to.equal(true);
       const message = redactSecrets(`response: 400 (application/json) ${cut}`, [TOKEN]);
       expect(tokenPieces(message)).to.deep.equal([]);
-      expect(message).to.match(/<redacted>…$/);
+      expect(message).to.match(/\[REDACTED\]…$/);
     });
 
     it(`redacted, then cut after ${kept} characters: no piece survives and the cut stays within 500`, () => {
@@ -36,7 +36,7 @@ describe('http: redaction of excerpts cut across a secret', () => {
 
   it('the piece after a cut that ends a secret is redacted as well', () => {
     const text = `…${TOKEN.slice(-10)} rest`;
-    expect(redactSecrets(text, [TOKEN])).to.equal('…<redacted> rest');
+    expect(redactSecrets(text, [TOKEN])).to.equal('…[REDACTED] rest');
   });
 
   it('a cut next to ordinary text that only shares a few letters with a secret leaves it alone', () => {
