@@ -1,4 +1,11 @@
-import { actionById, queryRow, type ActionId, type DecisionKey } from '../catalog';
+import {
+  acceptedValuesOf,
+  actionById,
+  parameterDefault,
+  queryRow,
+  type ActionId,
+  type DecisionKey,
+} from '../catalog';
 import type { CheckRef, DataSelector, DataSetName } from '../../src/checks';
 import type { ConformanceCase } from '../../src/engine/case';
 import type { JsonValue } from '../../src/model/json';
@@ -45,10 +52,9 @@ function rowCase(actionId: ActionId, set: CollectionSet, row: CollectionRow): Co
 /** Each sortField × sortDirection the catalog accepts, and the defaults (name, asc). */
 export function sortingCases(actionId: ActionId, set: CollectionSet): ConformanceCase[] {
   const action = actionById(actionId);
-  const accepted = (name: string) => {
-    const parameter = action.query.find((candidate) => candidate.name === name);
-    return parameter?.value.kind === 'enum' ? parameter.value.acceptedValues : [];
-  };
+  const accepted = (name: string) => acceptedValuesOf(actionId, name);
+  const defaultField = parameterDefault(actionId, 'sortField');
+  const defaultDirection = parameterDefault(actionId, 'sortDirection');
   const sortCase = (fact: string, query: Pair[], field: string, direction: 'asc' | 'desc') =>
     makeCase({
       action: actionId,
@@ -79,10 +85,10 @@ export function sortingCases(actionId: ActionId, set: CollectionSet): Conformanc
   return [
     ...combinations,
     sortCase(
-      'without sortField and sortDirection the items are ordered by name ascending',
+      `without sortField and sortDirection the items are ordered by ${defaultField} ${defaultDirection}ending`,
       [],
-      'name',
-      'asc',
+      defaultField,
+      defaultDirection as 'asc' | 'desc',
     ),
   ];
 }
@@ -146,12 +152,11 @@ export const collectionRowCases = (
   rows: readonly CollectionRow[],
 ): ConformanceCase[] => rows.map((row) => rowCase(actionId, set, row));
 
-/** flowClass: each accepted value filters, and the default is cloud. */
+/** flowClass: each accepted value filters, and without one the default (cloud) does. */
 export function flowClassRows(actionId: ActionId, extra: DataSelector = {}): CollectionRow[] {
-  const parameter = actionById(actionId).query.find((candidate) => candidate.name === 'flowClass');
-  const values = parameter?.value.kind === 'enum' ? parameter.value.acceptedValues : [];
+  const defaultClass = parameterDefault(actionId, 'flowClass');
   return [
-    ...values.map((flowClass) => ({
+    ...acceptedValuesOf(actionId, 'flowClass').map((flowClass) => ({
       fact: `flowClass=${flowClass} returns only ${flowClass} flows`,
       query: [['flowClass', flowClass]] as Pair[],
       where: { ...extra, flowClass },
@@ -159,11 +164,11 @@ export function flowClassRows(actionId: ActionId, extra: DataSelector = {}): Col
       echo: { flowClass },
     })),
     {
-      fact: 'without flowClass only cloud flows are returned',
+      fact: `without flowClass only ${defaultClass} flows are returned`,
       query: [],
-      where: { ...extra, flowClass: 'cloud' },
+      where: { ...extra, flowClass: defaultClass },
       covers: ['flowClass'],
-      echo: { flowClass: 'cloud' },
+      echo: { flowClass: defaultClass },
     },
   ];
 }

@@ -75,7 +75,6 @@ const READ_SCOPES = [
 ] as const;
 const WRITE_SCOPES = ['all.Application', 'all.Organization', 'all.User', 'flows.*'] as const;
 
-
 const INCLUDE_CUSTOM_NODES: QueryParameter = {
   name: 'includeCustomNodes',
   required: false,

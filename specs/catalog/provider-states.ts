@@ -12,7 +12,6 @@ export interface ProviderStateRef {
   readonly params: Readonly<Record<string, string>>;
 }
 
-
 /** The dummy credential a pact carries; the verifier replaces it (or keeps it, for 401). */
 export const PACT_DUMMY_TOKEN = 'pact-dummy-token-not-a-secret';
 

@@ -1,3 +1,5 @@
+import { ACTIONS } from './actions';
+
 /**
  * Token scopes. The accepted scopes of each action live in actions.ts; these are the scopes the
  * tokens endpoint can mint (decision 15: those of the reference's Application API Token Post, listed in
@@ -21,3 +23,29 @@ export const USER_TOKEN_SCOPE = 'all.User';
 
 export const isUserOnlyScope = (scope: string): boolean =>
   (USER_ONLY_SCOPES as readonly string[]).includes(scope);
+
+/**
+ * Scopes of the supporting routes, which the Flows reference does not cover (docs/mock.md): deleting a
+ * flow (clean-up) and making or revoking application API tokens.
+ */
+export const FLOW_DELETE_SCOPES = [
+  'all.Application',
+  'all.Organization',
+  'all.User',
+  'flows.*',
+  'flow.*',
+  'flow.delete',
+] as const;
+export const TOKEN_ADMIN_SCOPES = ['all.Application', 'all.Organization', 'all.User'] as const;
+
+/** The scopes that every writing action of the catalog accepts, the user token's first. */
+export const SCOPES_OF_EVERY_WRITE: readonly string[] = (() => {
+  const writes = ACTIONS.filter((action) => action.method !== 'GET');
+  const shared = writes[0].acceptedScopes.filter((scope) =>
+    writes.every((action) => action.acceptedScopes.includes(scope)),
+  );
+  return [
+    ...shared.filter((scope) => scope === USER_TOKEN_SCOPE),
+    ...shared.filter((scope) => scope !== USER_TOKEN_SCOPE),
+  ];
+})();

@@ -1,8 +1,9 @@
+import { DEFAULT_FLOW_CLASS } from '../../specs/catalog';
 import type { DataFacts, FlowFact, VersionFact } from '../model/data-facts';
 import type { DataSelector, DataSetName } from './refs';
 
 const matchesClass = (flow: FlowFact, selector: DataSelector): boolean =>
-  selector.flowClass === '*' || flow.flowClass === (selector.flowClass ?? 'cloud');
+  selector.flowClass === '*' || flow.flowClass === (selector.flowClass ?? DEFAULT_FLOW_CLASS);
 
 /**
  * Decision 8: an entry matches a trigger when every field it gives is equal; entries are alternatives;

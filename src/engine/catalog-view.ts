@@ -1,11 +1,3 @@
-import { actionById, pathFor, type QueryParameter } from '../../specs/catalog';
-
-/** The flow classes the catalog accepts for Get's `flowClass` (clean-up walks each). */
-const flowClassParameter = actionById('flows.get').query.find(
-  (parameter) => parameter.name === 'flowClass',
-) as QueryParameter;
-
-export const FLOW_CLASSES_OF_GET: readonly string[] =
-  flowClassParameter.value.kind === 'enum' ? flowClassParameter.value.acceptedValues : ['cloud'];
+import { actionById, pathFor } from '../../specs/catalog';
 
 export { actionById, pathFor };

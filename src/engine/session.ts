@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { actionById, FLOW_CLASSES_OF_GET, pathFor } from './catalog-view';
+import { FLOW_CLASSES } from '../../specs/catalog';
+import { actionById, pathFor } from './catalog-view';
 import { bearer, JSON_HEADERS } from '../http/transport';
 import type { TargetConfig } from '../target/config';
 import { connectTarget, type ConnectedTarget, type ConnectOptions } from '../target/connect';
@@ -43,7 +44,7 @@ async function removeData(target: ConnectedTarget, token: string, prefix: string
   const get = actionById('flows.get');
   const headers = { accept: JSON_HEADERS.accept, ...bearer(token) };
   const lists = await Promise.allSettled(
-    FLOW_CLASSES_OF_GET.map((flowClass) =>
+    FLOW_CLASSES.map((flowClass) =>
       target.transport.send({
         method: 'GET',
         path: pathFor(get, target.applicationId),

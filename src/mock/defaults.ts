@@ -38,17 +38,3 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Bodies above this get 413 with an Error body (docs/decisions.md P2). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
-
-/**
- * Scopes of the mock's supporting routes, which the Flows reference does not cover (docs/mock.md):
- * deleting a flow (clean-up) and making or revoking application API tokens.
- */
-export const FLOW_DELETE_SCOPES = [
-  'all.Application',
-  'all.Organization',
-  'all.User',
-  'flows.*',
-  'flow.*',
-  'flow.delete',
-] as const;
-export const TOKEN_ADMIN_SCOPES = ['all.Application', 'all.Organization', 'all.User'] as const;

@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACTIONS, type ActionId, type ActionSpec } from '../../specs/catalog';
+import {
+  ACTIONS,
+  FLOW_DELETE_SCOPES,
+  parameterDefault,
+  type ActionId,
+  type ActionSpec,
+} from '../../specs/catalog';
 import { describeViolation, validatorFor } from '../schemas/registry';
 import {
   collectionBody,
@@ -13,7 +19,6 @@ import {
   versionSortKey,
 } from './collection';
 import { sendJson, type MockContext } from './context';
-import { FLOW_DELETE_SCOPES } from './defaults';
 import { storedFlow, workflowDocument, type JsonObject } from './documents';
 import { badRequest, notFound, validationError } from './errors';
 import { accessOf, applicationGuard } from './guard';
@@ -41,6 +46,9 @@ type CollectionPage = (
 const numberOf = (query: ParsedQuery, name: string): number => query.values.get(name) as number;
 const stringOf = (query: ParsedQuery, name: string): string | undefined =>
   query.values.get(name) as string | undefined;
+/** A parameter with a default: parseQuery has filled it in, the catalog's default types it so. */
+const defaulted = (query: ParsedQuery, action: ActionSpec, name: string): string =>
+  stringOf(query, name) ?? parameterDefault(action.id, name);
 
 /** The collection fields every collection echoes (spec README, "API-wide conventions"). */
 function collectionEcho(
@@ -72,11 +80,11 @@ const wantsCustomNodes = (query: ParsedQuery, faults: FaultSet): boolean =>
   (query.values.get('includeCustomNodes') === true ||
     (faults.on('custom-nodes-when-false') && query.given.has('includeCustomNodes')));
 
-const getFlows: CollectionPage = ({ faults, store, dialect }, _action, application, query) => {
+const getFlows: CollectionPage = ({ faults, store, dialect }, action, application, query) => {
   const sorted = sortItems(
     selectFlows(application, query, faults),
-    flowSortKey(stringOf(query, 'sortField') ?? 'name'),
-    stringOf(query, 'sortDirection') ?? 'asc',
+    flowSortKey(defaulted(query, action, 'sortField')),
+    defaulted(query, action, 'sortDirection'),
     faults,
   );
   const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
@@ -92,7 +100,7 @@ const getFlows: CollectionPage = ({ faults, store, dialect }, _action, applicati
   );
 };
 
-const getFlowsByVersion: CollectionPage = ({ faults, store, dialect }, _action, application, query) => {
+const getFlowsByVersion: CollectionPage = ({ faults, store, dialect }, action, application, query) => {
   const flows = new Map(selectFlows(application, query, faults).map((flow) => [flow.id, flow]));
   const version = stringOf(query, 'version');
   // Decision 12: equal exactly, so case-sensitively.
@@ -105,8 +113,8 @@ const getFlowsByVersion: CollectionPage = ({ faults, store, dialect }, _action, 
   );
   const sorted = sortItems(
     matching,
-    versionSortKey(stringOf(query, 'sortField') ?? 'name', flows),
-    stringOf(query, 'sortDirection') ?? 'asc',
+    versionSortKey(defaulted(query, action, 'sortField'), flows),
+    defaulted(query, action, 'sortDirection'),
     faults,
   );
   const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);

@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { APPLICATION_TOKEN_SCOPES, USER_TOKEN_SCOPE } from '../../specs/catalog';
+import { APPLICATION_TOKEN_SCOPES, TOKEN_ADMIN_SCOPES, USER_TOKEN_SCOPE } from '../../specs/catalog';
 import { describeViolation, validatorFor } from '../schemas/registry';
 import { authenticate } from './auth';
 import { sendJson, type MockContext } from './context';
-import { MOCK_ONLY_TOKEN_ROUTE, MOCK_USER, TOKEN_ADMIN_SCOPES } from './defaults';
+import { MOCK_ONLY_TOKEN_ROUTE, MOCK_USER } from './defaults';
 import { forbidden, notFound, unauthorized, validationError, badRequest } from './errors';
 import { accessOf, applicationGuard } from './guard';
 import type { Dialect } from './dialect';

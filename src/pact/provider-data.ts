@@ -1,6 +1,6 @@
-import qs from 'qs';
-import { actionById, type QueryParameter } from '../../specs/catalog';
+import { DEFAULT_FLOW_CLASS, FLOW_CLASSES, queryParameter } from '../../specs/catalog';
 import type { WorkflowImport } from '../client';
+import { decodeQueryText } from '../model/query-codec';
 import { schemaExample } from './examples';
 
 /**
@@ -10,29 +10,22 @@ import { schemaExample } from './examples';
  * with a version named as the `version` example, the cloud one with the trigger of the
  * `triggerFilter` example.
  */
-const parameter = (name: string): QueryParameter => {
-  const found = actionById('flows.getByVersion').query.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`the catalog has no query parameter ${name}`);
-  return found;
-};
-
-const exampleValue = (name: string): unknown => qs.parse(parameter(name).example)[name];
+const exampleValue = (name: string): unknown =>
+  decodeQueryText(queryParameter('flows.getByVersion', name).example)[name];
 
 /** A 24-hex id of the bundle (Import maps it to a fresh one). */
 const bundleId = (kind: number, index: number): string =>
   `5f0000000000000000000${kind}${String(index).padStart(2, '0')}`;
 
 export function providerDataBundle(): WorkflowImport {
-  const flowClass = parameter('flowClass');
-  const classes = flowClass.value.kind === 'enum' ? flowClass.value.acceptedValues : [flowClass.default];
   const name = (schemaExample('workflow') as { name: string }).name;
   const trigger = (exampleValue('triggerFilter') as { type: string; key?: string }[])[0];
   const version = String(exampleValue('version'));
-  const flows = classes.map((flowClassName, index) => ({
+  const flows = FLOW_CLASSES.map((flowClassName, index) => ({
     id: bundleId(1, index),
     name,
     flowClass: flowClassName as never,
-    triggers: flowClassName === flowClass.default ? [{ type: trigger.type, key: trigger.key }] : [],
+    triggers: flowClassName === DEFAULT_FLOW_CLASS ? [{ type: trigger.type, key: trigger.key }] : [],
     nodes: [],
     globals: [],
   }));

@@ -1,4 +1,4 @@
-import { isUserOnlyScope, USER_TOKEN_SCOPE } from '../../specs/catalog';
+import { isUserOnlyScope, SCOPES_OF_EVERY_WRITE, USER_TOKEN_SCOPE } from '../../specs/catalog';
 import { MOCK_ONLY_TOKEN_ROUTE } from '../model/mock-only-tokens';
 import { bearer, JSON_HEADERS, type HttpResponse, type Transport } from '../http/transport';
 
@@ -63,8 +63,6 @@ function userOnlyReason(scope: string): string {
   );
 }
 
-const WRITE_FALLBACK_SCOPES = [USER_TOKEN_SCOPE, 'all.Organization', 'all.Application', 'flows.*'];
-
 function tokenSecret(response: HttpResponse, what: string): { secret: string; id?: string } {
   const body = response.json.ok ? (response.json.value as Record<string, unknown>) : undefined;
   if (response.status >= 300 || typeof body?.token !== 'string') {
@@ -109,7 +107,7 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
     if (options.adminToken) return options.adminToken;
     const token = await user();
     if (token) return token;
-    for (const scope of WRITE_FALLBACK_SCOPES) if (fileTokens[scope]) return fileTokens[scope];
+    for (const scope of SCOPES_OF_EVERY_WRITE) if (fileTokens[scope]) return fileTokens[scope];
     throw new TokenUnavailable('no admin token, user login, or write-scope token in the tokens file');
   }
 
