@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { CREATED_WORKFLOW_DEFAULTS, IMPORT_READ_ONLY_KEYS } from '../../specs/catalog';
 import {
   bodyOf,
+  decisionLocation,
   exchangeOf,
   failure,
   isRecord,
@@ -132,7 +133,7 @@ export const postDefaults: Check<RefOf<'postDefaults'>> = (context, ref) => {
     return [failure(context, ref, 'no Workflow body', 'the created Workflow', 'schemas.md#workflow')];
   const problems = defaultProblems(body, creationOf(context, exchange));
   if (problems.length === 0) return [];
-  return [failure(context, ref, problems.join(', '), DEFAULTS_EXPECTED, 'spec/README.md decision 10')];
+  return [failure(context, ref, problems.join(', '), DEFAULTS_EXPECTED, decisionLocation('postResult'))];
 };
 
 /**
@@ -185,7 +186,7 @@ export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
     flowVersions?: { id?: string; flowId?: string }[];
   };
   const body = bodyOf(exchange);
-  const location = 'spec/README.md decision 11';
+  const location = decisionLocation('importResult');
   if (!isRecord(body))
     return [failure(context, ref, 'no import result', 'a Workflow Import Result', location)];
   const flowMap = isRecord(body.importedFlowIdMap) ? body.importedFlowIdMap : {};
@@ -259,8 +260,8 @@ export const nothingCreated: Check<RefOf<'nothingCreated'>> = (context, ref) => 
         : 'the follow-up Get answered no collection',
       'nothing created by a request refused with a 4xx',
       context.testCase.action === 'flows.import'
-        ? 'spec/README.md decision 11 (all or nothing); RFC 9110 §15.5 (a 4xx refuses the request)'
-        : 'RFC 9110 §15.5 (a 4xx refuses the request); spec/README.md decision 10',
+        ? `${decisionLocation('importResult')}: all or nothing; RFC 9110 §15.5 (a 4xx refuses the request)`
+        : `RFC 9110 §15.5 (a 4xx refuses the request); ${decisionLocation('postResult')}`,
     ),
   ];
 };

@@ -1,5 +1,6 @@
 import {
   bodyOf,
+  decisionLocation,
   exchangeOf,
   failure,
   isRecord,
@@ -123,7 +124,7 @@ export const pagesPartition: Check<RefOf<'pagesPartition'>> = (context, ref) => 
       ref,
       `across the pages: ${problem}`,
       'each item on exactly one page',
-      'spec/README.md decision 5',
+      decisionLocation('sorting'),
       context.exchanges.at(-1),
     ),
   ];
@@ -225,7 +226,7 @@ export const noForeignData: Check<RefOf<'noForeignData'>> = (context, ref) => {
       ref,
       `the answer lists flow ${leaked.join(', ')} of another application`,
       'only flows of the application asked for',
-      'spec/README.md API-wide conventions (a token reaches its own application) and decision 9 (custom-node flows of the same application)',
+      `spec/README.md API-wide conventions (a token reaches its own application) and ${decisionLocation('includeCustomNodes')}: custom-node flows of the same application`,
     ),
   ];
 };

@@ -7,6 +7,7 @@ import {
   type SchemaName,
 } from '../../specs/catalog';
 import {
+  decisionLocation,
   exchangeOf,
   failure,
   isRecord,
@@ -113,7 +114,7 @@ export const wwwAuthenticate: Check<RefOf<'wwwAuthenticate'>> = (context, ref) =
       ref,
       header ? `WWW-Authenticate: ${header}` : 'no WWW-Authenticate header on a 401',
       'WWW-Authenticate with a Bearer challenge',
-      'RFC 7235 §3.1 and RFC 6750 §3; spec/README.md decision 1',
+      `RFC 7235 §3.1 and RFC 6750 §3; ${decisionLocation('authFailures')}`,
     ),
   ];
 };
@@ -154,7 +155,7 @@ export const noLeak: Check<RefOf<'noLeak'>> = (context, ref) => {
       problem,
       'a refusal that leaks no data',
       ref.hidesApplication
-        ? 'spec/README.md decision 1 (nothing of B in the body)'
+        ? `${decisionLocation('authFailures')}: nothing of B in the body`
         : referenceLocation(context, 'authentication'),
     ),
   ];

@@ -29,7 +29,8 @@ function invalidValues(parameter: QueryParameter): string[] {
         `${name}[0][type]=${'x'.repeat(1025)}`,
       ];
     case 'boolean':
-      return [`${name}=maybe`];
+      // Exactly `true` or `false`, case-sensitive (docs/decisions.md P5), as the pacts read them too.
+      return [`${name}=maybe`, `${name}=TRUE`, `${name}=False`];
     default:
       return [];
   }
