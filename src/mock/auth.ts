@@ -1,5 +1,5 @@
 import { forbidden, notFound, unauthorized, badRequest } from './errors';
-import type { FaultSet } from './faults';
+import type { AuthBehaviour } from './behaviour';
 import { isObjectId } from './ids';
 import type { ApplicationState, MockStore, TokenRecord } from './store';
 import { emptyApplication } from './store';
@@ -17,14 +17,14 @@ export function bearerToken(header: string | string[] | undefined): string | und
 export function authenticate(
   store: MockStore,
   header: string | string[] | undefined,
-  faults: FaultSet,
+  behaviour: AuthBehaviour,
 ): TokenRecord {
   const secret = bearerToken(header);
-  const now = faults.on('expired-tokens-accepted') ? Number.NEGATIVE_INFINITY : Date.now();
+  const now = behaviour.acceptsExpired ? Number.NEGATIVE_INFINITY : Date.now();
   const token =
-    secret === undefined ? undefined : store.usableToken(secret, now, faults.on('revoked-tokens-accepted'));
+    secret === undefined ? undefined : store.usableToken(secret, now, behaviour.acceptsRevoked);
   if (token) return token;
-  if (faults.on('unauthorized-as-200')) {
+  if (behaviour.anonymousIsUser) {
     return {
       id: '',
       secret: '',
@@ -44,10 +44,14 @@ export function authenticate(
 }
 
 /** A token passes when it holds at least one of the accepted scopes (literal entries, no patterns). */
-export function authorize(token: TokenRecord, acceptedScopes: readonly string[], faults: FaultSet): void {
-  if (faults.on('ignore-scopes')) return;
+export function authorize(
+  token: TokenRecord,
+  acceptedScopes: readonly string[],
+  { scopeCheck }: AuthBehaviour,
+): void {
+  if (scopeCheck === 'none') return;
   for (const scope of acceptedScopes) if (token.scopes.has(scope)) return;
-  if (faults.on('wildcard-scopes-expanded')) {
+  if (scopeCheck === 'prefix') {
     const prefixes = acceptedScopes
       .filter((scope) => scope.endsWith('.*'))
       .map((scope) => scope.slice(0, -1));
@@ -64,25 +68,25 @@ export function applicationFor(
   store: MockStore,
   token: TokenRecord,
   applicationId: string,
-  faults: FaultSet,
+  behaviour: AuthBehaviour,
 ): ApplicationState {
   if (!isObjectId(applicationId)) throw badRequest('applicationId must be a 24-character hex id');
   const id = applicationId.toLowerCase();
   if (
     token.applicationId !== null &&
     token.applicationId !== id &&
-    !faults.on('ignore-application-binding')
+    behaviour.bindsTokenToApplication
   ) {
     throw forbidden(
-      faults.on('forbidden-names-application')
+      behaviour.forbiddenNamesApplication
         ? `Token is not valid for application ${id}`
         : 'Token is not valid for this application',
     );
   }
   const application = store.application(id);
   // Another user's application is, to this token, one that does not exist.
-  if (application && (application.ownerId === token.userId || faults.on('foreign-application-reachable')))
+  if (application && (application.ownerId === token.userId || behaviour.reachesForeignApplications))
     return application;
-  if (!application && faults.on('unknown-app-as-200')) return emptyApplication(id, token.userId);
+  if (!application && behaviour.unknownApplicationIsEmpty) return emptyApplication(id, token.userId);
   throw notFound('Application was not found');
 }

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from './errors';
-import type { FaultSet } from './faults';
+
 
 /** Deeper JSON is refused before parsing: nothing a Workflow needs nests this far (docs/mock.md). */
 export const MAX_JSON_DEPTH = 64;
@@ -96,10 +96,10 @@ export function decodeJsonBody(bytes: Buffer): string {
  * JSON is the only accepted request type (P2): any other Content-Type with a body is a 415 from
  * fastify, over-limit bodies a 413; both reach the error handler and become Error bodies.
  */
-export function acceptJsonOnly(app: FastifyInstance, bodyLimit: number, faults: FaultSet): void {
+export function acceptJsonOnly(app: FastifyInstance, bodyLimit: number, lenientJson: boolean): void {
   // The lenient-json fault: a body cut after a trailing comma is read as if closed there.
   const repair = (text: string): string =>
-    faults.on('lenient-json') && /,\s*$/.test(text) ? `${text.replace(/,\s*$/, '')}}` : text;
+    lenientJson && /,\s*$/.test(text) ? `${text.replace(/,\s*$/, '')}}` : text;
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     /^application\/([\w.+-]+\+)?json(\s*;.*)?$/i,

@@ -1,6 +1,11 @@
 import type { CollectionEcho, Dialect } from './dialect-types';
 import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
-import type { FaultSet } from './faults';
+import type {
+  CustomNodesBehaviour,
+  PagingBehaviour,
+  SelectionBehaviour,
+  SortBehaviour,
+} from './behaviour';
 import { compileGlob } from './glob';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
@@ -14,18 +19,21 @@ const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean
 function defaultTriggers(
   application: ApplicationState,
   flow: StoredFlow,
-  faults: FaultSet,
+  ownTriggersOnly: boolean,
 ): readonly TriggerRef[] {
   const version =
-    flow.defaultVersionId === undefined || faults.on('trigger-filter-own-triggers')
+    flow.defaultVersionId === undefined || ownTriggersOnly
       ? undefined
       : application.versions.get(flow.defaultVersionId);
   return version ? version.triggers : flow.triggers;
 }
 
 /** Decision 7: the flowClass a Get filters by, `cloud` when none is given. */
-export const effectiveFlowClass = (query: ParsedQuery, faults: FaultSet): string | undefined =>
-  query.given.has('flowClass') || !faults.on('no-flowclass-default')
+export const effectiveFlowClass = (
+  query: ParsedQuery,
+  { defaultsFlowClass }: SelectionBehaviour,
+): string | undefined =>
+  query.given.has('flowClass') || defaultsFlowClass
     ? (query.values.get('flowClass') as string | undefined)
     : undefined;
 
@@ -33,33 +41,28 @@ export const effectiveFlowClass = (query: ParsedQuery, faults: FaultSet): string
 export function selectFlows(
   application: ApplicationState,
   query: ParsedQuery,
-  faults: FaultSet,
+  behaviour: SelectionBehaviour,
 ): StoredFlow[] {
   const { values } = query;
-  const flowClass = effectiveFlowClass(query, faults);
+  const { triggerFilter } = behaviour;
+  const flowClass = effectiveFlowClass(query, behaviour);
   const filter = values.get('filter') as string | undefined;
-  const filterField =
-    values.get('filterField') ?? (faults.on('filter-field-defaults-to-name') ? 'name' : undefined);
+  const filterField = values.get('filterField') ?? behaviour.filterFieldDefault;
   const pattern =
-    filterField !== undefined && filter !== undefined
-      ? compileGlob(filter, {
-          caseSensitive: faults.on('glob-case-sensitive'),
-          questionAsStar: faults.on('glob-question-as-star'),
-        })
-      : undefined;
-  const given = faults.on('trigger-filter-ignored')
+    filterField !== undefined && filter !== undefined ? compileGlob(filter, behaviour.glob) : undefined;
+  const given = triggerFilter.ignored
     ? undefined
     : (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined);
-  const entries = faults.on('trigger-filter-needs-type')
+  const entries = triggerFilter.dropsEntriesWithoutType
     ? given?.filter((entry) => entry.type !== undefined)
     : given;
-  const matchEntries = faults.on('trigger-filter-every-entry') ? 'every' : 'some';
+  const matchEntries = triggerFilter.entriesNeeded;
   const selected: StoredFlow[] = [];
   for (const flow of application.flows.values()) {
     if (flowClass !== undefined && flow.flowClass !== flowClass) continue;
     if (pattern && !pattern.test(flow.name)) continue;
     if (entries && entries.length > 0) {
-      const triggers = defaultTriggers(application, flow, faults);
+      const triggers = defaultTriggers(application, flow, triggerFilter.ownTriggersOnly);
       if (!entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry))))
         continue;
     }
@@ -80,15 +83,15 @@ export function sortItems<T extends Sortable>(
   items: T[],
   keyOf: (item: T) => string,
   direction: string,
-  faults: FaultSet,
+  behaviour: SortBehaviour,
 ): T[] {
-  const sign = direction === 'desc' && !faults.on('sort-ignores-direction') ? -1 : 1;
-  const tieSign = faults.on('no-tie-break') ? -1 : 1;
+  const sign = direction === 'desc' && behaviour.followsDirection ? -1 : 1;
+  const tieSign = behaviour.ties === 'idDescending' ? -1 : 1;
   const keyed = items.map((item) => ({ item, key: keyOf(item) }));
   keyed.sort((a, b) => {
     if (a.key !== b.key) return a.key < b.key ? -sign : sign;
-    // The fault: a stable sort of flows listed in creation order keeps ties in that order.
-    if (faults.on('ties-by-creation-order')) return 0;
+    // A stable sort of flows listed in creation order keeps ties in that order.
+    if (behaviour.ties === 'creationOrder') return 0;
     return a.item.id < b.item.id ? -tieSign : a.item.id > b.item.id ? tieSign : 0;
   });
   return keyed.map((entry) => entry.item);
@@ -130,24 +133,24 @@ export interface Page<T> {
 }
 
 /** Decision 4: 0-based pages; a page past the end is empty. */
-export function pageOf<T>(sorted: T[], page: number, perPage: number, faults: FaultSet): Page<T> {
-  const index = faults.on('paging-one-based') ? Math.max(page - 1, 0) : page;
+export function pageOf<T>(sorted: T[], page: number, perPage: number, behaviour: PagingBehaviour): Page<T> {
+  const index = Math.max(page - behaviour.firstPage, 0);
   const items = sorted.slice(index * perPage, index * perPage + perPage);
-  return { items, totalCount: faults.on('wrong-total-count') ? items.length : sorted.length };
+  return { items, totalCount: behaviour.totalCountOfPage ? items.length : sorted.length };
 }
 
 /** Decision 9: the custom-node flows of the application that the given items' nodes reference, by id. */
 export function customNodesFor(
   application: ApplicationState,
   items: readonly { readonly referencedFlowIds: readonly string[] }[],
-  faults: FaultSet,
+  behaviour: CustomNodesBehaviour,
   allApplications: () => Iterable<ApplicationState> = () => [application],
 ): StoredFlow[] {
   const found = new Map<string, StoredFlow>();
-  if (faults.on('custom-nodes-all'))
+  if (behaviour.everyCustomNode)
     for (const flow of application.flows.values())
       if (flow.flowClass === 'customNode') found.set(flow.id, flow);
-  const searched = faults.on('custom-nodes-cross-application') ? [...allApplications()] : [application];
+  const searched = behaviour.crossApplication ? [...allApplications()] : [application];
   for (const item of items) {
     for (const id of item.referencedFlowIds) {
       for (const candidate of searched) {

@@ -2,14 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import type { Dialect } from './dialect';
 import { ApiError, toErrorResponse } from './errors';
-import type { FaultSet } from './faults';
+import type { MockBehaviour } from './behaviour';
 import type { ResponseCache } from './response-cache';
 import type { ApplicationState, MockStore, TokenRecord } from './store';
 
 /** What every route of one mock server shares. */
 export interface MockContext {
   readonly store: MockStore;
-  readonly faults: FaultSet;
+  /** What the faults the server started with change (src/mock/behaviour.ts). */
+  readonly behaviour: MockBehaviour;
   /** The password `POST /auth/user` accepts for the mock user. */
   readonly userPassword: string;
   readonly pages: ResponseCache;
@@ -53,16 +54,16 @@ function bodyUnread(request: IncomingMessage): boolean {
 export function sendError(
   reply: FastifyReply,
   error: unknown,
-  { faults, dialect }: Pick<MockContext, 'faults' | 'dialect'>,
+  { behaviour, dialect }: Pick<MockContext, 'behaviour' | 'dialect'>,
 ): FastifyReply {
   const { statusCode, body } = toErrorResponse(error);
   if (bodyUnread(reply.request.raw)) reply.header('connection', 'close');
-  if (statusCode === 401 && !faults.on('no-www-authenticate')) {
+  if (statusCode === 401 && behaviour.errors.challengesOn401) {
     const bearerError = error instanceof ApiError ? error.bearerError : undefined;
     reply.header('www-authenticate', dialect.challenge(bearerError));
   }
   const written = dialect.error(statusCode, body);
-  if (faults.on('error-body-as-text')) {
+  if (behaviour.errors.bodyAsText) {
     return reply.code(statusCode).header('content-type', 'text/plain; charset=utf-8').send(written.message);
   }
   return sendJson(reply, statusCode, dialect.json(written), dialect);

@@ -1,6 +1,7 @@
 /**
  * Deliberate bugs, for proving that the conformance suite and the pact verifier catch a broken server.
- * Each is switched on by name in `MockOptions.faults` and read at exactly one place of the mock.
+ * Each is switched on by name in `MockOptions.faults` and read once, in behaviour.ts, which turns the
+ * faults of a server into its behaviour; the rest of the mock never sees a fault's name.
  */
 export const FAULTS = {
   'ignore-scopes': 'Any valid token passes the scope check (no 403 for a token without an accepted scope).',
@@ -74,7 +75,7 @@ export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 export const isFaultName = (name: string): name is FaultName =>
   Object.prototype.hasOwnProperty.call(FAULTS, name);
 
-/** The faults a server runs with; `on(name)` is the one place each fault is read. */
+/** The faults a server runs with; only behaviour.ts asks `on(name)`. */
 export interface FaultSet {
   on(name: FaultName): boolean;
 }

@@ -14,16 +14,17 @@ import {
   flowSortKey,
   jsonList,
   pageOf,
+  type Page,
   selectFlows,
   sortItems,
   versionSortKey,
 } from './collection';
 import { sendJson, type MockContext } from './context';
-import { storedFlow, workflowDocument, type JsonObject } from './documents';
+import { storedFlow, workflowDocument, type JsonObject, type StoredFlow } from './documents';
 import { badRequest, notFound, validationError } from './errors';
 import { accessOf, applicationGuard } from './guard';
 import { isObjectId } from './ids';
-import type { FaultSet } from './faults';
+import type { CustomNodesBehaviour, PostBehaviour, VersionBehaviour } from './behaviour';
 import { importBundle, importResultBody } from './import';
 import { parseQuery, queryKey, rawQueryOf, type ParsedQuery } from './query';
 import type { ApplicationState } from './store';
@@ -52,127 +53,169 @@ const defaulted = (query: ParsedQuery, action: ActionSpec, name: string): string
 
 /** The collection fields every collection echoes (spec README, "API-wide conventions"). */
 function collectionEcho(
+  { behaviour, dialect }: MockContext,
   query: ParsedQuery,
   applicationId: string,
-  count: number,
-  totalCount: number,
-  faults: FaultSet,
+  page: Page<unknown>,
 ) {
-  const echoed = !faults.on('no-query-echo');
-  const filterEchoed = !faults.on('no-filter-echo');
+  const { echoesQuery, echoesFilters } = behaviour.echo;
   return {
-    count,
-    totalCount,
-    perPage: echoed ? numberOf(query, 'perPage') : undefined,
-    page: echoed ? numberOf(query, 'page') : undefined,
-    sortField: echoed ? stringOf(query, 'sortField') : undefined,
-    sortDirection: echoed ? stringOf(query, 'sortDirection') : undefined,
-    filter: filterEchoed && query.given.has('filter') ? stringOf(query, 'filter') : undefined,
-    filterField: filterEchoed && query.given.has('filterField') ? stringOf(query, 'filterField') : undefined,
-    applicationId: filterEchoed ? applicationId : undefined,
-    flowClass: filterEchoed ? effectiveFlowClass(query, faults) : undefined,
+    count: page.items.length,
+    totalCount: page.totalCount,
+    perPage: echoesQuery ? numberOf(query, 'perPage') : undefined,
+    page: echoesQuery ? numberOf(query, 'page') : undefined,
+    sortField: echoesQuery ? stringOf(query, 'sortField') : undefined,
+    sortDirection: echoesQuery ? stringOf(query, 'sortDirection') : undefined,
+    filter: echoesFilters && query.given.has('filter') ? stringOf(query, 'filter') : undefined,
+    filterField: echoesFilters && query.given.has('filterField') ? stringOf(query, 'filterField') : undefined,
+    applicationId: echoesFilters ? dialect.id(applicationId) : undefined,
+    flowClass: echoesFilters ? effectiveFlowClass(query, behaviour.selection) : undefined,
   };
 }
 
 /** includeCustomNodes=true asks for customNodes (decision 9); absent or false does not. */
-const wantsCustomNodes = (query: ParsedQuery, faults: FaultSet): boolean =>
-  !faults.on('custom-nodes-missing') &&
+const wantsCustomNodes = (query: ParsedQuery, behaviour: CustomNodesBehaviour): boolean =>
+  !behaviour.never &&
   (query.values.get('includeCustomNodes') === true ||
-    (faults.on('custom-nodes-when-false') && query.given.has('includeCustomNodes')));
+    (behaviour.alsoWhenFalse && query.given.has('includeCustomNodes')));
 
-const getFlows: CollectionPage = ({ faults, store, dialect }, action, application, query) => {
+/** The custom-node flows that `items` reference, in the application (or beyond, if so behaving). */
+const customNodesOf = (
+  { behaviour, store }: MockContext,
+  application: ApplicationState,
+  items: readonly { readonly referencedFlowIds: readonly string[] }[],
+): StoredFlow[] =>
+  customNodesFor(application, items, behaviour.customNodes, () => store.allApplications());
+
+const getFlows: CollectionPage = (context, action, application, query) => {
+  const { behaviour, dialect } = context;
   const sorted = sortItems(
-    selectFlows(application, query, faults),
+    selectFlows(application, query, behaviour.selection),
     flowSortKey(defaulted(query, action, 'sortField')),
     defaulted(query, action, 'sortDirection'),
-    faults,
+    behaviour.sort,
   );
-  const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
-  const echo = collectionEcho(query, dialect.id(application.id), page.items.length, page.totalCount, faults);
-  const referencing = faults.on('custom-nodes-from-all-matches') ? sorted : page.items;
+  const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), behaviour.paging);
+  const referencing = behaviour.customNodes.fromAllMatches ? sorted : page.items;
   return collectionBody(
     dialect,
-    echo,
+    collectionEcho(context, query, application.id, page),
     page.items,
-    wantsCustomNodes(query, faults)
-      ? customNodesFor(application, referencing, faults, () => store.allApplications())
+    wantsCustomNodes(query, behaviour.customNodes)
+      ? customNodesOf(context, application, referencing)
       : undefined,
   );
 };
 
-const getFlowsByVersion: CollectionPage = ({ faults, store, dialect }, action, application, query) => {
-  const flows = new Map(selectFlows(application, query, faults).map((flow) => [flow.id, flow]));
+/** Decision 12: the versions named exactly (so case-sensitively) like the query's `version`. */
+function versionMatcher(version: string | undefined, behaviour: VersionBehaviour): (name: string) => boolean {
+  if (behaviour.ignoresVersion) return () => true;
+  if (behaviour.caseInsensitive) return (name) => name.toLowerCase() === version?.toLowerCase();
+  return (name) => name === version;
+}
+
+const getFlowsByVersion: CollectionPage = (context, action, application, query) => {
+  const { behaviour, dialect } = context;
+  const flows = new Map(selectFlows(application, query, behaviour.selection).map((flow) => [flow.id, flow]));
   const version = stringOf(query, 'version');
-  // Decision 12: equal exactly, so case-sensitively.
-  const sameVersion = faults.on('version-case-insensitive')
-    ? (name: string) => name.toLowerCase() === version?.toLowerCase()
-    : (name: string) => name === version;
+  const sameVersion = versionMatcher(version, behaviour.version);
   const matching = [...application.versions.values()].filter(
-    (candidate) =>
-      flows.has(candidate.flowId) && (sameVersion(candidate.version) || faults.on('version-filter-ignored')),
+    (candidate) => flows.has(candidate.flowId) && sameVersion(candidate.version),
   );
   const sorted = sortItems(
     matching,
     versionSortKey(defaulted(query, action, 'sortField'), flows),
     defaulted(query, action, 'sortDirection'),
-    faults,
+    behaviour.sort,
   );
-  const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), faults);
-  const customNodes = faults.on('custom-nodes-versions-empty')
+  const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), behaviour.paging);
+  const customNodes = behaviour.customNodes.emptyForVersions
     ? []
-    : customNodesFor(application, page.items, faults, () => store.allApplications());
+    : customNodesOf(context, application, page.items);
   return collectionBody(
     dialect,
-    {
-      ...collectionEcho(query, dialect.id(application.id), page.items.length, page.totalCount, faults),
-      version,
-    },
+    { ...collectionEcho(context, query, application.id, page), version },
     page.items,
-    wantsCustomNodes(query, faults) ? customNodes : undefined,
+    wantsCustomNodes(query, behaviour.customNodes) ? customNodes : undefined,
   );
 };
 
-/** The post-stale-dates fault: the reference's example date instead of now. */
+/** The stale dates a Post stamps when so behaving: the reference's example date instead of now. */
 const STALE_DATE = '2016-06-13T04:00:00.000Z';
 
-const postFlow: ActionHandler = (context, action, request, reply) => {
-  const { store, faults, dialect } = context;
-  const { application } = accessOf(request);
-  const query = parseQuery(action, rawQueryOf(request.raw.url), faults);
-  const body = request.body;
-  const content =
-    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
-  const now = faults.on('post-stale-dates') ? dialect.keptDate(STALE_DATE) : dialect.date(Date.now());
-  const doc = workflowDocument(content, {
+/** The fields a Post body gives (none when the body is no object: validation refuses it). */
+const postContent = (body: unknown): JsonObject =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
+
+/** Decision 10: the new Workflow, its defaults filled in, stamped with a fresh id and now. */
+function stampedWorkflow(
+  { store, dialect, behaviour }: MockContext,
+  application: ApplicationState,
+  content: JsonObject,
+): JsonObject {
+  const now = behaviour.post.staleDates ? dialect.keptDate(STALE_DATE) : dialect.date(Date.now());
+  return workflowDocument(content, {
     id: store.freshId(),
     applicationId: dialect.id(application.id),
     creationDate: now,
     lastUpdated: now,
   });
-  const stored = faults.on('drops-description') ? { ...doc, description: undefined } : doc;
-  const created = storedFlow(stored, dialect.json);
-  // The fault stores before it validates; the reference mock validates first.
-  if (faults.on('post-400-still-stores') && typeof content.name === 'string')
-    store.putFlow(application, created);
-  if (!faults.on('post-skips-validation')) {
-    const violations = validatorFor('workflowPost')(body);
-    if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
-  }
-  if (!faults.on('post-400-still-stores')) store.putFlow(application, created);
-  const answered = faults.on('post-id-as-number')
-    ? { ...doc, id: Number.parseInt(String(doc.id).slice(-12), 16) }
-    : doc;
-  let json: string;
-  // P3: includeCustomNodes on Post adds customNodes to the created Workflow, as Get does to its items.
-  if (query.values.get('includeCustomNodes') === true && !faults.on('custom-nodes-missing')) {
-    const fields: Record<string, string> = {};
-    for (const [key, value] of Object.entries(answered)) fields[key] = dialect.json(value);
-    fields.customNodes = jsonList(
-      customNodesFor(application, [created], faults, () => store.allApplications()),
-    );
-    json = dialect.object(fields);
-  } else json = dialect.json(answered);
-  sendJson(reply, faults.on('post-returns-200') ? 200 : 201, json, dialect);
+}
+
+/** Decision 10: a body that the Workflow Post schema refuses is a 400. */
+function validatePostBody(body: unknown, { skipsValidation }: PostBehaviour): void {
+  if (skipsValidation) return;
+  const violations = validatorFor('workflowPost')(body);
+  if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
+}
+
+/** Validates the body and stores the flow: nothing stored for a refused body (unless so behaving). */
+function storePostedFlow(
+  { store, behaviour }: MockContext,
+  application: ApplicationState,
+  body: unknown,
+  flow: StoredFlow,
+): void {
+  // Storing before validating is the deliberate bug; the reference mock validates first.
+  if (behaviour.post.storesBeforeValidating && typeof postContent(body).name === 'string')
+    store.putFlow(application, flow);
+  validatePostBody(body, behaviour.post);
+  if (!behaviour.post.storesBeforeValidating) store.putFlow(application, flow);
+}
+
+/** The Workflow as answered; with a number for an id when so behaving. */
+const answeredWorkflow = (doc: JsonObject, { idAsNumber }: PostBehaviour): JsonObject =>
+  idAsNumber ? { ...doc, id: Number.parseInt(String(doc.id).slice(-12), 16) } : doc;
+
+/** P3: includeCustomNodes on Post adds customNodes to the created Workflow, as Get does to its items. */
+function postAnswerJson(
+  context: MockContext,
+  application: ApplicationState,
+  query: ParsedQuery,
+  answered: JsonObject,
+  created: StoredFlow,
+): string {
+  const { dialect, behaviour } = context;
+  if (query.values.get('includeCustomNodes') !== true || behaviour.customNodes.never)
+    return dialect.json(answered);
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(answered)) fields[key] = dialect.json(value);
+  fields.customNodes = jsonList(customNodesOf(context, application, [created]));
+  return dialect.object(fields);
+}
+
+const postFlow: ActionHandler = (context, action, request, reply) => {
+  const { behaviour, dialect } = context;
+  const { application } = accessOf(request);
+  const query = parseQuery(action, rawQueryOf(request.raw.url), behaviour.query);
+  const doc = stampedWorkflow(context, application, postContent(request.body));
+  const created = storedFlow(
+    behaviour.post.dropsDescription ? { ...doc, description: undefined } : doc,
+    dialect.json,
+  );
+  storePostedFlow(context, application, request.body, created);
+  const json = postAnswerJson(context, application, query, answeredWorkflow(doc, behaviour.post), created);
+  sendJson(reply, behaviour.post.status, json, dialect);
 };
 
 const importFlows: ActionHandler = (context, _action, request, reply) => {
@@ -189,7 +232,7 @@ const cachedPage =
   (page: CollectionPage): ActionHandler =>
   (context, action, request, reply) => {
     const { application } = accessOf(request);
-    const query = parseQuery(action, rawQueryOf(request.raw.url), context.faults);
+    const query = parseQuery(action, rawQueryOf(request.raw.url), context.behaviour.query);
     const key = `${action.id}?${queryKey(query)}`;
     const body =
       context.pages.get(application, key) ??

@@ -13,12 +13,12 @@ export function applicationGuard(
 ): onRequestHookHandler {
   return (request, _reply, done) => {
     try {
-      const token = authenticate(context.store, request.headers.authorization, context.faults);
-      authorize(token, acceptedScopes, context.faults);
+      const token = authenticate(context.store, request.headers.authorization, context.behaviour.auth);
+      authorize(token, acceptedScopes, context.behaviour.auth);
       const { applicationId } = request.params as { applicationId: string };
       request.mockAccess = {
         token,
-        application: applicationFor(context.store, token, applicationId, context.faults),
+        application: applicationFor(context.store, token, applicationId, context.behaviour.auth),
       };
     } catch (error) {
       done(error as Error);

@@ -11,14 +11,14 @@ import {
 import { jsonList } from './collection';
 import type { Dialect } from './dialect';
 import { validationError } from './errors';
-import type { FaultSet } from './faults';
+import type { ImportBehaviour, MockBehaviour } from './behaviour';
 import { isObjectId } from './ids';
 import type { ApplicationState, MockStore } from './store';
 
-/** What an import works with: the store, the faults and the dialect that writes what it creates. */
+/** What an import works with: the store, the behaviour and the dialect that writes what it creates. */
 export interface ImportContext {
   readonly store: MockStore;
-  readonly faults: FaultSet;
+  readonly behaviour: Pick<MockBehaviour, 'import'>;
   readonly dialect: Dialect;
 }
 
@@ -100,12 +100,11 @@ function stampFor(
 const DEFAULTED_KEYS = ['enabled', 'globals', 'stats'];
 const KEPT_READ_ONLY_KEYS = ['creationDate', 'lastUpdated', 'stats'];
 
-/** The import-no-defaults and import-keeps-read-only faults, read here only. */
-function withFlowFaults(doc: JsonObject, given: JsonObject, faults: FaultSet): JsonObject {
+/** An imported flow without Post's defaults, or with the read-only values it was given, if so behaving. */
+function withFlowBehaviour(doc: JsonObject, given: JsonObject, behaviour: ImportBehaviour): JsonObject {
   const result = { ...doc };
-  if (faults.on('import-no-defaults'))
-    for (const key of DEFAULTED_KEYS) if (!(key in given)) delete result[key];
-  if (faults.on('import-keeps-read-only'))
+  if (!behaviour.defaults) for (const key of DEFAULTED_KEYS) if (!(key in given)) delete result[key];
+  if (behaviour.keepsReadOnly)
     for (const key of KEPT_READ_ONLY_KEYS) if (key in given) result[key] = given[key];
   return result;
 }
@@ -117,7 +116,8 @@ function createAll(
   bundle: ImportBundle,
   mode: ImportMode,
 ): ImportOutcome {
-  const { store, faults, dialect } = context;
+  const { store, dialect } = context;
+  const behaviour = context.behaviour.import;
   const importedFlowIdMap: Record<string, string> = {};
   const importedVersionIdMap: Record<string, string> = {};
   const now = dialect.date(Date.now());
@@ -137,7 +137,7 @@ function createAll(
     storedVersion(
       versionDocument(version, {
         ...versionStamps[index],
-        flowId: faults.on('import-versions-to-first-flow')
+        flowId: behaviour.versionsToFirstFlow
           ? flowStamps[0].id
           : importedFlowIdMap[String(version.flowId).toLowerCase()],
       }),
@@ -148,11 +148,11 @@ function createAll(
     const given = typeof flow.defaultVersionId === 'string' ? flow.defaultVersionId : undefined;
     // P4: the given id names a version of the bundle; the flow gets that version's new id.
     const defaultVersionId =
-      given === undefined || faults.on('import-default-version-unmapped')
+      given === undefined || !behaviour.mapsDefaultVersion
         ? given
         : importedVersionIdMap[given.toLowerCase()];
     const doc = workflowDocument({ ...flow, defaultVersionId }, flowStamps[index]);
-    return storedFlow(withFlowFaults(doc, flow, faults), dialect.json);
+    return storedFlow(withFlowBehaviour(doc, flow, behaviour), dialect.json);
   });
   for (const version of versions) store.putVersion(application, version);
   for (const flow of flows) store.putFlow(application, flow);
@@ -168,7 +168,7 @@ export function importBundle(
 ): ImportOutcome {
   const problem = importProblem(body);
   if (problem !== undefined) {
-    if (context.faults.on('import-partial')) createValidFlows(context, application, body, mode);
+    if (context.behaviour.import.partial) createValidFlows(context, application, body, mode);
     throw validationError(problem);
   }
   const bundle = body as Partial<ImportBundle>;
@@ -201,9 +201,9 @@ function createValidFlows(
 
 export function importResultBody(
   outcome: ImportOutcome,
-  { faults, dialect }: Pick<ImportContext, 'faults' | 'dialect'>,
+  { behaviour, dialect }: Pick<ImportContext, 'behaviour' | 'dialect'>,
 ): string {
-  const maps = !faults.on('import-no-id-maps');
+  const maps = behaviour.import.idMaps;
   return dialect.object({
     flows: jsonList(outcome.flows),
     flowVersions: jsonList(outcome.versions),

@@ -8,7 +8,7 @@ import {
   rawQueryOf,
 } from '../model/query-codec';
 import { validationError, badRequest } from './errors';
-import type { FaultSet } from './faults';
+import type { QueryBehaviour } from './behaviour';
 
 export type { TriggerFilterEntry } from '../model/query-codec';
 
@@ -37,10 +37,10 @@ function decodedQueryText(raw: string): Record<string, unknown> {
 const blankMeansAbsent = (parameter: QueryParameter, raw: unknown): boolean =>
   raw === '' && (parameter.required || parameter.default === '');
 
-/** The value given for a parameter; names are case-sensitive (P5) unless the fault says otherwise. */
-function rawValueOf(parsed: Record<string, unknown>, name: string, faults: FaultSet): unknown {
+/** The value given for a parameter; names are case-sensitive (P5) unless the behaviour says otherwise. */
+function rawValueOf(parsed: Record<string, unknown>, name: string, behaviour: QueryBehaviour): unknown {
   if (Object.prototype.hasOwnProperty.call(parsed, name)) return parsed[name];
-  if (!faults.on('query-names-case-insensitive')) return undefined;
+  if (!behaviour.namesCaseInsensitive) return undefined;
   const key = Object.keys(parsed).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : parsed[key];
 }
@@ -49,27 +49,27 @@ function rawValueOf(parsed: Record<string, unknown>, name: string, faults: Fault
  * Decision 3: every value outside what the catalog accepts is a 400 naming the parameter; unknown
  * parameters (`_actions`, `_links`, `_embedded` from losant-rest) are ignored.
  */
-export function parseQuery(action: ActionSpec, raw: string, faults: FaultSet): ParsedQuery {
+export function parseQuery(action: ActionSpec, raw: string, behaviour: QueryBehaviour): ParsedQuery {
   const parsed = decodedQueryText(raw);
   const values = new Map<string, unknown>();
   const given = new Set<string>();
   for (const parameter of action.query) {
-    const rawValue = rawValueOf(parsed, parameter.name, faults);
+    const rawValue = rawValueOf(parsed, parameter.name, behaviour);
     if (rawValue === undefined || blankMeansAbsent(parameter, rawValue)) {
-      if (parameter.required && !faults.on('invalid-query-ignored')) {
+      if (parameter.required && !behaviour.invalidAsDefault) {
         throw validationError(`Query parameter ${parameter.name} is required`);
       }
       values.set(parameter.name, decodedDefault(parameter));
       continue;
     }
-    if (faults.on('duplicate-query-crashes') && Array.isArray(rawValue) && parameter.name !== 'triggerFilter')
+    if (behaviour.duplicateCrashes && Array.isArray(rawValue) && parameter.name !== 'triggerFilter')
       throw new TypeError('duplicate-query-crashes');
     try {
       values.set(parameter.name, decodeValue(parameter.value, rawValue));
       given.add(parameter.name);
     } catch (error) {
       if (!(error instanceof InvalidQueryValue)) throw error;
-      if (faults.on('invalid-query-ignored')) {
+      if (behaviour.invalidAsDefault) {
         values.set(parameter.name, decodedDefault(parameter));
         continue;
       }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { FaultSet } from './faults';
-import { faultSet } from './faults';
+import { behaviourOf, type MockBehaviour } from './behaviour';
 import { isObjectId } from './ids';
 import { importBundle } from './import';
 import type { MockStore } from './store';
@@ -38,7 +37,7 @@ function bundlesOf(seed: Seed): [string, unknown][] {
 export function applySeed(
   store: MockStore,
   seed: Seed,
-  faults: FaultSet = faultSet(),
+  behaviour: Pick<MockBehaviour, 'import'> = behaviourOf(),
   dialect: Dialect = REFERENCE_DIALECT,
 ): void {
   const bundles = bundlesOf(seed);
@@ -48,7 +47,7 @@ export function applySeed(
   }
   for (const [applicationId, bundle] of bundles) {
     try {
-      importBundle({ store, faults, dialect }, store.addApplication(applicationId), bundle, {
+      importBundle({ store, behaviour, dialect }, store.addApplication(applicationId), bundle, {
         keepIds: true,
       });
     } catch (error) {

@@ -14,7 +14,8 @@ import {
 } from './defaults';
 import { addForeignApplication } from './foreign';
 import { notFound } from './errors';
-import { faultSet, type FaultName } from './faults';
+import { behaviourOf } from './behaviour';
+import type { FaultName } from './faults';
 import { registerFlowRoutes } from './flow-routes';
 import { applySeed, type Seed } from './seed';
 import { MockStore } from './store';
@@ -65,7 +66,7 @@ export interface MockServer {
 }
 
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
-  const faults = faultSet(options.faults ?? []);
+  const behaviour = behaviourOf(options.faults ?? []);
   const dialect = dialectOf(options.variant);
   const store = new MockStore(MOCK_USER.userId, dialect.id);
   store.addApplication(MOCK_APPLICATION_ID);
@@ -100,13 +101,13 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   });
   const context: MockContext = {
     store,
-    faults,
+    behaviour,
     userPassword: options.userPassword ?? MOCK_USER.password,
     pages: new ResponseCache(options.pageCache === false ? 0 : options.pageCacheBytes),
     dialect,
   };
   fastify.decorateRequest('mockAccess', null);
-  acceptJsonOnly(fastify, bodyLimit, faults);
+  acceptJsonOnly(fastify, bodyLimit, behaviour.lenientJson);
   fastify.setErrorHandler((error, request, reply) => {
     if (options.logger && !(typeof (error as { statusCode?: unknown }).statusCode === 'number'))
       request.log.error(error);

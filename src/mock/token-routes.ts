@@ -117,7 +117,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
 
   // Mock-only: any scope (all.Organization included), for a user token. A real server has no such route.
   app.post(MOCK_ONLY_TOKEN_ROUTE, async (request, reply) => {
-    const caller = authenticate(store, request.headers.authorization, context.faults);
+    const caller = authenticate(store, request.headers.authorization, context.behaviour.auth);
     if (caller.applicationId !== null || !caller.scopes.has(USER_TOKEN_SCOPE)) {
       throw forbidden(`${MOCK_ONLY_TOKEN_ROUTE} needs a user token (scope ${USER_TOKEN_SCOPE})`);
     }
