@@ -73,69 +73,173 @@ function tokenSecret(response: HttpResponse, what: string): { secret: string; id
   return { secret: body.token, id };
 }
 
-export function createTokenProvider(options: CredentialOptions): TokenProvider {
-  const { transport } = options;
-  const fileTokens = options.tokens ?? {};
-  const label = options.label ?? 'flows-conformance';
-  const known = new Set<string>(Object.values(fileTokens));
-  if (options.adminToken) known.add(options.adminToken);
-  const minted: MintedToken[] = [];
-  const cache = new Map<string, Promise<string>>();
-  let userToken: Promise<string | undefined> | undefined;
+/** An expired token's expiration date lies this far back. */
+const A_DAY_MS = 24 * 3600 * 1000;
 
-  const remember = <T extends { secret: string }>(token: T): T => {
-    known.add(token.secret);
+/**
+ * The tokens of one run: those given (tokens file, admin token), the user's login, and those minted
+ * through the tokens endpoint (or the mock-only route), each asked for once and remembered for redaction.
+ */
+class TokenSource implements TokenProvider {
+  private readonly fileTokens: Readonly<Record<string, string>>;
+  private readonly label: string;
+  private readonly known = new Set<string>();
+  private readonly minted: MintedToken[] = [];
+  private readonly cache = new Map<string, Promise<string>>();
+  private userToken: Promise<string | undefined> | undefined;
+
+  constructor(private readonly options: CredentialOptions) {
+    this.fileTokens = options.tokens ?? {};
+    this.label = options.label ?? 'flows-conformance';
+    for (const token of Object.values(this.fileTokens)) this.known.add(token);
+    if (options.adminToken) this.known.add(options.adminToken);
+  }
+
+  tokenFor(scope: string): Promise<string> {
+    return this.cached(`scope ${scope}`, () => this.acquire(scope));
+  }
+
+  revokedToken(scope: string): Promise<string> {
+    return this.cached(`revoked ${scope}`, async () => {
+      await this.requireMinter('to mint a token and revoke it');
+      const token = await this.mint(this.options.applicationId, scope);
+      const response = await this.revoke(token, await this.principalToken());
+      if (response.status >= 300) throw new TokenUnavailable(`revoking a token answered ${response.status}`);
+      this.minted.splice(this.minted.indexOf(token), 1);
+      return token.secret;
+    });
+  }
+
+  expiredToken(scope: string): Promise<string> {
+    return this.cached(`expired ${scope}`, async () => {
+      await this.requireMinter('to mint a token that has expired');
+      const expirationDate = new Date(Date.now() - A_DAY_MS).toISOString();
+      return (await this.mint(this.options.applicationId, scope, { expirationDate })).secret;
+    });
+  }
+
+  otherApplicationToken(scope: string): Promise<string> {
+    return this.cached(`other ${scope}`, async () => {
+      const { otherApplicationId } = this.options;
+      if (!otherApplicationId)
+        throw new TokenUnavailable('no second application given (--other-application-id)');
+      await this.requireMinter(
+        'to mint a token of the other application (a tokens file holds tokens of --application-id only)',
+      );
+      return (await this.mint(otherApplicationId, scope)).secret;
+    });
+  }
+
+  /** The admin token, else the user's login, else a tokens-file token that every write accepts. */
+  async principalToken(): Promise<string> {
+    if (this.options.adminToken) return this.options.adminToken;
+    const token = await this.user();
+    if (token) return token;
+    for (const scope of SCOPES_OF_EVERY_WRITE) if (this.fileTokens[scope]) return this.fileTokens[scope];
+    throw new TokenUnavailable('no admin token, user login, or write-scope token in the tokens file');
+  }
+
+  secrets(): readonly string[] {
+    return [...this.known];
+  }
+
+  async revokeMinted(): Promise<void> {
+    const token = await this.principalToken().catch(() => undefined);
+    if (!token) return;
+    await Promise.all(this.minted.splice(0).map((item) => this.revoke(item, token).catch(() => undefined)));
+  }
+
+  private cached(key: string, make: () => Promise<string>): Promise<string> {
+    let token = this.cache.get(key);
+    if (!token) {
+      token = make();
+      this.cache.set(key, token);
+    }
     return token;
-  };
+  }
 
-  async function login(): Promise<string | undefined> {
-    if (!options.userEmail || !options.userPassword) return undefined;
+  private remember<T extends { secret: string }>(token: T): T {
+    this.known.add(token.secret);
+    return token;
+  }
+
+  private user(): Promise<string | undefined> {
+    return (this.userToken ??= this.login());
+  }
+
+  private async login(): Promise<string | undefined> {
+    const { userEmail, userPassword, transport } = this.options;
+    if (!userEmail || !userPassword) return undefined;
     const response = await transport.send({
       method: 'POST',
       path: '/auth/user',
       headers: { ...JSON_HEADERS },
-      body: JSON.stringify({ email: options.userEmail, password: options.userPassword }),
+      body: JSON.stringify({ email: userEmail, password: userPassword }),
     });
     if (response.status !== 200)
       throw new CredentialError(`POST /auth/user refused the user credentials (${response.status})`);
-    return remember(tokenSecret(response, 'POST /auth/user')).secret;
+    return this.remember(tokenSecret(response, 'POST /auth/user')).secret;
   }
 
-  const user = () => (userToken ??= login());
-
-  async function principal(): Promise<string> {
-    if (options.adminToken) return options.adminToken;
-    const token = await user();
-    if (token) return token;
-    for (const scope of SCOPES_OF_EVERY_WRITE) if (fileTokens[scope]) return fileTokens[scope];
-    throw new TokenUnavailable('no admin token, user login, or write-scope token in the tokens file');
+  /** Rejects with TokenUnavailable unless an admin token or a user login can mint tokens. */
+  private async requireMinter(purpose: string): Promise<void> {
+    if (!this.options.adminToken && !(await this.user()))
+      throw new TokenUnavailable(`no ${MINTER} ${purpose}`);
   }
 
-  async function mint(
+  private async acquire(scope: string): Promise<string> {
+    if (this.fileTokens[scope]) return this.fileTokens[scope];
+    if (scope === USER_TOKEN_SCOPE) {
+      const token = await this.user();
+      if (token) return token;
+      // The admin token is a user token (all.User) as the README asks for: it is one of this scope.
+      if (this.options.adminToken) return this.options.adminToken;
+    }
+    if (isUserOnlyScope(scope)) {
+      if (this.options.mockOnlyTokens) return this.mockOnly(scope);
+      throw new TokenUnavailable(userOnlyReason(scope));
+    }
+    if (!this.options.adminToken && !(await this.user())) {
+      throw new TokenUnavailable(`no token for ${scope} in the tokens file, and no ${MINTER} to mint one`);
+    }
+    return (await this.mint(this.options.applicationId, scope)).secret;
+  }
+
+  private async mint(
     applicationId: string,
     scope: string,
     extra: Record<string, string> = {},
   ): Promise<MintedToken> {
-    const response = await transport.send({
+    const response = await this.options.transport.send({
       method: 'POST',
       path: `/applications/${encodeURIComponent(applicationId)}/tokens`,
-      headers: { ...JSON_HEADERS, ...bearer(await principal()) },
-      body: JSON.stringify({ name: `${label} ${scope}`, scope: [scope], ...extra }),
+      headers: { ...JSON_HEADERS, ...bearer(await this.principalToken()) },
+      body: JSON.stringify({ name: `${this.label} ${scope}`, scope: [scope], ...extra }),
     });
     if (response.status === 401)
       throw new CredentialError('the tokens endpoint refused the admin token (401)');
-    const { secret, id } = remember(tokenSecret(response, `POST /applications/{id}/tokens for ${scope}`));
+    const { secret, id } = this.remember(
+      tokenSecret(response, `POST /applications/{id}/tokens for ${scope}`),
+    );
     const token = { id: id ?? '', applicationId, secret };
-    if (id) minted.push(token);
+    if (id) this.minted.push(token);
     return token;
   }
 
-  async function mockOnly(scope: string, applicationId?: string): Promise<string> {
-    const response = await transport.send({
+  private revoke(token: MintedToken, principal: string): Promise<HttpResponse> {
+    return this.options.transport.send({
+      method: 'DELETE',
+      path: `/applications/${encodeURIComponent(token.applicationId)}/tokens/${encodeURIComponent(token.id)}`,
+      headers: { accept: JSON_HEADERS.accept, ...bearer(principal) },
+    });
+  }
+
+  private async mockOnly(scope: string): Promise<string> {
+    const response = await this.options.transport.send({
       method: 'POST',
       path: MOCK_ONLY_TOKEN_ROUTE,
-      headers: { ...JSON_HEADERS, ...bearer(await principal()) },
-      body: JSON.stringify({ applicationId, scope: [scope] }),
+      headers: { ...JSON_HEADERS, ...bearer(await this.principalToken()) },
+      body: JSON.stringify({ scope: [scope] }),
     });
     if (response.status === 404 || response.status === 405)
       throw new TokenUnavailable(
@@ -145,86 +249,8 @@ export function createTokenProvider(options: CredentialOptions): TokenProvider {
       throw new TokenUnavailable(
         `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope} answered ${response.status}: the mock-only route needs a user token (--admin-token or --user-email/--user-password)`,
       );
-    return remember(tokenSecret(response, `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope}`)).secret;
+    return this.remember(tokenSecret(response, `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope}`)).secret;
   }
-
-  async function acquire(scope: string): Promise<string> {
-    if (fileTokens[scope]) return fileTokens[scope];
-    if (scope === USER_TOKEN_SCOPE) {
-      const token = await user();
-      if (token) return token;
-      // The admin token is a user token (all.User) as the README asks for: it is one of this scope.
-      if (options.adminToken) return options.adminToken;
-    }
-    if (isUserOnlyScope(scope)) {
-      if (options.mockOnlyTokens) return mockOnly(scope);
-      throw new TokenUnavailable(userOnlyReason(scope));
-    }
-    if (!options.adminToken && !(await user())) {
-      throw new TokenUnavailable(`no token for ${scope} in the tokens file, and no ${MINTER} to mint one`);
-    }
-    return (await mint(options.applicationId, scope)).secret;
-  }
-
-  const cached = (key: string, make: () => Promise<string>): Promise<string> => {
-    let token = cache.get(key);
-    if (!token) {
-      token = make();
-      cache.set(key, token);
-    }
-    return token;
-  };
-
-  return {
-    tokenFor: (scope) => cached(`scope ${scope}`, () => acquire(scope)),
-    revokedToken: (scope) =>
-      cached(`revoked ${scope}`, async () => {
-        if (!options.adminToken && !(await user()))
-          throw new TokenUnavailable(`no ${MINTER} to mint a token and revoke it`);
-        const token = await mint(options.applicationId, scope);
-        const response = await transport.send({
-          method: 'DELETE',
-          path: `/applications/${encodeURIComponent(token.applicationId)}/tokens/${encodeURIComponent(token.id)}`,
-          headers: { accept: JSON_HEADERS.accept, ...bearer(await principal()) },
-        });
-        if (response.status >= 300)
-          throw new TokenUnavailable(`revoking a token answered ${response.status}`);
-        minted.splice(minted.indexOf(token), 1);
-        return token.secret;
-      }),
-    expiredToken: (scope) =>
-      cached(`expired ${scope}`, async () => {
-        if (!options.adminToken && !(await user()))
-          throw new TokenUnavailable(`no ${MINTER} to mint a token that has expired`);
-        const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
-        return (await mint(options.applicationId, scope, { expirationDate: yesterday })).secret;
-      }),
-    otherApplicationToken: (scope) =>
-      cached(`other ${scope}`, async () => {
-        if (!options.otherApplicationId) {
-          throw new TokenUnavailable('no second application given (--other-application-id)');
-        }
-        if (!options.adminToken && !(await user()))
-          throw new TokenUnavailable(
-            `no ${MINTER} to mint a token of the other application (a tokens file holds tokens of --application-id only)`,
-          );
-        return (await mint(options.otherApplicationId, scope)).secret;
-      }),
-    principalToken: principal,
-    secrets: () => [...known],
-    async revokeMinted() {
-      const token = await principal().catch(() => undefined);
-      if (!token) return;
-      const revocations = minted.splice(0).map((item) =>
-        transport
-          .send({
-            method: 'DELETE',
-            path: `/applications/${encodeURIComponent(item.applicationId)}/tokens/${encodeURIComponent(item.id)}`,
-            headers: { accept: JSON_HEADERS.accept, ...bearer(token) },
-          })
-          .catch(() => undefined),
-      );
-      await Promise.all(revocations);
-    },
-  };
 }
+
+export const createTokenProvider = (options: CredentialOptions): TokenProvider => new TokenSource(options);

@@ -48,23 +48,54 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
     consumerVersion,
   ];
 
-  it('publish sends consumer, provider, version, branch, tags and the pact content', async () => {
+  /** A stage of the broker's life that several cases build on: run once, by whichever case comes first. */
+  const once = <T>(stage: () => Promise<T>): (() => Promise<T>) => {
+    let done: Promise<T> | undefined;
+    return () => (done ??= stage());
+  };
+
+  /** 1.0.0 published, and can-i-deploy asked before any verification (so each case can run alone). */
+  const published = once(async () => {
     const args = publishArgs('1.0.0');
-    const result = await runCli([...args, '--branch', 'main', '--tag', 'dev', '--tag', 'ci'], withToken);
+    const publish = await runCli([...args, '--branch', 'main', '--tag', 'dev', '--tag', 'ci'], withToken);
+    const beforeVerification = await canIDeploy(DEFAULT_CONSUMER, '1.0.0');
+    return { publish, beforeVerification };
+  });
+
+  /** The pacts of 1.0.0 verified against a mock, the results published as provider 2.0.0 on main. */
+  const verified = once(async () => {
+    await published();
+    // Results are published only for a server given with --target (a mock listening here stands for it).
+    const { mock, url } = await listeningMock();
+    const args = ['verify', '--broker-url', broker.url, '--report-dir', reportDir, '--publish-results'];
+    const target = ['--target', url, '--application-id', MOCK_APPLICATION_ID, '--mock-only-tokens'];
+    return runCli([...args, ...target, '--provider-version', '2.0.0', '--provider-branch', 'main'], {
+      ...withToken,
+      FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
+    }).finally(() => mock.close());
+  });
+
+  const pactOf = (consumerVersion: string) =>
+    broker.records.pacts.find((pact) => pact.consumerVersion === consumerVersion);
+  const verificationOf = (providerVersion: string) =>
+    broker.records.verifications.find((verification) => verification.providerVersion === providerVersion);
+
+  it('publish sends consumer, provider, version, branch, tags and the pact content', async () => {
+    const { publish: result } = await published();
     expect(result.code, result.stdout + result.stderr).to.equal(0);
-    expect(broker.records.pacts).to.have.length(1);
-    const [published] = broker.records.pacts;
-    expect(published).to.include({
+    const pact = pactOf('1.0.0');
+    if (!pact) throw new Error('no pact of consumer version 1.0.0 reached the broker');
+    expect(pact).to.include({
       consumer: DEFAULT_CONSUMER,
       provider: DEFAULT_PROVIDER,
       consumerVersion: '1.0.0',
       branch: 'main',
     });
-    expect(published.tags).to.deep.equal(['dev', 'ci']);
+    expect(pact.tags).to.deep.equal(['dev', 'ci']);
     const local = readPactFile(
       path.join(pactDir, pactFileName({ consumer: DEFAULT_CONSUMER, provider: DEFAULT_PROVIDER })),
     );
-    const sent = published.content as unknown as typeof local;
+    const sent = pact.content as unknown as typeof local;
     expect(sent.interactions.map((i) => i.description)).to.have.members(
       local.interactions.map((i) => i.description),
     );
@@ -85,39 +116,32 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
   });
 
   it('can-i-deploy says no while the pact has no verification result', async () => {
-    const result = await canIDeploy(DEFAULT_CONSUMER, '1.0.0');
+    const { beforeVerification: result } = await published();
     expect(result.code, result.stdout).to.equal(1);
     expect(result.stdout).to.match(/missing verification/);
   });
 
   it('verify takes the pacts from the broker and publishes the results under the provider version and branch', async () => {
-    // Results are published only for a server given with --target (a mock listening here stands for it).
-    const { mock, url } = await listeningMock();
-    const args = ['verify', '--broker-url', broker.url, '--report-dir', reportDir, '--publish-results'];
-    const target = ['--target', url, '--application-id', MOCK_APPLICATION_ID, '--mock-only-tokens'];
-    const result = await runCli(
-      [...args, ...target, '--provider-version', '2.0.0', '--provider-branch', 'main'],
-      { ...withToken, FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN },
-    ).finally(() => mock.close());
+    const result = await verified();
     expect(result.code, result.stderr).to.equal(0);
     expect(broker.records.requests.map((request) => `${request.method} ${request.path}`)).to.include.members([
       `POST /pacts/provider/${DEFAULT_PROVIDER}/for-verification`,
       `PUT /pacticipants/${DEFAULT_PROVIDER}/branches/main/versions/2.0.0`,
     ]);
-    expect(broker.records.verifications).to.have.length(1);
-    const [verification] = broker.records.verifications;
+    const verification = verificationOf('2.0.0');
     expect(verification).to.include({
       consumer: DEFAULT_CONSUMER,
       provider: DEFAULT_PROVIDER,
       providerVersion: '2.0.0',
       success: true,
     });
-    expect(verification.sha).to.equal(broker.records.pacts[0].sha);
-    expect(verification.body.testResults).to.be.an('array');
+    expect(verification?.sha).to.equal(pactOf('1.0.0')?.sha);
+    expect(verification?.body.testResults).to.be.an('array');
     expect(broker.records.branches.get(`${DEFAULT_PROVIDER}@2.0.0`)).to.equal('main');
   });
 
   it('can-i-deploy says yes for the consumer and the provider versions once the verification passed', async () => {
+    await verified();
     for (const [pacticipant, version] of [
       [DEFAULT_CONSUMER, '1.0.0'],
       [DEFAULT_PROVIDER, '2.0.0'],
@@ -128,13 +152,14 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
   });
 
   it('a failed verification round-trips: published as failed, and can-i-deploy says no for that provider version', async () => {
+    await verified();
     const script = path.join(__dirname, '..', 'pact', 'support', 'verify-with-faults.ts');
     const result = await runTs(
       [script, broker.url, reportDir, DEFAULT_PROVIDER, '2.0.1', 'post-returns-200'],
       withToken,
     );
     expect(result.code).to.equal(1);
-    const failed = broker.records.verifications.at(-1);
+    const failed = verificationOf('2.0.1');
     expect(failed).to.include({ providerVersion: '2.0.1', success: false });
     // The verifier groups test results by interaction id, which a pact file leaves to the broker.
     const results = failed?.body.testResults as {
