@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { actionById, pathFor } from '../../specs/catalog';
 import {
   CROSS_CUSTOM,
@@ -57,7 +57,16 @@ async function send(
   return body(response);
 }
 
-const DATE_SPACING_MS = 3;
+/**
+ * Servers stamp creationDate at millisecond resolution, so two Posts are created at distinct instants
+ * once a millisecond of real time separates the answer to one from the sending of the next.
+ */
+const CREATION_GAP_MS = 1;
+
+/** Resolves once CREATION_GAP_MS have passed since `answeredAt` (at once when they already have). */
+async function creationGapAfter(answeredAt: number): Promise<void> {
+  while (performance.now() - answeredAt < CREATION_GAP_MS) await nextTurn();
+}
 
 const fact = (
   flow: DataFlowSpec,
@@ -96,12 +105,14 @@ const postPayload = (flow: DataFlowSpec, name: string, values: Placeholders) => 
 async function postFlows(target: DataSetTarget, placeholders: Placeholders): Promise<FlowFact[]> {
   const facts: FlowFact[] = [];
   const ids: Record<string, string> = {};
+  let answeredAt = Number.NEGATIVE_INFINITY;
   for (const [index, flow] of DATA_FLOWS.entries()) {
     const name = `${placeholders.data}${flow.name}`;
     // Distinct creation times, so that sorting by creationDate or lastUpdated has no ties to hide in
     // (on a fast server, Posts in a row land in the same millisecond).
-    await sleep(DATE_SPACING_MS); // wait-ok: spacing creation instants is the point
+    await creationGapAfter(answeredAt);
     const created = await send(target, 'flows.post', postPayload(flow, name, { ...placeholders, ...ids }));
+    answeredAt = performance.now();
     ids[`id:${flow.key}`] = idOf(created, name);
     facts.push(fact(flow, ids[`id:${flow.key}`], name, referencedKeys(flow), index));
   }

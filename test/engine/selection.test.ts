@@ -87,13 +87,24 @@ describe('engine: selection, shards and expectations', () => {
   it('mapConcurrent keeps order and bounds the work in flight', async () => {
     let inFlight = 0;
     let peak = 0;
-    const out = await mapConcurrent([5, 1, 3, 2, 4], 2, async (n) => {
+    // Each item runs until the test releases it, so the work ends in an order other than the input's.
+    const started: number[] = [];
+    const finish = new Map<number, () => void>();
+    const out = mapConcurrent([5, 1, 3, 2, 4], 2, async (n) => {
       peak = Math.max(peak, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, n));
+      started.push(n);
+      await new Promise<void>((resolve) => finish.set(n, resolve));
       inFlight--;
       return n * 10;
     });
-    expect(out).to.deep.equal([50, 10, 30, 20, 40]);
+    // Release the items in an order of our choosing, each as soon as it has started.
+    for (const n of [1, 5, 2, 3, 4]) {
+      for (let turn = 0; !finish.has(n) && turn < 1000; turn++)
+        await new Promise((resolve) => setImmediate(resolve));
+      finish.get(n)?.();
+    }
+    expect(await out).to.deep.equal([50, 10, 30, 20, 40]);
     expect(peak).to.equal(2);
+    expect(started).to.have.length(5);
   });
 });
