@@ -28,7 +28,6 @@ export type AuthSpec =
   /** A token of another application of the same user, holding this scope. */
   | { readonly kind: 'otherApplication'; readonly scope: string };
 
-
 export interface RawBody {
   readonly raw: string;
   readonly contentType?: string;

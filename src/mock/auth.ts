@@ -21,8 +21,7 @@ export function authenticate(
 ): TokenRecord {
   const secret = bearerToken(header);
   const now = behaviour.acceptsExpired ? Number.NEGATIVE_INFINITY : Date.now();
-  const token =
-    secret === undefined ? undefined : store.usableToken(secret, now, behaviour.acceptsRevoked);
+  const token = secret === undefined ? undefined : store.usableToken(secret, now, behaviour.acceptsRevoked);
   if (token) return token;
   if (behaviour.anonymousIsUser) {
     return {
@@ -72,11 +71,7 @@ export function applicationFor(
 ): ApplicationState {
   if (!isObjectId(applicationId)) throw badRequest('applicationId must be a 24-character hex id');
   const id = applicationId.toLowerCase();
-  if (
-    token.applicationId !== null &&
-    token.applicationId !== id &&
-    behaviour.bindsTokenToApplication
-  ) {
+  if (token.applicationId !== null && token.applicationId !== id && behaviour.bindsTokenToApplication) {
     throw forbidden(
       behaviour.forbiddenNamesApplication
         ? `Token is not valid for application ${id}`

@@ -2,7 +2,6 @@ import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from './errors';
 
-
 /** Deeper JSON is refused before parsing: nothing a Workflow needs nests this far (docs/mock.md). */
 export const MAX_JSON_DEPTH = 64;
 

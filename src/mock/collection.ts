@@ -1,11 +1,6 @@
 import type { CollectionEcho, Dialect } from './dialect-types';
 import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
-import type {
-  CustomNodesBehaviour,
-  PagingBehaviour,
-  SelectionBehaviour,
-  SortBehaviour,
-} from './behaviour';
+import type { CustomNodesBehaviour, PagingBehaviour, SelectionBehaviour, SortBehaviour } from './behaviour';
 import { compileGlob } from './glob';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';

@@ -3,7 +3,8 @@
  * decisions 10 and 11, and serialized once: collection bodies are concatenations of these strings.
  */
 import { CREATED_WORKFLOW_DEFAULTS } from '../../specs/catalog';
-export type JsonObject = Record<string, unknown>;
+/** The fields of an object a request body gave, not yet known to be JSON values (see isRecord). */
+export type BodyFields = Record<string, unknown>;
 
 export interface TriggerRef {
   readonly type?: unknown;
@@ -79,11 +80,11 @@ export interface Stamp {
 }
 
 function pick(
-  source: JsonObject,
+  source: BodyFields,
   keys: readonly string[],
   defaults: Readonly<Record<string, unknown>>,
-): JsonObject {
-  const picked: JsonObject = {};
+): BodyFields {
+  const picked: BodyFields = {};
   for (const key of keys) {
     const value = Object.prototype.hasOwnProperty.call(source, key) ? source[key] : defaults[key];
     // A null iconData/defaultVersionId means "none": the Workflow schema has no null for them.
@@ -93,7 +94,7 @@ function pick(
 }
 
 /** A Workflow with the defaults of decision 10; `content` holds only keys a client may set. */
-export function workflowDocument(content: JsonObject, stamp: Stamp): JsonObject {
+export function workflowDocument(content: BodyFields, stamp: Stamp): BodyFields {
   return {
     id: stamp.id,
     flowId: stamp.id,
@@ -105,7 +106,7 @@ export function workflowDocument(content: JsonObject, stamp: Stamp): JsonObject 
   };
 }
 
-export function versionDocument(content: JsonObject, stamp: Stamp & { readonly flowId: string }): JsonObject {
+export function versionDocument(content: BodyFields, stamp: Stamp & { readonly flowId: string }): BodyFields {
   return {
     id: stamp.id,
     flowVersionId: stamp.id,
@@ -131,7 +132,7 @@ function referencedFlowIds(nodes: unknown): string[] {
 }
 
 /** Only what triggerFilter reads (decision 8), so a stored flow holds no part of the parsed body. */
-const triggersOf = (doc: JsonObject): readonly TriggerRef[] =>
+const triggersOf = (doc: BodyFields): readonly TriggerRef[] =>
   asArray(doc.triggers)
     .filter((trigger): trigger is TriggerRef => typeof trigger === 'object' && trigger !== null)
     .map(({ type, key }) => ({ type, key }));
@@ -139,7 +140,7 @@ const triggersOf = (doc: JsonObject): readonly TriggerRef[] =>
 const stringOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
 
 /** `write` serializes the document: the dialect's `json` (key order), once, at store time. */
-export function storedFlow(doc: JsonObject, write: (value: unknown) => string): StoredFlow {
+export function storedFlow(doc: BodyFields, write: (value: unknown) => string): StoredFlow {
   const id = String(doc.id);
   return {
     id,
@@ -156,7 +157,7 @@ export function storedFlow(doc: JsonObject, write: (value: unknown) => string): 
   };
 }
 
-export function storedVersion(doc: JsonObject, write: (value: unknown) => string): StoredVersion {
+export function storedVersion(doc: BodyFields, write: (value: unknown) => string): StoredVersion {
   return {
     id: String(doc.id),
     flowId: String(doc.flowId),

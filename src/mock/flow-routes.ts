@@ -20,7 +20,7 @@ import {
   versionSortKey,
 } from './collection';
 import { sendJson, type MockContext } from './context';
-import { storedFlow, workflowDocument, type JsonObject, type StoredFlow } from './documents';
+import { storedFlow, workflowDocument, type BodyFields, type StoredFlow } from './documents';
 import { badRequest, notFound, validationError } from './errors';
 import { accessOf, applicationGuard } from './guard';
 import { isObjectId } from './ids';
@@ -84,8 +84,7 @@ const customNodesOf = (
   { behaviour, store }: MockContext,
   application: ApplicationState,
   items: readonly { readonly referencedFlowIds: readonly string[] }[],
-): StoredFlow[] =>
-  customNodesFor(application, items, behaviour.customNodes, () => store.allApplications());
+): StoredFlow[] => customNodesFor(application, items, behaviour.customNodes, () => store.allApplications());
 
 const getFlows: CollectionPage = (context, action, application, query) => {
   const { behaviour, dialect } = context;
@@ -144,15 +143,15 @@ const getFlowsByVersion: CollectionPage = (context, action, application, query) 
 const STALE_DATE = '2016-06-13T04:00:00.000Z';
 
 /** The fields a Post body gives (none when the body is no object: validation refuses it). */
-const postContent = (body: unknown): JsonObject =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : {};
+const postContent = (body: unknown): BodyFields =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as BodyFields) : {};
 
 /** Decision 10: the new Workflow, its defaults filled in, stamped with a fresh id and now. */
 function stampedWorkflow(
   { store, dialect, behaviour }: MockContext,
   application: ApplicationState,
-  content: JsonObject,
-): JsonObject {
+  content: BodyFields,
+): BodyFields {
   const now = behaviour.post.staleDates ? dialect.keptDate(STALE_DATE) : dialect.date(Date.now());
   return workflowDocument(content, {
     id: store.freshId(),
@@ -184,7 +183,7 @@ function storePostedFlow(
 }
 
 /** The Workflow as answered; with a number for an id when so behaving. */
-const answeredWorkflow = (doc: JsonObject, { idAsNumber }: PostBehaviour): JsonObject =>
+const answeredWorkflow = (doc: BodyFields, { idAsNumber }: PostBehaviour): BodyFields =>
   idAsNumber ? { ...doc, id: Number.parseInt(String(doc.id).slice(-12), 16) } : doc;
 
 /** P3: includeCustomNodes on Post adds customNodes to the created Workflow, as Get does to its items. */
@@ -192,7 +191,7 @@ function postAnswerJson(
   context: MockContext,
   application: ApplicationState,
   query: ParsedQuery,
-  answered: JsonObject,
+  answered: BodyFields,
   created: StoredFlow,
 ): string {
   const { dialect, behaviour } = context;

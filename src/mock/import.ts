@@ -4,7 +4,7 @@ import {
   storedVersion,
   versionDocument,
   workflowDocument,
-  type JsonObject,
+  type BodyFields,
   type StoredFlow,
   type StoredVersion,
 } from './documents';
@@ -23,8 +23,8 @@ export interface ImportContext {
 }
 
 export interface ImportBundle {
-  readonly flows: readonly JsonObject[];
-  readonly flowVersions: readonly JsonObject[];
+  readonly flows: readonly BodyFields[];
+  readonly flowVersions: readonly BodyFields[];
 }
 
 export interface ImportOutcome {
@@ -39,7 +39,7 @@ export interface ImportMode {
   readonly keepIds: boolean;
 }
 
-const givenId = (item: JsonObject): string | undefined =>
+const givenId = (item: BodyFields): string | undefined =>
   isObjectId(item.id) ? item.id.toLowerCase() : undefined;
 
 /** The first reason the bundle cannot be imported, or undefined (decision 11: schema, then references). */
@@ -80,7 +80,7 @@ export function importProblem(body: unknown): string | undefined {
 /** `now` is the bundle's one instant: everything an import creates is created at the same time. */
 function stampFor(
   { store, dialect }: ImportContext,
-  item: JsonObject,
+  item: BodyFields,
   application: ApplicationState,
   mode: ImportMode,
   now: string,
@@ -101,7 +101,7 @@ const DEFAULTED_KEYS = ['enabled', 'globals', 'stats'];
 const KEPT_READ_ONLY_KEYS = ['creationDate', 'lastUpdated', 'stats'];
 
 /** An imported flow without Post's defaults, or with the read-only values it was given, if so behaving. */
-function withFlowBehaviour(doc: JsonObject, given: JsonObject, behaviour: ImportBehaviour): JsonObject {
+function withFlowBehaviour(doc: BodyFields, given: BodyFields, behaviour: ImportBehaviour): BodyFields {
   const result = { ...doc };
   if (!behaviour.defaults) for (const key of DEFAULTED_KEYS) if (!(key in given)) delete result[key];
   if (behaviour.keepsReadOnly)
@@ -190,7 +190,7 @@ function createValidFlows(
   if (!Array.isArray(flows)) return;
   const valid = flows.filter(
     (flow: unknown) => importProblem({ flows: [flow] }) === undefined,
-  ) as JsonObject[];
+  ) as BodyFields[];
   createAll(
     context,
     application,
