@@ -2,9 +2,6 @@ import { CUT_MARK } from './cut-edges';
 import { REDACTED, redactHeaderValue, redactSecrets } from './redact';
 import { requestUrl, type HttpRequest } from './transport';
 
-/** Secrets never leave the process: every shown request goes through redact.ts. */
-export { REDACTED, REDACTED_BEARER, redactHeaderValue, redactSecrets } from './redact';
-
 const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** A bearer token shown as what it is (`Bearer <token with flows.get>`), else redacted. */

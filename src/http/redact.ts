@@ -2,7 +2,7 @@ import { PARTIAL_SECRET_MIN, redactCutEdges } from './cut-edges';
 
 /** The one mark a secret leaves wherever it is shown: curl commands, failure messages, report files. */
 export const REDACTED = '[REDACTED]';
-export const REDACTED_BEARER = `Bearer ${REDACTED}`;
+const REDACTED_BEARER = `Bearer ${REDACTED}`;
 
 /**
  * Secrets shorter than this would blank out ordinary words; the tokens and passwords redacted are

@@ -65,38 +65,56 @@ export const encodeTypedQuery = (query: object | undefined): string =>
 const NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
 
 /**
- * One decoded value of a parameter of this kind. Booleans are `true` or `false` exactly, as the
- * reference writes them, and like every other value case-sensitive (docs/decisions.md P5).
+ * The typed form of a raw value: a number, a boolean, triggerFilter entries, or the string. Booleans
+ * are `true` or `false` exactly, as the reference writes them, and like every other value
+ * case-sensitive (docs/decisions.md P5). Whether the value is accepted is `checkValue`'s to say.
  */
-export function decodeValue(kind: QueryValueKind, raw: unknown): unknown {
-  if (kind.kind === 'triggerFilter') {
-    const violations = validatorFor(kind.schema)(raw);
-    if (violations.length > 0)
-      throw new InvalidQueryValue(`is not a Workflow Trigger Filter (${describeViolation(violations[0])})`);
-    return raw as readonly TriggerFilterEntry[];
-  }
+export function typedValue(kind: QueryValueKind, raw: unknown): unknown {
+  if (kind.kind === 'triggerFilter') return raw;
   if (typeof raw !== 'string') throw new InvalidQueryValue('must be given once, as a plain value');
   switch (kind.kind) {
-    case 'enum':
-      if (!kind.acceptedValues.includes(raw))
-        throw new InvalidQueryValue(`must be one of: ${kind.acceptedValues.join(', ')}`);
-      return raw;
-    case 'nonNegativeInteger': {
+    case 'nonNegativeInteger':
       if (!NON_NEGATIVE_INTEGER.test(raw)) throw new InvalidQueryValue('must be a non-negative integer');
-      const value = Number(raw);
-      if (kind.minimum !== undefined && value < kind.minimum)
-        throw new InvalidQueryValue(`must be at least ${kind.minimum}`);
-      if (kind.shouldMaximum !== undefined && value > kind.shouldMaximum)
-        throw new InvalidQueryValue(`must be at most ${kind.shouldMaximum}`);
-      return value;
-    }
+      return Number(raw);
     case 'boolean':
       if (raw !== 'true' && raw !== 'false') throw new InvalidQueryValue('must be true or false');
       return raw === 'true';
+    case 'enum':
     case 'string':
     case 'glob':
       return raw;
   }
+}
+
+/** Throws InvalidQueryValue unless a typed value is one the catalog accepts (decision 3). */
+function checkValue(kind: QueryValueKind, value: unknown): void {
+  switch (kind.kind) {
+    case 'triggerFilter': {
+      const violations = validatorFor(kind.schema)(value);
+      if (violations.length > 0)
+        throw new InvalidQueryValue(`is not a Workflow Trigger Filter (${describeViolation(violations[0])})`);
+      return;
+    }
+    case 'enum':
+      if (!kind.acceptedValues.includes(value as string))
+        throw new InvalidQueryValue(`must be one of: ${kind.acceptedValues.join(', ')}`);
+      return;
+    case 'nonNegativeInteger':
+      if (kind.minimum !== undefined && (value as number) < kind.minimum)
+        throw new InvalidQueryValue(`must be at least ${kind.minimum}`);
+      if (kind.shouldMaximum !== undefined && (value as number) > kind.shouldMaximum)
+        throw new InvalidQueryValue(`must be at most ${kind.shouldMaximum}`);
+      return;
+    default:
+      return;
+  }
+}
+
+/** One value as the catalog accepts it, typed; InvalidQueryValue (the rest of a 400's message) if not. */
+export function decodeValue(kind: QueryValueKind, raw: unknown): unknown {
+  const value = typedValue(kind, raw);
+  checkValue(kind, value);
+  return value;
 }
 
 /** The decoded default of a parameter; undefined where the reference gives none. */
@@ -104,14 +122,14 @@ export const decodedDefault = (parameter: QueryParameter): unknown =>
   parameter.default === '' ? undefined : decodeValue(parameter.value, parameter.default);
 
 /**
- * The typed form of a query that the catalog accepts (as the typed client takes it), decoded as the mock
- * decodes it; names the action does not know are kept as they came.
+ * The typed form of a query (as the typed client takes it), typed as the mock types it; values out of
+ * range stay (a pact's 400 sends `perPage=0`), names the action does not know are kept as they came.
  */
 export function typedQuery(action: ActionSpec, pairs: QueryPairs): Record<string, unknown> {
   const typed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(decodeQueryText(encodeQueryPairs(pairs)))) {
     const parameter = action.query.find((candidate) => candidate.name === name);
-    typed[name] = parameter ? decodeValue(parameter.value, value) : value;
+    typed[name] = parameter ? typedValue(parameter.value, value) : value;
   }
   return typed;
 }

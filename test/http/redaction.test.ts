@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { excerpt, redactSecrets } from '../../src/http/curl';
+import { excerpt } from '../../src/http/curl';
+import { redactSecrets } from '../../src/http/redact';
 import { redactReport } from '../../src/reporters';
 import { caseResult, runReport } from '../reporters/report-factory';
 

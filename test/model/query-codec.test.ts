@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { actionById } from '../../specs/catalog';
 import {
   decodeQueryText,
+  decodeValue,
   encodeQueryPairs,
   encodeTypedQuery,
   InvalidQueryValue,
@@ -46,6 +47,15 @@ describe('model: the query codec shared by mock, pacts, client and engine', () =
         InvalidQueryValue,
         'must be true or false',
       );
+  });
+
+  it('types a value out of range for a 400 to send, which decoding it refuses', () => {
+    expect(typedQuery(GET, [['perPage', '0']])).to.deep.equal({ perPage: 0 });
+    const perPage = GET.query.find((parameter) => parameter.name === 'perPage');
+    expect(() => decodeValue(perPage?.value ?? { kind: 'string' }, '0')).to.throw(
+      InvalidQueryValue,
+      'must be at least 1',
+    );
   });
 
   it('refuses a query string over its bounds with MalformedQuery, not a crash', () => {
