@@ -58,6 +58,10 @@ const SHIPPED = [
   /^fixtures\/(reference-examples|valid\/[^/]+|invalid\/[^/]+)\/[^/]+\.json$/,
 ];
 
+/** The packed files that are none of what the package may hold. */
+export const unexpectedFiles = (files: readonly string[]): string[] =>
+  files.filter((file) => !SHIPPED.some((pattern) => pattern.test(file)));
+
 const npmAvailable = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 
 function folderBytes(dir: string): number {
@@ -86,7 +90,7 @@ describe('the npm package: packed, installed in an empty project, used without t
           { filename: string; size: number; unpackedSize: number; files: PackedFile[] },
         ];
         const files = pack.files.map((file) => file.path);
-        expect(files.filter((file) => !SHIPPED.some((pattern) => pattern.test(file)))).to.deep.equal([]);
+        expect(unexpectedFiles(files)).to.deep.equal([]);
         expect(files).to.include.members([
           'bin/flows-conformance.js',
           'dist/src/cli/main.js',
@@ -224,4 +228,22 @@ describe('the npm package: packed, installed in an empty project, used without t
       }
     },
   );
+});
+
+describe('the npm package: what may be packed', () => {
+  it('sources, tests, specs, source maps and the tests’ own data are caught as unexpected', () => {
+    const stray = [
+      'src/cli/main.ts',
+      'test/package.test.ts',
+      'specs/conformance/get.spec.ts',
+      'contracts/flows-get.pact.ts',
+      'dist/src/cli/main.js.map',
+      'dist/test/package.test.js',
+      'fixtures/seeds/example.json',
+      'fixtures/real-flows-expectations.json',
+    ];
+    expect(unexpectedFiles([...stray, 'dist/src/cli/main.js', 'specs/schemas/workflow.json'])).to.deep.equal(
+      stray,
+    );
+  });
 });
