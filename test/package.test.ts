@@ -5,6 +5,8 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths';
 
 interface PackageJson {
+  readonly private?: boolean;
+  readonly files: string[];
   readonly dependencies: Record<string, string>;
   readonly devDependencies: Record<string, string>;
   readonly scripts: Record<string, string>;
@@ -12,11 +14,17 @@ interface PackageJson {
 
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageJson;
 
-/** The product's sources: what tsconfig.build.json compiles (tests, specs and pacts excluded). */
+/** Folders the build compiles but `files` leaves out of the package (`!dist/src/reference/` → src/reference). */
+const NOT_SHIPPED = packageJson.files
+  .filter((entry) => entry.startsWith('!dist/') && entry.endsWith('/'))
+  .map((entry) => path.join(PACKAGE_ROOT, entry.slice('!dist/'.length, -1)));
+
+/** The product's sources: what tsconfig.build.json compiles and the package ships (tests, specs and pacts excluded). */
 function productSources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'conformance' ? [] : productSources(file);
+    if (entry.isDirectory())
+      return entry.name === 'conformance' || NOT_SHIPPED.includes(file) ? [] : productSources(file);
     return /\.ts$/.test(entry.name) && !/\.(test|spec|pact)\.ts$/.test(entry.name) ? [file] : [];
   });
 }
@@ -41,6 +49,13 @@ function packagesImportedBy(file: string): string[] {
     );
 }
 
+const peerDependenciesOf = (name: string): Record<string, string> =>
+  (
+    JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+      peerDependencies?: Record<string, string>;
+    }
+  ).peerDependencies ?? {};
+
 describe('package.json: the product depends on what it runs, nothing more', () => {
   const sources = ['src', 'specs', 'fixtures'].flatMap((dir) => productSources(path.join(PACKAGE_ROOT, dir)));
 
@@ -54,6 +69,28 @@ describe('package.json: the product depends on what it runs, nothing more', () =
     // The scan sees imports (a scan that finds nothing would pass anything).
     expect([...found]).to.include.members(['fastify', 'supertest', 'commander', '@pact-foundation/pact-cli']);
     expect(missing).to.deep.equal([]);
+  });
+
+  it('every dependency is loaded by the shipped code (the rest are dev dependencies, kept out of the install)', () => {
+    const imported = new Set(sources.flatMap(packagesImportedBy));
+    // A peer dependency of an imported package (ajv of ajv-draft-04) is loaded on its behalf.
+    const peers = [...imported].flatMap((name) => Object.keys(peerDependenciesOf(name)));
+    const loaded = new Set([...imported, ...peers]);
+    expect(Object.keys(packageJson.dependencies).filter((name) => !loaded.has(name))).to.deep.equal([]);
+  });
+
+  it('the sources left out of the package are the ones only the tests use', () => {
+    expect(NOT_SHIPPED.map((dir) => path.relative(PACKAGE_ROOT, dir))).to.have.members([
+      path.join('src', 'reference'),
+      path.join('src', 'mutants'),
+    ]);
+    // src/reference reads ../shared: were it shipped, the package could reach outside itself.
+    expect(sources.some((file) => file.includes(`${path.sep}reference${path.sep}`))).to.equal(false);
+  });
+
+  it('the package can be packed and published: not private, its content listed in `files`', () => {
+    expect(packageJson).not.to.have.property('private');
+    expect(packageJson.files).to.include.members(['bin/', 'dist/src/', 'specs/schemas/']);
   });
 
   it('the test tools (mocha, chai, losant-rest) are dev dependencies only', () => {
