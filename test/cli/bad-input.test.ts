@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, type ChildResult } from '../support/cli';
+import { runCli } from '../support/cli';
+import { runMain } from '../support/in-process-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fc-bad-input-'));
 const aFile = path.join(dir, 'a-file');
@@ -44,28 +45,25 @@ const BAD_CALLS: readonly (readonly string[])[] = [
   ['can-i-deploy'],
 ];
 
+const expectOneLineExit2 = ({ code, stderr }: { code: number | null; stderr: string }): void => {
+  const lines = stderr.trim().split('\n');
+  expect(code, stderr).to.equal(2);
+  expect(lines, stderr).to.have.length(1);
+  expect(lines[0]).to.match(/^(flows-conformance: |error: )/);
+  expect(stderr).to.not.match(/\n\s+at /);
+};
+
+const label = (args: readonly string[]): string => args.map((arg) => arg.replace(dir, '<tmp>')).join(' ');
+const ENV = { NO_COLOR: '1', PACT_BROKER_TOKEN: '' };
+
 describe('cli: bad input gets one line and exit 2', function () {
-  this.timeout(120_000);
-  const results: ChildResult[] = [];
+  this.timeout(60_000);
 
-  before(async () => {
-    // A few at a time: each is a Node process compiling the sources with tsx.
-    for (let at = 0; at < BAD_CALLS.length; at += 4)
-      results.push(
-        ...(await Promise.all(
-          BAD_CALLS.slice(at, at + 4).map((args) => runCli(args, { NO_COLOR: '1', PACT_BROKER_TOKEN: '' })),
-        )),
-      );
-  });
+  for (const args of BAD_CALLS)
+    it(`flows-conformance ${label(args)}`, async () => expectOneLineExit2(await runMain(args, ENV)));
 
-  BAD_CALLS.forEach((args, index) => {
-    it(`flows-conformance ${args.map((arg) => arg.replace(dir, '<tmp>')).join(' ')}`, () => {
-      const { code, stderr } = results[index];
-      const lines = stderr.trim().split('\n');
-      expect(code, stderr).to.equal(2);
-      expect(lines, stderr).to.have.length(1);
-      expect(lines[0]).to.match(/^(flows-conformance: |error: )/);
-      expect(stderr).to.not.match(/\n\s+at /);
-    });
-  });
+  // The same main() as above, as a user's shell starts it: the exit code and stderr of a real process.
+  for (const args of [['no-such-command'], ['mock', '--port', 'many']])
+    it(`in a process of its own: flows-conformance ${label(args)}`, async () =>
+      expectOneLineExit2(await runCli(args, ENV)));
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { PACKAGE_ROOT } from '../../src/paths';
 import { ENV_NAMES, CONFIG_FILE_ENV } from '../../src/target/config';
-import { CLI_ENTRY } from '../support/cli';
+import { cliArgv } from '../support/built-cli';
 
 /** `flows-conformance mock` in a process of its own, reached by URL as a real server would be. */
 
@@ -25,11 +25,13 @@ export interface MockProcess {
 
 /** `flows-conformance mock --port 0` in a child process; resolves with its URL (bounded wait). */
 export function startMockProcess(extraArgs: readonly string[] = []): Promise<MockProcess> {
-  const tsx = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(
     process.execPath,
-    [tsx, CLI_ENTRY, 'mock', '--port', '0', '--admin-token', ADMIN_TOKEN, ...extraArgs],
-    { cwd: PACKAGE_ROOT, env: { ...process.env, ...CLEAN_ENV } },
+    cliArgv(['mock', '--port', '0', '--admin-token', ADMIN_TOKEN, ...extraArgs]),
+    {
+      cwd: PACKAGE_ROOT,
+      env: { ...process.env, ...CLEAN_ENV },
+    },
   );
   return new Promise((resolve, reject) => {
     let stdout = '';

@@ -23,6 +23,7 @@ import { needsOf } from '../../src/engine/needs';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { VERIFICATION_JSON, type VerificationReport } from '../../src/pact/verification-report';
 import { runCli, type ChildResult } from '../support/cli';
+import { runMain } from '../support/in-process-cli';
 import {
   ADMIN_TOKEN,
   api,
@@ -80,8 +81,10 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
   /** Every stdout and stderr of every CLI call, checked for secrets at the end. */
   const outputs: ChildResult[] = [];
 
+  /** `verify` in a child process (the Pact verifier writes to file descriptor 1), the rest in this one. */
   const cli = async (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> => {
-    const result = await runCli(args, { ...CLEAN_ENV, NO_COLOR: '1', ...env });
+    const run = args[0] === 'verify' ? runCli : runMain;
+    const result = await run(args, { ...CLEAN_ENV, NO_COLOR: '1', ...env });
     outputs.push(result);
     return result;
   };

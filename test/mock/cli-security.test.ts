@@ -5,7 +5,7 @@ import { main } from '../../src/cli/main';
 import { isLoopbackHost, MOCK_ENV_NAMES } from '../../src/cli/commands/mock';
 import { MOCK_APPLICATION_ID, MOCK_USER } from '../../src/mock';
 import { PACKAGE_ROOT } from '../../src/paths';
-import { CLI_ENTRY } from '../support/cli';
+import { cliArgv } from '../support/built-cli';
 
 /** `flows-conformance mock ...` in process, for calls that end before listening: exit code and stderr. */
 async function mockCommand(
@@ -90,7 +90,7 @@ describe('mock: CLI on a network (README, "Security")', () => {
   });
 
   it('takes the admin token and the password from the environment (no secret on its command line)', async () => {
-    const child = spawn(process.execPath, ['-r', 'tsx/cjs', CLI_ENTRY, 'mock', '--port', '0'], {
+    const child = spawn(process.execPath, cliArgv(['mock', '--port', '0']), {
       cwd: PACKAGE_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {

@@ -3,10 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT, FIXTURE_DIR } from '../../src/paths';
-import { CLI_ENTRY } from '../support/cli';
+import { cliArgv } from '../support/built-cli';
+import { runMain } from '../support/in-process-cli';
 
 function start(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['-r', 'tsx/cjs', CLI_ENTRY, ...args], {
+  return spawn(process.execPath, cliArgv(args), {
     cwd: PACKAGE_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,7 +69,7 @@ describe('mock: CLI (flows-conformance mock)', () => {
     ['an unknown variant', ['--variant', 'bogus'], '--variant must be one of reference, other-choices'],
   ] as const) {
     it(`${name}: one line on stderr and exit 2`, async () => {
-      const { code, stderr } = await exitOf(start(['mock', ...args]));
+      const { code, stderr } = await runMain(['mock', ...args]);
       expect(code).to.equal(2);
       expect(stderr.trim().split('\n')).to.have.length(1);
       expect(stderr).to.include(message);

@@ -12,6 +12,7 @@ import {
   type VerificationReport,
 } from '../../src/pact/verification-report';
 import { runCli, runTs } from '../support/cli';
+import { runMain } from '../support/in-process-cli';
 
 const readReport = (dir: string): VerificationReport =>
   JSON.parse(readFileSync(path.join(dir, VERIFICATION_JSON), 'utf8')) as VerificationReport;
@@ -94,7 +95,7 @@ describe('verify: the consumer pacts against implementations', function () {
         },
       ];
       for (const { args, message } of cases) {
-        const result = await runCli(['verify', ...args]);
+        const result = await runMain(['verify', ...args]);
         expect(result.code, args.join(' ')).to.equal(2);
         expect(result.stderr.trim().split('\n'), args.join(' ')).to.have.length(1);
         expect(result.stderr).to.match(message);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli';
 import { ADMIN_TOKEN, listeningMock, urlLayer } from './support';
+import { runMain } from '../support/in-process-cli';
 
 /** `flows-conformance run` as a user calls it (through tsx, so no build is needed). */
 const cli = (args: string[]) => runCli(args, { NO_COLOR: '1' });
@@ -102,7 +103,7 @@ describe('runner: flows-conformance run exit codes', function () {
       ['run', '--expectations', path.join(dir, 'missing.json')],
     ]) {
       const reportDir = path.join(dir, `usage-${args.length}`);
-      const { code, stderr } = await cli([...args, '--report-dir', reportDir]);
+      const { code, stderr } = await runMain([...args, '--report-dir', reportDir], { NO_COLOR: '1' });
       expect(code, args.join(' ')).to.equal(2);
       if (args.includes('--target'))
         expect(readFileSync(path.join(reportDir, 'junit.xml'), 'utf8')).to.include('not run: ');

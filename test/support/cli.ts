@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths';
-
-/** The CLI from the sources, for tests that spawn it. */
-export const CLI_ENTRY = path.join(PACKAGE_ROOT, 'test', 'support', 'cli-entry.ts');
+import { cliArgv } from './built-cli';
 
 export interface ChildResult {
   readonly code: number | null;
@@ -15,10 +13,12 @@ export interface ChildResult {
  * Runs a TypeScript entry in a child process (tsx): the Pact verifier writes its report straight to
  * file descriptor 1, so a verification runs where its output can be captured instead of flooding mocha's.
  */
-export function runTs(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
-  const tsx = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+export const runTs = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> =>
+  runNode([path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], env);
+
+function runNode(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: PACKAGE_ROOT,
       env: { ...process.env, ...env },
     });
@@ -31,6 +31,6 @@ export function runTs(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pro
   });
 }
 
-/** `flows-conformance <args>` from the sources. */
-export const runCli = (args: readonly string[], env?: NodeJS.ProcessEnv): Promise<ChildResult> =>
-  runTs([CLI_ENTRY, ...args], env);
+/** `flows-conformance <args>` in a child process, as installed (see built-cli.ts). */
+export const runCli = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ChildResult> =>
+  runNode(cliArgv(args), env);
