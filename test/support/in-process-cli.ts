@@ -11,10 +11,16 @@ export interface InProcessResult {
  * `flows-conformance <args>` in this process, with what it writes to stdout and stderr captured and
  * process.exitCode restored after: faster than a child process, and the same main() a user runs.
  */
-export async function runMain(
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<InProcessResult> {
+/** Calls in turn: each swaps the process's stdout, stderr, env and exit code while it runs. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function runMain(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<InProcessResult> {
+  const result = queue.then(() => runMainAlone(args, env));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+async function runMainAlone(args: readonly string[], env: NodeJS.ProcessEnv): Promise<InProcessResult> {
   const out = { stdout: '', stderr: '' };
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
