@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -102,5 +103,21 @@ describe('package.json: the product depends on what it runs, nothing more', () =
 
   it('`npm run audit` audits the production dependencies', () => {
     expect(packageJson.scripts.audit).to.match(/^npm audit --omit=dev\b/);
+  });
+});
+
+describe('the repository tracks sources only', () => {
+  it('no tracked file is a symlink (a worktree’s node_modules link once was)', function () {
+    let listing: string;
+    try {
+      listing = execFileSync('git', ['ls-files', '-s'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+    } catch {
+      this.skip(); // not a git checkout (an unpacked tarball): nothing tracked to check
+    }
+    const symlinks = listing
+      .split('\n')
+      .filter((line) => line.startsWith('120000 '))
+      .map((line) => line.split('\t')[1]);
+    expect(symlinks).to.deep.equal([]);
   });
 });

@@ -18,7 +18,7 @@ import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/defaults';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { PACKAGE_ROOT } from '../../src/paths';
 import { CLEAN_ENV } from '../e2e/mock-process';
-import { CLI_ENTRY } from '../support/cli';
+import { cliArgv } from '../support/built-cli';
 import { runMain } from '../support/in-process-cli';
 import { allDocBlocks, blocksOf, type DocBlock } from './doc-blocks';
 import { shellCommands, type ShellCommand } from './shell-commands';
@@ -79,8 +79,7 @@ interface Outcome {
 
 /** The CLI in a child (cwd `dir`); a `mock` counts as working once it listens, and is stopped then. */
 function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv, dir: string): Promise<Outcome> {
-  const tsx = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsx, CLI_ENTRY, ...args], {
+  const child = spawn(process.execPath, cliArgv(args), {
     cwd: dir,
     env: { ...process.env, ...env },
   });
