@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { cliArgv } from '../support/built-cli';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,4 +68,18 @@ describe('cli: bad input gets one line and exit 2', function () {
   for (const args of [['no-such-command'], ['mock', '--port', 'many']])
     it(`in a process of its own: flows-conformance ${label(args)}`, async () =>
       expectOneLineExit2(await runCli(args, ENV)));
+});
+
+describe('cli: a reader that stops early', function () {
+  this.timeout(60_000);
+
+  it('`flows-conformance openapi | head -1`: exit 0, nothing on stderr, no EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, cliArgv(['openapi']), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(stderr).to.equal('');
+    expect(code).to.equal(0);
+  });
 });
