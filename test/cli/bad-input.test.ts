@@ -73,11 +73,11 @@ describe('cli: bad input gets one line and exit 2', function () {
 describe('cli: a reader that stops early', function () {
   this.timeout(60_000);
 
-  it('`flows-conformance openapi | head -1`: exit 0, nothing on stderr, no EPIPE stack trace', async () => {
+  it('a reader gone before the first byte (`openapi | true`): exit 0, nothing on stderr, no EPIPE stack trace', async () => {
     const child = spawn(process.execPath, cliArgv(['openapi']), { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdout.destroy(); // the reader is gone before the first byte: every write fails with EPIPE
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(stderr).to.equal('');
     expect(code).to.equal(0);
