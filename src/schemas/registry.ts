@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { SCHEMA_FILES, type SchemaName } from '../../specs/catalog';
-import { SCHEMA_DIR } from '../paths';
+import { PACKAGE_ROOT, SCHEMA_DIR } from '../paths';
 
 export interface SchemaViolation {
   /** JSON Pointer into the validated value. */
@@ -26,19 +27,55 @@ export function loadSchemaFile(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')) as Record<string, unknown>;
 }
 
-function createAjv(): Ajv {
+const SCHEMA_FILE_SET = [...new Set<string>([...Object.values(SCHEMA_FILES), 'common.json'])].sort();
+
+/** `source`: keep each validator's code, for `npm run build` to write them out (precompiled.ts). */
+export function createAjv(source = false): Ajv {
   // allErrors stays off: the first violation is enough to refuse, and it keeps validation fast.
-  const ajv = new Ajv({ strict: false, allErrors: false });
+  const ajv = new Ajv({ strict: false, allErrors: false, code: { source } });
   addFormats(ajv);
-  const files = new Set<string>([...Object.values(SCHEMA_FILES), 'common.json']);
-  for (const file of files) ajv.addSchema(loadSchemaFile(file));
+  for (const file of SCHEMA_FILE_SET) ajv.addSchema(loadSchemaFile(file));
   return ajv;
 }
 
-let shared: { ajv: Ajv; compiled: Map<SchemaName, ValidateFunction> } | undefined;
+/** A digest of every schema file: precompiled validators are used only while it is unchanged. */
+export function schemasFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of SCHEMA_FILE_SET) hash.update(file).update(readFileSync(path.join(SCHEMA_DIR, file)));
+  return hash.digest('hex');
+}
+
+/** Where `npm run build` writes the validators as code (compiling them all costs ~0.5 s per process). */
+export const PRECOMPILED_FILE = path.join(PACKAGE_ROOT, 'dist', 'schemas', 'validators.js');
+
+export interface PrecompiledValidators {
+  readonly fingerprint: string;
+  readonly validators: Partial<Record<SchemaName, ValidateFunction>>;
+}
+
+/** The validators written by the build, when they were written from the schemas as they are now. */
+export function loadPrecompiled(
+  file: string = PRECOMPILED_FILE,
+): PrecompiledValidators['validators'] | undefined {
+  if (!existsSync(file)) return undefined;
+  // The first line names the fingerprint, so that stale code is never even loaded.
+  const firstLine = readFileSync(file, 'utf8').split('\n', 1)[0];
+  if (firstLine !== precompiledHeader(schemasFingerprint())) return undefined;
+  return (module.require(file) as PrecompiledValidators).validators;
+}
+
+export const precompiledHeader = (fingerprint: string): string => `// schemas ${fingerprint}`;
+
+let shared:
+  | {
+      ajv: Ajv | undefined;
+      compiled: Map<SchemaName, ValidateFunction>;
+      ready: PrecompiledValidators['validators'];
+    }
+  | undefined;
 
 function registry() {
-  shared ??= { ajv: createAjv(), compiled: new Map() };
+  shared ??= { ajv: undefined, compiled: new Map(), ready: loadPrecompiled() ?? {} };
   return shared;
 }
 
@@ -53,12 +90,13 @@ function toViolation(error: ErrorObject): SchemaViolation {
 
 /** Validation against a schema of specs/schemas, compiled once per process. */
 export function validatorFor(name: SchemaName): Validator {
-  const { ajv, compiled } = registry();
-  let validate = compiled.get(name);
+  const state = registry();
+  let validate = state.compiled.get(name) ?? state.ready[name];
   if (!validate) {
-    validate = ajv.getSchema(schemaId(name));
+    state.ajv ??= createAjv();
+    validate = state.ajv.getSchema(schemaId(name));
     if (!validate) throw new Error(`schema ${name} is not registered`);
-    compiled.set(name, validate);
+    state.compiled.set(name, validate);
   }
   const check = validate;
   return (value) => (check(value) ? [] : (check.errors ?? []).map(toViolation));
