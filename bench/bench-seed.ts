@@ -1,16 +1,23 @@
 /** Cloud flows of a realistic size (~0.9 KB each: 25 make a ~22 KB page). */
 export function benchSeed(count: number) {
-  const flows = Array.from({ length: count }, (_, index) => ({
-    name: `Bench flow ${String(index).padStart(2, '0')}`,
+  return { flows: Array.from({ length: count }, (_, index) => benchFlow(index)), flowVersions: [] };
+}
+
+/** A name in no particular order (a sort has work to do), from a multiplicative hash of the index. */
+const scrambledName = (index: number): string =>
+  `Flow ${((index * 2654435761) % 4294967296).toString(36).padStart(7, '0')} ${index}`;
+
+/** The webhook key of flow `index`: what a triggerFilter for exactly that flow names. */
+export const webhookKeyOf = (index: number): string => `hook-${index}`;
+
+/** Flow `index` of a bench application; `scrambled` gives names in no order (the scale bench). */
+export function benchFlow(index: number, scrambled = false) {
+  return {
+    name: scrambled ? scrambledName(index) : `Bench flow ${String(index).padStart(2, '0')}`,
     description: `A flow of the throughput benchmark, number ${index}, with a few triggers and nodes.`,
     enabled: index % 2 === 0,
     triggers: [
-      {
-        type: 'webhook',
-        key: `5b00000000000000000000${String(index).padStart(2, '0')}`,
-        config: {},
-        meta: { x: 20, y: 20 },
-      },
+      { type: 'webhook', key: webhookKeyOf(index), config: {}, meta: { x: 20, y: 20 } },
       { type: 'timer', config: { seconds: 60 }, meta: { x: 220, y: 20 } },
     ],
     nodes: [
@@ -33,6 +40,10 @@ export function benchSeed(count: number) {
       },
     ],
     globals: [{ key: 'threshold', json: '10' }],
-  }));
-  return { flows, flowVersions: [] };
+  };
 }
+
+/** Flows `from` to `from + count - 1` of the scale bench, as one Import body (at most 1000 flows). */
+export const scaleBundle = (from: number, count: number) => ({
+  flows: Array.from({ length: count }, (_, offset) => benchFlow(from + offset, true)),
+});

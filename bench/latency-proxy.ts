@@ -7,10 +7,19 @@ import { listenOnLoopback } from '../test/support/loopback-proxy';
  */
 export type ProxyBehaviour = 'forward' | 'hang' | 'html';
 
+/** A request as the proxy forwarded it, for the bench to replay (in memory only: it carries tokens). */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
 export interface ProxyOptions {
   readonly target: string;
   readonly delayMs?: number;
   readonly behaviour?: () => ProxyBehaviour;
+  readonly record?: (request: RecordedRequest) => void;
 }
 
 export interface LatencyProxy {
@@ -52,6 +61,22 @@ export async function startLatencyProxy(options: ProxyOptions): Promise<LatencyP
     );
     upstream.on('error', () => response.writeHead(502).end());
     request.pipe(upstream);
+    const { record } = options;
+    if (!record) return;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      record({
+        method: request.method ?? 'GET',
+        path: request.url ?? '/',
+        headers: Object.fromEntries(
+          Object.entries(request.headers).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host',
+          ),
+        ),
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+    });
   });
   return listenOnLoopback(server, agent);
 }

@@ -1,6 +1,7 @@
 import type { CollectionEcho, Dialect } from './dialect-types';
 import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { CustomNodesBehaviour, PagingBehaviour, SelectionBehaviour, SortBehaviour } from './behaviour';
+import type { FlowSortField } from './flow-order';
 import { compileGlob } from './glob';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
@@ -32,12 +33,12 @@ export const effectiveFlowClass = (
     ? (query.values.get('flowClass') as string | undefined)
     : undefined;
 
-/** The flows of an application that pass flowClass (decision 7), the glob filter and triggerFilter. */
-export function selectFlows(
+/** Whether a flow passes flowClass (decision 7), the glob filter and triggerFilter of the query. */
+function flowSelector(
   application: ApplicationState,
   query: ParsedQuery,
   behaviour: SelectionBehaviour,
-): StoredFlow[] {
+): (flow: StoredFlow) => boolean {
   const { values } = query;
   const { triggerFilter } = behaviour;
   const flowClass = effectiveFlowClass(query, behaviour);
@@ -52,18 +53,49 @@ export function selectFlows(
     ? given?.filter((entry) => entry.type !== undefined)
     : given;
   const matchEntries = triggerFilter.entriesNeeded;
-  const selected: StoredFlow[] = [];
-  for (const flow of application.flows.values()) {
-    if (flowClass !== undefined && flow.flowClass !== flowClass) continue;
-    if (pattern && !pattern.test(flow.name)) continue;
+  return (flow) => {
+    if (flowClass !== undefined && flow.flowClass !== flowClass) return false;
+    if (pattern && !pattern.test(flow.name)) return false;
     if (entries && entries.length > 0) {
       const triggers = defaultTriggers(application, flow, triggerFilter.ownTriggersOnly);
-      if (!entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry))))
-        continue;
+      return entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry)));
     }
-    selected.push(flow);
-  }
+    return true;
+  };
+}
+
+/** The flows of an application that pass flowClass (decision 7), the glob filter and triggerFilter. */
+export function selectFlows(
+  application: ApplicationState,
+  query: ParsedQuery,
+  behaviour: SelectionBehaviour,
+): StoredFlow[] {
+  const matches = flowSelector(application, query, behaviour);
+  const selected: StoredFlow[] = [];
+  for (const flow of application.flows.values()) if (matches(flow)) selected.push(flow);
   return selected;
+}
+
+const asSortField = (field: string): FlowSortField =>
+  field === 'id' || field === 'creationDate' || field === 'lastUpdated' ? field : 'name';
+
+/**
+ * The selected flows in the order of decision 5: a walk of the application's sort index (kept on
+ * write, flow-order.ts), so that a Get costs no sort; sorted per Get only when `sort` sorts otherwise.
+ */
+export function selectSortedFlows(
+  application: ApplicationState,
+  query: ParsedQuery,
+  behaviour: { readonly selection: SelectionBehaviour; readonly sort: SortBehaviour },
+  sortField: string,
+  sortDirection: string,
+): StoredFlow[] {
+  const { selection, sort } = behaviour;
+  if (!sort.followsDirection || sort.ties !== 'idAscending')
+    return sortItems(selectFlows(application, query, selection), flowSortKey(sortField), sortDirection, sort);
+  const matches = flowSelector(application, query, selection);
+  const direction = sortDirection === 'desc' ? 'desc' : 'asc';
+  return application.order.sorted(asSortField(sortField), direction).filter(matches);
 }
 
 export interface Sortable {

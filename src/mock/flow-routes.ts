@@ -11,11 +11,11 @@ import {
   collectionBody,
   customNodesFor,
   effectiveFlowClass,
-  flowSortKey,
   jsonList,
   pageOf,
   type Page,
   selectFlows,
+  selectSortedFlows,
   sortItems,
   versionSortKey,
 } from './collection';
@@ -88,11 +88,12 @@ const customNodesOf = (
 
 const getFlows: CollectionPage = (context, action, application, query) => {
   const { behaviour, dialect } = context;
-  const sorted = sortItems(
-    selectFlows(application, query, behaviour.selection),
-    flowSortKey(defaulted(query, action, 'sortField')),
+  const sorted = selectSortedFlows(
+    application,
+    query,
+    behaviour,
+    defaulted(query, action, 'sortField'),
     defaulted(query, action, 'sortDirection'),
-    behaviour.sort,
   );
   const page = pageOf(sorted, numberOf(query, 'page'), numberOf(query, 'perPage'), behaviour.paging);
   const referencing = behaviour.customNodes.fromAllMatches ? sorted : page.items;

@@ -1,5 +1,6 @@
 import { newObjectId, newTokenSecret } from './ids';
 import type { StoredFlow, StoredVersion } from './documents';
+import { FlowOrder } from './flow-order';
 
 /**
  * One application of the mock user: its flows and their versions, in memory. Ids are compared
@@ -11,6 +12,8 @@ export interface ApplicationState {
   readonly ownerId: string;
   readonly flows: Map<string, StoredFlow>;
   readonly versions: Map<string, StoredVersion>;
+  /** The flows in the orders Gets sort by, kept up to date by putFlow and deleteFlow. */
+  readonly order: FlowOrder;
   /** Bumped by every change, so that cached pages of this application go stale. */
   generation: number;
 }
@@ -34,13 +37,17 @@ export interface TokenGrant {
   readonly expiresAt?: number;
 }
 
-export const emptyApplication = (id: string, ownerId: string): ApplicationState => ({
-  id,
-  ownerId,
-  flows: new Map(),
-  versions: new Map(),
-  generation: 0,
-});
+export function emptyApplication(id: string, ownerId: string): ApplicationState {
+  const flows = new Map<string, StoredFlow>();
+  return {
+    id,
+    ownerId,
+    flows,
+    versions: new Map(),
+    order: new FlowOrder(() => flows.values()),
+    generation: 0,
+  };
+}
 
 /**
  * The mock's state. Every mutation is synchronous, so concurrent requests can never interleave inside
@@ -95,7 +102,10 @@ export class MockStore {
   }
 
   putFlow(application: ApplicationState, flow: StoredFlow): void {
-    application.flows.set(flow.id.toLowerCase(), flow);
+    const key = flow.id.toLowerCase();
+    if (application.flows.has(key)) application.order.invalidate();
+    else application.order.noteAdded(flow);
+    application.flows.set(key, flow);
     application.generation += 1;
   }
 
@@ -108,6 +118,7 @@ export class MockStore {
   deleteFlow(application: ApplicationState, flowId: string): boolean {
     const key = flowId.toLowerCase();
     if (!application.flows.delete(key)) return false;
+    application.order.invalidate();
     application.generation += 1;
     for (const [id, version] of application.versions)
       if (version.flowId.toLowerCase() === key) application.versions.delete(id);
