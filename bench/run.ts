@@ -41,29 +41,37 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const loadAverage = loadavg();
   const began = performance.now();
+  /** Written after every phase, so that a run stopped by its budget keeps what it measured. */
+  const write = () =>
+    writeBenchReports(
+      {
+        startedAt,
+        durationMs: performance.now() - began,
+        machine: { cpus: cpus().length, loadAverage, node: process.version },
+        figures: context.figures,
+        notes: context.notes,
+      },
+      path.join(ROOT, 'reports'),
+    );
   const deadline = setTimeout(() => {
-    process.stderr.write('bench: over its 10-minute budget, stopped\n');
+    context.notes.push('Stopped at the 10-minute budget: the phases after the last figure are missing.');
+    write();
+    process.stderr.write(
+      'bench: over its 10-minute budget, stopped; reports/bench.md holds what was measured\n',
+    );
     process.exit(1);
   }, BUDGET_MS);
+  let files: string[] = [];
   try {
     for (const name of only) {
       log(`${name}…`);
       await PHASES[name](context);
+      files = write();
     }
   } finally {
     clearTimeout(deadline);
     rmSync(context.scratch, { recursive: true, force: true });
   }
-  const files = writeBenchReports(
-    {
-      startedAt,
-      durationMs: performance.now() - began,
-      machine: { cpus: cpus().length, loadAverage, node: process.version },
-      figures: context.figures,
-      notes: context.notes,
-    },
-    path.join(ROOT, 'reports'),
-  );
   for (const file of files) process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }
 

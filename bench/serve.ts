@@ -59,6 +59,9 @@ async function serve(kind: string | undefined): Promise<string> {
   }
 }
 
+// An orderly exit on SIGTERM, so that `node --cpu-prof` can write its profile.
+process.on('SIGTERM', () => process.exit(0));
+
 serve(process.argv[2]).then(
   (url) => process.stdout.write(`${JSON.stringify({ url })}\n`),
   (error: unknown) => {

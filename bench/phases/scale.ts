@@ -8,7 +8,7 @@ import { percentile } from '../stats';
 import { log, pathOf, type BenchContext } from './context';
 
 const IMPORT_SIZE = 1000; // the most one Import takes (the Workflow Import schema)
-const SAMPLES = 25;
+const SAMPLES = 20;
 const SAMPLE_BUDGET_MS = 20_000;
 const AUTH = { authorization: `Bearer ${BENCH_TOKEN}` };
 

@@ -26,7 +26,7 @@ import { accessOf, applicationGuard } from './guard';
 import { isObjectId } from './ids';
 import type { CustomNodesBehaviour, PostBehaviour, VersionBehaviour } from './behaviour';
 import { importBundle, importResultBody } from './import';
-import { parseQuery, queryKey, rawQueryOf, type ParsedQuery } from './query';
+import { parseQuery, parseQueryMemo, rawQueryOf, type ParsedQuery } from './query';
 import type { ApplicationState } from './store';
 
 type ActionHandler = (
@@ -232,8 +232,12 @@ const cachedPage =
   (page: CollectionPage): ActionHandler =>
   (context, action, request, reply) => {
     const { application } = accessOf(request);
-    const query = parseQuery(action, rawQueryOf(request.raw.url), context.behaviour.query);
-    const key = `${action.id}?${queryKey(query)}`;
+    const { query, key: queryText } = parseQueryMemo(
+      action,
+      rawQueryOf(request.raw.url),
+      context.behaviour.query,
+    );
+    const key = `${action.id}?${queryText}`;
     const body =
       context.pages.get(application, key) ??
       context.pages.set(application, key, page(context, action, application, query));
