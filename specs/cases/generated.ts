@@ -4,13 +4,18 @@ import {
   successResponse,
   scopeRow,
   statusRow,
+  pathRow,
   responseBodyRow,
+  APPLICATION_ID,
   UNRELATED_SCOPE,
   isUserOnlyScope,
+  isWrite as createsData,
   type ActionId,
+  type ActionSpec,
 } from '../catalog';
 import type { CheckRef } from '../../src/checks';
 import type { AuthSpec, ConformanceCase, RequestSpec } from '../../src/engine/case';
+import type { JsonValue } from '../../src/model/json';
 import {
   badRequestChecks,
   badRequestCovers,
@@ -26,7 +31,41 @@ import { schemaTitle } from '../../src/schemas/registry';
 
 /** Cases that follow from the catalog alone: auth per scope, 400 per invalid value, statuses, schemas. */
 
-const isWrite = (actionId: ActionId): boolean => actionById(actionId).method === 'POST';
+const isWrite = (actionId: ActionId): boolean => createsData(actionById(actionId));
+
+/** The action's valid request, changed as the catalog's recipe of its 400 says. */
+export function badRequestOf(
+  action: ActionSpec,
+  valid: RequestSpec = VALID_REQUESTS[action.id],
+): { readonly fact: string; readonly request: RequestSpec; readonly covers: readonly string[] } {
+  const recipe = action.badRequest;
+  switch (recipe.by) {
+    case 'query':
+      return {
+        fact: 'a malformed query gets 400',
+        request: {
+          ...valid,
+          query: [
+            ...(valid.query ?? []).filter(([name]) => name !== recipe.parameter),
+            [recipe.parameter, recipe.value],
+          ],
+        },
+        covers: [],
+      };
+    case 'body':
+      return {
+        fact: `a body with ${recipe.breaks} gets 400`,
+        request: { ...valid, body: recipe.body as JsonValue },
+        covers: [],
+      };
+    case 'path':
+      return {
+        fact: `a malformed ${recipe.parameter} gets 400`,
+        request: { ...valid, path: { ...valid.path, [recipe.parameter]: recipe.value } },
+        covers: [pathRow(action, recipe.parameter)],
+      };
+  }
+}
 
 /** The valid request under another credential; a write is followed by a Get of what it may have created. */
 function asRequests(actionId: ActionId, auth: AuthSpec): RequestSpec[] {
@@ -216,16 +255,34 @@ export function invalidQueryCases(actionId: ActionId): ConformanceCase[] {
   });
 }
 
+/**
+ * A body that is not JSON gets 400 and creates nothing (a lenient parser would create "not json"):
+ * for every action that takes a body.
+ */
+function notJsonCases(actionId: ActionId): ConformanceCase[] {
+  const action = actionById(actionId);
+  if (!action.requestBody) return [];
+  const nothingCreated: CheckRef[] = isWrite(actionId) ? [{ check: 'nothingCreated', at: 1 }] : [];
+  return [
+    makeCase({
+      action: actionId,
+      fact: 'a body that is not JSON gets 400',
+      aspect: 'status',
+      covers: [statusRow(action, 400)],
+      requests: [
+        { ...VALID_REQUESTS[actionId], body: { raw: '{"name": "{case}not json",' } },
+        ...(nothingCreated.length ? [FOLLOW_UP] : []),
+      ],
+      checks: [{ check: 'status', expect: [400] }, ...nothingCreated],
+    }),
+  ];
+}
+
 /** Every status the reference lists, provoked. */
 export function statusCases(actionId: ActionId): ConformanceCase[] {
   const action = actionById(actionId);
   const success = successOf(actionId);
-  const provoke400: RequestSpec = isWrite(actionId)
-    ? { body: { raw: '{"name": "{case}not json",' } }
-    : withQuery(actionId, [['sortField', 'bogus']]);
-  // A Post body that is not JSON creates nothing (a lenient parser would create "not json").
-  const notJsonCreatesNothing: CheckRef[] =
-    actionId === 'flows.post' ? [{ check: 'nothingCreated', at: 1 }] : [];
+  const badRequest = badRequestOf(action);
   return [
     makeCase({
       action: actionId,
@@ -237,17 +294,18 @@ export function statusCases(actionId: ActionId): ConformanceCase[] {
     }),
     makeCase({
       action: actionId,
-      fact: isWrite(actionId) ? 'a body that is not JSON gets 400' : 'a malformed query gets 400',
+      fact: badRequest.fact,
       aspect: 'status',
-      covers: [statusRow(action, 400)],
-      requests: notJsonCreatesNothing.length ? [provoke400, FOLLOW_UP] : [provoke400],
-      checks: [{ check: 'status', expect: [400] }, ...notJsonCreatesNothing],
+      covers: [statusRow(action, 400), ...badRequest.covers],
+      requests: [badRequest.request],
+      checks: [{ check: 'status', expect: [400] }],
     }),
+    ...notJsonCases(actionId),
     makeCase({
       action: actionId,
       fact: 'an unknown application gets 404',
       aspect: 'status',
-      covers: [statusRow(action, 404)],
+      covers: [statusRow(action, 404), pathRow(action, APPLICATION_ID.name)],
       requests: [{ ...VALID_REQUESTS[actionId], application: 'unknown' }],
       checks: [{ check: 'status', expect: [404] }],
     }),
@@ -255,6 +313,7 @@ export function statusCases(actionId: ActionId): ConformanceCase[] {
       action: actionId,
       fact: 'a malformed application id gets 400 or 404',
       aspect: 'status',
+      covers: [pathRow(action, APPLICATION_ID.name)],
       requests: [{ ...VALID_REQUESTS[actionId], application: 'malformed' }],
       checks: [
         { check: 'status', expect: [400, 404] },
@@ -291,13 +350,7 @@ export function schemaCases(actionId: ActionId): ConformanceCase[] {
       requests: [VALID_REQUESTS[actionId]],
       checks: successChecks(actionId),
     }),
-    errorCase(
-      'the 400 body is an Error',
-      400,
-      isWrite(actionId)
-        ? { body: { raw: 'not json' } }
-        : withQuery(actionId, [['sortDirection', 'sideways']]),
-    ),
+    errorCase('the 400 body is an Error', 400, badRequestOf(action).request),
     errorCase(
       'the 404 body is an Error of type NotFound',
       404,

@@ -1,5 +1,6 @@
 import type { DecisionKey } from './decisions';
 import { FILTER_FIELDS, FLOW_CLASSES, SORT_DIRECTIONS, SORT_FIELDS } from './query-values';
+import { APPLICATION_ID, routeAt, type RouteSpec } from './routes';
 import type { SchemaName } from './schemas';
 
 /**
@@ -43,14 +44,31 @@ export interface RequestBodySpec {
   readonly exampleFixture: string;
 }
 
-export interface ActionSpec {
+/**
+ * What an action does, which decides what its cases and interactions need: a collection read answers
+ * a page of the application's flows, an item read one flow, a create makes what its body describes.
+ */
+export type ActionKind = 'collectionRead' | 'itemRead' | 'create';
+
+/**
+ * How a 400 of the action is provoked from its valid request (the cases' status and schema rows, the
+ * pact's 400 interaction): one change, so that nothing else can be the reason of the refusal.
+ */
+export type BadRequestRecipe =
+  /** A query value the parameter does not accept (decision 3). */
+  | { readonly by: 'query'; readonly parameter: string; readonly value: string }
+  /** A body the request schema refuses; `breaks` names the rule. */
+  | { readonly by: 'body'; readonly body: Readonly<Record<string, unknown>>; readonly breaks: string }
+  /** A value of a path parameter that does not match its pattern. */
+  | { readonly by: 'path'; readonly parameter: string; readonly value: string };
+
+export interface ActionSpec extends RouteSpec {
   readonly id: ActionId;
   /** The name of the action in the reference. */
   readonly name: string;
   readonly summary: string;
+  readonly kind: ActionKind;
   readonly method: 'GET' | 'POST';
-  /** Relative to the API root; `{APPLICATION_ID}` is the only path component. */
-  readonly pathTemplate: string;
   /** Anchor prefix of the action in flows-actions.md (`get`, `getByVersion`, ...). */
   readonly referenceAnchor: string;
   /** A request is accepted when its token holds at least one of these (literal entries, no patterns). */
@@ -58,11 +76,12 @@ export interface ActionSpec {
   readonly query: readonly QueryParameter[];
   readonly requestBody?: RequestBodySpec;
   readonly responses: readonly ResponseSpec[];
+  readonly badRequest: BadRequestRecipe;
   /** Decisions of ../shared/spec/README.md (or docs/decisions.md) that shape this action's behaviour. */
   readonly decisions: readonly DecisionKey[];
 }
 
-export const APPLICATION_ID_EXAMPLE = '575ec8687ae143cd83dc4a97';
+export { APPLICATION_ID_EXAMPLE } from './routes';
 
 const READ_SCOPES = [
   'all.Application',
@@ -179,6 +198,9 @@ const COLLECTION_DECISIONS: readonly DecisionKey[] = [
   'includeCustomNodes',
 ];
 
+/** Decision 3: a value outside the accepted ones. */
+const UNACCEPTED_SORT_FIELD: BadRequestRecipe = { by: 'query', parameter: 'sortField', value: 'bogus' };
+
 const MALFORMED = 'Error if malformed request';
 const NO_APPLICATION = 'Error if application was not found';
 
@@ -187,8 +209,10 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'flows.get',
     name: 'Get',
     summary: 'Returns the flows for an application',
+    kind: 'collectionRead',
     method: 'GET',
     pathTemplate: '/applications/{APPLICATION_ID}/flows',
+    pathParameters: [APPLICATION_ID],
     referenceAnchor: 'get',
     acceptedScopes: [...READ_SCOPES, 'flows.get'],
     query: [...COLLECTION_QUERY, TRIGGER_FILTER, INCLUDE_CUSTOM_NODES],
@@ -197,14 +221,17 @@ export const ACTIONS: readonly ActionSpec[] = [
       { status: 400, schema: 'error', description: MALFORMED },
       { status: 404, schema: 'error', description: NO_APPLICATION },
     ],
+    badRequest: UNACCEPTED_SORT_FIELD,
     decisions: COLLECTION_DECISIONS,
   },
   {
     id: 'flows.getByVersion',
     name: 'Get by Version',
     summary: 'Returns the flows by version for an application',
+    kind: 'collectionRead',
     method: 'GET',
     pathTemplate: '/applications/{APPLICATION_ID}/flows/version',
+    pathParameters: [APPLICATION_ID],
     referenceAnchor: 'getByVersion',
     acceptedScopes: [...READ_SCOPES, 'flows.getByVersion'],
     query: [...COLLECTION_QUERY, VERSION, TRIGGER_FILTER, INCLUDE_CUSTOM_NODES],
@@ -213,14 +240,17 @@ export const ACTIONS: readonly ActionSpec[] = [
       { status: 400, schema: 'error', description: MALFORMED },
       { status: 404, schema: 'error', description: NO_APPLICATION },
     ],
+    badRequest: UNACCEPTED_SORT_FIELD,
     decisions: [...COLLECTION_DECISIONS, 'getByVersion', 'workflowVersionBranches', 'versionSortFields'],
   },
   {
     id: 'flows.import',
     name: 'Import',
     summary: 'Import a set of flows and flow versions',
+    kind: 'create',
     method: 'POST',
     pathTemplate: '/applications/{APPLICATION_ID}/flows/import',
+    pathParameters: [APPLICATION_ID],
     referenceAnchor: 'import',
     acceptedScopes: [...WRITE_SCOPES, 'flows.import'],
     query: [],
@@ -230,14 +260,21 @@ export const ACTIONS: readonly ActionSpec[] = [
       { status: 400, schema: 'error', description: MALFORMED },
       { status: 404, schema: 'error', description: NO_APPLICATION },
     ],
+    badRequest: {
+      by: 'body',
+      body: { flows: [{ name: '' }], flowVersions: [] },
+      breaks: 'an empty flow name (minLength 1)',
+    },
     decisions: ['authFailures', 'unknownApplication', 'importResult', 'importExampleValid', 'bodyLimits'],
   },
   {
     id: 'flows.post',
     name: 'Post',
     summary: 'Create a new flow for an application',
+    kind: 'create',
     method: 'POST',
     pathTemplate: '/applications/{APPLICATION_ID}/flows',
+    pathParameters: [APPLICATION_ID],
     referenceAnchor: 'post',
     acceptedScopes: [...WRITE_SCOPES, 'flows.post'],
     query: [INCLUDE_CUSTOM_NODES],
@@ -247,6 +284,7 @@ export const ACTIONS: readonly ActionSpec[] = [
       { status: 400, schema: 'error', description: MALFORMED },
       { status: 404, schema: 'error', description: NO_APPLICATION },
     ],
+    badRequest: { by: 'body', body: { name: '' }, breaks: 'an empty name (minLength 1)' },
     decisions: ['authFailures', 'unknownApplication', 'postResult', 'bodyLimits', 'postIncludeCustomNodes'],
   },
 ];
@@ -260,5 +298,8 @@ export function actionById(id: ActionId): ActionSpec {
 export const successResponse = (action: ActionSpec): ResponseSpec =>
   action.responses.find((response) => response.status < 300) as ResponseSpec;
 
-export const pathFor = (action: ActionSpec, applicationId: string): string =>
-  action.pathTemplate.replace('{APPLICATION_ID}', encodeURIComponent(applicationId));
+export const isWrite = (action: ActionSpec): boolean => action.kind === 'create';
+
+/** The action a request is for (method and path, without the query), or undefined. */
+export const actionAt = (method: string, path: string, actions: readonly ActionSpec[] = ACTIONS) =>
+  routeAt(actions, method, path);

@@ -1,18 +1,20 @@
 import type { ActionSpec } from './actions';
 
 /**
- * The rows of the reference's tables for one action: each accepted scope, query parameter, status code
+ * The rows of the reference's tables for one action: each accepted scope, path component, query
+ * parameter, status code
  * and body type. A case names the rows it checks in `covers`; the coverage table maps every row to its
  * cases, and a row with none is reported as uncovered.
  */
 export interface ReferenceRow {
   /** `flows.get scope flows.get`, `flows.get query sortField`, `flows.get status 404`, ... */
   readonly id: string;
-  readonly kind: 'scope' | 'query' | 'status' | 'requestBody' | 'responseBody';
+  readonly kind: 'scope' | 'path' | 'query' | 'status' | 'requestBody' | 'responseBody';
   readonly label: string;
 }
 
 export const scopeRow = (action: ActionSpec, scope: string): string => `${action.id} scope ${scope}`;
+export const pathRow = (action: ActionSpec, name: string): string => `${action.id} path ${name}`;
 export const queryRow = (action: ActionSpec, name: string): string => `${action.id} query ${name}`;
 export const statusRow = (action: ActionSpec, status: number): string => `${action.id} status ${status}`;
 export const requestBodyRow = (action: ActionSpec): string => `${action.id} requestBody`;
@@ -23,6 +25,8 @@ export function referenceRows(action: ActionSpec): readonly ReferenceRow[] {
   const rows: ReferenceRow[] = [];
   for (const scope of action.acceptedScopes)
     rows.push({ id: scopeRow(action, scope), kind: 'scope', label: scope });
+  for (const parameter of action.pathParameters)
+    rows.push({ id: pathRow(action, parameter.name), kind: 'path', label: parameter.name });
   for (const parameter of action.query)
     rows.push({ id: queryRow(action, parameter.name), kind: 'query', label: parameter.name });
   for (const response of action.responses)

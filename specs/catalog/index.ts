@@ -8,3 +8,5 @@ export * from './answer-keys';
 export * from './parameters';
 export * from './query-values';
 export * from './application-ids';
+export * from './routes';
+export * from './auxiliary-routes';

@@ -58,7 +58,7 @@ export class FlowsClient {
     body?: unknown,
   ): Promise<T> {
     const action = actionById(actionId);
-    const path = pathFor(action, applicationId) + serializeQuery(query);
+    const path = pathFor(action, { APPLICATION_ID: applicationId }) + serializeQuery(query);
     const headers: Record<string, string> = {
       Accept: 'application/json',
       Authorization: `Bearer ${this.token}`,

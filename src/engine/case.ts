@@ -43,6 +43,11 @@ export interface RequestSpec {
   readonly application?: 'own' | 'unknown' | 'malformed' | 'foreign';
   /** Defaults to the principal credential. */
   readonly auth?: AuthSpec;
+  /**
+   * Values of the action's path parameters other than `APPLICATION_ID` (which `application` picks), by
+   * their catalog name; placeholders are expanded (`{ FLOW_ID: '{id:alpha}' }`).
+   */
+  readonly path?: Readonly<Record<string, string>>;
   /** Name/value pairs in order, encoded as given (bracket keys stay readable). */
   readonly query?: QueryPairs;
   readonly body?: JsonValue | RawBody;

@@ -44,8 +44,8 @@ async function send(
 ) {
   const action = actionById(actionId);
   const response = await target.transport.send({
-    method: 'POST',
-    path: pathFor(action, where.applicationId),
+    method: action.method,
+    path: pathFor(action, { APPLICATION_ID: where.applicationId }),
     headers: { ...JSON_HEADERS, ...bearer(where.token) },
     body: JSON.stringify(payload),
     authLabel: where.authLabel ?? authLabel({ kind: 'principal' }),

@@ -102,10 +102,13 @@ export async function buildRequest(spec: RequestSpec, context: RequestContext): 
   const auth = spec.auth ?? { kind: 'principal' };
   Object.assign(headers, await authorization(auth, context.tokens));
   const label = authLabel(auth);
+  const pathValues = Object.fromEntries(
+    Object.entries(spec.path ?? {}).map(([name, value]) => [name, expandText(value, context.placeholders)]),
+  );
   const query = spec.query?.map(([name, value]) => [name, expandText(value, context.placeholders)] as const);
   return {
     method: action.method,
-    path: pathFor(action, applicationId),
+    path: pathFor(action, { ...pathValues, APPLICATION_ID: applicationId }),
     query: query && encodeQueryPairs(query),
     headers,
     body,

@@ -46,8 +46,8 @@ async function removeData(target: ConnectedTarget, token: string, prefix: string
   const lists = await Promise.allSettled(
     FLOW_CLASSES.map((flowClass) =>
       target.transport.send({
-        method: 'GET',
-        path: pathFor(get, target.applicationId),
+        method: get.method,
+        path: pathFor(get, { APPLICATION_ID: target.applicationId }),
         query: encodeQueryPairs([
           ['filterField', 'name'],
           ['filter', `${prefix}*`],

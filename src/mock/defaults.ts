@@ -25,7 +25,7 @@ export const MOCK_FOREIGN_FLOW_NAME = 'foreign flow, never to be seen';
  * `all.User`) token answers 201 `{"token": "..."}` for any scope, `all.Organization` included. A real
  * server has no such route; suites take those tokens from `--tokens FILE` there.
  */
-export { MOCK_ONLY_TOKEN_ROUTE } from '../model/mock-only-tokens';
+export { MOCK_ONLY_TOKEN_ROUTE } from '../../specs/catalog';
 
 export const DEFAULT_MOCK_HOST = '127.0.0.1';
 export const DEFAULT_MOCK_PORT = 4010;

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   ACTIONS,
+  auxiliaryRoute,
   FLOW_DELETE_SCOPES,
   parameterDefault,
+  routePattern,
   type ActionId,
   type ActionSpec,
 } from '../../specs/catalog';
@@ -251,24 +253,23 @@ const HANDLERS: Readonly<Record<ActionId, ActionHandler>> = {
   'flows.import': importFlows,
 };
 
-/** `/applications/{APPLICATION_ID}/flows` → `/applications/:applicationId/flows` */
-export const routePath = (pathTemplate: string): string =>
-  pathTemplate.replace('{APPLICATION_ID}', ':applicationId');
-
 /** The four actions, routed and guarded from the catalog; plus the clean-up DELETE. */
 export function registerFlowRoutes(app: FastifyInstance, context: MockContext): void {
   for (const action of ACTIONS) {
     const handler = HANDLERS[action.id];
     app.route({
       method: action.method,
-      url: routePath(action.pathTemplate),
+      url: routePattern(action),
       onRequest: applicationGuard(context, action.acceptedScopes),
       handler: (request, reply) => {
         handler(context, action, request, reply);
       },
     });
   }
-  app.delete('/applications/:applicationId/flows/:flowId', {
+  const flowDelete = auxiliaryRoute('flow.delete');
+  app.route({
+    method: flowDelete.method,
+    url: routePattern(flowDelete),
     onRequest: applicationGuard(context, FLOW_DELETE_SCOPES),
     handler: (request, reply) => {
       const { application } = accessOf(request);

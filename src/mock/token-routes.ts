@@ -1,6 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { APPLICATION_TOKEN_SCOPES, TOKEN_ADMIN_SCOPES, USER_TOKEN_SCOPE } from '../../specs/catalog';
+import {
+  APPLICATION_TOKEN_SCOPES,
+  auxiliaryRoute,
+  routePattern,
+  TOKEN_ADMIN_SCOPES,
+  USER_TOKEN_SCOPE,
+} from '../../specs/catalog';
 import { describeViolation, validatorFor } from '../schemas/registry';
 import { authenticate } from './auth';
 import { sendJson, type MockContext } from './context';
@@ -60,7 +66,7 @@ function apiTokenBody(
 export function registerTokenRoutes(app: FastifyInstance, context: MockContext): void {
   const { store, dialect } = context;
 
-  app.post('/auth/user', async (request, reply) => {
+  app.post(routePattern(auxiliaryRoute('auth.user')), async (request, reply) => {
     const credentials = validated<{ email: string; password: string }>('authUserPost', request.body);
     if (
       credentials.email.toLowerCase() !== MOCK_USER.email ||
@@ -77,7 +83,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
     );
   });
 
-  app.post('/applications/:applicationId/tokens', {
+  app.post(routePattern(auxiliaryRoute('applicationTokens.post')), {
     onRequest: applicationGuard(context, TOKEN_ADMIN_SCOPES),
     handler: async (request, reply) => {
       const { application } = accessOf(request);
@@ -101,13 +107,13 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
     },
   });
 
-  app.delete('/applications/:applicationId/tokens/:tokenId', {
+  app.delete(routePattern(auxiliaryRoute('applicationToken.delete')), {
     onRequest: applicationGuard(context, TOKEN_ADMIN_SCOPES),
     handler: async (request, reply) => {
       const { application } = accessOf(request);
-      const { tokenId } = request.params as { tokenId: string };
-      if (!isObjectId(tokenId)) throw badRequest('apiTokenId must be a 24-character hex id');
-      const record = store.tokenById(tokenId);
+      const { apiTokenId } = request.params as { apiTokenId: string };
+      if (!isObjectId(apiTokenId)) throw badRequest('apiTokenId must be a 24-character hex id');
+      const record = store.tokenById(apiTokenId);
       if (!record || record.applicationId !== application.id || record.revoked)
         throw notFound('API token was not found');
       record.revoked = true;
@@ -116,7 +122,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: MockContext):
   });
 
   // Mock-only: any scope (all.Organization included), for a user token. A real server has no such route.
-  app.post(MOCK_ONLY_TOKEN_ROUTE, async (request, reply) => {
+  app.post(routePattern(auxiliaryRoute('mockOnly.tokens')), async (request, reply) => {
     const caller = authenticate(store, request.headers.authorization, context.behaviour.auth);
     if (caller.applicationId !== null || !caller.scopes.has(USER_TOKEN_SCOPE)) {
       throw forbidden(`${MOCK_ONLY_TOKEN_ROUTE} needs a user token (scope ${USER_TOKEN_SCOPE})`);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths';
 import { errorExample, referenceExample, schemaExample } from '../pact/examples';
 import { componentSchemas, schemaRef } from './components';
-import { APPLICATION_ID_PARAMETER, queryParameter } from './parameters';
+import { pathParameter, queryParameter } from './parameters';
 
 /**
  * The OpenAPI 3.1 description of the Flows resource, derived from the catalog and the schema files:
@@ -110,7 +110,7 @@ function operation(action: ActionSpec): Record<string, unknown> {
       .join('; ')}.`,
     tags: ['Flows'],
     security: [{ [SECURITY_SCHEME]: [...action.acceptedScopes] }],
-    parameters: [APPLICATION_ID_PARAMETER, ...action.query.map(queryParameter)],
+    parameters: [...action.pathParameters.map(pathParameter), ...action.query.map(queryParameter)],
     ...(action.requestBody
       ? {
           requestBody: {
@@ -130,9 +130,9 @@ function operation(action: ActionSpec): Record<string, unknown> {
 }
 
 /** The schemas the operations name: bodies, responses and schema-typed query values. */
-function rootSchemas(): SchemaName[] {
+function rootSchemas(actions: readonly ActionSpec[]): SchemaName[] {
   const names = new Set<SchemaName>();
-  for (const action of ACTIONS) {
+  for (const action of actions) {
     if (action.requestBody) names.add(action.requestBody.schema);
     for (const response of action.responses) names.add(response.schema);
     for (const parameter of action.query)
@@ -141,8 +141,8 @@ function rootSchemas(): SchemaName[] {
   return [...names];
 }
 
-function componentsWithReferences(): Record<string, unknown> {
-  const schemas = componentSchemas(rootSchemas());
+function componentsWithReferences(actions: readonly ActionSpec[]): Record<string, unknown> {
+  const schemas = componentSchemas(rootSchemas(actions));
   for (const [name, schema] of Object.entries(schemas)) {
     const anchor = SCHEMA_REFERENCE_ANCHORS[name as SchemaName];
     if (anchor) schema['x-reference'] = anchor;
@@ -150,9 +150,10 @@ function componentsWithReferences(): Record<string, unknown> {
   return schemas;
 }
 
-export function buildOpenApiDocument(): OpenApiDocument {
+/** The document of the catalog's actions (or of other ones, to show the export follows the catalog). */
+export function buildOpenApiDocument(actions: readonly ActionSpec[] = ACTIONS): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const action of ACTIONS)
+  for (const action of actions)
     (paths[action.pathTemplate] ??= {})[action.method.toLowerCase()] = operation(action);
   return {
     openapi: '3.1.0',
@@ -168,7 +169,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     tags: [{ name: 'Flows', description: 'The Flows resource of an application' }],
     paths,
     components: {
-      schemas: componentsWithReferences(),
+      schemas: componentsWithReferences(actions),
       securitySchemes: {
         [SECURITY_SCHEME]: {
           type: 'http',

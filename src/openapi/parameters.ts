@@ -1,17 +1,17 @@
 import qs from 'qs';
-import { APPLICATION_ID_EXAMPLE, type QueryParameter } from '../../specs/catalog';
+import type { PathParameter, QueryParameter } from '../../specs/catalog';
 import { schemaRef } from './components';
 import type { JsonSchema } from './convert-schema';
 
-/** The one path component of every Flows action, as flows-actions.md describes it. */
-export const APPLICATION_ID_PARAMETER = {
-  name: 'APPLICATION_ID',
+/** An OpenAPI Parameter Object for a path component of the catalog (flows-actions.md's table). */
+export const pathParameter = (parameter: PathParameter): Record<string, unknown> => ({
+  name: parameter.name,
   in: 'path',
   required: true,
-  description: 'ID associated with the application',
-  schema: { type: 'string' },
-  example: APPLICATION_ID_EXAMPLE,
-} as const;
+  description: parameter.description,
+  schema: { type: 'string', pattern: parameter.pattern },
+  example: parameter.example,
+});
 
 /** The JSON Schema of a query value, from the kind the catalog gives it. */
 function valueSchema(parameter: QueryParameter): JsonSchema {

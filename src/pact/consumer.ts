@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathFor } from '../../specs/catalog';
+import { pathFor, pathValuesByKey, providerStateTemplate } from '../../specs/catalog';
 import { PACT_DUMMY_TOKEN } from '../../specs/catalog/provider-states';
 import { FlowsApiError, FlowsClient } from '../client';
 import { callThroughClient } from './client-calls';
@@ -26,12 +26,21 @@ export const AUTHORIZATION_MATCHER = MatchersV3.regex('^Bearer \\S+$', `Bearer $
 /** What the typed client gave back: a typed result, or the refusal it threw. */
 export type ClientOutcome = { readonly result: unknown } | { readonly refusal: FlowsApiError };
 
-/** The path with the application id injected from the provider state, so a real server's id fits. */
-const pathMatcher = (pactCase: PactCase) =>
-  MatchersV3.fromProviderState(
-    pactCase.action.pathTemplate.replace('{APPLICATION_ID}', '${applicationId}'),
-    pathFor(pactCase.action, pactCase.applicationId),
+/**
+ * The path with its parameters injected from the provider states (the application id), so a real
+ * server's ids fit; a value the case sends on purpose (`literalPath`) stays as it is.
+ */
+function pathMatcher(pactCase: PactCase) {
+  const stateParams = Object.assign({}, ...pactCase.states.map((state) => state.params)) as Record<
+    string,
+    string
+  >;
+  const literal = pactCase.literalPath ?? {};
+  return MatchersV3.fromProviderState(
+    providerStateTemplate(pactCase.action, literal),
+    pathFor(pactCase.action, { ...pathValuesByKey(pactCase.action, stateParams), ...literal }),
   );
+}
 
 const MATCH_RECORDING_GRACE_MS = 25;
 

@@ -27,13 +27,3 @@ export function errorExample(status: number): unknown {
 /** The request body of the action's success interaction: the reference's own example. */
 export const validRequestBody = (action: ActionSpec): unknown =>
   action.requestBody ? referenceExample(action.requestBody.exampleFixture) : undefined;
-
-/**
- * A body the action's request schema refuses (decisions 10 and 11): an empty flow name, which
- * `minLength: 1` forbids in Workflow Post and in every flow of an Import bundle.
- */
-export function malformedRequestBody(action: ActionSpec): unknown {
-  if (action.requestBody?.schema === 'workflowPost') return { name: '' };
-  if (action.requestBody?.schema === 'workflowImport') return { flows: [{ name: '' }], flowVersions: [] };
-  return undefined;
-}

@@ -5,6 +5,7 @@ import {
   USER_TOKEN_SCOPE,
   successResponse,
   type ActionSpec,
+  type PathValues,
   type SchemaName,
 } from '../../specs/catalog';
 import {
@@ -16,8 +17,8 @@ import {
   tokenWithScope,
   type ProviderStateRef,
 } from '../../specs/catalog/provider-states';
-import { errorExample, malformedRequestBody, schemaExample, validRequestBody } from './examples';
-import { malformedQuery, requiredQuery, successQueries, type QueryCase, type QueryPairs } from './queries';
+import { errorExample, schemaExample, validRequestBody } from './examples';
+import { queryWith, requiredQuery, successQueries, type QueryCase, type QueryPairs } from './queries';
 
 /** One consumer interaction, derived from the catalog: one test, one request through the typed client. */
 export interface PactCase {
@@ -26,6 +27,8 @@ export interface PactCase {
   readonly description: string;
   readonly states: readonly ProviderStateRef[];
   readonly applicationId: string;
+  /** Path values sent as they are rather than taken from a provider state (a malformed id). */
+  readonly literalPath?: PathValues;
   readonly query: QueryPairs;
   readonly requestBody?: unknown;
   readonly status: number;
@@ -39,8 +42,6 @@ export const AUTH_REFUSALS = [
   { status: 401, label: 'no valid token', token: NO_VALID_TOKEN },
   { status: 403, label: `token with scope ${UNRELATED_SCOPE} only`, token: tokenWithScope(UNRELATED_SCOPE) },
 ] as const;
-
-const isCollection = (action: ActionSpec): boolean => action.method === 'GET';
 
 function refusal(
   action: ActionSpec,
@@ -66,7 +67,8 @@ function refusal(
 
 function successes(action: ActionSpec): PactCase[] {
   const response = successResponse(action);
-  const data = isCollection(action) ? APPLICATION_HAS_FLOWS : APPLICATION_EXISTS;
+  // A read answers flows that must be there; a create needs the application only.
+  const data = action.kind === 'create' ? APPLICATION_EXISTS : APPLICATION_HAS_FLOWS;
   return successQueries(action).map((query) => ({
     action,
     description: `${action.id}: ${response.status} ${query.label || 'no query'}`,
@@ -80,20 +82,30 @@ function successes(action: ActionSpec): PactCase[] {
   }));
 }
 
+/** The 400, provoked as the catalog's recipe of the action says. */
 function malformed(action: ActionSpec): PactCase {
-  const own = tokenWithScope(ownScope(action));
-  const query = malformedQuery(action);
-  if (query)
-    return refusal(action, 400, query.label, [APPLICATION_EXISTS, own], query, validRequestBody(action));
-  const label = `malformed ${action.requestBody?.schema} body`;
-  return refusal(
-    action,
-    400,
-    label,
-    [APPLICATION_EXISTS, own],
-    requiredQuery(action),
-    malformedRequestBody(action),
-  );
+  const states = [APPLICATION_EXISTS, tokenWithScope(ownScope(action))];
+  const recipe = action.badRequest;
+  switch (recipe.by) {
+    case 'query': {
+      const query = queryWith(action, recipe.parameter, recipe.value);
+      return refusal(action, 400, query.label, states, query, validRequestBody(action));
+    }
+    case 'body':
+      return refusal(action, 400, `body with ${recipe.breaks}`, states, requiredQuery(action), recipe.body);
+    case 'path':
+      return {
+        ...refusal(
+          action,
+          400,
+          `malformed ${recipe.parameter}`,
+          states,
+          requiredQuery(action),
+          validRequestBody(action),
+        ),
+        literalPath: { [recipe.parameter]: recipe.value },
+      };
+  }
 }
 
 /** Every interaction of one action: successes, 400, 404, then the auth refusals. */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTIONS, pathFor, type ActionSpec } from '../../specs/catalog';
+import { ACTIONS, actionAt, type ActionSpec } from '../../specs/catalog';
 
 /** The parts of a V4 pact file this project reads. */
 export interface PactInteraction {
@@ -25,14 +25,10 @@ export interface PactFile {
 export const readPactFile = (file: string): PactFile => JSON.parse(readFileSync(file, 'utf8')) as PactFile;
 
 /** The catalog action an interaction exercises, by its method and example path. */
-export function actionOf(interaction: PactInteraction): ActionSpec | undefined {
-  const applicationId = interaction.request.path.split('/')[2] ?? '';
-  return ACTIONS.find(
-    (action) =>
-      action.method === interaction.request.method &&
-      pathFor(action, applicationId) === interaction.request.path,
-  );
-}
+export const actionOf = (
+  interaction: PactInteraction,
+  actions: readonly ActionSpec[] = ACTIONS,
+): ActionSpec | undefined => actionAt(interaction.request.method, interaction.request.path, actions);
 
 /** The pact files in a folder (whose provider is the given one, when given). */
 export function pactFilesFor(dir: string, provider?: string): string[] {

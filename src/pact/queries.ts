@@ -53,17 +53,13 @@ export function successQueries(action: ActionSpec): readonly QueryCase[] {
   return [...cases.values()];
 }
 
-/** The query of a 400: a count below its minimum (`perPage=0`, decision 3); undefined if none has one. */
-export function malformedQuery(action: ActionSpec): QueryCase | undefined {
-  for (const parameter of action.query)
-    if (parameter.value.kind === 'nonNegativeInteger' && parameter.value.minimum !== undefined) {
-      const pairs = [
-        ...requiredPairs(action),
-        [parameter.name, String(parameter.value.minimum - 1)] as const,
-      ];
-      return { label: queryText(pairs), pairs };
-    }
-  return undefined;
+/** The required part with one pair replaced or added (`sortField=bogus`, the catalog's 400 recipe). */
+export function queryWith(action: ActionSpec, name: string, value: string): QueryCase {
+  const pairs = inCatalogOrder(action, [
+    ...requiredPairs(action).filter(([pairName]) => parameterOf(pairName) !== name),
+    [name, value],
+  ]);
+  return { label: queryText(pairs), pairs };
 }
 
 export const requiredQuery = (action: ActionSpec): QueryCase => {

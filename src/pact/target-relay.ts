@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
+import { actionAt } from '../../specs/catalog';
 
 /**
  * A loopback relay between Pact's verifier and the target. The verifier (its Node proxy and its Rust
@@ -10,7 +11,7 @@ import { Agent, request } from 'undici';
  * - a 3xx answer goes back without its `Location`, so no client behind the relay can follow it to
  *   another host and re-send the body there (the status alone already fails the interaction: no
  *   interaction of the pacts expects a 3xx);
- * - the ids of the flows each POST created (`id` of a Workflow, `flows[].id` of an Import result), so
+ * - the ids of the flows each create of the catalog (Post, Import) created (`id` of a Workflow, `flows[].id` of an Import result), so
  *   that `verify` removes what its interactions created.
  * It follows no redirect itself (undici's `request` does not).
  */
@@ -132,7 +133,8 @@ export async function startTargetRelay(targetBaseUrl: string, timeoutMs: number)
       refusedRedirects.push(`${method} ${path.split('?')[0]} answered ${answer.statusCode} to ${to}`);
       for (const name of Object.keys(headers)) if (name.toLowerCase() === 'location') delete headers[name];
     }
-    if (method === 'POST' && answer.statusCode >= 200 && answer.statusCode < 300)
+    const created = actionAt(method, path.split('?')[0])?.kind === 'create';
+    if (created && answer.statusCode >= 200 && answer.statusCode < 300)
       createdFlowIds.push(...createdFlowIdsOf(Buffer.from(bytes).toString('utf8')));
     outgoing.writeHead(answer.statusCode, headers);
     outgoing.end(Buffer.from(bytes));

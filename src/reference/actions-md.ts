@@ -10,6 +10,13 @@ export interface ReferenceQueryRow {
   readonly example: string;
 }
 
+/** One row of an action's "Request Path Components" table. */
+export interface ReferencePathRow {
+  readonly name: string;
+  readonly description: string;
+  readonly example: string;
+}
+
 /** One row of a "Successful Responses" or "Error Responses" table. */
 export interface ReferenceStatusRow {
   readonly status: number;
@@ -37,6 +44,7 @@ export interface ReferenceAction {
   /** `/applications/{APPLICATION_ID}/flows`, relative to the API root. */
   readonly pathTemplate: string;
   readonly acceptedScopes: readonly string[];
+  readonly pathComponents: readonly ReferencePathRow[];
   readonly query: readonly ReferenceQueryRow[];
   readonly requestBody?: ReferenceRequestBody;
   readonly responses: readonly ReferenceStatusRow[];
@@ -93,6 +101,7 @@ function parseAction(name: string, body: string): ReferenceAction {
       .split('\n')
       .find((line) => line.trim() !== '' && !line.startsWith('#'))
       ?.trim() ?? '';
+  const pathComponents = optionalSection(parts, 'Request Path Components');
   const query = optionalSection(parts, 'Request Query Parameters');
   const requestBody = optionalSection(parts, 'Request Body');
   const statusRows = ['Successful Responses', 'Error Responses'].flatMap((title) =>
@@ -104,6 +113,13 @@ function parseAction(name: string, body: string): ReferenceAction {
     summary: decodeEntities(summary),
     ...parseMethodAndUrl(methodPart.body, name),
     acceptedScopes: parseAcceptedScopes(sectionTitled(parts, 'Authentication', name).body, name),
+    pathComponents: pathComponents
+      ? firstTable(pathComponents.body).map((row) => ({
+          name: row['Path Component'],
+          description: row.Description,
+          example: row.Example,
+        }))
+      : [],
     query: query ? firstTable(query.body).map(toQueryRow) : [],
     requestBody: requestBody ? parseRequestBody(requestBody.body, name) : undefined,
     responses: statusRows,

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  pathRow,
   queryRow,
   requestBodyRow,
   responseBodyRow,
@@ -67,6 +68,27 @@ function compareValueKind(
     ...compareField(row, 'accepted values', accepted, catalogAccepted),
     ...compareField(row, 'linked schema', linkedSchema, catalogSchema),
   ];
+}
+
+function comparePathComponents(action: ActionSpec, reference: ReferenceAction): CatalogMismatch[] {
+  const rowId = (name: string) => pathRow(action, name);
+  const mismatches = compareRowSets(
+    rowId,
+    reference.pathComponents.map((row) => row.name),
+    action.pathParameters.map((parameter) => parameter.name),
+  );
+  for (const referenceRow of reference.pathComponents) {
+    const parameter = action.pathParameters.find((candidate) => candidate.name === referenceRow.name);
+    if (!parameter) continue;
+    for (const field of ['description', 'example'] as const)
+      mismatches.push(...compareField(rowId(referenceRow.name), field, referenceRow[field], parameter[field]));
+    if (!new RegExp(parameter.pattern).test(referenceRow.example))
+      mismatches.push({
+        row: rowId(referenceRow.name),
+        message: `pattern: the catalog's ${parameter.pattern} refuses the reference's example ${referenceRow.example}`,
+      });
+  }
+  return mismatches;
 }
 
 function compareQuery(action: ActionSpec, reference: ReferenceAction): CatalogMismatch[] {
@@ -160,6 +182,7 @@ export function compareActionWithReference(
     ...compareField(`${action.id} method`, 'method', reference.method, action.method),
     ...compareField(`${action.id} path`, 'path', reference.pathTemplate, action.pathTemplate),
     ...compareRowSets((scope) => scopeRow(action, scope), reference.acceptedScopes, action.acceptedScopes),
+    ...comparePathComponents(action, reference),
     ...compareQuery(action, reference),
     ...compareRequestBody(action, reference),
     ...compareResponses(action, reference),

@@ -82,6 +82,23 @@ function scopesPart(action: ActionSpec, coverage: ActionCoverage): string {
   );
 }
 
+function pathPart(action: ActionSpec, coverage: ActionCoverage): string {
+  const rows = rowsOfKind(coverage, 'path');
+  return (
+    '<h3>Path components</h3>' +
+    table(
+      ['Name', 'Pattern', 'Example', 'Description', 'Results'],
+      action.pathParameters.map((parameter) => [
+        `<code>${esc(parameter.name)}</code>`,
+        `<code>${esc(parameter.pattern)}</code>`,
+        `<code>${esc(parameter.example)}</code>`,
+        esc(parameter.description),
+        resultsOf(rows, parameter.name),
+      ]),
+    )
+  );
+}
+
 function queryPart(action: ActionSpec, coverage: ActionCoverage): string {
   const anchors = factAnchors(action);
   const heading = `<h3 id="${anchors.query}">Query parameters</h3>`;
@@ -177,6 +194,7 @@ export function actionSection(action: ActionSpec, coverage: ActionCoverage, repo
     `<span class="muted">Reference: flows-actions.md#${esc(action.referenceAnchor)}</span></p>`,
     `<p>${countsBadges(cases)}</p>`,
     scopesPart(action, coverage),
+    pathPart(action, coverage),
     queryPart(action, coverage),
     requestBodyPart(action, coverage),
     responsesPart(action, coverage),

@@ -1,6 +1,18 @@
-import { isUserOnlyScope, SCOPES_OF_EVERY_WRITE, USER_TOKEN_SCOPE } from '../../specs/catalog';
-import { MOCK_ONLY_TOKEN_ROUTE } from '../model/mock-only-tokens';
+import {
+  auxiliaryRoute,
+  isUserOnlyScope,
+  pathFor,
+  routeLabel,
+  SCOPES_OF_EVERY_WRITE,
+  USER_TOKEN_SCOPE,
+} from '../../specs/catalog';
 import { bearer, JSON_HEADERS, type HttpResponse, type Transport } from '../http/transport';
+
+/** The auxiliary routes of the catalog the token provider speaks. */
+const LOGIN = auxiliaryRoute('auth.user');
+const MINT = auxiliaryRoute('applicationTokens.post');
+const REVOKE = auxiliaryRoute('applicationToken.delete');
+const MOCK_ONLY = auxiliaryRoute('mockOnly.tokens');
 
 /** No token of a scope can be had: the case that needs it is skipped with this reason, never passed. */
 export class TokenUnavailable extends Error {
@@ -171,14 +183,14 @@ class TokenSource implements TokenProvider {
     const { userEmail, userPassword, transport } = this.options;
     if (!userEmail || !userPassword) return undefined;
     const response = await transport.send({
-      method: 'POST',
-      path: '/auth/user',
+      method: LOGIN.method,
+      path: pathFor(LOGIN, {}),
       headers: { ...JSON_HEADERS },
       body: JSON.stringify({ email: userEmail, password: userPassword }),
     });
     if (response.status !== 200)
-      throw new CredentialError(`POST /auth/user refused the user credentials (${response.status})`);
-    return this.remember(tokenSecret(response, 'POST /auth/user')).secret;
+      throw new CredentialError(`${routeLabel(LOGIN)} refused the user credentials (${response.status})`);
+    return this.remember(tokenSecret(response, routeLabel(LOGIN))).secret;
   }
 
   /** Rejects with TokenUnavailable unless an admin token or a user login can mint tokens. */
@@ -211,15 +223,15 @@ class TokenSource implements TokenProvider {
     extra: Record<string, string> = {},
   ): Promise<MintedToken> {
     const response = await this.options.transport.send({
-      method: 'POST',
-      path: `/applications/${encodeURIComponent(applicationId)}/tokens`,
+      method: MINT.method,
+      path: pathFor(MINT, { APPLICATION_ID: applicationId }),
       headers: { ...JSON_HEADERS, ...bearer(await this.principalToken()) },
       body: JSON.stringify({ name: `${this.label} ${scope}`, scope: [scope], ...extra }),
     });
     if (response.status === 401)
       throw new CredentialError('the tokens endpoint refused the admin token (401)');
     const { secret, id } = this.remember(
-      tokenSecret(response, `POST /applications/{id}/tokens for ${scope}`),
+      tokenSecret(response, `${routeLabel(MINT)} for ${scope}`),
     );
     const token = { id: id ?? '', applicationId, secret };
     if (id) this.minted.push(token);
@@ -228,28 +240,28 @@ class TokenSource implements TokenProvider {
 
   private revoke(token: MintedToken, principal: string): Promise<HttpResponse> {
     return this.options.transport.send({
-      method: 'DELETE',
-      path: `/applications/${encodeURIComponent(token.applicationId)}/tokens/${encodeURIComponent(token.id)}`,
+      method: REVOKE.method,
+      path: pathFor(REVOKE, { APPLICATION_ID: token.applicationId, API_TOKEN_ID: token.id }),
       headers: { accept: JSON_HEADERS.accept, ...bearer(principal) },
     });
   }
 
   private async mockOnly(scope: string): Promise<string> {
     const response = await this.options.transport.send({
-      method: 'POST',
-      path: MOCK_ONLY_TOKEN_ROUTE,
+      method: MOCK_ONLY.method,
+      path: pathFor(MOCK_ONLY, {}),
       headers: { ...JSON_HEADERS, ...bearer(await this.principalToken()) },
       body: JSON.stringify({ scope: [scope] }),
     });
     if (response.status === 404 || response.status === 405)
       throw new TokenUnavailable(
-        `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope} answered ${response.status}: --mock-only-tokens works only against a flows-conformance mock; give ${scope} in --tokens FILE`,
+        `${routeLabel(MOCK_ONLY)} for ${scope} answered ${response.status}: --mock-only-tokens works only against a flows-conformance mock; give ${scope} in --tokens FILE`,
       );
     if (response.status === 401 || response.status === 403)
       throw new TokenUnavailable(
-        `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope} answered ${response.status}: the mock-only route needs a user token (--admin-token or --user-email/--user-password)`,
+        `${routeLabel(MOCK_ONLY)} for ${scope} answered ${response.status}: the mock-only route needs a user token (--admin-token or --user-email/--user-password)`,
       );
-    return this.remember(tokenSecret(response, `POST ${MOCK_ONLY_TOKEN_ROUTE} for ${scope}`)).secret;
+    return this.remember(tokenSecret(response, `${routeLabel(MOCK_ONLY)} for ${scope}`)).secret;
   }
 }
 

@@ -1,9 +1,11 @@
-import { actionById, pathFor } from '../../specs/catalog';
+import { auxiliaryRoute, pathFor } from '../../specs/catalog';
 import { bearer, JSON_HEADERS, type Transport } from '../http/transport';
 
+const FLOW_DELETE = auxiliaryRoute('flow.delete');
+
 /**
- * `DELETE /applications/{id}/flows/{flowId}`: the Flow resource's delete, outside the four Flows
- * actions, with which the runner and the verifier remove what they created (best effort).
+ * The Flow resource's delete, outside the four Flows actions (specs/catalog/auxiliary-routes.ts), with
+ * which the runner and the verifier remove what they created (best effort).
  */
 export async function removeFlow(
   transport: Transport,
@@ -12,8 +14,8 @@ export async function removeFlow(
   flowId: string,
 ): Promise<void> {
   await transport.send({
-    method: 'DELETE',
-    path: `${pathFor(actionById('flows.get'), applicationId)}/${encodeURIComponent(flowId)}`,
+    method: FLOW_DELETE.method,
+    path: pathFor(FLOW_DELETE, { APPLICATION_ID: applicationId, FLOW_ID: flowId }),
     headers: { accept: JSON_HEADERS.accept, ...bearer(token) },
   });
 }

@@ -25,10 +25,11 @@ export async function checkTarget(target: ConnectedTarget): Promise<string> {
       throw new TargetUnusable(error.message);
     throw error;
   }
+  const get = actionById('flows.get');
   const response = await target.transport
     .send({
-      method: 'GET',
-      path: pathFor(actionById('flows.get'), target.applicationId),
+      method: get.method,
+      path: pathFor(get, { APPLICATION_ID: target.applicationId }),
       query: 'perPage=1',
       headers: { accept: JSON_HEADERS.accept, ...bearer(token) },
     })

@@ -14,7 +14,7 @@ describe('catalog: agreement with flows-actions.md', () => {
   });
 
   for (const action of ACTIONS) {
-    it(`${action.id}: method, path, scopes, query table, request body and statuses match the reference`, () => {
+    it(`${action.id}: method, path and its components, scopes, query table, request body and statuses match the reference`, () => {
       const reference = referenceFor(action);
       if (!reference)
         expect.fail(`${action.id}: no section of flows-actions.md has anchor ${action.referenceAnchor}`);
@@ -43,6 +43,20 @@ describe('catalog: the agreement check fails on a mutated catalog', () => {
     expect(rowsOf({ ...get, acceptedScopes: [...get.acceptedScopes, 'flows.post'] })).to.deep.equal([
       'flows.get scope flows.post',
     ]);
+  });
+
+  it('a wrong, missing or extra path component, or a pattern refusing the example, is named by its row', () => {
+    const [application] = get.pathParameters;
+    expect(
+      rowsOf({ ...get, pathParameters: [{ ...application, description: 'ID of the app' }] }),
+    ).to.deep.equal(['flows.get path APPLICATION_ID']);
+    expect(rowsOf({ ...get, pathParameters: [] })).to.deep.equal(['flows.get path APPLICATION_ID']);
+    expect(
+      rowsOf({ ...get, pathParameters: [application, { ...application, name: 'FLOW_ID' }] }),
+    ).to.deep.equal(['flows.get path FLOW_ID']);
+    expect(
+      rowsOf({ ...get, pathParameters: [{ ...application, pattern: '^[a-f\\d]{12}$' }] }),
+    ).to.deep.equal(['flows.get path APPLICATION_ID']);
   });
 
   it('a wrong default, example or accepted value is named by its query row', () => {

@@ -13,8 +13,8 @@ import { definedKeys, readRealFlow, realFlowFiles, reducedTo, type RealFlow } fr
  */
 
 const ADMIN_TOKEN = 'test-admin-token';
-const FLOWS_PATH = pathFor(actionById('flows.get'), MOCK_APPLICATION_ID);
-const IMPORT_PATH = pathFor(actionById('flows.import'), MOCK_APPLICATION_ID);
+const FLOWS_PATH = pathFor(actionById('flows.get'), { APPLICATION_ID: MOCK_APPLICATION_ID });
+const IMPORT_PATH = pathFor(actionById('flows.import'), { APPLICATION_ID: MOCK_APPLICATION_ID });
 const FLOW_CLASSES = (
   actionById('flows.get').query.find((parameter) => parameter.name === 'flowClass') as QueryParameter
 ).value as { readonly acceptedValues: readonly string[] };

@@ -71,7 +71,7 @@ describe('mock: fuzzed requests never crash it (fast-check)', function () {
     it(`${action.id}: any query string gets 200 or a 4xx Error body`, async () => {
       await fc.assert(
         fc.asyncProperty(queryString, async (query) => {
-          const response = await t.get(`${pathFor(action, APP)}?${query}`);
+          const response = await t.get(`${pathFor(action, { APPLICATION_ID: APP })}?${query}`);
           return answeredWell(response.status, response.headers['content-type'], response.body);
         }),
         { numRuns: 200 },
@@ -86,7 +86,7 @@ describe('mock: fuzzed requests never crash it (fast-check)', function () {
         fc.asyncProperty(jsonBody, async (body) => {
           const before = flowCount();
           const response = await request(t.mock.server)
-            .post(pathFor(action, APP))
+            .post(pathFor(action, { APPLICATION_ID: APP }))
             .set('Authorization', `Bearer ${ADMIN}`)
             .set('Content-Type', 'application/json')
             .send(JSON.stringify(body));
@@ -107,7 +107,7 @@ describe('mock: fuzzed requests never crash it (fast-check)', function () {
       const action = ACTIONS.find((candidate) => candidate.id === 'flows.get')!;
       const failed = await fc.check(
         fc.asyncProperty(queryString, async (query) => {
-          const response = await faulty.get(`${pathFor(action, APP)}?${query}`);
+          const response = await faulty.get(`${pathFor(action, { APPLICATION_ID: APP })}?${query}`);
           return answeredWell(response.status, response.headers['content-type'], response.body);
         }),
         { numRuns: 200 },

@@ -48,7 +48,7 @@ describe('mock: query validation (decision 3)', () => {
       .filter((parameter) => parameter.required)
       .map((parameter) => parameter.example);
     const url = (extra: string) =>
-      `${pathFor(action, APP)}?${[...required, extra].filter(Boolean).join('&')}`;
+      `${pathFor(action, { APPLICATION_ID: APP })}?${[...required, extra].filter(Boolean).join('&')}`;
     for (const parameter of action.query) {
       for (const query of invalidValues(parameter)) {
         it(`${action.id}: ${query.slice(0, 60)} gets 400 naming ${parameter.name}`, async () => {

@@ -9,7 +9,7 @@ export function validRequest(mock: MockServer, action: ActionSpec, applicationId
     .filter((parameter) => parameter.required)
     .map((parameter) => parameter.example)
     .join('&');
-  const url = pathFor(action, applicationId) + (query ? `?${query}` : '');
+  const url = pathFor(action, { APPLICATION_ID: applicationId }) + (query ? `?${query}` : '');
   if (action.method === 'GET') return request(mock.server).get(url);
   const body = action.requestBody ? readFixture('reference-examples', action.requestBody.exampleFixture) : {};
   return request(mock.server)

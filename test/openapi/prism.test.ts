@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ACTIONS, APPLICATION_ID_EXAMPLE, pathFor, successResponse } from '../../specs/catalog';
+import { ACTIONS, examplePathValues, pathFor, successResponse } from '../../specs/catalog';
 import { referenceExample } from '../../src/pact/examples';
 import { startPrism, type PrismProcess } from './prism-process';
 
@@ -19,7 +19,7 @@ describe('openapi: Prism mocks the export', () => {
       const required = action.query
         .filter((parameter) => parameter.required)
         .map((parameter) => parameter.example);
-      const url = `${baseUrl}${pathFor(action, APPLICATION_ID_EXAMPLE)}${required.length ? '?' + required.join('&') : ''}`;
+      const url = `${baseUrl}${pathFor(action, examplePathValues(action))}${required.length ? '?' + required.join('&') : ''}`;
       const body = action.requestBody
         ? JSON.stringify(referenceExample(action.requestBody.exampleFixture))
         : undefined;
@@ -39,7 +39,7 @@ describe('openapi: Prism mocks the export', () => {
 
   it('refuses a request without a token with 401', async () => {
     const action = ACTIONS[0];
-    const response = await fetch(`${baseUrl}${pathFor(action, APPLICATION_ID_EXAMPLE)}`, {
+    const response = await fetch(`${baseUrl}${pathFor(action, examplePathValues(action))}`, {
       signal: AbortSignal.timeout(30_000),
     });
     expect(response.status).to.equal(401);
