@@ -6,11 +6,7 @@ import { API_TOKEN_ID, APPLICATION_ID, FLOW_ID, type RouteSpec } from './routes'
  * the runner (src/target, src/engine) sends them and the mock (src/mock) answers them, both from here.
  */
 export type AuxiliaryRouteId =
-  | 'auth.user'
-  | 'applicationTokens.post'
-  | 'applicationToken.delete'
-  | 'flow.delete'
-  | 'mockOnly.tokens';
+  'auth.user' | 'applicationTokens.post' | 'applicationToken.delete' | 'flow.delete' | 'mockOnly.tokens';
 
 export interface AuxiliaryRoute extends RouteSpec {
   readonly id: AuxiliaryRouteId;

@@ -129,7 +129,11 @@ export const routeLabel = (route: RouteSpec): string => `${route.method} ${route
  * The route a request is for, by method and path (no query); where two templates fit (`flows/version`
  * and `flows/{FLOW_ID}`), the one with fewer parameters, as a router prefers the static segment.
  */
-export function routeAt<T extends RouteSpec>(routes: readonly T[], method: string, path: string): T | undefined {
+export function routeAt<T extends RouteSpec>(
+  routes: readonly T[],
+  method: string,
+  path: string,
+): T | undefined {
   return routes
     .filter((route) => route.method === method && matchPath(route, path))
     .sort((a, b) => a.pathParameters.length - b.pathParameters.length)[0];

@@ -81,7 +81,9 @@ function comparePathComponents(action: ActionSpec, reference: ReferenceAction): 
     const parameter = action.pathParameters.find((candidate) => candidate.name === referenceRow.name);
     if (!parameter) continue;
     for (const field of ['description', 'example'] as const)
-      mismatches.push(...compareField(rowId(referenceRow.name), field, referenceRow[field], parameter[field]));
+      mismatches.push(
+        ...compareField(rowId(referenceRow.name), field, referenceRow[field], parameter[field]),
+      );
     if (!new RegExp(parameter.pattern).test(referenceRow.example))
       mismatches.push({
         row: rowId(referenceRow.name),

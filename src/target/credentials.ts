@@ -230,9 +230,7 @@ class TokenSource implements TokenProvider {
     });
     if (response.status === 401)
       throw new CredentialError('the tokens endpoint refused the admin token (401)');
-    const { secret, id } = this.remember(
-      tokenSecret(response, `${routeLabel(MINT)} for ${scope}`),
-    );
+    const { secret, id } = this.remember(tokenSecret(response, `${routeLabel(MINT)} for ${scope}`));
     const token = { id: id ?? '', applicationId, secret };
     if (id) this.minted.push(token);
     return token;

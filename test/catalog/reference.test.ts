@@ -54,9 +54,9 @@ describe('catalog: the agreement check fails on a mutated catalog', () => {
     expect(
       rowsOf({ ...get, pathParameters: [application, { ...application, name: 'FLOW_ID' }] }),
     ).to.deep.equal(['flows.get path FLOW_ID']);
-    expect(
-      rowsOf({ ...get, pathParameters: [{ ...application, pattern: '^[a-f\\d]{12}$' }] }),
-    ).to.deep.equal(['flows.get path APPLICATION_ID']);
+    expect(rowsOf({ ...get, pathParameters: [{ ...application, pattern: '^[a-f\\d]{12}$' }] })).to.deep.equal(
+      ['flows.get path APPLICATION_ID'],
+    );
   });
 
   it('a wrong default, example or accepted value is named by its query row', () => {

@@ -71,10 +71,17 @@ describe('openapi: the exported document', () => {
           ).to.deep.equal({ $ref: `#/components/schemas/${response.schema}` });
       });
 
-      it('has APPLICATION_ID in the path and every catalog query parameter as typed', () => {
+      it('has every catalog path parameter (with its pattern) and query parameter as typed', () => {
         const byName = new Map(operation().parameters.map((parameter) => [parameter.name, parameter]));
-        expect(byName.get('APPLICATION_ID')).to.include({ in: 'path', required: true });
-        expect(byName.size).to.equal(action.query.length + 1);
+        for (const parameter of action.pathParameters)
+          expect(byName.get(parameter.name), parameter.name).to.deep.include({
+            in: 'path',
+            required: true,
+            description: parameter.description,
+            schema: { type: 'string', pattern: parameter.pattern },
+            example: parameter.example,
+          });
+        expect(byName.size).to.equal(action.query.length + action.pathParameters.length);
         for (const parameter of action.query) {
           const documented = byName.get(parameter.name) as { schema: Record<string, unknown> } & Record<
             string,
