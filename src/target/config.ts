@@ -1,6 +1,7 @@
 import { isRecord } from '../model/json';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors';
+import { APPLICATION_ID } from '../../specs/catalog';
 
 /**
  * What a run (or a verification) talks to and how: resolved once, in one direction (defaults, config
@@ -150,8 +151,8 @@ const SETTING_NAMES = {
   strict: `--strict (${ENV_NAMES.strict}, config "strict")`,
 } as const;
 
-/** Losant ids (and the reference's `^[A-Fa-f\d]{24}$`): 24 hexadecimal digits. */
-const OBJECT_ID = /^[A-Fa-f\d]{24}$/;
+/** Application ids as the catalog's path parameter has them: 24 hexadecimal digits. */
+const OBJECT_ID = new RegExp(APPLICATION_ID.pattern);
 
 function objectId(value: string | undefined, flag: string): string | undefined {
   if (value !== undefined && !OBJECT_ID.test(value))
