@@ -4,6 +4,7 @@
  * Runs in one process with --expose-gc (see package.json); no network but loopback supertest calls.
  */
 import request from 'supertest';
+import { actionById, pathFor } from '../specs/catalog';
 import { createMockServer, MOCK_APPLICATION_ID } from '../src/mock';
 import { benchSeed } from './bench-seed';
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const seededHeap = settledHeap();
   const perFlow = (seededHeap - emptyHeap) / (flows - 1);
 
-  const path = `/applications/${MOCK_APPLICATION_ID}/flows`;
+  const path = pathFor(actionById('flows.get'), { APPLICATION_ID: MOCK_APPLICATION_ID });
   for (let index = 0; index < gets; index++)
     await request(mock.server)
       .get(`${path}?perPage=25&page=${index % 80}&sortDirection=${index % 2 ? 'asc' : 'desc'}`)

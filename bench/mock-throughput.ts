@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { actionById, pathFor } from '../specs/catalog';
 import { createMockServer, MOCK_APPLICATION_ID } from '../src/mock';
 import { benchSeed } from './bench-seed';
 
 const TOKEN = 'bench-token';
-const FLOWS_PATH = `/applications/${MOCK_APPLICATION_ID}/flows`;
+const FLOWS_PATH = pathFor(actionById('flows.get'), { APPLICATION_ID: MOCK_APPLICATION_ID });
 
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

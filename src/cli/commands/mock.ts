@@ -12,7 +12,6 @@ import {
   isFaultName,
   isVariantName,
   MOCK_APPLICATION_ID,
-  MOCK_ONLY_TOKEN_ROUTE,
   MOCK_OTHER_APPLICATION_ID,
   MOCK_USER,
   readSeedFile,
@@ -21,6 +20,7 @@ import {
   VARIANT_NAMES,
   type VariantName,
 } from '../../mock';
+import { auxiliaryRoute, routeLabel } from '../../../specs/catalog';
 import { UsageError } from '../usage-error';
 import type { CommandRegistrar } from './registrar';
 
@@ -65,8 +65,8 @@ ever live on a network (README, "Security").
 State at start: user ${MOCK_USER.email} (password ${MOCK_USER.password} unless --user-password,
 userId ${MOCK_USER.userId}) owns applications ${MOCK_APPLICATION_ID} and ${MOCK_OTHER_APPLICATION_ID}, with no flows unless --seed gives some.
 
-Tokens: POST /auth/user {"email","password"} gives an all.User token; POST /applications/{id}/tokens makes
-application tokens. Mock-only: POST ${MOCK_ONLY_TOKEN_ROUTE} {"applicationId"?, "scope": [...]} with an all.User
+Tokens: ${routeLabel(auxiliaryRoute('auth.user'))} {"email","password"} gives an all.User token; ${routeLabel(auxiliaryRoute('applicationTokens.post'))} makes
+application tokens. Mock-only: ${routeLabel(auxiliaryRoute('mockOnly.tokens'))} {"applicationId"?, "scope": [...]} with an all.User
 token gives a token of any scope (all.Organization included). Bodies are JSON only, at most
 ${DEFAULT_BODY_LIMIT_BYTES} bytes (413 above). See docs/mock.md for the seed format.
 `;
