@@ -9,7 +9,7 @@ import {
   APPLICATION_ID,
   UNRELATED_SCOPE,
   isUserOnlyScope,
-  isWrite as createsData,
+  isCreate,
   type ActionId,
   type ActionSpec,
 } from '../catalog';
@@ -31,7 +31,7 @@ import { schemaTitle } from '../../src/schemas/registry';
 
 /** Cases that follow from the catalog alone: auth per scope, 400 per invalid value, statuses, schemas. */
 
-const isWrite = (actionId: ActionId): boolean => createsData(actionById(actionId));
+const isWrite = (actionId: ActionId): boolean => isCreate(actionById(actionId));
 
 /** The action's valid request, changed as the catalog's recipe of its 400 says. */
 export function badRequestOf(

@@ -298,7 +298,8 @@ export function actionById(id: ActionId): ActionSpec {
 export const successResponse = (action: ActionSpec): ResponseSpec =>
   action.responses.find((response) => response.status < 300) as ResponseSpec;
 
-export const isWrite = (action: ActionSpec): boolean => action.kind === 'create';
+/** A create makes what its body describes: a 4xx of it must create nothing, a 2xx is cleaned up. */
+export const isCreate = (action: ActionSpec): boolean => action.kind === 'create';
 
 /** The action a request is for (method and path, without the query), or undefined. */
 export const actionAt = (method: string, path: string, actions: readonly ActionSpec[] = ACTIONS) =>

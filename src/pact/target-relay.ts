@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
-import { actionAt } from '../../specs/catalog';
+import { actionAt, isCreate } from '../../specs/catalog';
 
 /**
  * A loopback relay between Pact's verifier and the target. The verifier (its Node proxy and its Rust
@@ -133,8 +133,8 @@ export async function startTargetRelay(targetBaseUrl: string, timeoutMs: number)
       refusedRedirects.push(`${method} ${path.split('?')[0]} answered ${answer.statusCode} to ${to}`);
       for (const name of Object.keys(headers)) if (name.toLowerCase() === 'location') delete headers[name];
     }
-    const created = actionAt(method, path.split('?')[0])?.kind === 'create';
-    if (created && answer.statusCode >= 200 && answer.statusCode < 300)
+    const action = actionAt(method, path.split('?')[0]);
+    if (action && isCreate(action) && answer.statusCode >= 200 && answer.statusCode < 300)
       createdFlowIds.push(...createdFlowIdsOf(Buffer.from(bytes).toString('utf8')));
     outgoing.writeHead(answer.statusCode, headers);
     outgoing.end(Buffer.from(bytes));
