@@ -110,6 +110,15 @@ export const examplePathValues = (route: RouteSpec): Record<string, string> =>
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A percent-decoded segment; one that is not valid percent-encoding is kept as sent. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The path values of a concrete path (`/applications/575e…/flows`) if it is one of the route's. */
 export function matchPath(route: RouteSpec, path: string): Record<string, string> | undefined {
   const names = templateNames(route.pathTemplate);
@@ -119,7 +128,7 @@ export function matchPath(route: RouteSpec, path: string): Record<string, string
     .join('');
   const match = new RegExp(`^${source}$`).exec(path);
   if (!match) return undefined;
-  return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
+  return Object.fromEntries(names.map((name, index) => [name, decoded(match[index + 1])]));
 }
 
 /** `POST /auth/user`: a route as messages name it. */

@@ -25,6 +25,8 @@ export const factAnchors = (action: ActionSpec) => {
   return {
     scopes: `${base}-scopes`,
     scope: (scope: string) => `${base}-scope-${anchorSlug(scope)}`,
+    path: `${base}-path`,
+    pathParameter: (name: string) => `${base}-path-${anchorSlug(name)}`,
     query: `${base}-query`,
     parameter: (name: string) => `${base}-query-${anchorSlug(name)}`,
     body: `${base}-body`,
@@ -83,9 +85,10 @@ function scopesPart(action: ActionSpec, coverage: ActionCoverage): string {
 }
 
 function pathPart(action: ActionSpec, coverage: ActionCoverage): string {
+  const anchors = factAnchors(action);
   const rows = rowsOfKind(coverage, 'path');
   return (
-    '<h3>Path components</h3>' +
+    `<h3 id="${anchors.path}">Path components</h3>` +
     table(
       ['Name', 'Pattern', 'Example', 'Description', 'Results'],
       action.pathParameters.map((parameter) => [
@@ -95,6 +98,7 @@ function pathPart(action: ActionSpec, coverage: ActionCoverage): string {
         esc(parameter.description),
         resultsOf(rows, parameter.name),
       ]),
+      action.pathParameters.map((parameter) => anchors.pathParameter(parameter.name)),
     )
   );
 }

@@ -24,6 +24,9 @@ function actionEntry(action: (typeof ACTIONS)[number]): string {
   const parameters = action.query.map((parameter) =>
     link(anchors.parameter(parameter.name), `<code>${esc(parameter.name)}</code>`),
   );
+  const pathParameters = action.pathParameters.map((parameter) =>
+    link(anchors.pathParameter(parameter.name), `<code>${esc(parameter.name)}</code>`),
+  );
   const statuses = action.responses.map((response) =>
     link(anchors.status(response.status), String(response.status)),
   );
@@ -31,6 +34,7 @@ function actionEntry(action: (typeof ACTIONS)[number]): string {
     link(actionAnchor(action), `${esc(action.method)} ${esc(action.name)}`) +
     list([
       link(anchors.scopes, 'Accepted scopes'),
+      link(anchors.path, 'Path components') + ': ' + pathParameters.join(', '),
       link(anchors.query, 'Query parameters') + (parameters.length ? ': ' + parameters.join(', ') : ''),
       link(anchors.body, 'Request body'),
       link(anchors.responses, 'Responses') + ': ' + statuses.join(', '),

@@ -88,6 +88,9 @@ describe('catalog: routes and path parameters', () => {
       FLOW_ID: 'f 1',
     });
     expect(matchPath(actionById('flows.get'), `/applications/${APP}/flows/extra`)).to.equal(undefined);
+    expect(matchPath(actionById('flows.get'), '/applications/%E0%A4%A/flows')).to.deep.equal({
+      APPLICATION_ID: '%E0%A4%A',
+    });
     expect(actionAt('GET', `/applications/${APP}/flows/version`)?.id).to.equal('flows.getByVersion');
     expect(actionAt('POST', `/applications/${APP}/flows/import`)?.id).to.equal('flows.import');
     expect(actionAt('DELETE', `/applications/${APP}/flows`)).to.equal(undefined);

@@ -40,11 +40,13 @@ describe('reporters: html, the specification page', () => {
         const anchors = factAnchors(action);
         return [
           anchors.scopes,
+          anchors.path,
           anchors.query,
           anchors.body,
           anchors.responses,
           anchors.decisions,
           anchors.cases,
+          ...action.pathParameters.map((parameter) => anchors.pathParameter(parameter.name)),
           ...action.query.map((parameter) => anchors.parameter(parameter.name)),
           ...action.responses.map((response) => anchors.status(response.status)),
         ];
