@@ -1,4 +1,4 @@
-import { ACTIONS } from './actions';
+import { ACTIONS, isCreate } from './actions';
 
 /**
  * Token scopes. The accepted scopes of each action live in actions.ts; these are the scopes the
@@ -40,7 +40,7 @@ export const TOKEN_ADMIN_SCOPES = ['all.Application', 'all.Organization', 'all.U
 
 /** The scopes that every writing action of the catalog accepts, the user token's first. */
 export const SCOPES_OF_EVERY_WRITE: readonly string[] = (() => {
-  const writes = ACTIONS.filter((action) => action.method !== 'GET');
+  const writes = ACTIONS.filter(isCreate);
   const shared = writes[0].acceptedScopes.filter((scope) =>
     writes.every((action) => action.acceptedScopes.includes(scope)),
   );
