@@ -13,6 +13,15 @@ import type { Aspect, CaseResult, Failure, Outcome, RunReport } from '../engine/
  */
 
 export const ASPECTS: readonly Aspect[] = ['setup', 'auth', 'query', 'status', 'schema', 'body'];
+
+/** Aspects of other modes (the proxy's `traffic`), shown only in the reports that hold such results. */
+const MODE_ASPECTS: readonly Aspect[] = ['traffic'];
+
+/** The aspects a report's tables show: the suite's, and those of other modes present in it. */
+export const aspectsOf = (report: RunReport): readonly Aspect[] => [
+  ...ASPECTS,
+  ...MODE_ASPECTS.filter((aspect) => report.results.some((result) => result.aspect === aspect)),
+];
 export const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'warning', 'skipped'];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -88,8 +97,9 @@ export interface AspectRow {
 
 /** One row per action × aspect of the catalog, also where no case ran. */
 export function outcomesByActionAndAspect(report: RunReport): AspectRow[] {
+  const aspects = aspectsOf(report);
   return ACTIONS.flatMap((action) =>
-    ASPECTS.map((aspect) => ({
+    aspects.map((aspect) => ({
       action,
       aspect,
       counts: countOutcomes(

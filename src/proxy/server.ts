@@ -1,0 +1,355 @@
+import http, { STATUS_CODES } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Transform } from 'node:stream';
+import { Agent, request } from 'undici';
+import type { CaseResult } from '../engine/results';
+import type { Exchange } from '../checks/context';
+import { parseJson, type Method } from '../http/transport';
+import type { Failure } from '../model/results';
+import { BodyCapture } from './capture';
+import { decodedBody, DeadlineExceeded, troubleOf } from './forward';
+import type { ExchangeRecord } from './har';
+import { flatHeaders, forwardedRequestHeaders, forwardedResponseHeaders } from './headers';
+import { judgeExchange } from './judge';
+import { TrafficLog } from './recorder';
+import { requestVerdict } from './request-verdict';
+import { actionRouteOf, type ActionRoute } from './routes';
+import { secretOfAuthorization, secretsInText } from './secrets';
+import { summarizeViolation, violationsHeaderValue, VIOLATIONS_HEADER } from './violations';
+
+export interface ProxyOptions {
+  /** The server under test; requests go to its base URL plus their own path. */
+  readonly target: string;
+  /** A MUST violation turns the answer into a 502 Error body listing the violations. */
+  readonly errors?: boolean;
+  /** A whole judged exchange, and the headers of any other, within this many milliseconds (504 after). */
+  readonly timeoutMs?: number;
+  /** Answers of the four actions are held for judging up to this many bytes; larger ones pass unjudged. */
+  readonly maxJudgedBytes?: number;
+  /** Exchanges kept for the reports and the HAR; later ones are still forwarded and judged. */
+  readonly maxExchanges?: number;
+}
+
+export const DEFAULT_PROXY_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_JUDGED_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_EXCHANGES = 10_000;
+/** Request bodies are kept up to just past P2's limit: enough to judge them and to show them. */
+const REQUEST_BODY_KEPT = 1024 * 1024 + 1;
+/** Bodies of other routes are kept for the HAR up to this. */
+const PASSTHROUGH_BODY_KEPT = 1024 * 1024;
+
+export interface ConformanceProxy {
+  readonly server: http.Server;
+  readonly log: TrafficLog;
+  /** Starts listening; resolves to `http://host:port`. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const errorBody = (type: string, message: string, extra: object = {}): string =>
+  JSON.stringify({ type, message, ...extra });
+
+/** The proxy's own answer (the target's trouble, or --errors); the exchange broke off if the answer had begun. */
+function answer(response: http.ServerResponse, status: number, body: string, headers: http.OutgoingHttpHeaders = {}): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  response.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
+const TROUBLE_TYPES: Record<number, string> = { 502: 'BadGateway', 504: 'GatewayTimeout' };
+
+interface Pending {
+  readonly record: ExchangeRecord;
+  readonly requestBody: BodyCapture;
+  readonly started: number;
+}
+
+export function createConformanceProxy(options: ProxyOptions): ConformanceProxy {
+  const target = new URL(options.target);
+  const base = `${target.origin}${target.pathname.replace(/\/+$/, '')}`;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS;
+  const maxJudged = options.maxJudgedBytes ?? DEFAULT_MAX_JUDGED_BYTES;
+  const log = new TrafficLog(base, options.maxExchanges ?? DEFAULT_MAX_EXCHANGES);
+  const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 128 });
+  let sequence = 0;
+
+  function finish(pending: Pending, comment?: string): void {
+    const { record, requestBody } = pending;
+    record.durationMs = Math.round(performance.now() - pending.started);
+    record.request.body = requestBody.buffer;
+    record.request.bodyBytes = requestBody.bytes;
+    if (requestBody.truncated) record.comment = [record.comment, 'request body cut for the HAR'].filter(Boolean).join('; ');
+    if (comment) record.comment = [record.comment, comment].filter(Boolean).join('; ');
+    for (const secret of secretsInText(requestBody.buffer.toString('utf8'))) log.addSecret(secret);
+    if (record.response?.body) for (const secret of secretsInText(record.response.body.toString('utf8'))) log.addSecret(secret);
+    log.addRecord(record);
+  }
+
+  function troubleResult(id: string, route: ActionRoute, message: string): CaseResult {
+    return {
+      id,
+      action: route.action.id,
+      aspect: 'traffic',
+      level: 'MUST',
+      covers: [],
+      outcome: 'failed',
+      durationMs: 0,
+      failures: [
+        {
+          check: 'answer',
+          caseId: id,
+          level: 'MUST',
+          message,
+          location: 'RFC 9110 §15.6.3 and §15.6.5 (the proxy answered 502 or 504 for the target)',
+        },
+      ],
+    };
+  }
+
+  async function passThrough(response: http.ServerResponse, upstream: Awaited<ReturnType<typeof request>>, pending: Pending) {
+    const captured = new BodyCapture(PASSTHROUGH_BODY_KEPT);
+    response.writeHead(upstream.statusCode, forwardedResponseHeaders(upstream.headers));
+    pending.record.response = {
+      status: upstream.statusCode,
+      statusText: STATUS_CODES[upstream.statusCode] ?? '',
+      headers: forwardedResponseHeaders(upstream.headers) as Record<string, string | string[]>,
+      bodyBytes: 0,
+    };
+    for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
+      captured.add(chunk);
+      if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+    }
+    response.end();
+    pending.record.response.body = captured.buffer;
+    pending.record.response.bodyBytes = captured.bytes;
+  }
+
+  async function handle(incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const started = performance.now();
+    const startedAt = Date.now();
+    const method = incoming.method ?? 'GET';
+    const url = incoming.url ?? '/';
+    const at = url.indexOf('?');
+    const path = at < 0 ? url : url.slice(0, at);
+    const rawQuery = at < 0 ? '' : url.slice(at + 1);
+    const route = actionRouteOf(method, path);
+    const id = `#${String((sequence += 1)).padStart(6, '0')} ${method} ${url.slice(0, 300)}`;
+    log.addSecret(secretOfAuthorization(incoming.headers.authorization));
+    const requestBody = new BodyCapture(REQUEST_BODY_KEPT);
+    const pending: Pending = {
+      started,
+      requestBody,
+      record: {
+        startedAt,
+        durationMs: 0,
+        request: { method, url, httpVersion: incoming.httpVersion, rawHeaders: incoming.rawHeaders, bodyBytes: 0 },
+      },
+    };
+    const controller = new AbortController();
+    const deadline = setTimeout(() => controller.abort(new DeadlineExceeded('deadline')), timeoutMs);
+    response.on('close', () => {
+      if (!response.writableFinished) controller.abort(new Error('the client went away'));
+    });
+    const hasBody =
+      incoming.headers['transfer-encoding'] !== undefined ||
+      (incoming.headers['content-length'] !== undefined && incoming.headers['content-length'] !== '0');
+    const body = hasBody
+      ? incoming.pipe(
+          new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              requestBody.add(chunk);
+              done(null, chunk);
+            },
+          }),
+        )
+      : undefined;
+    try {
+      const upstream = await request(base + url, {
+        method: method as Method,
+        headers: forwardedRequestHeaders(incoming.headers),
+        body,
+        signal: controller.signal,
+        dispatcher,
+      });
+      if (!route) {
+        clearTimeout(deadline);
+        await passThrough(response, upstream, pending);
+        finish(pending);
+        return;
+      }
+      await judged(route, id, rawQuery, incoming, response, upstream, pending);
+    } catch (error) {
+      const trouble = troubleOf(error, timeoutMs);
+      const message = `flows-conformance proxy: ${trouble.message}`;
+      if (!response.destroyed) answer(response, trouble.status, errorBody(TROUBLE_TYPES[trouble.status], message));
+      if (route) log.addResult(troubleResult(id, route, `${trouble.status}: ${trouble.message}`));
+      finish(pending, `the proxy answered ${trouble.status}: ${trouble.message}`);
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+
+  async function judged(
+    route: ActionRoute,
+    id: string,
+    rawQuery: string,
+    incoming: http.IncomingMessage,
+    response: http.ServerResponse,
+    upstream: Awaited<ReturnType<typeof request>>,
+    pending: Pending,
+  ): Promise<void> {
+    const captured = new BodyCapture(maxJudged);
+    const headers = forwardedResponseHeaders(upstream.headers);
+    const record: NonNullable<ExchangeRecord['response']> = {
+      status: upstream.statusCode,
+      statusText: STATUS_CODES[upstream.statusCode] ?? '',
+      headers: headers as Record<string, string | string[]>,
+      bodyBytes: 0,
+    };
+    pending.record.response = record;
+    for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
+      captured.add(chunk);
+      if (captured.truncated) break;
+    }
+    if (captured.truncated) {
+      // Too large to hold: the rest streams through unjudged.
+      response.writeHead(upstream.statusCode, headers);
+      response.write(captured.buffer);
+      for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
+        if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      }
+      response.end();
+      log.addResult({
+        id,
+        action: route.action.id,
+        aspect: 'traffic',
+        level: 'MUST',
+        covers: [],
+        outcome: 'skipped',
+        skipReason: `an answer above ${maxJudged} bytes is forwarded unjudged`,
+        failures: [],
+        durationMs: Math.round(performance.now() - pending.started),
+      });
+      finish(pending, 'answer too large to judge');
+      return;
+    }
+    const bytes = captured.buffer;
+    record.body = bytes;
+    record.bodyBytes = bytes.length;
+    const failures = judge(route, id, rawQuery, incoming, upstream.statusCode, headers, bytes, pending);
+    const value = violationsHeaderValue(failures);
+    const shown = value === undefined ? {} : { [VIOLATIONS_HEADER]: log.redact(value) };
+    if (options.errors && failures.some((failure) => failure.level === 'MUST')) {
+      const musts = failures.filter((failure) => failure.level === 'MUST');
+      const message = `flows-conformance proxy: the target's answer (${upstream.statusCode}) breaks ${musts.length} MUST rule${musts.length === 1 ? '' : 's'}: ${musts.map((failure) => failure.check).join(', ')}`;
+      answer(response, 502, log.redact(errorBody('ConformanceViolation', message, { violations: failures.map(summarizeViolation) })), shown);
+      finish(pending, 'the proxy answered 502 (--errors)');
+      return;
+    }
+    const statusWithoutBody = upstream.statusCode === 204 || upstream.statusCode === 304;
+    response.writeHead(upstream.statusCode, {
+      ...headers,
+      ...(statusWithoutBody || headers['content-length'] !== undefined ? {} : { 'content-length': bytes.length }),
+      ...shown,
+    });
+    response.end(bytes);
+    finish(pending);
+  }
+
+  function judge(
+    route: ActionRoute,
+    id: string,
+    rawQuery: string,
+    incoming: http.IncomingMessage,
+    status: number,
+    headers: http.OutgoingHttpHeaders,
+    bytes: Buffer,
+    pending: Pending,
+  ): readonly Failure[] {
+    const flat = flatHeaders(headers);
+    let bodyText: string;
+    try {
+      bodyText = decodedBody(bytes, flat['content-encoding'], maxJudged).toString('utf8');
+    } catch {
+      bodyText = `<a body that its Content-Encoding (${flat['content-encoding']}) does not decode>`;
+    }
+    const sentBody = pending.requestBody;
+    const exchange: Exchange = {
+      request: {
+        method: route.action.method,
+        path: incoming.url?.split('?')[0] ?? '/',
+        ...(rawQuery !== '' && { query: rawQuery }),
+        headers: flatHeaders(forwardedRequestHeaders(incoming.headers)),
+        ...(sentBody.bytes > 0 && { body: sentBody.buffer.toString('utf8') }),
+      },
+      response: { status, headers: flat, bodyText, json: parseJson(bodyText), durationMs: Math.round(performance.now() - pending.started) },
+      sentAt: pending.record.startedAt,
+    };
+    const verdict = requestVerdict({
+      action: route.action,
+      applicationId: route.applicationId,
+      rawQuery,
+      contentType: incoming.headers['content-type'],
+      ...(sentBody.bytes > 0 && {
+        body: { text: sentBody.buffer.toString('utf8'), bytes: sentBody.bytes, truncated: sentBody.truncated },
+      }),
+    });
+    const { failures, covers } = judgeExchange(id, route.action, route.applicationId, exchange, verdict, base);
+    log.addResult({
+      id,
+      action: route.action.id,
+      aspect: 'traffic',
+      level: 'MUST',
+      covers,
+      outcome: failures.some((failure) => failure.level === 'MUST') ? 'failed' : failures.length > 0 ? 'warning' : 'passed',
+      failures,
+      durationMs: exchange.response.durationMs,
+    });
+    return failures;
+  }
+
+  const server = http.createServer({ requestTimeout: timeoutMs * 2, headersTimeout: Math.min(timeoutMs, 60_000) }, (incoming, response) => {
+    handle(incoming, response).catch((error: unknown) => {
+      // Nothing should reach here; if it does, the client still gets one clear answer.
+      answer(response, 502, errorBody('BadGateway', `flows-conformance proxy: ${troubleOf(error, timeoutMs).message}`));
+    });
+  });
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const body = errorBody('BadRequest', 'flows-conformance proxy: a malformed HTTP request');
+    if (socket.writable)
+      socket.write(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    socket.destroy();
+  });
+
+  return {
+    server,
+    log,
+    async listen(port = 0, host = '127.0.0.1') {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${shownHost}:${address.port}`;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dispatcher.destroy();
+    },
+  };
+}
