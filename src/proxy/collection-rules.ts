@@ -4,6 +4,7 @@ import type { CheckRef } from '../checks/refs';
 import type { Failure } from '../model/results';
 import { compileGlob } from '../mock/glob';
 import type { ParsedQuery } from '../mock/query';
+import { itemId, normalId } from '../checks/select';
 import { ruleFailure, type ProxyRule } from './exchange-context';
 
 const run = (context: CheckContext, ref: CheckRef): readonly Failure[] =>
@@ -51,6 +52,29 @@ function countRule(context: CheckContext, query: ParsedQuery): readonly Failure[
       `count ${JSON.stringify(count)} with ${items.length} items, perPage ${perPage}`,
       `count = the number of items ≤ perPage (${perPage})`,
       'spec/README.md API-wide conventions (count: items on this page)',
+    ),
+  ];
+}
+
+/**
+ * The page is the window of the matches the answer counts: count = min(perPage, totalCount − page ×
+ * perPage), never negative. The first page by the reference (MUST); later ones by decision 4's 0-based paging.
+ */
+function windowRule(context: CheckContext, query: ParsedQuery): readonly Failure[] {
+  const body = bodyOf(context.exchanges[0]);
+  if (!isRecord(body) || typeof body.totalCount !== 'number') return [];
+  const page = query.values.get('page') as number;
+  const perPage = query.values.get('perPage') as number;
+  const count = itemsOf(context.exchanges[0])?.length ?? 0;
+  const expected = Math.max(0, Math.min(perPage, body.totalCount - page * perPage));
+  if (count === expected) return [];
+  return [
+    ruleFailure(
+      context,
+      page === 0 ? { check: 'pageWindow', level: 'MUST' } : { check: 'pageWindow', level: 'SHOULD', decision: 'paging' },
+      `page ${page} of perPage ${perPage} holds ${count} items of totalCount ${body.totalCount}`,
+      `${expected} items (0-based pages)`,
+      referenceLocation(context, 'query-params'),
     ),
   ];
 }
@@ -138,6 +162,33 @@ function versionRules(context: CheckContext, query: ParsedQuery): ItemRule[] {
   ];
 }
 
+/**
+ * triggerFilter (decision 8): a returned flow without a default version has a trigger matching every
+ * field of some entry. A flow with a default version is judged by that version's triggers, which a page
+ * does not show: it is left alone.
+ */
+function triggerRule(context: CheckContext, query: ParsedQuery): ItemRule[] {
+  const entries = query.values.get('triggerFilter') as readonly { type?: string; key?: string }[] | undefined;
+  if (!entries || entries.length === 0) return [];
+  const matches = (trigger: unknown) =>
+    isRecord(trigger) &&
+    entries.some(
+      (entry) => (entry.type === undefined || trigger.type === entry.type) && (entry.key === undefined || trigger.key === entry.key),
+    );
+  return [
+    {
+      rule: { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'triggerFilter' },
+      broken: (item) =>
+        (typeof item.defaultVersionId === 'string' && item.defaultVersionId !== '') ||
+        (Array.isArray(item.triggers) && item.triggers.some(matches))
+          ? undefined
+          : `${String(item.name)} has no trigger matching triggerFilter`,
+      expected: `flows with a trigger matching ${JSON.stringify(entries)}`,
+      location: referenceLocation(context, 'query-params'),
+    },
+  ];
+}
+
 function itemRuleFailures(context: CheckContext, rules: readonly ItemRule[]): Failure[] {
   const items = itemsOf(context.exchanges[0]) ?? [];
   return rules.flatMap((entry) => {
@@ -151,12 +202,43 @@ function itemRuleFailures(context: CheckContext, rules: readonly ItemRule[]): Fa
   });
 }
 
+/** `config.flowId` of every node of the returned items, normalised. */
+const referencedFlowIds = (items: readonly Record<string, unknown>[]): Set<string> =>
+  new Set(
+    items.flatMap((item) =>
+      Array.isArray(item.nodes)
+        ? item.nodes.flatMap((node) =>
+            isRecord(node) && isRecord(node.config) && typeof node.config.flowId === 'string' ? [normalId(node.config.flowId)] : [],
+          )
+        : [],
+    ),
+  );
+
+/** Decision 9: customNodes holds custom-node flows that a returned item's nodes reference, and no others. */
+function unreferencedCustomNodes(context: CheckContext, customNodes: readonly unknown[]): readonly Failure[] {
+  const referenced = referencedFlowIds(itemsOf(context.exchanges[0]) ?? []);
+  const wrong = customNodes
+    .filter(isRecord)
+    .filter((flow) => !referenced.has(itemId(flow)) || (flow.flowClass !== undefined && flow.flowClass !== 'customNode'))
+    .map((flow) => `${String(flow.name)} (${itemId(flow)})`);
+  if (wrong.length === 0) return [];
+  return [
+    ruleFailure(
+      context,
+      { check: 'customNodes', level: 'SHOULD', decision: 'includeCustomNodes' },
+      `customNodes holds ${wrong.slice(0, 3).join(', ')}, which no returned item references`,
+      'only the custom-node flows the returned items’ nodes reference',
+      referenceLocation(context, 'query-params'),
+    ),
+  ];
+}
+
 /** includeCustomNodes: customNodes only when asked (decision 9), then a list. */
 function customNodeRules(context: CheckContext, query: ParsedQuery): readonly Failure[] {
   if (query.values.get('includeCustomNodes') !== true)
     return run(context, { check: 'customNodes', present: false, level: 'SHOULD', decision: 'includeCustomNodes' });
   const body = bodyOf(context.exchanges[0]);
-  if (isRecord(body) && Array.isArray(body.customNodes)) return [];
+  if (isRecord(body) && Array.isArray(body.customNodes)) return unreferencedCustomNodes(context, body.customNodes);
   return [
     ruleFailure(
       context,
@@ -179,9 +261,10 @@ export function collectionRules(context: CheckContext, query: ParsedQuery, appli
   return [
     ...echoRules(context, query, applicationId),
     ...countRule(context, query),
+    ...windowRule(context, query),
     ...orderRules(context, query, versions),
     ...itemRuleFailures(context, [
-      ...(versions ? versionRules(context, query) : filterRules(context, query)),
+      ...(versions ? versionRules(context, query) : [...filterRules(context, query), ...triggerRule(context, query)]),
       flowClassRule(context, query),
     ]),
     ...customNodeRules(context, query),

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { CREATED_WORKFLOW_DEFAULTS, IMPORT_READ_ONLY_KEYS } from '../../specs/catalog';
 import { bodyOf, isRecord, shownField, type CheckContext } from '../checks/context';
 import { sameId } from '../checks/select';
+import { CLOCK_SKEW_MS } from '../checks/bodies';
 import type { Failure } from '../model/results';
 import { ruleFailure } from './exchange-context';
 
@@ -12,7 +13,13 @@ type Json = Record<string, unknown>;
  * traffic sends any keys, so only those are the server's to default): the defaults, flowId = id, the
  * application written to. `alwaysDefault`: keys the server sets whatever was given (Import's read-only ones).
  */
-function defaultProblems(flow: Json, given: Json, applicationId: string, alwaysDefault: readonly string[] = []): string[] {
+function defaultProblems(
+  flow: Json,
+  given: Json,
+  applicationId: string,
+  sentAt: number,
+  alwaysDefault: readonly string[] = [],
+): string[] {
   const problems = Object.entries(CREATED_WORKFLOW_DEFAULTS)
     .filter(([key]) => !(key in given) || alwaysDefault.includes(key))
     .filter(([key, value]) => !isDeepStrictEqual(flow[key], value))
@@ -20,6 +27,12 @@ function defaultProblems(flow: Json, given: Json, applicationId: string, alwaysD
   if (!sameId(flow.flowId, flow.id)) problems.push(`flowId ${JSON.stringify(flow.flowId)} ≠ id`);
   if (!sameId(flow.applicationId, applicationId))
     problems.push(`applicationId ${JSON.stringify(flow.applicationId)} ≠ ${applicationId}`);
+  const created = typeof flow.creationDate === 'string' ? Date.parse(flow.creationDate) : Number.NaN;
+  const updated = typeof flow.lastUpdated === 'string' ? Date.parse(flow.lastUpdated) : Number.NaN;
+  // The same instant, whatever the offset or fraction each is written with (RFC 3339).
+  if (!(created === updated)) problems.push('creationDate ≠ lastUpdated');
+  if (!(Math.abs(created - sentAt) <= CLOCK_SKEW_MS))
+    problems.push(`creationDate ${JSON.stringify(flow.creationDate)} is not now (${new Date(sentAt).toISOString()})`);
   return problems;
 }
 
@@ -32,14 +45,14 @@ const sentBody = (context: CheckContext): Json | undefined => {
   }
 };
 
-const EXPECTED = `${JSON.stringify(CREATED_WORKFLOW_DEFAULTS)} for the keys not sent, flowId = id, the application of the request`;
+const EXPECTED = `${JSON.stringify(CREATED_WORKFLOW_DEFAULTS)} for the keys not sent, flowId = id, the application of the request, creationDate = lastUpdated within ${CLOCK_SKEW_MS / 60_000} minutes of the proxy's clock`;
 
 /** Decision 10: the created Workflow's defaults for what Post did not send. */
 export function postDefaultRules(context: CheckContext, applicationId: string): readonly Failure[] {
   const sent = sentBody(context);
   const created = bodyOf(context.exchanges[0]);
   if (!sent || !isRecord(created)) return [];
-  const problems = defaultProblems(created, sent, applicationId);
+  const problems = defaultProblems(created, sent, applicationId, context.exchanges[0].sentAt);
   if (problems.length === 0) return [];
   return [
     ruleFailure(context, { check: 'postDefaults', level: 'SHOULD', decision: 'postResult' }, problems.join(', '), EXPECTED, ''),
@@ -61,7 +74,7 @@ export function importDefaultRules(context: CheckContext, applicationId: string)
     const kept = IMPORT_READ_ONLY_KEYS.filter(
       (key) => key !== 'stats' && key !== 'flowId' && key in given && isDeepStrictEqual(flow[key], given[key]),
     );
-    return [...defaultProblems(flow, given, applicationId, ['stats']), ...kept.map((key) => `kept the given ${key}`)].map(
+    return [...defaultProblems(flow, given, applicationId, context.exchanges[0].sentAt, ['stats']), ...kept.map((key) => `kept the given ${key}`)].map(
       (problem) => `flow ${index}: ${problem}`,
     );
   });

@@ -30,6 +30,7 @@ export interface JudgedRequest {
   readonly applicationId: string;
   readonly rawQuery: string;
   readonly contentType?: string;
+  readonly authorization?: string;
   /** The body as received, or undefined when none was sent; `truncated` when only a part was kept. */
   readonly body?: { readonly text: string; readonly bytes: number; readonly truncated: boolean };
 }
@@ -148,6 +149,8 @@ export function requestVerdict(request: JudgedRequest): RequestVerdict {
   const parsedQuery = 'query' in query ? query.query : undefined;
   if (!OBJECT_ID_PATTERN.test(request.applicationId))
     return { ...refuse('MUST', `the application id "${request.applicationId.slice(0, 40)}" is not 24 hex digits`, 'unknownApplication'), query: parsedQuery };
+  if (request.authorization === undefined || request.authorization.trim() === '')
+    return { ...refuse('MUST', 'no Authorization header: every action requires a token'), query: parsedQuery };
   if (query.kind === 'refuse' && query.level === 'MUST') return query;
   const body = bodyVerdict(request);
   if (body && (body.kind !== 'refuse' || body.level === 'MUST' || query.kind !== 'refuse')) return { ...body, query: parsedQuery };

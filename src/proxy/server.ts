@@ -297,6 +297,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       applicationId: route.applicationId,
       rawQuery,
       contentType: incoming.headers['content-type'],
+      authorization: incoming.headers.authorization,
       ...(sentBody.bytes > 0 && {
         body: { text: sentBody.buffer.toString('utf8'), bytes: sentBody.bytes, truncated: sentBody.truncated },
       }),
