@@ -67,6 +67,8 @@ const TROUBLE_TYPES: Record<number, string> = { 502: 'BadGateway', 504: 'Gateway
 
 interface Pending {
   readonly record: ExchangeRecord;
+  /** From here on the exchange streams: only the target's idle timeouts apply. */
+  readonly stopDeadline: () => void;
   readonly requestBody: BodyCapture;
   readonly started: number;
 }
@@ -143,7 +145,10 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     const id = `#${String((sequence += 1)).padStart(6, '0')} ${method} ${url.slice(0, 300)}`;
     log.addSecret(secretOfAuthorization(incoming.headers.authorization));
     const requestBody = new BodyCapture(REQUEST_BODY_KEPT);
+    const controller = new AbortController();
+    const deadline = setTimeout(() => controller.abort(new DeadlineExceeded('deadline')), timeoutMs);
     const pending: Pending = {
+      stopDeadline: () => clearTimeout(deadline),
       started,
       requestBody,
       record: {
@@ -152,8 +157,6 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
         request: { method, url, httpVersion: incoming.httpVersion, rawHeaders: incoming.rawHeaders, bodyBytes: 0 },
       },
     };
-    const controller = new AbortController();
-    const deadline = setTimeout(() => controller.abort(new DeadlineExceeded('deadline')), timeoutMs);
     response.on('close', () => {
       if (!response.writableFinished) controller.abort(new Error('the client went away'));
     });
@@ -179,7 +182,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
         dispatcher,
       });
       if (!route) {
-        clearTimeout(deadline);
+        pending.stopDeadline();
         await passThrough(response, upstream, pending);
         finish(pending);
         return;
@@ -205,7 +208,8 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     upstream: Awaited<ReturnType<typeof request>>,
     pending: Pending,
   ): Promise<void> {
-    const captured = new BodyCapture(maxJudged);
+    const held: Buffer[] = [];
+    let heldBytes = 0;
     const headers = forwardedResponseHeaders(upstream.headers);
     const record: NonNullable<ExchangeRecord['response']> = {
       status: upstream.statusCode,
@@ -214,16 +218,21 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       bodyBytes: 0,
     };
     pending.record.response = record;
-    for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
-      captured.add(chunk);
-      if (captured.truncated) break;
+    // One iterator for both loops: leaving a `for await` early would destroy the body.
+    const chunks = (upstream.body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    while (heldBytes <= maxJudged) {
+      const next = await chunks.next();
+      if (next.done) break;
+      held.push(next.value);
+      heldBytes += next.value.length;
     }
-    if (captured.truncated) {
+    if (heldBytes > maxJudged) {
       // Too large to hold: the rest streams through unjudged.
+      pending.stopDeadline();
       response.writeHead(upstream.statusCode, headers);
-      response.write(captured.buffer);
-      for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
-        if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      for (const chunk of held) response.write(chunk);
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        if (!response.write(next.value)) await new Promise((resolve) => response.once('drain', resolve));
       }
       response.end();
       log.addResult({
@@ -240,7 +249,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       finish(pending, 'answer too large to judge');
       return;
     }
-    const bytes = captured.buffer;
+    const bytes = Buffer.concat(held);
     record.body = bytes;
     record.bodyBytes = bytes.length;
     const failures = judge(route, id, rawQuery, incoming, upstream.statusCode, headers, bytes, pending);
