@@ -71,7 +71,9 @@ function windowRule(context: CheckContext, query: ParsedQuery): readonly Failure
   return [
     ruleFailure(
       context,
-      page === 0 ? { check: 'pageWindow', level: 'MUST' } : { check: 'pageWindow', level: 'SHOULD', decision: 'paging' },
+      page === 0
+        ? { check: 'pageWindow', level: 'MUST' }
+        : { check: 'pageWindow', level: 'SHOULD', decision: 'paging' },
       `page ${page} of perPage ${perPage} holds ${count} items of totalCount ${body.totalCount}`,
       `${expected} items (0-based pages)`,
       referenceLocation(context, 'query-params'),
@@ -88,7 +90,15 @@ function orderRules(context: CheckContext, query: ParsedQuery, versions: boolean
   const set = versions ? 'versions' : 'flows';
   return [
     ...run(context, { check: 'sortedBy', set, field, direction, exact: false }),
-    ...run(context, { check: 'sortedBy', set, field, direction, exact: true, level: 'SHOULD', decision: 'sorting' }),
+    ...run(context, {
+      check: 'sortedBy',
+      set,
+      field,
+      direction,
+      exact: true,
+      level: 'SHOULD',
+      decision: 'sorting',
+    }),
   ];
 }
 
@@ -117,7 +127,8 @@ function filterRules(context: CheckContext, query: ParsedQuery): ItemRule[] {
     },
     {
       rule: { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'filterGlobbing' },
-      broken: (item) => (!loose.test(name(item)) || exact.test(name(item)) ? undefined : `name ${JSON.stringify(item.name)}`),
+      broken: (item) =>
+        !loose.test(name(item)) || exact.test(name(item)) ? undefined : `name ${JSON.stringify(item.name)}`,
       expected: `names matching the glob ${filter} (whole name, any case, ? one character)`,
       location,
     },
@@ -129,9 +140,13 @@ function flowClassRule(context: CheckContext, query: ParsedQuery): ItemRule {
   const flowClass = text(query, 'flowClass') as string;
   const given = query.given.has('flowClass');
   return {
-    rule: given ? { check: 'itemsMatchQuery', level: 'MUST' } : { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'flowClassDefault' },
+    rule: given
+      ? { check: 'itemsMatchQuery', level: 'MUST' }
+      : { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'flowClassDefault' },
     broken: (item) =>
-      item.flowClass === undefined || item.flowClass === flowClass ? undefined : `flowClass ${JSON.stringify(item.flowClass)}`,
+      item.flowClass === undefined || item.flowClass === flowClass
+        ? undefined
+        : `flowClass ${JSON.stringify(item.flowClass)}`,
     expected: `flowClass ${flowClass}${given ? '' : ' (the default)'}`,
     location: referenceLocation(context, 'query-params'),
   };
@@ -146,14 +161,18 @@ function versionRules(context: CheckContext, query: ParsedQuery): ItemRule[] {
     {
       rule: { check: 'itemsMatchQuery', level: 'MUST' },
       broken: (item) =>
-        typeof item.version === 'string' && item.version.toLowerCase() === version.toLowerCase() ? undefined : shown(item),
+        typeof item.version === 'string' && item.version.toLowerCase() === version.toLowerCase()
+          ? undefined
+          : shown(item),
       expected: `versions named ${version}`,
       location,
     },
     {
       rule: { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'getByVersion' },
       broken: (item) =>
-        typeof item.version !== 'string' || item.version.toLowerCase() !== version.toLowerCase() || item.version === version
+        typeof item.version !== 'string' ||
+        item.version.toLowerCase() !== version.toLowerCase() ||
+        item.version === version
           ? undefined
           : shown(item),
       expected: `versions named exactly ${version}`,
@@ -173,7 +192,9 @@ function triggerRule(context: CheckContext, query: ParsedQuery): ItemRule[] {
   const matches = (trigger: unknown) =>
     isRecord(trigger) &&
     entries.some(
-      (entry) => (entry.type === undefined || trigger.type === entry.type) && (entry.key === undefined || trigger.key === entry.key),
+      (entry) =>
+        (entry.type === undefined || trigger.type === entry.type) &&
+        (entry.key === undefined || trigger.key === entry.key),
     );
   return [
     {
@@ -198,7 +219,15 @@ function itemRuleFailures(context: CheckContext, rules: readonly ItemRule[]): Fa
     });
     if (broken.length === 0) return [];
     const shown = broken.length > 3 ? [...broken.slice(0, 3), `and ${broken.length - 3} more`] : broken;
-    return [ruleFailure(context, entry.rule, `items outside the query: ${shown.join('; ')}`, entry.expected, entry.location)];
+    return [
+      ruleFailure(
+        context,
+        entry.rule,
+        `items outside the query: ${shown.join('; ')}`,
+        entry.expected,
+        entry.location,
+      ),
+    ];
   });
 }
 
@@ -208,7 +237,9 @@ const referencedFlowIds = (items: readonly Record<string, unknown>[]): Set<strin
     items.flatMap((item) =>
       Array.isArray(item.nodes)
         ? item.nodes.flatMap((node) =>
-            isRecord(node) && isRecord(node.config) && typeof node.config.flowId === 'string' ? [normalId(node.config.flowId)] : [],
+            isRecord(node) && isRecord(node.config) && typeof node.config.flowId === 'string'
+              ? [normalId(node.config.flowId)]
+              : [],
           )
         : [],
     ),
@@ -219,7 +250,10 @@ function unreferencedCustomNodes(context: CheckContext, customNodes: readonly un
   const referenced = referencedFlowIds(itemsOf(context.exchanges[0]) ?? []);
   const wrong = customNodes
     .filter(isRecord)
-    .filter((flow) => !referenced.has(itemId(flow)) || (flow.flowClass !== undefined && flow.flowClass !== 'customNode'))
+    .filter(
+      (flow) =>
+        !referenced.has(itemId(flow)) || (flow.flowClass !== undefined && flow.flowClass !== 'customNode'),
+    )
     .map((flow) => `${String(flow.name)} (${itemId(flow)})`);
   if (wrong.length === 0) return [];
   return [
@@ -236,9 +270,15 @@ function unreferencedCustomNodes(context: CheckContext, customNodes: readonly un
 /** includeCustomNodes: customNodes only when asked (decision 9), then a list. */
 function customNodeRules(context: CheckContext, query: ParsedQuery): readonly Failure[] {
   if (query.values.get('includeCustomNodes') !== true)
-    return run(context, { check: 'customNodes', present: false, level: 'SHOULD', decision: 'includeCustomNodes' });
+    return run(context, {
+      check: 'customNodes',
+      present: false,
+      level: 'SHOULD',
+      decision: 'includeCustomNodes',
+    });
   const body = bodyOf(context.exchanges[0]);
-  if (isRecord(body) && Array.isArray(body.customNodes)) return unreferencedCustomNodes(context, body.customNodes);
+  if (isRecord(body) && Array.isArray(body.customNodes))
+    return unreferencedCustomNodes(context, body.customNodes);
   return [
     ruleFailure(
       context,
@@ -255,7 +295,11 @@ function customNodeRules(context: CheckContext, query: ParsedQuery): readonly Fa
  * order, and each item against filter, flowClass and version. triggerFilter is not judged: it reads a
  * flow's default version, which a page does not show.
  */
-export function collectionRules(context: CheckContext, query: ParsedQuery, applicationId: string): readonly Failure[] {
+export function collectionRules(
+  context: CheckContext,
+  query: ParsedQuery,
+  applicationId: string,
+): readonly Failure[] {
   if (!itemsOf(context.exchanges[0])) return [];
   const versions = context.testCase.action === 'flows.getByVersion';
   return [
@@ -264,7 +308,9 @@ export function collectionRules(context: CheckContext, query: ParsedQuery, appli
     ...windowRule(context, query),
     ...orderRules(context, query, versions),
     ...itemRuleFailures(context, [
-      ...(versions ? versionRules(context, query) : [...filterRules(context, query), ...triggerRule(context, query)]),
+      ...(versions
+        ? versionRules(context, query)
+        : [...filterRules(context, query), ...triggerRule(context, query)]),
       flowClassRule(context, query),
     ]),
     ...customNodeRules(context, query),

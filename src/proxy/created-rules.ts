@@ -32,7 +32,9 @@ function defaultProblems(
   // The same instant, whatever the offset or fraction each is written with (RFC 3339).
   if (!(created === updated)) problems.push('creationDate ≠ lastUpdated');
   if (!(Math.abs(created - sentAt) <= CLOCK_SKEW_MS))
-    problems.push(`creationDate ${JSON.stringify(flow.creationDate)} is not now (${new Date(sentAt).toISOString()})`);
+    problems.push(
+      `creationDate ${JSON.stringify(flow.creationDate)} is not now (${new Date(sentAt).toISOString()})`,
+    );
   return problems;
 }
 
@@ -55,7 +57,13 @@ export function postDefaultRules(context: CheckContext, applicationId: string): 
   const problems = defaultProblems(created, sent, applicationId, context.exchanges[0].sentAt);
   if (problems.length === 0) return [];
   return [
-    ruleFailure(context, { check: 'postDefaults', level: 'SHOULD', decision: 'postResult' }, problems.join(', '), EXPECTED, ''),
+    ruleFailure(
+      context,
+      { check: 'postDefaults', level: 'SHOULD', decision: 'postResult' },
+      problems.join(', '),
+      EXPECTED,
+      '',
+    ),
   ];
 }
 
@@ -69,14 +77,17 @@ export function importDefaultRules(context: CheckContext, applicationId: string)
   const problems = sent.flows.filter(isRecord).flatMap((given, index) => {
     // The result's order is not the bundle's by any rule: find each flow by its mapped id first.
     const flow =
-      imported.find((item) => typeof given.id === 'string' && sameId(item.id, flowMap[given.id])) ?? imported[index];
+      imported.find((item) => typeof given.id === 'string' && sameId(item.id, flowMap[given.id])) ??
+      imported[index];
     if (!flow) return [`flow ${index}: not in the answer`];
     const kept = IMPORT_READ_ONLY_KEYS.filter(
-      (key) => key !== 'stats' && key !== 'flowId' && key in given && isDeepStrictEqual(flow[key], given[key]),
+      (key) =>
+        key !== 'stats' && key !== 'flowId' && key in given && isDeepStrictEqual(flow[key], given[key]),
     );
-    return [...defaultProblems(flow, given, applicationId, context.exchanges[0].sentAt, ['stats']), ...kept.map((key) => `kept the given ${key}`)].map(
-      (problem) => `flow ${index}: ${problem}`,
-    );
+    return [
+      ...defaultProblems(flow, given, applicationId, context.exchanges[0].sentAt, ['stats']),
+      ...kept.map((key) => `kept the given ${key}`),
+    ].map((problem) => `flow ${index}: ${problem}`);
   });
   if (problems.length === 0) return [];
   return [

@@ -22,13 +22,18 @@ export function troubleOf(error: unknown, timeoutMs: number): TargetTrouble {
   )
     return { status: 504, message: `the target did not answer within ${timeoutMs} ms` };
   const code = (error as { code?: string })?.code ?? (cause as { code?: string } | undefined)?.code;
-  if (code === 'ECONNREFUSED') return { status: 502, message: 'the target refused the connection (is it running?)' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { status: 502, message: 'the target host name does not resolve' };
+  if (code === 'ECONNREFUSED')
+    return { status: 502, message: 'the target refused the connection (is it running?)' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { status: 502, message: 'the target host name does not resolve' };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
     return { status: 502, message: 'the target closed the connection before a complete answer' };
   if (error instanceof errors.HTTPParserError || code?.startsWith('HPE_'))
     return { status: 502, message: 'the target answered with something that is not HTTP' };
-  if (error instanceof errors.RequestContentLengthMismatchError || error instanceof errors.ResponseContentLengthMismatchError)
+  if (
+    error instanceof errors.RequestContentLengthMismatchError ||
+    error instanceof errors.ResponseContentLengthMismatchError
+  )
     return { status: 502, message: 'a body did not match its Content-Length' };
   const text = error instanceof Error ? error.message : String(error);
   return { status: 502, message: `no answer from the target: ${text.split('\n')[0].slice(0, 200)}` };

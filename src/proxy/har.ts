@@ -39,7 +39,8 @@ const shownHeader = (name: string, value: string): HarHeader => ({
 
 const pairs = (raw: readonly string[]): HarHeader[] => {
   const headers: HarHeader[] = [];
-  for (let index = 0; index + 1 < raw.length; index += 2) headers.push(shownHeader(raw[index], raw[index + 1]));
+  for (let index = 0; index + 1 < raw.length; index += 2)
+    headers.push(shownHeader(raw[index], raw[index + 1]));
   return headers;
 };
 
@@ -79,7 +80,10 @@ function harEntry(record: ExchangeRecord, target: string) {
     headers: requestHeaders,
     queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
     ...(record.request.bodyBytes > 0 && {
-      postData: { mimeType: headerOf(requestHeaders, 'content-type'), text: bodyText(record.request.body).text ?? '' },
+      postData: {
+        mimeType: headerOf(requestHeaders, 'content-type'),
+        text: bodyText(record.request.body).text ?? '',
+      },
     }),
     headersSize: -1,
     bodySize: record.request.bodyBytes,
@@ -115,7 +119,12 @@ function harEntry(record: ExchangeRecord, target: string) {
  * HAR 1.2 of the exchanges, URLs on the target. Authorization headers are redacted here; the tokens in
  * bodies (the token routes' answers) by the caller, which knows every secret seen.
  */
-export function renderHar(records: readonly ExchangeRecord[], target: string, version: string, comment?: string): string {
+export function renderHar(
+  records: readonly ExchangeRecord[],
+  target: string,
+  version: string,
+  comment?: string,
+): string {
   const har = {
     log: {
       version: '1.2',

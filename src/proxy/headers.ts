@@ -49,8 +49,9 @@ export const forwardedRequestHeaders = (headers: IncomingHttpHeaders): Record<st
   endToEnd(headers, ['host', 'expect']);
 
 /** What goes back to the client: the target's end-to-end headers. */
-export const forwardedResponseHeaders = (headers: Readonly<Record<string, HeaderValue>>): OutgoingHttpHeaders =>
-  endToEnd(headers);
+export const forwardedResponseHeaders = (
+  headers: Readonly<Record<string, HeaderValue>>,
+): OutgoingHttpHeaders => endToEnd(headers);
 
 /** One string per header, as the checks read them (names in lower case, repeated values joined). */
 export const flatHeaders = (headers: Readonly<Record<string, HeaderValue>>): Record<string, string> =>

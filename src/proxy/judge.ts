@@ -1,6 +1,13 @@
 import { queryRow, responseBodyRow, statusRow, successResponse, type ActionSpec } from '../../specs/catalog';
 import { CHECKS } from '../checks';
-import { bodyOf, isRecord, referenceLocation, shownField, type CheckContext, type Exchange } from '../checks/context';
+import {
+  bodyOf,
+  isRecord,
+  referenceLocation,
+  shownField,
+  type CheckContext,
+  type Exchange,
+} from '../checks/context';
 import type { CheckRef } from '../checks/refs';
 import { holdsJson } from '../checks/bodies';
 import type { Failure } from '../model/results';
@@ -71,10 +78,17 @@ function bodyRules(context: CheckContext, action: ActionSpec): readonly Failure[
   const documented = action.responses.find((response) => response.status === status);
   const schema = documented?.schema ?? (status >= 400 ? 'error' : undefined);
   return [
-    ...(schema ? [...run(context, { check: 'schema', schema }), ...run(context, { check: 'carriesKeys', schema })] : []),
+    ...(schema
+      ? [...run(context, { check: 'schema', schema }), ...run(context, { check: 'carriesKeys', schema })]
+      : []),
     ...(status >= 400 ? run(context, { check: 'errorBody' }) : []),
     ...(status === 404
-      ? run(context, { check: 'errorBody', type: 'NotFound', level: 'SHOULD', decision: 'unknownApplication' })
+      ? run(context, {
+          check: 'errorBody',
+          type: 'NotFound',
+          level: 'SHOULD',
+          decision: 'unknownApplication',
+        })
       : []),
     ...(status === 401 ? run(context, { check: 'wwwAuthenticate' }) : []),
     ...(AUTH_STATUSES.includes(status) ? run(context, { check: 'noLeak' }) : []),
@@ -82,7 +96,11 @@ function bodyRules(context: CheckContext, action: ActionSpec): readonly Failure[
 }
 
 /** Post: the answer holds every field as sent (MUST), with decision 10's defaults; customNodes only if asked (P3). */
-function postRules(context: CheckContext, verdict: RequestVerdict, applicationId: string): readonly Failure[] {
+function postRules(
+  context: CheckContext,
+  verdict: RequestVerdict,
+  applicationId: string,
+): readonly Failure[] {
   const exchange = context.exchanges[0];
   let sent: unknown;
   try {
@@ -109,7 +127,14 @@ function postRules(context: CheckContext, verdict: RequestVerdict, applicationId
           ),
         ]),
     ...postDefaultRules(context, applicationId),
-    ...(asked ? [] : run(context, { check: 'customNodes', present: false, level: 'SHOULD', decision: 'postIncludeCustomNodes' })),
+    ...(asked
+      ? []
+      : run(context, {
+          check: 'customNodes',
+          present: false,
+          level: 'SHOULD',
+          decision: 'postIncludeCustomNodes',
+        })),
   ];
 }
 
@@ -119,7 +144,12 @@ const importRules = (context: CheckContext, applicationId: string): readonly Fai
   ...importDefaultRules(context, applicationId),
 ];
 
-function successRules(context: CheckContext, action: ActionSpec, verdict: RequestVerdict, applicationId: string): readonly Failure[] {
+function successRules(
+  context: CheckContext,
+  action: ActionSpec,
+  verdict: RequestVerdict,
+  applicationId: string,
+): readonly Failure[] {
   const status = context.exchanges[0].response.status;
   if (status !== successResponse(action).status || verdict.kind === 'refuse') return [];
   switch (action.id) {

@@ -46,7 +46,9 @@ export class TrafficLog {
     if (this.bodyBytes + bytes > HAR_BODY_BUDGET_BYTES) {
       record.request.body = undefined;
       if (record.response) record.response.body = undefined;
-      record.comment = [record.comment, 'bodies left out: the HAR body budget is spent'].filter(Boolean).join('; ');
+      record.comment = [record.comment, 'bodies left out: the HAR body budget is spent']
+        .filter(Boolean)
+        .join('; ');
     } else this.bodyBytes += bytes;
     this.records.push(record);
   }

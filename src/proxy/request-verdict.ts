@@ -61,7 +61,10 @@ function refusalOf(run: () => unknown): string | undefined {
  * The query parameters whose value only a decision settles (P5, decision 3's SHOULD part): given twice,
  * blank where the reference gives a default, perPage above its SHOULD maximum.
  */
-function decidedByDecision(parameter: QueryParameter, raw: unknown): { reason: string; decision: DecisionKey; serve: boolean } | undefined {
+function decidedByDecision(
+  parameter: QueryParameter,
+  raw: unknown,
+): { reason: string; decision: DecisionKey; serve: boolean } | undefined {
   if (Array.isArray(raw) && parameter.value.kind !== 'triggerFilter')
     return { reason: `${parameter.name} is given more than once`, decision: 'queryEdges', serve: false };
   if (raw === '' && parameter.name !== 'filter' && parameter.name !== 'filterField' && !parameter.required)
@@ -69,8 +72,18 @@ function decidedByDecision(parameter: QueryParameter, raw: unknown): { reason: s
       ? { reason: `a blank ${parameter.name} counts as absent`, decision: 'queryEdges', serve: true }
       : { reason: `a blank ${parameter.name} is no accepted value`, decision: 'queryEdges', serve: false };
   const kind = parameter.value;
-  if (kind.kind === 'nonNegativeInteger' && kind.shouldMaximum !== undefined && typeof raw === 'string' && /^\d{1,15}$/.test(raw) && Number(raw) > kind.shouldMaximum)
-    return { reason: `${parameter.name} above ${kind.shouldMaximum}`, decision: 'queryValidation', serve: false };
+  if (
+    kind.kind === 'nonNegativeInteger' &&
+    kind.shouldMaximum !== undefined &&
+    typeof raw === 'string' &&
+    /^\d{1,15}$/.test(raw) &&
+    Number(raw) > kind.shouldMaximum
+  )
+    return {
+      reason: `${parameter.name} above ${kind.shouldMaximum}`,
+      decision: 'queryValidation',
+      serve: false,
+    };
   return undefined;
 }
 
@@ -89,7 +102,9 @@ function queryVerdict(action: ActionSpec, rawQuery: string): RequestVerdict {
     return found ? [{ name: parameter.name, ...found }] : [];
   });
   // What the reference itself (MUST) says: the query without the parameters only a decision settles.
-  const rest = Object.fromEntries(Object.entries(parsed).filter(([name]) => !decided.some((entry) => entry.name === name)));
+  const rest = Object.fromEntries(
+    Object.entries(parsed).filter(([name]) => !decided.some((entry) => entry.name === name)),
+  );
   const restQuery = qs.stringify(rest, { encodeValuesOnly: true, arrayFormat: 'indices' });
   let query: ParsedQuery | undefined;
   const refused = refusalOf(() => (query = parseQuery(action, restQuery, REFERENCE)));
@@ -97,7 +112,8 @@ function queryVerdict(action: ActionSpec, rawQuery: string): RequestVerdict {
   const toRefuse = decided.find((entry) => !entry.serve);
   if (toRefuse) return { ...refuse('SHOULD', toRefuse.reason, toRefuse.decision), query };
   const toServe = decided.find((entry) => entry.serve);
-  if (toServe) return { kind: 'serve', level: 'SHOULD', reason: toServe.reason, decision: toServe.decision, query };
+  if (toServe)
+    return { kind: 'serve', level: 'SHOULD', reason: toServe.reason, decision: toServe.decision, query };
   const unknown = Object.keys(parsed).filter((name) => !known.has(name));
   if (unknown.length > 0)
     return {
@@ -134,7 +150,11 @@ function bodyVerdict(request: JudgedRequest): RequestVerdict | undefined {
   if (action.id === 'flows.import') {
     const problem = importProblem(value);
     if (problem !== undefined)
-      return refuse('SHOULD', problem, problem.includes('defaultVersionId') ? 'importDefaultVersion' : 'importResult');
+      return refuse(
+        'SHOULD',
+        problem,
+        problem.includes('defaultVersionId') ? 'importDefaultVersion' : 'importResult',
+      );
   }
   return undefined;
 }
@@ -148,11 +168,22 @@ export function requestVerdict(request: JudgedRequest): RequestVerdict {
   const query = queryVerdict(request.action, request.rawQuery);
   const parsedQuery = 'query' in query ? query.query : undefined;
   if (!OBJECT_ID_PATTERN.test(request.applicationId))
-    return { ...refuse('MUST', `the application id "${request.applicationId.slice(0, 40)}" is not 24 hex digits`, 'unknownApplication'), query: parsedQuery };
+    return {
+      ...refuse(
+        'MUST',
+        `the application id "${request.applicationId.slice(0, 40)}" is not 24 hex digits`,
+        'unknownApplication',
+      ),
+      query: parsedQuery,
+    };
   if (request.authorization === undefined || request.authorization.trim() === '')
-    return { ...refuse('MUST', 'no Authorization header: every action requires a token'), query: parsedQuery };
+    return {
+      ...refuse('MUST', 'no Authorization header: every action requires a token'),
+      query: parsedQuery,
+    };
   if (query.kind === 'refuse' && query.level === 'MUST') return query;
   const body = bodyVerdict(request);
-  if (body && (body.kind !== 'refuse' || body.level === 'MUST' || query.kind !== 'refuse')) return { ...body, query: parsedQuery };
+  if (body && (body.kind !== 'refuse' || body.level === 'MUST' || query.kind !== 'refuse'))
+    return { ...body, query: parsedQuery };
   return query;
 }

@@ -10,7 +10,9 @@ const PLACEHOLDER = '{APPLICATION_ID}';
 
 /** `/applications/{APPLICATION_ID}/flows` as a pattern: the placeholder is one path segment. */
 const patternOf = (template: string): RegExp => {
-  const [before, after] = template.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const [before, after] = template
+    .split(PLACEHOLDER)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${before}([^/]+)${after}/?$`);
 };
 

@@ -10,9 +10,7 @@ export function secretsInJson(value: unknown, depth = 0): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => secretsInJson(item, depth + 1));
   if (!isRecord(value)) return [];
   return Object.entries(value).flatMap(([key, item]) =>
-    SECRET_KEY.test(key) && typeof item === 'string' && item !== ''
-      ? [item]
-      : secretsInJson(item, depth + 1),
+    SECRET_KEY.test(key) && typeof item === 'string' && item !== '' ? [item] : secretsInJson(item, depth + 1),
   );
 }
 

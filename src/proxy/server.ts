@@ -50,7 +50,12 @@ const errorBody = (type: string, message: string, extra: object = {}): string =>
   JSON.stringify({ type, message, ...extra });
 
 /** The proxy's own answer (the target's trouble, or --errors); the exchange broke off if the answer had begun. */
-function answer(response: http.ServerResponse, status: number, body: string, headers: http.OutgoingHttpHeaders = {}): void {
+function answer(
+  response: http.ServerResponse,
+  status: number,
+  body: string,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
   if (response.headersSent) {
     response.destroy();
     return;
@@ -87,10 +92,12 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     record.durationMs = Math.round(performance.now() - pending.started);
     record.request.body = requestBody.buffer;
     record.request.bodyBytes = requestBody.bytes;
-    if (requestBody.truncated) record.comment = [record.comment, 'request body cut for the HAR'].filter(Boolean).join('; ');
+    if (requestBody.truncated)
+      record.comment = [record.comment, 'request body cut for the HAR'].filter(Boolean).join('; ');
     if (comment) record.comment = [record.comment, comment].filter(Boolean).join('; ');
     for (const secret of secretsInText(requestBody.buffer.toString('utf8'))) log.addSecret(secret);
-    if (record.response?.body) for (const secret of secretsInText(record.response.body.toString('utf8'))) log.addSecret(secret);
+    if (record.response?.body)
+      for (const secret of secretsInText(record.response.body.toString('utf8'))) log.addSecret(secret);
     log.addRecord(record);
   }
 
@@ -115,7 +122,11 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     };
   }
 
-  async function passThrough(response: http.ServerResponse, upstream: Awaited<ReturnType<typeof request>>, pending: Pending) {
+  async function passThrough(
+    response: http.ServerResponse,
+    upstream: Awaited<ReturnType<typeof request>>,
+    pending: Pending,
+  ) {
     const captured = new BodyCapture(PASSTHROUGH_BODY_KEPT);
     response.writeHead(upstream.statusCode, forwardedResponseHeaders(upstream.headers));
     pending.record.response = {
@@ -154,7 +165,13 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       record: {
         startedAt,
         durationMs: 0,
-        request: { method, url, httpVersion: incoming.httpVersion, rawHeaders: incoming.rawHeaders, bodyBytes: 0 },
+        request: {
+          method,
+          url,
+          httpVersion: incoming.httpVersion,
+          rawHeaders: incoming.rawHeaders,
+          bodyBytes: 0,
+        },
       },
     };
     response.on('close', () => {
@@ -191,7 +208,8 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     } catch (error) {
       const trouble = troubleOf(error, timeoutMs);
       const message = `flows-conformance proxy: ${trouble.message}`;
-      if (!response.destroyed) answer(response, trouble.status, errorBody(TROUBLE_TYPES[trouble.status], message));
+      if (!response.destroyed)
+        answer(response, trouble.status, errorBody(TROUBLE_TYPES[trouble.status], message));
       if (route) log.addResult(troubleResult(id, route, `${trouble.status}: ${trouble.message}`));
       finish(pending, `the proxy answered ${trouble.status}: ${trouble.message}`);
     } finally {
@@ -258,14 +276,23 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     if (options.errors && failures.some((failure) => failure.level === 'MUST')) {
       const musts = failures.filter((failure) => failure.level === 'MUST');
       const message = `flows-conformance proxy: the target's answer (${upstream.statusCode}) breaks ${musts.length} MUST rule${musts.length === 1 ? '' : 's'}: ${musts.map((failure) => failure.check).join(', ')}`;
-      answer(response, 502, log.redact(errorBody('ConformanceViolation', message, { violations: failures.map(summarizeViolation) })), shown);
+      answer(
+        response,
+        502,
+        log.redact(
+          errorBody('ConformanceViolation', message, { violations: failures.map(summarizeViolation) }),
+        ),
+        shown,
+      );
       finish(pending, 'the proxy answered 502 (--errors)');
       return;
     }
     const statusWithoutBody = upstream.statusCode === 204 || upstream.statusCode === 304;
     response.writeHead(upstream.statusCode, {
       ...headers,
-      ...(statusWithoutBody || headers['content-length'] !== undefined ? {} : { 'content-length': bytes.length }),
+      ...(statusWithoutBody || headers['content-length'] !== undefined
+        ? {}
+        : { 'content-length': bytes.length }),
       ...shown,
     });
     response.end(bytes);
@@ -298,7 +325,13 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
         headers: flatHeaders(forwardedRequestHeaders(incoming.headers)),
         ...(sentBody.bytes > 0 && { body: sentBody.buffer.toString('utf8') }),
       },
-      response: { status, headers: flat, bodyText, json: parseJson(bodyText), durationMs: Math.round(performance.now() - pending.started) },
+      response: {
+        status,
+        headers: flat,
+        bodyText,
+        json: parseJson(bodyText),
+        durationMs: Math.round(performance.now() - pending.started),
+      },
       sentAt: pending.record.startedAt,
     };
     const verdict = requestVerdict({
@@ -308,29 +341,51 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       contentType: incoming.headers['content-type'],
       authorization: incoming.headers.authorization,
       ...(sentBody.bytes > 0 && {
-        body: { text: sentBody.buffer.toString('utf8'), bytes: sentBody.bytes, truncated: sentBody.truncated },
+        body: {
+          text: sentBody.buffer.toString('utf8'),
+          bytes: sentBody.bytes,
+          truncated: sentBody.truncated,
+        },
       }),
     });
-    const { failures, covers } = judgeExchange(id, route.action, route.applicationId, exchange, verdict, base);
+    const { failures, covers } = judgeExchange(
+      id,
+      route.action,
+      route.applicationId,
+      exchange,
+      verdict,
+      base,
+    );
     log.addResult({
       id,
       action: route.action.id,
       aspect: 'traffic',
       level: 'MUST',
       covers,
-      outcome: failures.some((failure) => failure.level === 'MUST') ? 'failed' : failures.length > 0 ? 'warning' : 'passed',
+      outcome: failures.some((failure) => failure.level === 'MUST')
+        ? 'failed'
+        : failures.length > 0
+          ? 'warning'
+          : 'passed',
       failures,
       durationMs: exchange.response.durationMs,
     });
     return failures;
   }
 
-  const server = http.createServer({ requestTimeout: timeoutMs * 2, headersTimeout: Math.min(timeoutMs, 60_000) }, (incoming, response) => {
-    handle(incoming, response).catch((error: unknown) => {
-      // Nothing should reach here; if it does, the client still gets one clear answer.
-      answer(response, 502, errorBody('BadGateway', `flows-conformance proxy: ${troubleOf(error, timeoutMs).message}`));
-    });
-  });
+  const server = http.createServer(
+    { requestTimeout: timeoutMs * 2, headersTimeout: Math.min(timeoutMs, 60_000) },
+    (incoming, response) => {
+      handle(incoming, response).catch((error: unknown) => {
+        // Nothing should reach here; if it does, the client still gets one clear answer.
+        answer(
+          response,
+          502,
+          errorBody('BadGateway', `flows-conformance proxy: ${troubleOf(error, timeoutMs).message}`),
+        );
+      });
+    },
+  );
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
     const body = errorBody('BadRequest', 'flows-conformance proxy: a malformed HTTP request');

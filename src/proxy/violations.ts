@@ -14,7 +14,10 @@ const oneLine = (text: string, max: number): string => {
 
 /** Header values are ASCII: JSON with every other character escaped. */
 const asciiJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  JSON.stringify(value).replace(
+    /[^\x20-\x7e]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 export interface ViolationSummary {
   readonly level: Failure['level'];

@@ -75,8 +75,15 @@ describe('proxy: the CLI', function () {
 
     it('writes the reports and the HAR, with no token in them', () => {
       const files = readdirSync(reportDir);
-      expect(files).to.include.members(['conformance.json', 'summary.md', 'index.html', 'junit.xml', 'exchanges.har']);
-      for (const file of files) expect(readFileSync(path.join(reportDir, file), 'utf8')).not.to.include(token);
+      expect(files).to.include.members([
+        'conformance.json',
+        'summary.md',
+        'index.html',
+        'junit.xml',
+        'exchanges.har',
+      ]);
+      for (const file of files)
+        expect(readFileSync(path.join(reportDir, file), 'utf8')).not.to.include(token);
     });
   });
 });

@@ -46,7 +46,8 @@ const CAUGHT: Readonly<Partial<Record<FaultName, readonly Expected[]>>> = {
   'post-stale-dates': [should('postDefaults', 'postResult')],
 };
 
-const failuresOf = (proxied: ProxiedMock): Failure[] => proxied.proxy.log.results.flatMap((result) => result.failures);
+const failuresOf = (proxied: ProxiedMock): Failure[] =>
+  proxied.proxy.log.results.flatMap((result) => result.failures);
 
 describe('proxy: the official losant-rest client through the proxy', function () {
   this.timeout(120_000);
@@ -75,7 +76,12 @@ describe('proxy: the official losant-rest client through the proxy', function ()
 
     it('calls every action, valid and invalid calls alike', () => {
       const actions = new Set(proxied.proxy.log.results.map((result) => result.action));
-      expect([...actions].sort()).to.deep.equal(['flows.get', 'flows.getByVersion', 'flows.import', 'flows.post']);
+      expect([...actions].sort()).to.deep.equal([
+        'flows.get',
+        'flows.getByVersion',
+        'flows.import',
+        'flows.post',
+      ]);
       expect(outcomes.map((outcome) => outcome.status)).to.include.members([200, 400, 401, 404]);
     });
 
@@ -87,12 +93,20 @@ describe('proxy: the official losant-rest client through the proxy', function ()
 
     it('writes the reports of run and a HAR of every exchange, with no token or password in any file', () => {
       const files = readdirSync(reportDir).sort();
-      expect(files).to.include.members(['conformance.json', 'junit.xml', 'summary.md', 'index.html', HAR_FILE]);
+      expect(files).to.include.members([
+        'conformance.json',
+        'junit.xml',
+        'summary.md',
+        'index.html',
+        HAR_FILE,
+      ]);
       const har = JSON.parse(readFileSync(path.join(reportDir, HAR_FILE), 'utf8')) as {
         log: { entries: { request: { url: string; headers: { name: string; value: string }[] } }[] };
       };
       expect(har.log.entries.length).to.equal(proxied.proxy.log.records.length);
-      expect(har.log.entries.some((entry) => new URL(entry.request.url).pathname === '/auth/user')).to.equal(true);
+      expect(har.log.entries.some((entry) => new URL(entry.request.url).pathname === '/auth/user')).to.equal(
+        true,
+      );
       const report = JSON.parse(readFileSync(path.join(reportDir, 'conformance.json'), 'utf8')) as {
         results: { aspect: string }[];
       };
@@ -130,8 +144,13 @@ describe('proxy: the official losant-rest client through the proxy', function ()
       it(`${fault}: ${expected.map((entry) => `${entry.level} ${entry.check}`).join(', ')}, with its rule`, () => {
         const failures = found.get(fault) ?? [];
         for (const entry of expected) {
-          const named = failures.filter((failure) => failure.check === entry.check && failure.level === entry.level);
-          expect(named, `${entry.level} ${entry.check} among ${failures.map((f) => `${f.level} ${f.check}`).join(', ')}`).not.to.be.empty;
+          const named = failures.filter(
+            (failure) => failure.check === entry.check && failure.level === entry.level,
+          );
+          expect(
+            named.length,
+            `${entry.level} ${entry.check} among ${failures.map((f) => `${f.level} ${f.check}`).join(', ')}`,
+          ).to.be.greaterThan(0);
           for (const failure of named) {
             if (entry.decision) expect(failure.location).to.equal(decisionLocation(entry.decision));
             else expect(failure.location).to.match(/flows-actions\.md#|schemas\.md#|spec\/README\.md|RFC /);

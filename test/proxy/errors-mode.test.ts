@@ -21,7 +21,11 @@ describe('proxy --errors: a MUST violation becomes a 502 Error body', function (
       body: JSON.stringify({ name: 'errors mode' }),
     });
     expect(answer.status).to.equal(502);
-    const body = (await answer.json()) as { type: string; message: string; violations: { level: string; check: string; rule: string }[] };
+    const body = (await answer.json()) as {
+      type: string;
+      message: string;
+      violations: { level: string; check: string; rule: string }[];
+    };
     expect(body.type).to.equal('ConformanceViolation');
     expect(body.message).to.include('documentedStatus');
     expect(body.violations).to.deep.include({
@@ -37,6 +41,6 @@ describe('proxy --errors: a MUST violation becomes a 502 Error body', function (
     expect(answer.status).to.equal(200);
     const violations = JSON.parse(answer.headers.get(VIOLATIONS_HEADER) ?? '[]') as { level: string }[];
     expect(violations.map((violation) => violation.level)).to.deep.equal(violations.map(() => 'SHOULD'));
-    expect(violations).not.to.be.empty;
+    expect(violations.length).to.be.greaterThan(0);
   });
 });

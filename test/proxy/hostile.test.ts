@@ -14,7 +14,12 @@ const TOKEN = { authorization: 'Bearer hostile-test-token' };
 async function askThrough(proxy: ConformanceProxy, url: string, init: RequestInit = {}) {
   const answer = await fetch(`${url}${FLOWS}`, { ...init, headers: { ...TOKEN, ...(init.headers ?? {}) } });
   const text = await answer.text();
-  return { status: answer.status, headers: answer.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
+  return {
+    status: answer.status,
+    headers: answer.headers,
+    text,
+    json: () => JSON.parse(text) as Record<string, unknown>,
+  };
 }
 
 async function proxyFor(target: string, timeoutMs = 2000, maxJudgedBytes?: number) {
@@ -117,15 +122,23 @@ describe('proxy: hostile targets and clients', function () {
     });
     const ask = async (hostility: Hostility) => {
       chosen = hostility;
-      return askThrough(proxy, url, { headers: { authorization: `Bearer ${proxied.mock.tokenFor(['flows.get'])}` } });
+      return askThrough(proxy, url, {
+        headers: { authorization: `Bearer ${proxied.mock.tokenFor(['flows.get'])}` },
+      });
     };
 
     it('a 200 whose body is not JSON: forwarded as it came, the violation in the header', async () => {
       const answer = await ask('garbage-json');
       expect(answer.status).to.equal(200);
       expect(answer.text).to.equal('{"items": [1, 2,');
-      const violations = JSON.parse(answer.headers.get(VIOLATIONS_HEADER) ?? '[]') as { check: string; level: string }[];
-      expect(violations).to.deep.include({ ...violations.find((entry) => entry.check === 'schema'), level: 'MUST' });
+      const violations = JSON.parse(answer.headers.get(VIOLATIONS_HEADER) ?? '[]') as {
+        check: string;
+        level: string;
+      }[];
+      expect(violations).to.deep.include({
+        ...violations.find((entry) => entry.check === 'schema'),
+        level: 'MUST',
+      });
     });
 
     it('a 500: forwarded, named as a status the reference does not list', async () => {
@@ -167,7 +180,9 @@ describe('proxy: hostile targets and clients', function () {
       const answer = await rawExchange(proxied.url, 'GARBAGE \u0000\u0001 NOT HTTP\r\n\r\n');
       expect(answer).to.match(/^HTTP\/1\.1 400 /);
       expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).to.include({ type: 'BadRequest' });
-      const next = await askThrough(proxied.proxy, proxied.url, { headers: { authorization: `Bearer ${proxied.mock.tokenFor(['flows.get'])}` } });
+      const next = await askThrough(proxied.proxy, proxied.url, {
+        headers: { authorization: `Bearer ${proxied.mock.tokenFor(['flows.get'])}` },
+      });
       expect(next.status).to.equal(200);
     });
 
@@ -175,7 +190,10 @@ describe('proxy: hostile targets and clients', function () {
       const answer = await askThrough(proxied.proxy, proxied.url, {
         method: 'POST',
         body: '{"name": "cut',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${proxied.mock.tokenFor(['flows.post'])}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${proxied.mock.tokenFor(['flows.post'])}`,
+        },
       });
       expect(answer.status).to.equal(400);
       expect(answer.headers.get(VIOLATIONS_HEADER)).to.equal(null);
@@ -191,7 +209,12 @@ describe('proxy: hostile targets and clients', function () {
     before(async () => {
       peer = await startPeer((request, response) => {
         seen = request.headers;
-        response.writeHead(200, { 'content-type': 'text/plain', 'x-end-to-end': 'kept', connection: 'x-hop', 'x-hop': 'dropped' });
+        response.writeHead(200, {
+          'content-type': 'text/plain',
+          'x-end-to-end': 'kept',
+          connection: 'x-hop',
+          'x-hop': 'dropped',
+        });
         response.end('hello');
       });
       ({ proxy, url } = await proxyFor(`${peer.url}/api`));

@@ -49,9 +49,18 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
   await post('custom node', { name: 'proxy custom', flowClass: 'customNode' });
   await post('custom node nobody uses', { name: 'proxy custom unused', flowClass: 'customNode' });
   const custom = (
-    await api.flows.get({ applicationId, flowClass: 'customNode', filterField: 'name', filter: 'proxy custom' })
+    await api.flows.get({
+      applicationId,
+      flowClass: 'customNode',
+      filterField: 'name',
+      filter: 'proxy custom',
+    })
   ).items as { id: string }[];
-  await post('alpha', { name: 'proxy alpha', description: 'kept', triggers: [{ type: 'webhook', key: 'k1' }] });
+  await post('alpha', {
+    name: 'proxy alpha',
+    description: 'kept',
+    triggers: [{ type: 'webhook', key: 'k1' }],
+  });
   await post('Bravo', { name: 'proxy Bravo', triggers: [{ type: 'timer', config: { seconds: 60 } }] });
   await post('user of the custom node', {
     name: 'proxy charlie',
@@ -106,7 +115,10 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
   await get('perPage=1001', { perPage: 1001 });
   await post('without a name', { description: 'no name' });
   await post('with an unknown key', { name: 'proxy unknown key', color: 'red' });
-  await call('import without a name', api.flows.import({ applicationId, importData: { flows: [{ id: IMPORTED }] } }));
+  await call(
+    'import without a name',
+    api.flows.import({ applicationId, importData: { flows: [{ id: IMPORTED }] } }),
+  );
   await call('get without a token', anonymous.flows.get({ applicationId }));
   await call('get of an unknown application', api.flows.get({ applicationId: UNKNOWN_APPLICATION }));
   await call('get with a malformed application id', api.flows.get({ applicationId: 'not-an-id' }));

@@ -6,7 +6,12 @@ import { violationsHeaderValue } from '../../src/proxy/violations';
 
 const APPLICATION = '575ec8687ae143cd83dc4a97';
 
-const verdictOf = (action: ActionId, rawQuery: string, body?: string, contentType = 'application/json'): RequestVerdict =>
+const verdictOf = (
+  action: ActionId,
+  rawQuery: string,
+  body?: string,
+  contentType = 'application/json',
+): RequestVerdict =>
   requestVerdict({
     action: actionById(action),
     applicationId: APPLICATION,
@@ -25,19 +30,73 @@ const shape = (verdict: RequestVerdict) => [
 
 describe('proxy: the verdict on a request, by the levels of docs/decisions.md', () => {
   const rows: [string, ActionId, string, string | undefined, unknown[]][] = [
-    ['a valid query', 'flows.get', 'sortField=id&perPage=10&filterField=name&filter=a*', undefined, ['serve', 'MUST', undefined]],
-    ['a value outside the accepted ones (decision 3)', 'flows.get', 'sortField=bogus', undefined, ['refuse', 'MUST', undefined]],
+    [
+      'a valid query',
+      'flows.get',
+      'sortField=id&perPage=10&filterField=name&filter=a*',
+      undefined,
+      ['serve', 'MUST', undefined],
+    ],
+    [
+      'a value outside the accepted ones (decision 3)',
+      'flows.get',
+      'sortField=bogus',
+      undefined,
+      ['refuse', 'MUST', undefined],
+    ],
     ['perPage=0 (decision 3)', 'flows.get', 'perPage=0', undefined, ['refuse', 'MUST', undefined]],
-    ['a malformed triggerFilter (decision 3)', 'flows.get', 'triggerFilter[0][color]=red', undefined, ['refuse', 'MUST', undefined]],
+    [
+      'a malformed triggerFilter (decision 3)',
+      'flows.get',
+      'triggerFilter[0][color]=red',
+      undefined,
+      ['refuse', 'MUST', undefined],
+    ],
     ['a missing version (decision 3)', 'flows.getByVersion', '', undefined, ['refuse', 'MUST', undefined]],
-    ['perPage above 1000 (decision 3, SHOULD)', 'flows.get', 'perPage=1001', undefined, ['refuse', 'SHOULD', 'queryValidation']],
-    ['a parameter given twice (P5)', 'flows.get', 'perPage=1&perPage=2', undefined, ['refuse', 'SHOULD', 'queryEdges']],
+    [
+      'perPage above 1000 (decision 3, SHOULD)',
+      'flows.get',
+      'perPage=1001',
+      undefined,
+      ['refuse', 'SHOULD', 'queryValidation'],
+    ],
+    [
+      'a parameter given twice (P5)',
+      'flows.get',
+      'perPage=1&perPage=2',
+      undefined,
+      ['refuse', 'SHOULD', 'queryEdges'],
+    ],
     ['a blank sortField (P5)', 'flows.get', 'sortField=', undefined, ['refuse', 'SHOULD', 'queryEdges']],
-    ['a blank triggerFilter counts as absent (P5)', 'flows.get', 'triggerFilter=', undefined, ['serve', 'SHOULD', 'queryEdges']],
-    ['a blank filter means no filtering (the reference)', 'flows.get', 'filter=', undefined, ['serve', 'MUST', undefined]],
-    ['unknown parameters are ignored (decision 3)', 'flows.get', '_actions=false&PerPage=0', undefined, ['serve', 'SHOULD', 'queryValidation']],
+    [
+      'a blank triggerFilter counts as absent (P5)',
+      'flows.get',
+      'triggerFilter=',
+      undefined,
+      ['serve', 'SHOULD', 'queryEdges'],
+    ],
+    [
+      'a blank filter means no filtering (the reference)',
+      'flows.get',
+      'filter=',
+      undefined,
+      ['serve', 'MUST', undefined],
+    ],
+    [
+      'unknown parameters are ignored (decision 3)',
+      'flows.get',
+      '_actions=false&PerPage=0',
+      undefined,
+      ['serve', 'SHOULD', 'queryValidation'],
+    ],
     ['a valid Post body', 'flows.post', '', '{"name":"a"}', ['serve', 'MUST', undefined]],
-    ['a Post body the schema refuses', 'flows.post', '', '{"name":"a","color":"red"}', ['refuse', 'MUST', undefined]],
+    [
+      'a Post body the schema refuses',
+      'flows.post',
+      '',
+      '{"name":"a","color":"red"}',
+      ['refuse', 'MUST', undefined],
+    ],
     ['a Post body that is not JSON', 'flows.post', '', '{"name":', ['refuse', 'MUST', undefined]],
     ['a Post without a body', 'flows.post', '', undefined, ['refuse', 'MUST', undefined]],
     ['a Post body sent as text (P2)', 'flows.post', '', '{"name":"a"}', ['refuse', 'SHOULD', 'bodyLimits']],
@@ -57,12 +116,21 @@ describe('proxy: the verdict on a request, by the levels of docs/decisions.md', 
   }
 
   it('no Authorization header: refused (every action requires a token)', () => {
-    const verdict = requestVerdict({ action: actionById('flows.get'), applicationId: APPLICATION, rawQuery: '' });
+    const verdict = requestVerdict({
+      action: actionById('flows.get'),
+      applicationId: APPLICATION,
+      rawQuery: '',
+    });
     expect(shape(verdict)).to.deep.equal(['refuse', 'MUST', undefined]);
   });
 
   it('a malformed application id: refused with 400 or 404 (decision 2)', () => {
-    const verdict = requestVerdict({ action: actionById('flows.get'), applicationId: 'nope', rawQuery: '', authorization: 'Bearer t' });
+    const verdict = requestVerdict({
+      action: actionById('flows.get'),
+      applicationId: 'nope',
+      rawQuery: '',
+      authorization: 'Bearer t',
+    });
     expect(shape(verdict)).to.deep.equal(['refuse', 'MUST', 'unknownApplication']);
   });
 });
@@ -85,7 +153,6 @@ describe('proxy: the violations header', () => {
       failure(0, 'SHOULD'),
       ...Array.from({ length: 100 }, (_, index) => failure(index + 1, 'MUST')),
     ]) as string;
-    // eslint-disable-next-line no-control-regex
     expect(value).to.match(/^[\x20-\x7e]+$/);
     expect(value.length).to.be.at.most(4000);
     const parsed = JSON.parse(value) as { level?: string; more?: number }[];

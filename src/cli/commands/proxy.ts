@@ -26,21 +26,25 @@ function targetOf(value: string | undefined): string {
   } catch {
     throw new UsageError(`--target must be an http(s) URL (got "${value}")`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError('--target must be http or https');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError('--target must be http or https');
   if (url.username || url.password) throw new UsageError('--target must not hold credentials');
-  if (url.search || url.hash) throw new UsageError('--target must be a base URL, without a query or fragment');
+  if (url.search || url.hash)
+    throw new UsageError('--target must be a base URL, without a query or fragment');
   return value.replace(/\/+$/, '');
 }
 
 function portOf(text: string): number {
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be 0-65535, got "${text}"`);
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
+    throw new UsageError(`--port must be 0-65535, got "${text}"`);
   return Number(text);
 }
 
 function timeoutOf(text: string | undefined): number {
   if (text === undefined) return DEFAULT_PROXY_TIMEOUT_MS;
   const ms = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
-  if (!(ms >= 1 && ms <= 3_600_000)) throw new UsageError(`--timeout must be 1-3600000 milliseconds, got "${text}"`);
+  if (!(ms >= 1 && ms <= 3_600_000))
+    throw new UsageError(`--timeout must be 1-3600000 milliseconds, got "${text}"`);
   return ms;
 }
 
@@ -67,11 +71,15 @@ async function runProxy(flags: ProxyFlags, version: string): Promise<void> {
     url = await proxy.listen(port, flags.host);
   } catch (error) {
     await proxy.close();
-    throw new UsageError(`cannot listen on ${flags.host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(
+      `cannot listen on ${flags.host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   process.stdout.write(`flows-conformance proxy listening on ${url}\n`);
   if (!isLoopbackHost(flags.host))
-    process.stderr.write(`note: ${flags.host} is reachable from the network; whoever reaches it reaches ${target}\n`);
+    process.stderr.write(
+      `note: ${flags.host} is reachable from the network; whoever reaches it reaches ${target}\n`,
+    );
   await stopped;
   await proxy.close();
   const written = await writeProxyReports(proxy.log, reportDir, version);
@@ -93,7 +101,10 @@ export const registerProxyCommand: CommandRegistrar = (program: Command) => {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', String(DEFAULT_PROXY_PORT))
     .option('--report-dir <dir>', 'where the reports and exchanges.har go on SIGINT/SIGTERM', 'reports')
-    .option('--errors', 'answer 502 with an Error body listing the violations when an answer breaks a MUST rule')
+    .option(
+      '--errors',
+      'answer 502 with an Error body listing the violations when an answer breaks a MUST rule',
+    )
     .option('--timeout <ms>', `answer 504 when the target takes longer (default ${DEFAULT_PROXY_TIMEOUT_MS})`)
     .action((flags: ProxyFlags) => runProxy(flags, program.version() ?? '0.0.0'));
 };
