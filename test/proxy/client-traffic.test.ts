@@ -121,6 +121,17 @@ describe('proxy: the official losant-rest client through the proxy', function ()
     });
   });
 
+  it('against other-choices, a correct server that chooses otherwise where the reference leaves it open: 0 violations', async () => {
+    const proxied = await proxiedMock([], {}, 'other-choices');
+    try {
+      await clientTraffic(proxied.url);
+      expect(proxied.proxy.log.results.length).to.be.greaterThan(30);
+      expect(failuresOf(proxied)).to.deep.equal([]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   describe('against broken variants of the mock', () => {
     const found = new Map<FaultName, Failure[]>();
     before(async () => {

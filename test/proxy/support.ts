@@ -1,4 +1,4 @@
-import { createMockServer, type FaultName, type MockServer } from '../../src/mock';
+import { createMockServer, type FaultName, type MockServer, type VariantName } from '../../src/mock';
 import { createConformanceProxy, type ConformanceProxy, type ProxyOptions } from '../../src/proxy';
 
 export interface ProxiedMock {
@@ -15,8 +15,9 @@ export interface ProxiedMock {
 export async function proxiedMock(
   faults: readonly FaultName[] = [],
   options: Omit<ProxyOptions, 'target'> = {},
+  variant?: VariantName,
 ): Promise<ProxiedMock> {
-  const mock = await createMockServer({ faults });
+  const mock = await createMockServer({ faults, variant });
   const target = await mock.listen(0, '127.0.0.1');
   const proxy = createConformanceProxy({ target, ...options });
   const url = await proxy.listen(0, '127.0.0.1');
