@@ -68,6 +68,27 @@ function answer(
   response.end(body);
 }
 
+/**
+ * Writes a chunk and waits until the client takes more; a client gone meanwhile ends the copy (the
+ * upstream request is aborted by then) instead of leaving it waiting for a drain that never comes.
+ */
+async function writeInTurn(response: http.ServerResponse, chunk: Buffer): Promise<void> {
+  if (response.destroyed) throw new Error('the client went away');
+  if (response.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const drained = () => {
+      response.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      response.off('drain', drained);
+      reject(new Error('the client went away'));
+    };
+    response.once('drain', drained);
+    response.once('close', closed);
+  });
+}
+
 const TROUBLE_TYPES: Record<number, string> = { 502: 'BadGateway', 504: 'GatewayTimeout' };
 
 interface Pending {
@@ -137,7 +158,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     };
     for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
       captured.add(chunk);
-      if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      await writeInTurn(response, chunk);
     }
     response.end();
     pending.record.response.body = captured.buffer;
@@ -250,7 +271,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       response.writeHead(upstream.statusCode, headers);
       for (const chunk of held) response.write(chunk);
       for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-        if (!response.write(next.value)) await new Promise((resolve) => response.once('drain', resolve));
+        await writeInTurn(response, next.value);
       }
       response.end();
       log.addResult({

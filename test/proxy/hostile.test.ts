@@ -120,6 +120,9 @@ describe('proxy: hostile targets and clients', function () {
       await hostile.close();
       await proxied.close();
     });
+    const TOKEN_INIT = () => ({
+      headers: { authorization: `Bearer ${proxied.mock.tokenFor(['flows.get'])}` },
+    });
     const ask = async (hostility: Hostility) => {
       chosen = hostility;
       return askThrough(proxy, url, {
@@ -160,6 +163,26 @@ describe('proxy: hostile targets and clients', function () {
       expect(answer.status).to.equal(200);
       expect(answer.text.length).to.equal(50 * 1024 * 1024);
       expect(proxy.log.results.at(-1)).to.include({ outcome: 'skipped' });
+    });
+
+    it('a client that goes away in the middle of a large answer: the exchange ends, recorded', async () => {
+      chosen = 'huge';
+      const before = proxy.log.records.length;
+      const aborted = new AbortController();
+      const answer = await fetch(`${url}${FLOWS}`, { ...TOKEN_INIT(), signal: aborted.signal });
+      const reader = answer.body!.getReader();
+      await reader.read();
+      aborted.abort();
+      await reader.read().catch(() => undefined);
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (proxy.log.records.length > before) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 10);
+      });
+      expect(proxy.log.records.length).to.equal(before + 1);
     });
 
     it('and still serves the next request unchanged', async () => {
