@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { redactHeaderValue } from '../http/curl';
+import { redactHeaderValue } from '../http/redact';
 
 /** One exchange as the proxy saw it, before redaction; the HAR and the reports are made from these. */
 export interface ExchangeRecord {

@@ -1,6 +1,6 @@
 import { summarize } from '../engine/runner';
 import type { CaseResult, RunReport } from '../engine/results';
-import { redactSecrets } from '../http/curl';
+import { redactSecrets } from '../http/redact';
 import type { ExchangeRecord } from './har';
 
 /** Bodies kept for the HAR, in all; beyond it exchanges are still judged and listed, without bodies. */

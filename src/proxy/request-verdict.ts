@@ -1,13 +1,13 @@
-import qs from 'qs';
 import type { ActionSpec, DecisionKey, QueryParameter } from '../../specs/catalog';
 import type { Level } from '../model/results';
 import { describeViolation, validatorFor } from '../schemas/registry';
 import { parseJsonBody } from '../mock/body';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../mock/defaults';
-import { faultSet } from '../mock/faults';
+import { behaviourOf } from '../mock/behaviour';
 import { OBJECT_ID_PATTERN } from '../mock/ids';
 import { importProblem } from '../mock/import';
-import { parseQuery, parseQueryString, type ParsedQuery } from '../mock/query';
+import { decodeQueryText, encodeTypedQuery } from '../model/query-codec';
+import { parseQuery, type ParsedQuery } from '../mock/query';
 
 /**
  * What the reference says of a request, before the answer is seen. `refuse`: it must be refused (a 2xx
@@ -36,7 +36,7 @@ export interface JudgedRequest {
 }
 
 /** The reference mock's own validation, with no fault on: the reference's reading of a query and a body. */
-const REFERENCE = faultSet();
+const REFERENCE = behaviourOf().query;
 
 const refuse = (level: Level, reason: string, decision?: DecisionKey): RequestVerdict => ({
   kind: 'refuse',
@@ -90,7 +90,7 @@ function decidedByDecision(
 function queryVerdict(action: ActionSpec, rawQuery: string): RequestVerdict {
   let parsed: Record<string, unknown>;
   try {
-    parsed = parseQueryString(rawQuery);
+    parsed = decodeQueryText(rawQuery);
   } catch {
     return { kind: 'open', reason: 'a query beyond the bounds the reference mock parses' };
   }
@@ -105,7 +105,7 @@ function queryVerdict(action: ActionSpec, rawQuery: string): RequestVerdict {
   const rest = Object.fromEntries(
     Object.entries(parsed).filter(([name]) => !decided.some((entry) => entry.name === name)),
   );
-  const restQuery = qs.stringify(rest, { encodeValuesOnly: true, arrayFormat: 'indices' });
+  const restQuery = encodeTypedQuery(rest);
   let query: ParsedQuery | undefined;
   const refused = refusalOf(() => (query = parseQuery(action, restQuery, REFERENCE)));
   if (refused !== undefined) return refuse('MUST', refused);
