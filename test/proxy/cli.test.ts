@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { createMockServer, MOCK_APPLICATION_ID, type MockServer } from '../../src/mock';
 import { PACKAGE_ROOT } from '../../src/paths';
-import { CLI_ENTRY } from '../support/cli';
+import { cliArgv } from '../support/built-cli';
 import { runMain } from '../support/in-process-cli';
 
 describe('proxy: the CLI', function () {
@@ -36,10 +36,9 @@ describe('proxy: the CLI', function () {
       const target = await mock.listen(0, '127.0.0.1');
       token = mock.tokenFor(['flows.get']);
       reportDir = mkdtempSync(path.join(os.tmpdir(), 'proxy-cli-'));
-      const tsx = path.join(PACKAGE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
       const child = spawn(
         process.execPath,
-        [tsx, CLI_ENTRY, 'proxy', '--target', target, '--port', '0', '--report-dir', reportDir],
+        cliArgv(['proxy', '--target', target, '--port', '0', '--report-dir', reportDir]),
         { cwd: PACKAGE_ROOT },
       );
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
