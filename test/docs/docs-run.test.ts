@@ -77,7 +77,10 @@ interface Outcome {
   readonly stderr: string;
 }
 
-/** The CLI in a child (cwd `dir`); a `mock` counts as working once it listens, and is stopped then. */
+/** Commands that serve until stopped: they count as working once they listen, and are stopped then. */
+const SERVERS = new Set(['mock', 'proxy']);
+
+/** The CLI in a child (cwd `dir`); a server counts as working once it listens, and is stopped then. */
 function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv, dir: string): Promise<Outcome> {
   const child = spawn(process.execPath, cliArgv(args), {
     cwd: dir,
@@ -87,24 +90,25 @@ function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv, dir: string):
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    let listened = false;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (args[0] === 'mock' && /listening on http:\/\/127\.0\.0\.1:\d+/.test(stdout)) {
-        clearTimeout(timer);
+      if (!listened && SERVERS.has(args[0]) && /listening on http:\/\/127\.0\.0\.1:\d+/.test(stdout)) {
+        // Stopped, and awaited: a proxy writes its reports on SIGTERM, before the folder goes.
+        listened = true;
         child.kill('SIGTERM');
-        resolve({ code: 0, stdout, stderr });
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code: listened ? 0 : code, stdout, stderr });
     });
   });
 }
 
 /**
- * `flows-conformance <args>` in `dir`: in process, but in a child a `mock` (it serves until stopped) and
+ * `flows-conformance <args>` in `dir`: in process, but in a child a server (it serves until stopped) and
  * a `verify` that gets as far as verifying (the Pact verifier writes to fd 1).
  */
 async function runCommand(
@@ -113,7 +117,7 @@ async function runCommand(
   dir: string,
   expected: 0 | 2,
 ): Promise<Outcome> {
-  if (args[0] === 'mock' || (args[0] === 'verify' && expected === 0)) return spawnCli(args, env, dir);
+  if (SERVERS.has(args[0]) || (args[0] === 'verify' && expected === 0)) return spawnCli(args, env, dir);
   const cwd = process.cwd();
   process.chdir(dir);
   try {
