@@ -6,8 +6,11 @@ import type { ActionId, DecisionKey } from '../../specs/catalog';
  */
 
 /** What a case checks; reports group by action × aspect. */
-/** `setup`: the suite's own data was made (a gap skips only the cases that need it). */
-export type Aspect = 'setup' | 'auth' | 'query' | 'status' | 'schema' | 'body';
+/**
+ * `setup`: the suite's own data was made (a gap skips only the cases that need it). `fuzz`: a property
+ * of `flows-conformance fuzz` over generated inputs (one case per action and property).
+ */
+export type Aspect = 'setup' | 'auth' | 'query' | 'status' | 'schema' | 'body' | 'fuzz';
 
 /** MUST: straight from the reference. SHOULD: rests on a decision, a warning unless --strict. */
 export type Level = 'MUST' | 'SHOULD';

@@ -10,7 +10,7 @@ import { casesSection, PAGE_SCRIPT, schemasSection, searchBox, tableOfContents }
 import { tokensSection } from './html-scopes';
 import { HTML_STYLE } from './html-style';
 import { groupFailures, REPRO_NOTE } from './failure-groups';
-import { ASPECTS, coverageOf, failureText, problemResults } from './report-views';
+import { aspectsOf, coverageOf, failureText, problemResults } from './report-views';
 import { summaryLine } from './summary-line';
 
 export const HTML_REPORT_FILE = 'index.html';
@@ -79,7 +79,7 @@ function overviewSection(report: RunReport): string {
   const coverage = coverageOf(report);
   const matrixRows = ACTIONS.map((action) => [
     `<a href="#${actionAnchor(action)}">${esc(action.id)}</a>`,
-    ...ASPECTS.map((aspect) => {
+    ...aspectsOf(report).map((aspect) => {
       const cases = report.results.filter(
         (result) => result.action === action.id && result.aspect === aspect,
       );
@@ -98,7 +98,7 @@ function overviewSection(report: RunReport): string {
     '<section class="card" id="overview"><h2>Results by action and aspect</h2>' +
     stale +
     uncovered +
-    table(['Action', ...ASPECTS], matrixRows) +
+    table(['Action', ...aspectsOf(report)], matrixRows) +
     '</section>'
   );
 }

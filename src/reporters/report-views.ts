@@ -13,6 +13,10 @@ import type { Aspect, CaseResult, Failure, Outcome, RunReport } from '../engine/
  */
 
 export const ASPECTS: readonly Aspect[] = ['setup', 'auth', 'query', 'status', 'schema', 'body'];
+
+/** The aspects a report shows: a fuzz run's only its own, a conformance run's the six above. */
+export const aspectsOf = (report: RunReport): readonly Aspect[] =>
+  report.results.some((result) => result.aspect === 'fuzz') ? ['fuzz'] : ASPECTS;
 export const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'warning', 'skipped'];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -89,7 +93,7 @@ export interface AspectRow {
 /** One row per action × aspect of the catalog, also where no case ran. */
 export function outcomesByActionAndAspect(report: RunReport): AspectRow[] {
   return ACTIONS.flatMap((action) =>
-    ASPECTS.map((aspect) => ({
+    aspectsOf(report).map((aspect) => ({
       action,
       aspect,
       counts: countOutcomes(

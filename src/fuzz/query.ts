@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import qs from 'qs';
+import type { ActionSpec, QueryParameter } from '../../specs/catalog';
+import { validatorFor } from '../schemas/registry';
+import { arbitraryOf } from './schema-arbitrary';
+import { brokenValues } from './schema-breakers';
+import { schemaOf } from './schema-source';
+import { codePoint, unicodeString } from './unicode';
+
+/**
+ * Queries drawn from the catalog's parameters (specs/catalog/actions.ts), by the kind of each value:
+ * every parameter given or not, each from its accepted values, in combination. The glob (`filter`) is
+ * always given and starts with the run's own prefix, its field (`filterField`) always set: an answer
+ * then holds only the run's own flows, on any server (docs/fuzz.md).
+ */
+
+export type Query = Readonly<Record<string, unknown>>;
+
+/** Values the run's own data holds, so that generated filters also match something. */
+export interface QueryPools {
+  readonly versions: readonly string[];
+  readonly triggerTypes: readonly string[];
+  readonly triggerKeys: readonly string[];
+}
+
+/** `a=1&triggerFilter[0][type]=webhook`, as the official client writes it. */
+export const encodeQuery = (query: Query): string =>
+  qs.stringify(query, { encodeValuesOnly: true, arrayFormat: 'indices', skipNulls: true });
+
+/** What a server reads from the query string: expectations are judged on it, not on what was meant. */
+export const decodeQuery = (text: string): Query =>
+  qs.parse(text, { depth: 2, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false }) as Query;
+
+const orPool = (pool: readonly string[], other: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  pool.length === 0 ? other : fc.oneof(fc.constantFrom(...pool), other);
+
+const globText = fc.string({
+  unit: fc.oneof({ weight: 1, arbitrary: fc.constantFrom('*', '?') }, { weight: 3, arbitrary: codePoint }),
+  maxLength: 8,
+});
+
+function triggerFilterArbitrary(parameter: QueryParameter, pools: QueryPools): fc.Arbitrary<unknown> {
+  if (parameter.value.kind !== 'triggerFilter') throw new Error('not a triggerFilter');
+  const entry = fc.record(
+    {
+      type: orPool(pools.triggerTypes, unicodeString(0, 24)),
+      key: orPool(pools.triggerKeys, unicodeString(0, 24)),
+    },
+    { requiredKeys: [] },
+  );
+  return fc.oneof(arbitraryOf(schemaOf(parameter.value.schema)), fc.array(entry, { minLength: 1, maxLength: 3 }));
+}
+
+function valueArbitrary(parameter: QueryParameter, prefix: string, pools: QueryPools): fc.Arbitrary<unknown> {
+  const kind = parameter.value;
+  switch (kind.kind) {
+    case 'enum':
+      return fc.constantFrom(...kind.acceptedValues);
+    case 'nonNegativeInteger':
+      return fc.integer({ min: kind.minimum ?? 0, max: kind.shouldMaximum ?? 1_000_000 }).map(String);
+    case 'boolean':
+      return fc.constantFrom('true', 'false');
+    case 'string':
+      return orPool(pools.versions, unicodeString(1, 32));
+    case 'glob':
+      return globText.map((glob) => `${prefix}${glob}`);
+    case 'triggerFilter':
+      return triggerFilterArbitrary(parameter, pools);
+  }
+}
+
+/** The parameters that confine an answer to the run's data: the glob and the field it applies to. */
+const confining = (action: ActionSpec): Set<string> => {
+  const glob = action.query.find((parameter) => parameter.value.kind === 'glob');
+  const field = action.query.find(
+    (parameter) => parameter.value.kind === 'enum' && parameter.default === '' && glob !== undefined,
+  );
+  return new Set([glob?.name, field?.name].filter((name): name is string => name !== undefined));
+};
+
+export function validQuery(action: ActionSpec, prefix: string, pools: QueryPools): fc.Arbitrary<Query> {
+  const always = confining(action);
+  const model = Object.fromEntries(
+    action.query.map((parameter) => [parameter.name, valueArbitrary(parameter, prefix, pools)]),
+  );
+  const requiredKeys = action.query
+    .filter((parameter) => parameter.required || always.has(parameter.name))
+    .map((parameter) => parameter.name);
+  return fc.record(model, { requiredKeys, noNullPrototype: true });
+}
+
+export interface BrokenQuery {
+  readonly query: Query;
+  /** `perPage: minimum`, `version: required`, `triggerFilter: maxLength at /0/key`. */
+  readonly rule: string;
+}
+
+const lowerTrim = (text: string) => text.trim().toLowerCase();
+
+function brokenValue(parameter: QueryParameter): fc.Arbitrary<{ value: unknown; rule: string }> | undefined {
+  const kind = parameter.value;
+  const rule = (name: string) => (value: unknown) => ({ value, rule: name });
+  switch (kind.kind) {
+    case 'enum':
+      return unicodeString(1, 16)
+        .filter((text) => !kind.acceptedValues.includes(text))
+        .map(rule('enum'));
+    case 'nonNegativeInteger': {
+      const breaks = [
+        fc.integer({ min: 1, max: 2 ** 31 }).map((value) => rule('type')(`-${value}`)),
+        fc.nat().map((value) => rule('type')(`${value}.5`)),
+        unicodeString(1, 8)
+          .filter((text) => !/^\s*[+-]?\d/.test(text))
+          .map(rule('type')),
+      ];
+      if (kind.minimum !== undefined && kind.minimum > 0)
+        breaks.push(fc.integer({ min: 0, max: kind.minimum - 1 }).map((value) => rule('minimum')(String(value))));
+      return fc.oneof(...breaks);
+    }
+    case 'boolean':
+      return unicodeString(1, 8)
+        .filter((text) => !['true', 'false', '1', '0', ''].includes(lowerTrim(text)))
+        .map(rule('type'));
+    case 'triggerFilter': {
+      // A query carries text only: types below the top cannot be broken, numbers arrive as strings.
+      const schema = kind.schema;
+      const validate = validatorFor(schema);
+      return brokenValues(schema, {
+        rules: ['type', 'maxLength', 'additionalProperties', 'maxItems'],
+        typeAtTopOnly: true,
+      })
+        .filter((broken) => {
+          const seen = decodeQuery(encodeQuery({ [parameter.name]: broken.value }))[parameter.name];
+          return seen !== undefined && seen !== '' && validate(seen).length > 0;
+        })
+        .map((broken) => ({ value: broken.value, rule: `${broken.rule}${broken.at ? ` at ${broken.at}` : ''}` }));
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A valid query with exactly one parameter broken: a value outside its kind, or a required one left out. */
+export function brokenQuery(action: ActionSpec, prefix: string, pools: QueryPools): fc.Arbitrary<BrokenQuery> | undefined {
+  const breaks = action.query.flatMap((parameter) => {
+    const out: fc.Arbitrary<BrokenQuery>[] = [];
+    const value = brokenValue(parameter);
+    if (value)
+      out.push(
+        fc.tuple(validQuery(action, prefix, pools), value).map(([query, broken]) => ({
+          query: { ...query, [parameter.name]: broken.value },
+          rule: `${parameter.name}: ${broken.rule}`,
+        })),
+      );
+    if (parameter.required)
+      out.push(
+        validQuery(action, prefix, pools).map((query) => {
+          const { [parameter.name]: _left, ...rest } = query;
+          return { query: rest, rule: `${parameter.name}: required` };
+        }),
+      );
+    return out;
+  });
+  return breaks.length === 0 ? undefined : fc.oneof(...breaks);
+}
