@@ -22,6 +22,7 @@ const LAYERS = [
   { name: 'reporters', rank: 8, paths: ['^src/reporters/'] },
   { name: 'compare', rank: 9, paths: ['^src/compare/'] },
   { name: 'pact', rank: 9, paths: ['^src/pact/'] },
+  { name: 'fuzz', rank: 9, paths: ['^src/fuzz/'] },
   { name: 'openapi', rank: 10, paths: ['^src/openapi/'] },
   { name: 'mutants', rank: 11, paths: ['^src/mutants/'] },
   { name: 'cli', rank: 11, paths: ['^src/cli/'] },

@@ -63,7 +63,7 @@ export function linkedBundle(prefix: string, bundle: unknown): unknown {
 /** Decision 6's glob as a RegExp: `*` any run, `?` one character, the rest literal, case-insensitive. */
 export function globRegExp(glob: string): RegExp {
   const body = [...glob]
-    .map((char) => (char === '*' ? '[^]*' : char === '?' ? '[^]' : char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')))
+    .map((char) => (char === '*' ? '[^]*' : char === '?' ? '[^]' : char.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')))
     .join('');
   return new RegExp(`^${body}$`, 'iu');
 }

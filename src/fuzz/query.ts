@@ -31,13 +31,27 @@ export const encodeQuery = (query: Query): string =>
 export const decodeQuery = (text: string): Query =>
   qs.parse(text, { depth: 2, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false }) as Query;
 
+/**
+ * Query strings above this many bytes are not generated: a server may refuse a long request line
+ * (414 or 431, RFC 9110 §15.5.15), which the catalog does not list; Node's default limit is 16 KiB.
+ */
+export const QUERY_BUDGET_BYTES = 8 * 1024;
+const withinBudget = (query: Query) => Buffer.byteLength(encodeQuery(query)) <= QUERY_BUDGET_BYTES;
+
 const orPool = (pool: readonly string[], other: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   pool.length === 0 ? other : fc.oneof(fc.constantFrom(...pool), other);
 
-const globText = fc.string({
+const globPart = fc.string({
   unit: fc.oneof({ weight: 1, arbitrary: fc.constantFrom('*', '?') }, { weight: 3, arbitrary: codePoint }),
   maxLength: 8,
 });
+/** After the prefix: often a star, so that the glob matches some of the run's flows, not only none. */
+const globText = fc.oneof(
+  fc.constant('*'),
+  globPart.map((part) => `*${part}*`),
+  globPart.map((part) => `?${part}`),
+  globPart,
+);
 
 function triggerFilterArbitrary(parameter: QueryParameter, pools: QueryPools): fc.Arbitrary<unknown> {
   if (parameter.value.kind !== 'triggerFilter') throw new Error('not a triggerFilter');
@@ -86,7 +100,7 @@ export function validQuery(action: ActionSpec, prefix: string, pools: QueryPools
   const requiredKeys = action.query
     .filter((parameter) => parameter.required || always.has(parameter.name))
     .map((parameter) => parameter.name);
-  return fc.record(model, { requiredKeys, noNullPrototype: true });
+  return fc.record(model, { requiredKeys, noNullPrototype: true }).filter(withinBudget);
 }
 
 export interface BrokenQuery {
@@ -161,5 +175,5 @@ export function brokenQuery(action: ActionSpec, prefix: string, pools: QueryPool
       );
     return out;
   });
-  return breaks.length === 0 ? undefined : fc.oneof(...breaks);
+  return breaks.length === 0 ? undefined : fc.oneof(...breaks).filter((broken) => withinBudget(broken.query));
 }

@@ -7,6 +7,7 @@ import { registerCanIDeployCommand } from './can-i-deploy';
 import { registerRunCommand } from './run';
 import { registerOpenApiCommand } from './openapi';
 import { registerCompareCommand } from './compare';
+import { registerFuzzCommand } from './fuzz';
 import type { CommandRegistrar } from './registrar';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CommandRegistrar[] = [
   registerRunCommand,
   registerOpenApiCommand,
   registerCompareCommand,
+  registerFuzzCommand,
 ];

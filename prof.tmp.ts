@@ -1,0 +1,11 @@
+import fc from 'fast-check';
+import { actionById } from './specs/catalog';
+import { validQuery, brokenQuery } from './src/fuzz/query';
+const pools = { versions: ['v1'], triggerTypes: ['webhook'], triggerKeys: ['k'] };
+let t0 = Date.now();
+const a = validQuery(actionById('flows.get'), 'fcx-', pools);
+fc.sample(a, { numRuns: 100, seed: 1 });
+console.log('valid query 100', Date.now() - t0);
+t0 = Date.now();
+fc.sample(brokenQuery(actionById('flows.get'), 'fcx-', pools)!, { numRuns: 100, seed: 1 });
+console.log('broken query 100', Date.now() - t0);
