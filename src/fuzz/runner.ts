@@ -34,7 +34,18 @@ export interface FuzzOptions extends ConnectOptions, FuzzBounds {
   readonly config: TargetConfig;
 }
 
+/** A failure as fast-check left it: the shrunk input and how to replay it. */
+export interface FuzzFinding {
+  readonly id: string;
+  /** The broken rule (`status`, `server-error`, `round-trip`, ...). */
+  readonly rule: string;
+  readonly counterexample: unknown;
+  readonly seed: number;
+  readonly path: string;
+}
+
 export interface FuzzOutcome {
+  readonly findings: readonly FuzzFinding[];
   readonly report: RunReport;
   readonly secrets: string[];
   readonly seed: number;
@@ -134,7 +145,16 @@ async function runProperty(property: FuzzProperty, bounds: FuzzBounds & { seed: 
     failures: details.failed ? [failureOf(property, details, baseUrl)] : [],
     durationMs: Math.round(performance.now() - started),
   };
-  return { result, inputs: details.numRuns };
+  const finding: FuzzFinding | undefined = details.failed
+    ? {
+        id: property.id,
+        rule: details.errorInstance instanceof RuleBroken ? details.errorInstance.rule : 'crash',
+        counterexample: details.counterexample?.[0],
+        seed: details.seed,
+        path: details.counterexamplePath ?? '',
+      }
+    : undefined;
+  return { result, inputs: details.numRuns, finding };
 }
 
 /** A fuzz run: seed data, every selected property within its bounds, clean-up, the report. */
@@ -161,7 +181,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
   } catch (error) {
     await target.close();
     if (!(error instanceof TargetUnusable)) throw error;
-    return { report: { summary: summaryOf([], error.message), results: [] }, secrets: given, seed, inputs: 0, startError: error.message };
+    return {
+      report: { summary: summaryOf([], error.message), results: [] },
+      findings: [],
+      secrets: given,
+      seed,
+      inputs: 0,
+      startError: error.message,
+    };
   }
   const wire: Wire = { transport: target.transport, token, applicationId: target.applicationId, created: new Set() };
   const seedPrefix = `${prefix}s-`;
@@ -184,6 +211,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
     const results = outcomes.map((outcome) => outcome.result);
     return {
       report: { summary: summaryOf(results), results },
+      findings: outcomes.flatMap((outcome) => (outcome.finding ? [outcome.finding] : [])),
       secrets: [...new Set([...given, ...target.tokens.secrets()])],
       seed,
       inputs: outcomes.reduce((sum, outcome) => sum + outcome.inputs, 0),
