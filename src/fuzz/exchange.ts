@@ -39,7 +39,10 @@ export function requestFor(wire: Wire, path: string, query: string, body?: unkno
     method: body === undefined ? 'GET' : 'POST',
     path,
     query: query === '' ? undefined : query,
-    headers: body === undefined ? { accept: JSON_HEADERS.accept, ...bearer(wire.token) } : { ...JSON_HEADERS, ...bearer(wire.token) },
+    headers:
+      body === undefined
+        ? { accept: JSON_HEADERS.accept, ...bearer(wire.token) }
+        : { ...JSON_HEADERS, ...bearer(wire.token) },
     ...(body !== undefined && { body: JSON.stringify(body) }),
     authLabel: 'token of the run',
   };
@@ -57,7 +60,17 @@ export async function exchange(wire: Wire, request: HttpRequest): Promise<Exchan
       `no usable answer: ${error.message}`,
       'an answer within the per-request timeout',
       NEVER,
-      { request, sentAt, response: { status: 0, headers: {}, bodyText: '', json: { ok: false, error: error.message }, durationMs: 0 } },
+      {
+        request,
+        sentAt,
+        response: {
+          status: 0,
+          headers: {},
+          bodyText: '',
+          json: { ok: false, error: error.message },
+          durationMs: 0,
+        },
+      },
     );
   }
 }
@@ -66,7 +79,13 @@ export async function exchange(wire: Wire, request: HttpRequest): Promise<Exchan
 export function never(action: ActionSpec, seen: Exchange): void {
   const { status, json } = seen.response;
   if (status >= 500)
-    throw new RuleBroken('server-error', `answered ${status}`, 'never a 5xx for a client’s request', NEVER, seen);
+    throw new RuleBroken(
+      'server-error',
+      `answered ${status}`,
+      'never a 5xx for a client’s request',
+      NEVER,
+      seen,
+    );
   if (!action.responses.some((response) => response.status === status))
     throw new RuleBroken(
       'listed-status',
@@ -82,7 +101,13 @@ export function never(action: ActionSpec, seen: Exchange): void {
 export function answered(action: ActionSpec, seen: Exchange, status: number, why: string): unknown {
   never(action, seen);
   if (seen.response.status !== status)
-    throw new RuleBroken('status', `answered ${seen.response.status}`, `${status}: ${why}`, `flows-actions.md#${action.referenceAnchor}`, seen);
+    throw new RuleBroken(
+      'status',
+      `answered ${seen.response.status}`,
+      `${status}: ${why}`,
+      `flows-actions.md#${action.referenceAnchor}`,
+      seen,
+    );
   const schema = action.responses.find((response) => response.status === status)?.schema as SchemaName;
   const body = seen.response.json.ok ? seen.response.json.value : undefined;
   const violations = validatorFor(schema)(body);

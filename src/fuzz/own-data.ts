@@ -50,8 +50,16 @@ export function linkedBundle(prefix: string, bundle: unknown): unknown {
   const linkedFlows = flows.map((flow, index) => {
     const own = versions.filter((version) => version.flowId === flowIds[index]);
     const defaultVersionId =
-      flow.defaultVersionId === undefined ? undefined : own.length > 0 && typeof flow.defaultVersionId === 'string' ? own[0].id : null;
-    return underPrefix(prefix, { ...flow, id: flowIds[index], ...(defaultVersionId !== undefined && { defaultVersionId }) });
+      flow.defaultVersionId === undefined
+        ? undefined
+        : own.length > 0 && typeof flow.defaultVersionId === 'string'
+          ? own[0].id
+          : null;
+    return underPrefix(prefix, {
+      ...flow,
+      id: flowIds[index],
+      ...(defaultVersionId !== undefined && { defaultVersionId }),
+    });
   });
   return {
     ...bundle,
@@ -63,7 +71,9 @@ export function linkedBundle(prefix: string, bundle: unknown): unknown {
 /** Decision 6's glob as a RegExp: `*` any run, `?` one character, the rest literal, case-insensitive. */
 export function globRegExp(glob: string): RegExp {
   const body = [...glob]
-    .map((char) => (char === '*' ? '[^]*' : char === '?' ? '[^]' : char.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')))
+    .map((char) =>
+      char === '*' ? '[^]*' : char === '?' ? '[^]' : char.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${body}$`, 'iu');
 }

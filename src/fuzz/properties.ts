@@ -74,7 +74,14 @@ const EMPTY_FACTS: DataFacts = {
 };
 
 /** A check of src/checks run on a fuzz exchange; its first failure becomes the broken rule. */
-function reuseCheck(wire: Wire, id: string, action: ActionId, exchanges: Exchange[], ref: CheckRef, rule: string): void {
+function reuseCheck(
+  wire: Wire,
+  id: string,
+  action: ActionId,
+  exchanges: Exchange[],
+  ref: CheckRef,
+  rule: string,
+): void {
   const context: CheckContext = {
     testCase: { id, action, aspect: 'fuzz', level: 'MUST', covers: [], checks: [ref] },
     exchanges,
@@ -93,18 +100,24 @@ function itemProblem(
   sent: Query,
   item: Record<string, unknown>,
 ): string | undefined {
-  const flow = action.id === 'flows.getByVersion' ? context.seed.flows.get(normalId(String(item.flowId))) : item;
+  const flow =
+    action.id === 'flows.getByVersion' ? context.seed.flows.get(normalId(String(item.flowId))) : item;
   if (!flow) return `version ${String(item.id)} belongs to flow ${String(item.flowId)}, not one of the run’s`;
   const name = String(flow.name);
   if (!name.toLowerCase().startsWith(context.seedPrefix.toLowerCase()))
     return `"${name}" lies outside the run’s prefix ${context.seedPrefix}`;
   if (typeof sent.filter === 'string' && !globRegExp(sent.filter).test(name))
     return `"${name}" does not match filter ${JSON.stringify(sent.filter)}`;
-  if (action.id === 'flows.getByVersion' && String(item.version).toLowerCase() !== String(sent.version).toLowerCase())
+  if (
+    action.id === 'flows.getByVersion' &&
+    String(item.version).toLowerCase() !== String(sent.version).toLowerCase()
+  )
     return `version "${String(item.version)}" is not ${JSON.stringify(sent.version)}`;
   const fact = flowFact(context.seed, flow);
-  const flowClass = typeof sent.flowClass === 'string' ? sent.flowClass : parameterDefault(action, 'flowClass');
-  if (String(flow.flowClass) !== flowClass) return `"${name}" is of flowClass ${String(flow.flowClass)}, not ${flowClass}`;
+  const flowClass =
+    typeof sent.flowClass === 'string' ? sent.flowClass : parameterDefault(action, 'flowClass');
+  if (String(flow.flowClass) !== flowClass)
+    return `"${name}" is of flowClass ${String(flow.flowClass)}, not ${flowClass}`;
   const triggers = triggerEntries(sent);
   if (fact && triggers && selectFlows([fact], { flowClass: '*', triggers }).length === 0)
     return `"${name}" has no trigger matching ${JSON.stringify(triggers)}`;
@@ -112,17 +125,41 @@ function itemProblem(
 }
 
 /** Every item matches the query; count is the number of items and at most perPage. */
-function itemsMatch(context: PropertyContext, action: ActionSpec, sent: Query, body: unknown, seen: Exchange): void {
+function itemsMatch(
+  context: PropertyContext,
+  action: ActionSpec,
+  sent: Query,
+  body: unknown,
+  seen: Exchange,
+): void {
   if (!isRecord(body) || !Array.isArray(body.items)) return;
   const perPage = Number(sent.perPage ?? parameterDefault(action, 'perPage'));
   if (body.items.length > perPage || Number(body.count) > perPage)
-    throw new RuleBroken('per-page', `count ${String(body.count)} with ${body.items.length} items, perPage ${perPage}`, 'count ≤ perPage', QUERY_RULES, seen);
+    throw new RuleBroken(
+      'per-page',
+      `count ${String(body.count)} with ${body.items.length} items, perPage ${perPage}`,
+      'count ≤ perPage',
+      QUERY_RULES,
+      seen,
+    );
   if (body.count !== body.items.length)
-    throw new RuleBroken('count', `count ${String(body.count)} but ${body.items.length} items`, 'count = the number of items', QUERY_RULES, seen);
+    throw new RuleBroken(
+      'count',
+      `count ${String(body.count)} but ${body.items.length} items`,
+      'count = the number of items',
+      QUERY_RULES,
+      seen,
+    );
   for (const item of body.items.filter(isRecord)) {
     const problem = itemProblem(context, action, sent, item);
     if (problem)
-      throw new RuleBroken('items-match', problem, 'every item matching flowClass, filter, triggerFilter (and version)', QUERY_RULES, seen);
+      throw new RuleBroken(
+        'items-match',
+        problem,
+        'every item matching flowClass, filter, triggerFilter (and version)',
+        QUERY_RULES,
+        seen,
+      );
   }
 }
 
@@ -157,7 +194,13 @@ function collectionProperties(context: PropertyContext, action: ActionSpec): Fuz
         const next = await get({ ...query, page: String(page + 1) });
         const totals = [first.body, next.body].map((body) => (isRecord(body) ? body.totalCount : undefined));
         if (totals[0] !== totals[1])
-          throw new RuleBroken('total-count', `totalCount ${String(totals[0])} on page ${page}, ${String(totals[1])} on page ${page + 1}`, 'the same totalCount on every page', 'spec/README.md decision 4', next.seen);
+          throw new RuleBroken(
+            'total-count',
+            `totalCount ${String(totals[0])} on page ${page}, ${String(totals[1])} on page ${page + 1}`,
+            'the same totalCount on every page',
+            'spec/README.md decision 4',
+            next.seen,
+          );
       },
     },
   ];
@@ -182,7 +225,10 @@ async function countUnder(context: PropertyContext, prefix: string): Promise<num
   const counts = await Promise.all(
     context.flowClasses.map(async (flowClass) => {
       const text = encodeQuery({ filterField: 'name', filter: `${prefix}*`, flowClass, perPage: '1' });
-      const seen = await exchange(context.wire, requestFor(context.wire, pathFor(get, context.wire.applicationId), text));
+      const seen = await exchange(
+        context.wire,
+        requestFor(context.wire, pathFor(get, context.wire.applicationId), text),
+      );
       const body = answered(get, seen, 200, 'counting the run’s flows');
       return isRecord(body) && typeof body.totalCount === 'number' ? body.totalCount : 0;
     }),
@@ -194,10 +240,18 @@ async function countUnder(context: PropertyContext, prefix: string): Promise<num
 function createdIds(body: unknown): string[] {
   if (!isRecord(body)) return [];
   const flows = Array.isArray(body.flows) ? body.flows : [body];
-  return flows.filter(isRecord).map((flow) => flow.id).filter((id): id is string => typeof id === 'string');
+  return flows
+    .filter(isRecord)
+    .map((flow) => flow.id)
+    .filter((id): id is string => typeof id === 'string');
 }
 
-function refusedProperty(context: PropertyContext, action: ActionSpec, tag: string, bodies: fc.Arbitrary<{ value: unknown; rule: string; at: string }>): FuzzProperty {
+function refusedProperty(
+  context: PropertyContext,
+  action: ActionSpec,
+  tag: string,
+  bodies: fc.Arbitrary<{ value: unknown; rule: string; at: string }>,
+): FuzzProperty {
   const prefix = context.namespace(tag);
   const path = pathFor(action, context.wire.applicationId);
   let known = 0;
@@ -211,7 +265,7 @@ function refusedProperty(context: PropertyContext, action: ActionSpec, tag: stri
       never(action, seen);
       if (seen.response.status < 300 && seen.response.json.ok)
         for (const id of createdIds(seen.response.json.value)) context.wire.created.add(id);
-      const refusedWell = (() => {
+      const refused = (() => {
         try {
           answered(action, seen, 400, `the body breaks ${rule} at ${at || '/'}`);
           return undefined;
@@ -220,10 +274,20 @@ function refusedProperty(context: PropertyContext, action: ActionSpec, tag: stri
         }
       })();
       const before = known;
-      known = await countUnder(context, prefix);
-      if (refusedWell) throw refusedWell;
+      try {
+        known = await countUnder(context, prefix);
+      } catch (error) {
+        throw refused ?? error;
+      }
+      if (refused) throw refused;
       if (known !== before)
-        throw new RuleBroken('nothing-changed', `the run’s flows went from ${before} to ${known}`, 'nothing created by a request refused with 400', 'RFC 9110 §15.5; spec/README.md decision 11', seen);
+        throw new RuleBroken(
+          'nothing-changed',
+          `the run’s flows went from ${before} to ${known}`,
+          'nothing created by a request refused with 400',
+          'RFC 9110 §15.5; spec/README.md decision 11',
+          seen,
+        );
     },
   };
 }
@@ -254,20 +318,43 @@ function postProperties(context: PropertyContext): FuzzProperty[] {
       arbitrary: fc.record({ query: validQuery(action, prefix, context.pools), body: bodies }),
       check: async (input) => {
         const { query, body } = input as { query: Query; body: Record<string, unknown> };
-        const posted = await exchange(context.wire, requestFor(context.wire, pathFor(action, context.wire.applicationId), encodeQuery(query), body));
+        const posted = await exchange(
+          context.wire,
+          requestFor(context.wire, pathFor(action, context.wire.applicationId), encodeQuery(query), body),
+        );
         const created = answered(action, posted, 201, 'a body valid against Workflow Post');
         for (const id of createdIds(created)) context.wire.created.add(id);
         const flowClass = isRecord(created) ? String(created.flowClass) : 'cloud';
-        const text = encodeQuery({ filterField: 'name', filter: String(body.name), flowClass, perPage: '1000' });
-        const fetched = await exchange(context.wire, requestFor(context.wire, pathFor(get, context.wire.applicationId), text));
+        const text = encodeQuery({
+          filterField: 'name',
+          filter: String(body.name),
+          flowClass,
+          perPage: '1000',
+        });
+        const fetched = await exchange(
+          context.wire,
+          requestFor(context.wire, pathFor(get, context.wire.applicationId), text),
+        );
         answered(get, fetched, 200, 'reading the created flow');
         // A null the Workflow cannot hold means "none" (docs/mock.md): compared as left out.
         const meant = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
         const compared = { ...posted, request: { ...posted.request, body: JSON.stringify(meant) } };
-        reuseCheck(context.wire, 'fuzz', action.id, [compared, fetched], { check: 'roundTrip', fetchedAt: 1 }, 'round-trip');
+        reuseCheck(
+          context.wire,
+          'fuzz',
+          action.id,
+          [compared, fetched],
+          { check: 'roundTrip', fetchedAt: 1 },
+          'round-trip',
+        );
       },
     },
-    refusedProperty(context, action, 'post-refused', brokenBodies('workflowPost', context.namespace('post-refused'))),
+    refusedProperty(
+      context,
+      action,
+      'post-refused',
+      brokenBodies('workflowPost', context.namespace('post-refused')),
+    ),
   ];
 }
 
@@ -284,23 +371,46 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
       action: action.id,
       arbitrary: bundles,
       check: async (input) => {
-        const seen = await exchange(context.wire, requestFor(context.wire, pathFor(action, context.wire.applicationId), '', input));
-        const body = answered(action, seen, 201, 'a bundle valid against Workflow Import, its references coherent');
+        const seen = await exchange(
+          context.wire,
+          requestFor(context.wire, pathFor(action, context.wire.applicationId), '', input),
+        );
+        const body = answered(
+          action,
+          seen,
+          201,
+          'a bundle valid against Workflow Import, its references coherent',
+        );
         for (const id of createdIds(body)) context.wire.created.add(id);
         reuseCheck(context.wire, 'fuzz', action.id, [seen], { check: 'importMaps' }, 'import-maps');
         const result = body as { flows: { id: string }[]; flowVersions: { id: string }[] };
         const given = new Set(
-          [...((input as { flows?: { id?: string }[] }).flows ?? []), ...((input as { flowVersions?: { id?: string }[] }).flowVersions ?? [])]
-            .map((item) => (item.id === undefined ? '' : normalId(item.id))),
+          [
+            ...((input as { flows?: { id?: string }[] }).flows ?? []),
+            ...((input as { flowVersions?: { id?: string }[] }).flowVersions ?? []),
+          ].map((item) => (item.id === undefined ? '' : normalId(item.id))),
         );
         const fresh = [...result.flows, ...result.flowVersions].map((item) => normalId(item.id));
-        const stale = fresh.filter((id, index) => given.has(id) || context.seenIds.has(id) || fresh.indexOf(id) !== index);
+        const stale = fresh.filter(
+          (id, index) => given.has(id) || context.seenIds.has(id) || fresh.indexOf(id) !== index,
+        );
         for (const id of fresh) context.seenIds.add(id);
         if (stale.length > 0)
-          throw new RuleBroken('fresh-ids', `ids not fresh: ${stale.join(', ')}`, 'a new id for every flow and version, unlike any given or seen', 'spec/README.md decision 11', seen);
+          throw new RuleBroken(
+            'fresh-ids',
+            `ids not fresh: ${stale.join(', ')}`,
+            'a new id for every flow and version, unlike any given or seen',
+            'spec/README.md decision 11',
+            seen,
+          );
       },
     },
-    refusedProperty(context, action, 'import-refused', brokenBodies('workflowImport', context.namespace('import-refused'))),
+    refusedProperty(
+      context,
+      action,
+      'import-refused',
+      brokenBodies('workflowImport', context.namespace('import-refused')),
+    ),
   ];
 }
 

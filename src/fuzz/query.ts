@@ -62,7 +62,10 @@ function triggerFilterArbitrary(parameter: QueryParameter, pools: QueryPools): f
     },
     { requiredKeys: [] },
   );
-  return fc.oneof(arbitraryOf(schemaOf(parameter.value.schema)), fc.array(entry, { minLength: 1, maxLength: 3 }));
+  return fc.oneof(
+    arbitraryOf(schemaOf(parameter.value.schema)),
+    fc.array(entry, { minLength: 1, maxLength: 3 }),
+  );
 }
 
 function valueArbitrary(parameter: QueryParameter, prefix: string, pools: QueryPools): fc.Arbitrary<unknown> {
@@ -70,8 +73,17 @@ function valueArbitrary(parameter: QueryParameter, prefix: string, pools: QueryP
   switch (kind.kind) {
     case 'enum':
       return fc.constantFrom(...kind.acceptedValues);
-    case 'nonNegativeInteger':
-      return fc.integer({ min: kind.minimum ?? 0, max: kind.shouldMaximum ?? 1_000_000 }).map(String);
+    case 'nonNegativeInteger': {
+      // Mostly the first pages, where a run's few flows are; sometimes far beyond them.
+      const min = kind.minimum ?? 0;
+      const max = kind.shouldMaximum ?? 1_000_000;
+      return fc
+        .oneof(
+          { weight: 4, arbitrary: fc.integer({ min, max: Math.min(max, min + 4) }) },
+          { weight: 1, arbitrary: fc.integer({ min, max }) },
+        )
+        .map(String);
+    }
     case 'boolean':
       return fc.constantFrom('true', 'false');
     case 'string':
@@ -128,7 +140,9 @@ function brokenValue(parameter: QueryParameter): fc.Arbitrary<{ value: unknown; 
           .map(rule('type')),
       ];
       if (kind.minimum !== undefined && kind.minimum > 0)
-        breaks.push(fc.integer({ min: 0, max: kind.minimum - 1 }).map((value) => rule('minimum')(String(value))));
+        breaks.push(
+          fc.integer({ min: 0, max: kind.minimum - 1 }).map((value) => rule('minimum')(String(value))),
+        );
       return fc.oneof(...breaks);
     }
     case 'boolean':
@@ -147,7 +161,10 @@ function brokenValue(parameter: QueryParameter): fc.Arbitrary<{ value: unknown; 
           const seen = decodeQuery(encodeQuery({ [parameter.name]: broken.value }))[parameter.name];
           return seen !== undefined && seen !== '' && validate(seen).length > 0;
         })
-        .map((broken) => ({ value: broken.value, rule: `${broken.rule}${broken.at ? ` at ${broken.at}` : ''}` }));
+        .map((broken) => ({
+          value: broken.value,
+          rule: `${broken.rule}${broken.at ? ` at ${broken.at}` : ''}`,
+        }));
     }
     default:
       return undefined;
@@ -155,7 +172,11 @@ function brokenValue(parameter: QueryParameter): fc.Arbitrary<{ value: unknown; 
 }
 
 /** A valid query with exactly one parameter broken: a value outside its kind, or a required one left out. */
-export function brokenQuery(action: ActionSpec, prefix: string, pools: QueryPools): fc.Arbitrary<BrokenQuery> | undefined {
+export function brokenQuery(
+  action: ActionSpec,
+  prefix: string,
+  pools: QueryPools,
+): fc.Arbitrary<BrokenQuery> | undefined {
   const breaks = action.query.flatMap((parameter) => {
     const out: fc.Arbitrary<BrokenQuery>[] = [];
     const value = brokenValue(parameter);

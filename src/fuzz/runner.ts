@@ -57,7 +57,7 @@ export interface FuzzOutcome {
 export const DEFAULT_RUNS = 100;
 /** A run without --duration still ends: no property (shrinking included) runs longer than this. */
 const PROPERTY_TIME_LIMIT_MS = 10 * 60_000;
-const SEED_POSTS = 6;
+const SEED_POSTS = 12;
 const SEED_IMPORTS = 3;
 /** Seeded flows are small: every Get answer holds them, and their content is the Post property's business. */
 const SEED_BODY_CHARACTERS = 8_192;
@@ -70,9 +70,15 @@ async function seedData(wire: Wire, seedPrefix: string, seed: number) {
   const post = actionById('flows.post');
   const small = (value: unknown) => JSON.stringify(value).length <= SEED_BODY_CHARACTERS;
   const bodies = fc.sample(validValues('workflowPost').filter(small), { seed, numRuns: SEED_POSTS });
-  const bundles = fc.sample(validValues('workflowImport').filter(small), { seed: seed + 1, numRuns: SEED_IMPORTS });
+  const bundles = fc.sample(validValues('workflowImport').filter(small), {
+    seed: seed + 1,
+    numRuns: SEED_IMPORTS,
+  });
   for (const [index, body] of bodies.entries()) {
-    const seen = await exchange(wire, requestFor(wire, pathFor(post, wire.applicationId), '', underPrefix(`${seedPrefix}${index}-`, body)));
+    const seen = await exchange(
+      wire,
+      requestFor(wire, pathFor(post, wire.applicationId), '', underPrefix(`${seedPrefix}${index}-`, body)),
+    );
     if (seen.response.status === 201 && seen.response.json.ok && isRecord(seen.response.json.value)) {
       wire.created.add(String(seen.response.json.value.id));
       recordAnswer(facts, [seen.response.json.value]);
@@ -80,7 +86,15 @@ async function seedData(wire: Wire, seedPrefix: string, seed: number) {
   }
   const importAction = actionById('flows.import');
   for (const [index, bundle] of bundles.entries()) {
-    const seen = await exchange(wire, requestFor(wire, pathFor(importAction, wire.applicationId), '', linkedBundle(`${seedPrefix}i${index}-`, bundle)));
+    const seen = await exchange(
+      wire,
+      requestFor(
+        wire,
+        pathFor(importAction, wire.applicationId),
+        '',
+        linkedBundle(`${seedPrefix}i${index}-`, bundle),
+      ),
+    );
     const body = seen.response.json.ok ? seen.response.json.value : undefined;
     if (seen.response.status === 201 && isRecord(body) && Array.isArray(body.flows)) {
       for (const flow of body.flows.filter(isRecord)) wire.created.add(String(flow.id));
@@ -96,16 +110,23 @@ async function removeOwnData(wire: Wire, prefix: string): Promise<void> {
   const lists = await Promise.allSettled(
     FLOW_CLASSES_OF_GET.map((flowClass) =>
       wire.transport.send(
-        requestFor(wire, pathFor(get, wire.applicationId), encodeQuery({ filterField: 'name', filter: `${prefix}*`, flowClass, perPage: '1000' })),
+        requestFor(
+          wire,
+          pathFor(get, wire.applicationId),
+          encodeQuery({ filterField: 'name', filter: `${prefix}*`, flowClass, perPage: '1000' }),
+        ),
       ),
     ),
   );
   for (const list of lists) {
     const body = list.status === 'fulfilled' && list.value.json.ok ? list.value.json.value : undefined;
     if (isRecord(body) && Array.isArray(body.items))
-      for (const item of body.items.filter(isRecord)) if (typeof item.id === 'string') wire.created.add(item.id);
+      for (const item of body.items.filter(isRecord))
+        if (typeof item.id === 'string') wire.created.add(item.id);
   }
-  await Promise.allSettled([...wire.created].map((id) => removeFlow(wire.transport, wire.applicationId, wire.token, id)));
+  await Promise.allSettled(
+    [...wire.created].map((id) => removeFlow(wire.transport, wire.applicationId, wire.token, id)),
+  );
 }
 
 function failureOf(property: FuzzProperty, details: fc.RunDetails<[unknown]>, baseUrl: string): Failure {
@@ -125,9 +146,14 @@ function failureOf(property: FuzzProperty, details: fc.RunDetails<[unknown]>, ba
   };
 }
 
-async function runProperty(property: FuzzProperty, bounds: FuzzBounds & { seed: number; deadline?: number }, baseUrl: string) {
+async function runProperty(
+  property: FuzzProperty,
+  bounds: FuzzBounds & { seed: number; deadline?: number },
+  baseUrl: string,
+) {
   const started = performance.now();
-  const timeLimit = bounds.deadline === undefined ? PROPERTY_TIME_LIMIT_MS : Math.max(bounds.deadline - Date.now(), 1);
+  const timeLimit =
+    bounds.deadline === undefined ? PROPERTY_TIME_LIMIT_MS : Math.max(bounds.deadline - Date.now(), 1);
   const details = await fc.check(fc.asyncProperty(property.arbitrary, property.check), {
     seed: bounds.seed,
     ...(bounds.path !== undefined && { path: bounds.path, endOnFailure: true }),
@@ -163,7 +189,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
   const seed = options.seed ?? randomBytes(4).readUInt32BE() >>> 1;
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter((secret): secret is string => !!secret);
+  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
+    (secret): secret is string => !!secret,
+  );
   const prefix = runPrefix(randomBytes(4).toString('hex'));
   const target = await connectTarget(config, { label: `flows-conformance fuzz ${prefix}`, ...options });
   const summaryOf = (results: CaseResult[], aborted?: string) =>
@@ -190,7 +218,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
       startError: error.message,
     };
   }
-  const wire: Wire = { transport: target.transport, token, applicationId: target.applicationId, created: new Set() };
+  const wire: Wire = {
+    transport: target.transport,
+    token,
+    applicationId: target.applicationId,
+    created: new Set(),
+  };
   const seedPrefix = `${prefix}s-`;
   try {
     const facts = await seedData(wire, seedPrefix, seed);
@@ -222,4 +255,3 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
     await target.close();
   }
 }
-

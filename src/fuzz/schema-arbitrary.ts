@@ -70,8 +70,14 @@ function arrayArbitrary(located: Located): fc.Arbitrary<unknown[]> {
   const item = items === undefined ? jsonValue : arbitraryOf(child(located, items));
   const minLength = numberKeyword(located, 'minItems') ?? 0;
   const maxLength = numberKeyword(located, 'maxItems');
-  const usual = fc.array(item, { minLength, maxLength: Math.max(minLength, Math.min(maxLength ?? USUAL_ITEMS, USUAL_ITEMS)) });
-  return fc.oneof({ weight: 5, arbitrary: usual }, { weight: 1, arbitrary: fc.array(item, { minLength, maxLength }) });
+  const usual = fc.array(item, {
+    minLength,
+    maxLength: Math.max(minLength, Math.min(maxLength ?? USUAL_ITEMS, USUAL_ITEMS)),
+  });
+  return fc.oneof(
+    { weight: 5, arbitrary: usual },
+    { weight: 1, arbitrary: fc.array(item, { minLength, maxLength }) },
+  );
 }
 
 function build(located: Located): fc.Arbitrary<unknown> {

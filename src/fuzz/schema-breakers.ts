@@ -85,7 +85,10 @@ function ownBreaks(located: Located, top: boolean, options: BreakOptions): fc.Ar
     if (others.length > 0) broken('type', fc.constantFrom(...others.map((type) => SAMPLES[type])));
   }
   if (Array.isArray(schema.enum) && schema.enum.every((value) => typeof value === 'string'))
-    broken('enum', unicodeString(1, 24).filter((text) => !(schema.enum as string[]).includes(text)));
+    broken(
+      'enum',
+      unicodeString(1, 24).filter((text) => !(schema.enum as string[]).includes(text)),
+    );
   if (typeOf(located) === 'string') {
     const minLength = numberKeyword(located, 'minLength') ?? 0;
     const maxLength = numberKeyword(located, 'maxLength');
@@ -93,7 +96,9 @@ function ownBreaks(located: Located, top: boolean, options: BreakOptions): fc.Ar
       const pattern = new RegExp(schema.pattern, 'u');
       broken(
         'pattern',
-        unicodeString(Math.max(minLength, 1), Math.min(maxLength ?? 40, 40)).filter((text) => !pattern.test(text)),
+        unicodeString(Math.max(minLength, 1), Math.min(maxLength ?? 40, 40)).filter(
+          (text) => !pattern.test(text),
+        ),
       );
     } else {
       if (maxLength !== undefined) broken('maxLength', unicodeString(maxLength + 1, maxLength + 2));
@@ -117,7 +122,11 @@ function ownBreaks(located: Located, top: boolean, options: BreakOptions): fc.Ar
       const names = Object.keys(propertiesOf(located));
       out.push(
         fc
-          .tuple(valid, objectKey().filter((key) => !names.includes(key)), jsonValue)
+          .tuple(
+            valid,
+            objectKey().filter((key) => !names.includes(key)),
+            jsonValue,
+          )
           .map(([value, key, extra]) => ({
             value: { ...value, [key]: extra },
             rule: 'additionalProperties' as const,
@@ -132,8 +141,12 @@ function ownBreaks(located: Located, top: boolean, options: BreakOptions): fc.Ar
     const minItems = numberKeyword(located, 'minItems') ?? 0;
     // One item repeated: a list one too long costs one generated item, not maxItems + 1.
     if (maxItems !== undefined)
-      broken('maxItems', item.map((value) => Array.from({ length: maxItems + 1 }, () => value)));
-    if (minItems > 0) broken('minItems', fc.array(item, { minLength: minItems - 1, maxLength: minItems - 1 }));
+      broken(
+        'maxItems',
+        item.map((value) => Array.from({ length: maxItems + 1 }, () => value)),
+      );
+    if (minItems > 0)
+      broken('minItems', fc.array(item, { minLength: minItems - 1, maxLength: minItems - 1 }));
   }
   return out;
 }
@@ -152,7 +165,9 @@ function deeperBreaks(located: Located, options: BreakOptions): fc.Arbitrary<Bro
       out.push(
         fc
           .tuple(valid, fc.oneof(...inner))
-          .map(([value, broken]) => at(pointerToken(key))({ ...broken, value: { ...value, [key]: broken.value } })),
+          .map(([value, broken]) =>
+            at(pointerToken(key))({ ...broken, value: { ...value, [key]: broken.value } }),
+          ),
       );
     }
     const additional = schema.additionalProperties;
@@ -162,8 +177,14 @@ function deeperBreaks(located: Located, options: BreakOptions): fc.Arbitrary<Bro
       if (inner.length > 0)
         out.push(
           fc
-            .tuple(valid, objectKey().filter((key) => !names.includes(key)), fc.oneof(...inner))
-            .map(([value, key, broken]) => at(pointerToken(key))({ ...broken, value: { ...value, [key]: broken.value } })),
+            .tuple(
+              valid,
+              objectKey().filter((key) => !names.includes(key)),
+              fc.oneof(...inner),
+            )
+            .map(([value, key, broken]) =>
+              at(pointerToken(key))({ ...broken, value: { ...value, [key]: broken.value } }),
+            ),
         );
     }
   }

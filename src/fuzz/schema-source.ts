@@ -36,14 +36,18 @@ export function resolve(located: Located): Located {
     let node: unknown = fileSchema(file);
     for (const token of pointer.split('/').filter(Boolean))
       node = (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-    if (typeof node !== 'object' || node === null) throw new Error(`unresolvable $ref ${String(current.schema.$ref)}`);
+    if (typeof node !== 'object' || node === null)
+      throw new Error(`unresolvable $ref ${String(current.schema.$ref)}`);
     current = { schema: node as Schema, file };
   }
   return current;
 }
 
 /** The sub-schema under `key` of a node, in the same file. */
-export const child = (parent: Located, node: unknown): Located => ({ schema: node as Schema, file: parent.file });
+export const child = (parent: Located, node: unknown): Located => ({
+  schema: node as Schema,
+  file: parent.file,
+});
 
 export const propertiesOf = (located: Located): Readonly<Record<string, Schema>> =>
   (located.schema.properties as Record<string, Schema> | undefined) ?? {};

@@ -35,7 +35,11 @@ function pool(seed: SeedFacts, triggers: readonly TriggerFact[]): void {
 }
 
 /** Records the flows (and versions) a Post or Import answer describes. */
-export function recordAnswer(seed: SeedFacts, flows: readonly unknown[], versions: readonly unknown[] = []): void {
+export function recordAnswer(
+  seed: SeedFacts,
+  flows: readonly unknown[],
+  versions: readonly unknown[] = [],
+): void {
   for (const version of versions.filter(isRecord)) {
     const triggers = triggersOf(version);
     seed.versionTriggers.set(normalId(String(version.id)), triggers);
@@ -61,8 +65,10 @@ export const poolsOf = (seed: SeedFacts): QueryPools => ({
  */
 export function flowFact(seed: SeedFacts, item: Record<string, unknown>): FlowFact | undefined {
   const id = normalId(String(item.id));
-  const defaultVersionId = typeof item.defaultVersionId === 'string' ? normalId(item.defaultVersionId) : undefined;
-  const versionTriggers = defaultVersionId === undefined ? undefined : seed.versionTriggers.get(defaultVersionId);
+  const defaultVersionId =
+    typeof item.defaultVersionId === 'string' ? normalId(item.defaultVersionId) : undefined;
+  const versionTriggers =
+    defaultVersionId === undefined ? undefined : seed.versionTriggers.get(defaultVersionId);
   if (defaultVersionId !== undefined && versionTriggers === undefined) return undefined;
   return {
     key: id,
@@ -70,7 +76,9 @@ export function flowFact(seed: SeedFacts, item: Record<string, unknown>): FlowFa
     name: String(item.name),
     flowClass: String(item.flowClass),
     triggers: triggersOf(item),
-    ...(defaultVersionId !== undefined && { defaultVersion: { id: defaultVersionId, triggers: versionTriggers ?? [] } }),
+    ...(defaultVersionId !== undefined && {
+      defaultVersion: { id: defaultVersionId, triggers: versionTriggers ?? [] },
+    }),
     customNodeKeys: [],
     createdIndex: 0,
   };

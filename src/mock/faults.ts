@@ -69,7 +69,8 @@ export const FAULTS = {
   'name-max-length-refused': 'Post refuses a name of exactly maxLength characters (an off-by-one).',
   'trigger-filter-dot-crashes': 'A triggerFilter key holding a "." crashes the lookup (500).',
   'deep-config-crashes': 'Post crashes the store (500) on a node config nested twenty levels deep.',
-  'emoji-description-truncated': 'Post stores a description cut before its first emoji (any character beyond the BMP).',
+  'emoji-description-truncated':
+    'Post stores a description cut before its first emoji (any character beyond the BMP).',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;

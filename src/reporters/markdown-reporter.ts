@@ -4,7 +4,13 @@ import { showControlsInReport } from './controls';
 import { escapeMarkdownCell as cell, markdownCode as code, markdownFence } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
 import { groupFailures, REPRO_NOTE } from './failure-groups';
-import { aspectsOf, coverageOf, failureText, outcomesByActionAndAspect, problemResults } from './report-views';
+import {
+  aspectsOf,
+  coverageOf,
+  failureText,
+  outcomesByActionAndAspect,
+  problemResults,
+} from './report-views';
 import { summaryLine } from './summary-line';
 
 export const MARKDOWN_REPORT_FILE = 'summary.md';

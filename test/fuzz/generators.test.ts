@@ -28,7 +28,8 @@ describe('fuzz: generators from the schemas and the catalog', function () {
   const posts = fc.sample(validValues('workflowPost'), { seed: 1, numRuns: SAMPLES });
 
   it('Workflow Post bodies are valid against their schema', () => {
-    for (const body of posts) expect(validatorFor('workflowPost')(body), JSON.stringify(body)).to.deep.equal([]);
+    for (const body of posts)
+      expect(validatorFor('workflowPost')(body), JSON.stringify(body)).to.deep.equal([]);
   });
 
   it('reach the range: emoji, names of exactly maxLength, optional keys left out, deep nesting', () => {
@@ -36,20 +37,33 @@ describe('fuzz: generators from the schemas and the catalog', function () {
     expect(names).to.include(255);
     expect(posts.flatMap(strings).some((text) => /\p{Extended_Pictographic}/u.test(text))).to.equal(true);
     for (const key of ['description', 'triggers', 'nodes', 'flowClass'])
-      expect(posts.some((body) => !(key in (body as object))), `${key} left out`).to.equal(true);
-    const configs = fc.sample(validValues('workflowPost'), { seed: 2, numRuns: 600 }).flatMap((body) =>
-      ((body as { nodes?: { config?: unknown }[] }).nodes ?? []).map((node) => depth(node.config)),
-    );
-    expect(Math.max(...configs)).to.be.at.least(20).and.at.most(MAX_GENERATED_NESTING);
+      expect(
+        posts.some((body) => !(key in (body as object))),
+        `${key} left out`,
+      ).to.equal(true);
+    const configs = fc
+      .sample(validValues('workflowPost'), { seed: 2, numRuns: 600 })
+      .flatMap((body) =>
+        ((body as { nodes?: { config?: unknown }[] }).nodes ?? []).map((node) => depth(node.config)),
+      );
+    expect(Math.max(...configs))
+      .to.be.at.least(20)
+      .and.at.most(MAX_GENERATED_NESTING);
   });
 
   it('linked Import bundles are valid and their references coherent', () => {
-    const bundles = fc.sample(validValues('workflowImport'), { seed: 3, numRuns: 60 }).map((bundle) =>
-      linkedBundle('fcfixture-', bundle),
-    );
+    const bundles = fc
+      .sample(validValues('workflowImport'), { seed: 3, numRuns: 60 })
+      .map((bundle) => linkedBundle('fcfixture-', bundle));
     for (const bundle of bundles) expect(validatorFor('workflowImport')(bundle)).to.deep.equal([]);
-    const versioned = bundles.flatMap((bundle) => (bundle as { flowVersions?: { flowId: string }[] }).flowVersions ?? []);
-    const flowIds = new Set(bundles.flatMap((bundle) => ((bundle as { flows?: { id: string }[] }).flows ?? []).map((flow) => flow.id)));
+    const versioned = bundles.flatMap(
+      (bundle) => (bundle as { flowVersions?: { flowId: string }[] }).flowVersions ?? [],
+    );
+    const flowIds = new Set(
+      bundles.flatMap((bundle) =>
+        ((bundle as { flows?: { id: string }[] }).flows ?? []).map((flow) => flow.id),
+      ),
+    );
     expect(versioned.length).to.be.above(0);
     for (const version of versioned) expect(flowIds.has(version.flowId)).to.equal(true);
   });
@@ -57,7 +71,8 @@ describe('fuzz: generators from the schemas and the catalog', function () {
   for (const name of ['workflowPost', 'workflowImport', 'workflowTriggerFilter'] as const) {
     it(`${name}: every broken value is refused by the schema, and each kind of rule is broken`, () => {
       const broken = fc.sample(brokenValues(name), { seed: 4, numRuns: SAMPLES });
-      for (const item of broken) expect(validatorFor(name)(item.value), JSON.stringify(item)).not.to.deep.equal([]);
+      for (const item of broken)
+        expect(validatorFor(name)(item.value), JSON.stringify(item)).not.to.deep.equal([]);
       const rules = new Set(broken.map((item) => item.rule));
       const expected =
         name === 'workflowTriggerFilter'
@@ -82,10 +97,13 @@ describe('fuzz: generators from the schemas and the catalog', function () {
 
   it('broken queries break one parameter, as the server reads it', () => {
     const action = actionById('flows.getByVersion');
-    const broken = fc.sample(brokenQuery(action, 'fcq-', { versions: ['v'], triggerTypes: [], triggerKeys: [] })!, {
-      seed: 6,
-      numRuns: SAMPLES,
-    });
+    const broken = fc.sample(
+      brokenQuery(action, 'fcq-', { versions: ['v'], triggerTypes: [], triggerKeys: [] })!,
+      {
+        seed: 6,
+        numRuns: SAMPLES,
+      },
+    );
     const parameters = new Set(broken.map((item) => item.rule.split(':')[0]));
     for (const name of ['sortField', 'page', 'perPage', 'version', 'triggerFilter', 'includeCustomNodes'])
       expect([...parameters]).to.include(name);

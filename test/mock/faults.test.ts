@@ -302,7 +302,8 @@ const PROBES: Record<FaultName, Probe> = {
     expected: 201,
   },
   'emoji-description-truncated': {
-    observe: async (t) => (await t.post(FLOWS, { name: 'emoji', description: 'ok \u{1F642}' })).body.description,
+    observe: async (t) =>
+      (await t.post(FLOWS, { name: 'emoji', description: 'ok \u{1F642}' })).body.description,
     expected: 'ok \u{1F642}',
   },
 };

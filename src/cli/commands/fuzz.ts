@@ -30,11 +30,16 @@ function wholeNumber(value: unknown, flag: string, min: number, max: number): nu
 export function registerFuzzCommand(program: Command): void {
   const command = program
     .command('fuzz')
-    .description('Generated valid and invalid inputs against --target, or the embedded mock; shrunk failures.');
+    .description(
+      'Generated valid and invalid inputs against --target, or the embedded mock; shrunk failures.',
+    );
   addTargetOptions(command)
     .option('--grep <pattern>', 'only properties whose id matches (case-insensitive regular expression)')
     .option('--runs <n>', `inputs per property (default ${DEFAULT_RUNS})`)
-    .option('--duration <seconds>', 'run every property until this many seconds have passed (instead of --runs)')
+    .option(
+      '--duration <seconds>',
+      'run every property until this many seconds have passed (instead of --runs)',
+    )
     .option('--seed <n>', 'fast-check seed (default random; printed, and in every failure)')
     .option('--path <path>', 'with --seed and --grep: replay the one failure fast-check named by this path')
     .option('--no-cleanup', 'keep the flows the run created')
@@ -43,7 +48,8 @@ export function registerFuzzCommand(program: Command): void {
       const runs = wholeNumber(options.runs, '--runs', 1, MAX_RUNS);
       const duration = wholeNumber(options.duration, '--duration', 1, MAX_DURATION_S);
       const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
-      if (runs !== undefined && duration !== undefined) throw new UsageError('give --runs or --duration, not both');
+      if (runs !== undefined && duration !== undefined)
+        throw new UsageError('give --runs or --duration, not both');
       if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
         throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
       const config = resolveTargetOptions(command);
