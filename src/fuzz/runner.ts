@@ -58,6 +58,8 @@ export const DEFAULT_RUNS = 100;
 /** A run without --duration still ends: no property (shrinking included) runs longer than this. */
 const PROPERTY_TIME_LIMIT_MS = 10 * 60_000;
 const SEED_POSTS = 12;
+/** A property held back past the deadline still gets this long (its first inputs). */
+const MIN_SHARE_MS = 1_000;
 const SEED_IMPORTS = 3;
 /** Seeded flows are small: every Get answer holds them, and their content is the Post property's business. */
 const SEED_BODY_CHARACTERS = 8_192;
@@ -148,12 +150,14 @@ function failureOf(property: FuzzProperty, details: fc.RunDetails<[unknown]>, ba
 
 async function runProperty(
   property: FuzzProperty,
-  bounds: FuzzBounds & { seed: number; deadline?: number },
+  bounds: FuzzBounds & { seed: number; deadline?: number; share?: number },
   baseUrl: string,
 ) {
   const started = performance.now();
   const timeLimit =
-    bounds.deadline === undefined ? PROPERTY_TIME_LIMIT_MS : Math.max(bounds.deadline - Date.now(), 1);
+    bounds.deadline === undefined || bounds.share === undefined
+      ? PROPERTY_TIME_LIMIT_MS
+      : Math.max(Math.min(bounds.share, bounds.deadline - Date.now()), MIN_SHARE_MS);
   const details = await fc.check(fc.asyncProperty(property.arbitrary, property.check), {
     seed: bounds.seed,
     ...(bounds.path !== undefined && { path: bounds.path, endOnFailure: true }),
@@ -167,19 +171,22 @@ async function runProperty(
     aspect: 'fuzz',
     level: 'MUST',
     covers: [],
-    outcome: details.failed ? 'failed' : 'passed',
-    failures: details.failed ? [failureOf(property, details, baseUrl)] : [],
+    // Interrupted before its first input (its time share gone): skipped, never a pass or a failure.
+    outcome: details.numRuns === 0 ? 'skipped' : details.failed ? 'failed' : 'passed',
+    ...(details.numRuns === 0 && { skipReason: 'no input ran within --duration' }),
+    failures: details.failed && details.numRuns > 0 ? [failureOf(property, details, baseUrl)] : [],
     durationMs: Math.round(performance.now() - started),
   };
-  const finding: FuzzFinding | undefined = details.failed
-    ? {
-        id: property.id,
-        rule: details.errorInstance instanceof RuleBroken ? details.errorInstance.rule : 'crash',
-        counterexample: details.counterexample?.[0],
-        seed: details.seed,
-        path: details.counterexamplePath ?? '',
-      }
-    : undefined;
+  const finding: FuzzFinding | undefined =
+    details.failed && details.numRuns > 0
+      ? {
+          id: property.id,
+          rule: details.errorInstance instanceof RuleBroken ? details.errorInstance.rule : 'crash',
+          counterexample: details.counterexample?.[0],
+          seed: details.seed,
+          path: details.counterexamplePath ?? '',
+        }
+      : undefined;
   return { result, inputs: details.numRuns, finding };
 }
 
@@ -238,8 +245,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
     };
     const selected = fuzzProperties(context).filter((property) => grepFilter(config.grep)(property.id));
     const deadline = options.durationMs === undefined ? undefined : Date.now() + options.durationMs;
+    // With --duration, each property gets its share of the time, so that those --concurrency holds back
+    // still run: duration × (properties at once) / properties.
+    const share =
+      options.durationMs === undefined
+        ? undefined
+        : (options.durationMs * Math.min(config.concurrency, selected.length)) / Math.max(selected.length, 1);
     const outcomes = await mapConcurrent(selected, config.concurrency, (property) =>
-      runProperty(property, { ...options, seed, deadline }, target.transport.baseUrl),
+      runProperty(property, { ...options, seed, deadline, share }, target.transport.baseUrl),
     );
     const results = outcomes.map((outcome) => outcome.result);
     return {

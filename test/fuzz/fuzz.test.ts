@@ -157,6 +157,18 @@ describe('fuzz: generated inputs against the mock (flows-conformance fuzz)', fun
     });
   }
 
+  it('--duration bounds a run by time instead of a count of inputs', async () => {
+    const outcome = await runFuzz({
+      config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, grep: 'GET flows: fuzz: refuses' }]),
+      startEmbedded: embeddedMock(),
+      inProcess: true,
+      durationMs: 1_500,
+      seed: 4,
+    });
+    expect(outcome.report.results.map((result) => result.outcome)).to.deep.equal(['passed']);
+    expect(outcome.inputs).to.be.above(0);
+  });
+
   it('every fault left out of the kill matrix is one this test finds', () => {
     expect(Object.keys(FOUND).sort()).to.deep.equal([...FOUND_BY_FUZZ].sort());
   });
