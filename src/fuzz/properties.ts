@@ -171,7 +171,7 @@ function collectionProperties(context: PropertyContext, action: ActionSpec): Fuz
   const get = async (query: Query) => {
     const text = encodeQuery(query);
     const seen = await exchange(context.wire, requestFor(context.wire, path, text));
-    return { seen, sent: decodeQuery(text), body: answered(action, seen, success, 'a valid query') };
+    return { seen, sent: decodeQuery(text) ?? {}, body: answered(action, seen, success, 'a valid query') };
   };
   const properties: FuzzProperty[] = [
     {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import qs from 'qs';
 import type { ActionSpec, QueryParameter } from '../../specs/catalog';
+import { decodeQueryText, encodeTypedQuery, MalformedQuery } from '../model/query-codec';
 import { validatorFor } from '../schemas/registry';
 import { arbitraryOf } from './schema-arbitrary';
 import { brokenValues } from './schema-breakers';
@@ -23,13 +23,21 @@ export interface QueryPools {
   readonly triggerKeys: readonly string[];
 }
 
-/** `a=1&triggerFilter[0][type]=webhook`, as the official client writes it. */
-export const encodeQuery = (query: Query): string =>
-  qs.stringify(query, { encodeValuesOnly: true, arrayFormat: 'indices', skipNulls: true });
+/** `a=1&triggerFilter[0][type]=webhook`: the catalog's one query codec (src/model/query-codec.ts). */
+export const encodeQuery = (query: Query): string => encodeTypedQuery(query);
 
-/** What a server reads from the query string: expectations are judged on it, not on what was meant. */
-export const decodeQuery = (text: string): Query =>
-  qs.parse(text, { depth: 2, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false }) as Query;
+/**
+ * What a server reads from the query string: expectations are judged on it, not on what was meant.
+ * Undefined for a string past the codec's bounds (over 200 parameters, say), which is malformed.
+ */
+export function decodeQuery(text: string): Query | undefined {
+  try {
+    return decodeQueryText(text);
+  } catch (error) {
+    if (error instanceof MalformedQuery) return undefined;
+    throw error;
+  }
+}
 
 /**
  * Query strings above this many bytes are not generated: a server may refuse a long request line
@@ -37,6 +45,8 @@ export const decodeQuery = (text: string): Query =>
  */
 export const QUERY_BUDGET_BYTES = 8 * 1024;
 const withinBudget = (query: Query) => Buffer.byteLength(encodeQuery(query)) <= QUERY_BUDGET_BYTES;
+/** A valid query is one a server can read: within the budget and the codec's bounds. */
+const readable = (query: Query) => withinBudget(query) && decodeQuery(encodeQuery(query)) !== undefined;
 
 const orPool = (pool: readonly string[], other: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   pool.length === 0 ? other : fc.oneof(fc.constantFrom(...pool), other);
@@ -112,7 +122,7 @@ export function validQuery(action: ActionSpec, prefix: string, pools: QueryPools
   const requiredKeys = action.query
     .filter((parameter) => parameter.required || always.has(parameter.name))
     .map((parameter) => parameter.name);
-  return fc.record(model, { requiredKeys, noNullPrototype: true }).filter(withinBudget);
+  return fc.record(model, { requiredKeys, noNullPrototype: true }).filter(readable);
 }
 
 export interface BrokenQuery {
@@ -158,7 +168,10 @@ function brokenValue(parameter: QueryParameter): fc.Arbitrary<{ value: unknown; 
         typeAtTopOnly: true,
       })
         .filter((broken) => {
-          const seen = decodeQuery(encodeQuery({ [parameter.name]: broken.value }))[parameter.name];
+          const decoded = decodeQuery(encodeQuery({ [parameter.name]: broken.value }));
+          // Past the codec's bounds the whole query is malformed: refused all the same.
+          if (decoded === undefined) return true;
+          const seen = decoded[parameter.name];
           return seen !== undefined && seen !== '' && validate(seen).length > 0;
         })
         .map((broken) => ({

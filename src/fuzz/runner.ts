@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { actionById, pathFor } from '../../specs/catalog';
-import { FLOW_CLASSES_OF_GET } from '../engine/catalog-view';
+import { FLOW_CLASSES } from '../../specs/catalog';
 import type { CaseResult, Failure, RunReport } from '../engine/results';
 import { summarize } from '../engine/runner';
 import { grepFilter, mapConcurrent } from '../engine/selection';
@@ -110,7 +110,7 @@ async function seedData(wire: Wire, seedPrefix: string, seed: number) {
 async function removeOwnData(wire: Wire, prefix: string): Promise<void> {
   const get = actionById('flows.get');
   const lists = await Promise.allSettled(
-    FLOW_CLASSES_OF_GET.map((flowClass) =>
+    FLOW_CLASSES.map((flowClass) =>
       wire.transport.send(
         requestFor(
           wire,
@@ -240,7 +240,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
       seed: facts,
       pools: poolsOf(facts),
       namespace: (tag) => `${prefix}${tag}-`,
-      flowClasses: FLOW_CLASSES_OF_GET,
+      flowClasses: FLOW_CLASSES,
       seenIds: new Set([...facts.flows.keys(), ...facts.versionTriggers.keys()]),
     };
     const selected = fuzzProperties(context).filter((property) => grepFilter(config.grep)(property.id));

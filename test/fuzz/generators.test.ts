@@ -109,8 +109,9 @@ describe('fuzz: generators from the schemas and the catalog', function () {
       expect([...parameters]).to.include(name);
     const filters = broken.filter((item) => item.rule.startsWith('triggerFilter'));
     for (const item of filters) {
-      const seen = decodeQuery(encodeQuery(item.query)).triggerFilter;
-      expect(validatorFor('workflowTriggerFilter')(seen), JSON.stringify(seen)).not.to.deep.equal([]);
+      const decoded = decodeQuery(encodeQuery(item.query));
+      if (decoded === undefined) continue; // malformed as a whole: refused all the same
+      expect(validatorFor('workflowTriggerFilter')(decoded.triggerFilter)).not.to.deep.equal([]);
     }
   });
 
