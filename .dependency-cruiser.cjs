@@ -23,6 +23,7 @@ const LAYERS = [
   { name: 'compare', rank: 9, paths: ['^src/compare/'] },
   { name: 'pact', rank: 9, paths: ['^src/pact/'] },
   { name: 'proxy', rank: 9, paths: ['^src/proxy/'] },
+  { name: 'fuzz', rank: 9, paths: ['^src/fuzz/'] },
   { name: 'openapi', rank: 10, paths: ['^src/openapi/'] },
   { name: 'mutants', rank: 11, paths: ['^src/mutants/'] },
   { name: 'cli', rank: 11, paths: ['^src/cli/'] },

@@ -43,6 +43,8 @@ export interface SelectionBehaviour {
     /** An entry of the filter must match (`some`), or every entry must (`every`). */
     readonly entriesNeeded: 'some' | 'every';
     readonly ownTriggersOnly: boolean;
+    /** A key holding a `.` crashes the lookup (found by fuzz only). */
+    readonly dottedKeyCrashes: boolean;
   };
 }
 
@@ -82,6 +84,10 @@ export interface PostBehaviour {
   readonly storesBeforeValidating: boolean;
   readonly skipsValidation: boolean;
   readonly idAsNumber: boolean;
+  /** Found by fuzz only: an off-by-one at the name's maxLength, a crash on a deep node config, a cut description. */
+  readonly refusesNameAtMaxLength: boolean;
+  readonly deepConfigCrashes: boolean;
+  readonly truncatesDescriptionAtEmoji: boolean;
 }
 
 export interface ImportBehaviour {
@@ -139,6 +145,7 @@ export function behaviourOf(names: readonly string[] = []): MockBehaviour {
         dropsEntriesWithoutType: on('trigger-filter-needs-type'),
         entriesNeeded: on('trigger-filter-every-entry') ? 'every' : 'some',
         ownTriggersOnly: on('trigger-filter-own-triggers'),
+        dottedKeyCrashes: on('trigger-filter-dot-crashes'),
       },
     },
     sort: {
@@ -170,6 +177,9 @@ export function behaviourOf(names: readonly string[] = []): MockBehaviour {
       storesBeforeValidating: on('post-400-still-stores'),
       skipsValidation: on('post-skips-validation'),
       idAsNumber: on('post-id-as-number'),
+      refusesNameAtMaxLength: on('name-max-length-refused'),
+      deepConfigCrashes: on('deep-config-crashes'),
+      truncatesDescriptionAtEmoji: on('emoji-description-truncated'),
     },
     import: {
       partial: on('import-partial'),

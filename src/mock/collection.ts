@@ -2,6 +2,7 @@ import type { CollectionEcho, Dialect } from './dialect-types';
 import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { CustomNodesBehaviour, PagingBehaviour, SelectionBehaviour, SortBehaviour } from './behaviour';
 import type { FlowSortField } from './flow-order';
+import { crashOnDottedKey } from './fuzz-faults';
 import { compileGlob } from './glob';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
@@ -52,6 +53,7 @@ function flowSelector(
   const entries = triggerFilter.dropsEntriesWithoutType
     ? given?.filter((entry) => entry.type !== undefined)
     : given;
+  crashOnDottedKey(triggerFilter.dottedKeyCrashes, entries);
   const matchEntries = triggerFilter.entriesNeeded;
   return (flow) => {
     if (flowClass !== undefined && flow.flowClass !== flowClass) return false;

@@ -58,4 +58,8 @@ export const FAULT_LEVELS: Readonly<Record<FaultName, Level>> = {
   'duplicate-query-crashes': 'MUST', // a client's request never gets a 500
   'filter-field-defaults-to-name': 'MUST', // filter without filterField filters nothing
   'query-names-case-insensitive': 'SHOULD', // P5
+  'name-max-length-refused': 'MUST', // maxLength admits its own length (the Workflow Post schema)
+  'trigger-filter-dot-crashes': 'MUST', // a client's request never gets a 500
+  'deep-config-crashes': 'MUST', // a client's request never gets a 500
+  'emoji-description-truncated': 'MUST', // what is stored is what is read
 };

@@ -66,11 +66,31 @@ export const FAULTS = {
   'filter-field-defaults-to-name': 'A blank or missing filterField is read as name, so filter alone filters.',
   'query-names-case-insensitive':
     'Query parameter names are matched case-insensitively (PerPage is perPage).',
+  'name-max-length-refused': 'Post refuses a name of exactly maxLength characters (an off-by-one).',
+  'trigger-filter-dot-crashes': 'A triggerFilter key holding a "." crashes the lookup (500).',
+  'deep-config-crashes': 'Post crashes the store (500) on a node config nested twenty levels deep.',
+  'emoji-description-truncated':
+    'Post stores a description cut before its first emoji (any character beyond the BMP).',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;
 
 export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
+
+/**
+ * Faults that only generated input finds: no fixed case uses their boundary or character, so the kill
+ * matrix of `npm run mutants` leaves them out and `flows-conformance fuzz` must find each
+ * (test/fuzz/fuzz.test.ts asserts it does).
+ */
+export const FOUND_BY_FUZZ: readonly FaultName[] = [
+  'name-max-length-refused',
+  'trigger-filter-dot-crashes',
+  'deep-config-crashes',
+  'emoji-description-truncated',
+];
+
+/** The faults the fixed cases of `run` must each kill (test/runner/mutation.test.ts). */
+export const CASE_FAULT_NAMES = FAULT_NAMES.filter((name) => !FOUND_BY_FUZZ.includes(name));
 
 export const isFaultName = (name: string): name is FaultName =>
   Object.prototype.hasOwnProperty.call(FAULTS, name);

@@ -24,6 +24,7 @@ import {
 import { sendJson, type MockContext } from './context';
 import { storedFlow, workflowDocument, type BodyFields, type StoredFlow } from './documents';
 import { badRequest, notFound, validationError } from './errors';
+import { crashOnDeepConfig, refuseNameAtMaxLength, truncateAtEmoji } from './fuzz-faults';
 import { accessOf, applicationGuard } from './guard';
 import { isObjectId } from './ids';
 import type { CustomNodesBehaviour, PostBehaviour, VersionBehaviour } from './behaviour';
@@ -165,7 +166,8 @@ function stampedWorkflow(
 }
 
 /** Decision 10: a body that the Workflow Post schema refuses is a 400. */
-function validatePostBody(body: unknown, { skipsValidation }: PostBehaviour): void {
+function validatePostBody(body: unknown, { skipsValidation, refusesNameAtMaxLength }: PostBehaviour): void {
+  refuseNameAtMaxLength(refusesNameAtMaxLength, body);
   if (skipsValidation) return;
   const violations = validatorFor('workflowPost')(body);
   if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
@@ -210,7 +212,12 @@ const postFlow: ActionHandler = (context, action, request, reply) => {
   const { behaviour, dialect } = context;
   const { application } = accessOf(request);
   const query = parseQuery(action, rawQueryOf(request.raw.url), behaviour.query);
-  const doc = stampedWorkflow(context, application, postContent(request.body));
+  const content = postContent(request.body);
+  crashOnDeepConfig(behaviour.post.deepConfigCrashes, content);
+  const doc = truncateAtEmoji(
+    behaviour.post.truncatesDescriptionAtEmoji,
+    stampedWorkflow(context, application, content),
+  );
   const created = storedFlow(
     behaviour.post.dropsDescription ? { ...doc, description: undefined } : doc,
     dialect.json,

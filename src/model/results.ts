@@ -8,9 +8,10 @@ import type { ActionId, DecisionKey } from '../../specs/catalog';
 /** What a case checks; reports group by action × aspect. */
 /**
  * `setup`: the suite's own data was made (a gap skips only the cases that need it). `traffic`: one
- * exchange of real traffic, judged by `flows-conformance proxy`.
+ * exchange of real traffic, judged by `flows-conformance proxy`. `fuzz`: a property of
+ * `flows-conformance fuzz` over generated inputs (one case per action and property).
  */
-export type Aspect = 'setup' | 'auth' | 'query' | 'status' | 'schema' | 'body' | 'traffic';
+export type Aspect = 'setup' | 'auth' | 'query' | 'status' | 'schema' | 'body' | 'traffic' | 'fuzz';
 
 /** MUST: straight from the reference. SHOULD: rests on a decision, a warning unless --strict. */
 export type Level = 'MUST' | 'SHOULD';

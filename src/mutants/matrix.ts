@@ -1,6 +1,6 @@
 import type { CaseResult, RunReport } from '../engine/results';
 import { FAULT_LEVELS } from '../mock/fault-levels';
-import { FAULTS, FAULT_NAMES, type FaultName } from '../mock/faults';
+import { CASE_FAULT_NAMES, FAULTS, type FaultName } from '../mock/faults';
 import type { Level } from '../model/results';
 
 /**
@@ -62,7 +62,7 @@ export function faultOutcome(fault: FaultName, report: RunReport): FaultOutcome 
 export async function computeMutants(
   runWithFault: (fault: FaultName) => Promise<RunReport>,
   checkNames: readonly string[],
-  faults: readonly FaultName[] = FAULT_NAMES,
+  faults: readonly FaultName[] = CASE_FAULT_NAMES,
 ): Promise<MutantsMatrix> {
   const outcomes: FaultOutcome[] = [];
   for (const fault of faults) outcomes.push(faultOutcome(fault, await runWithFault(fault)));

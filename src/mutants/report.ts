@@ -3,6 +3,7 @@ import path from 'node:path';
 import { writeFileReplacing } from '../reporters/atomic-write';
 import { escapeMarkdownCell as cell, markdownCode as code } from '../reporters/escape';
 import type { MutantsMatrix } from './matrix';
+import { FOUND_BY_FUZZ } from '../mock/faults';
 
 export const MUTANTS_JSON_FILE = 'mutants.json';
 export { MUTANTS_MARKDOWN_FILE };
@@ -20,6 +21,10 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
     `**Score: ${matrix.killed}/${matrix.total} (${percent(matrix.score)})**`,
     '',
   ];
+  lines.push(
+    `Left out, found by \`flows-conformance fuzz\` instead (docs/fuzz.md): ${FOUND_BY_FUZZ.map(code).join(', ')}`,
+    '',
+  );
   if (matrix.survivingMust.length > 0)
     lines.push(`MUST-level faults surviving: ${matrix.survivingMust.map(code).join(', ')}`, '');
   if (matrix.silentChecks.length > 0)

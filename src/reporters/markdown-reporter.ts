@@ -4,7 +4,13 @@ import { showControlsInReport } from './controls';
 import { escapeMarkdownCell as cell, markdownCode as code, markdownFence } from './escape';
 import { fileReporter, type FileReporter } from './file-reporter';
 import { groupFailures, REPRO_NOTE } from './failure-groups';
-import { coverageOf, failureText, outcomesByActionAndAspect, problemResults } from './report-views';
+import {
+  aspectsOf,
+  coverageOf,
+  failureText,
+  outcomesByActionAndAspect,
+  problemResults,
+} from './report-views';
 import { summaryLine } from './summary-line';
 
 export const MARKDOWN_REPORT_FILE = 'summary.md';
@@ -46,6 +52,8 @@ function aspectTable(report: RunReport): string[] {
 }
 
 function coverageTables(report: RunReport): string[] {
+  // A fuzz run's properties cover no row of the reference: its cases are not the suite's.
+  if (aspectsOf(report).includes('fuzz')) return [];
   const coverage = coverageOf(report);
   const lines = [
     '## Coverage of the reference',

@@ -14,14 +14,14 @@ import type { Aspect, CaseResult, Failure, Outcome, RunReport } from '../engine/
 
 export const ASPECTS: readonly Aspect[] = ['setup', 'auth', 'query', 'status', 'schema', 'body'];
 
-/** Aspects of other modes (the proxy's `traffic`), shown only in the reports that hold such results. */
-const MODE_ASPECTS: readonly Aspect[] = ['traffic'];
+/** Aspects of the other modes: `fuzz` (generated inputs) and `traffic` (the proxy's exchanges). */
+const MODE_ASPECTS: readonly Aspect[] = ['fuzz', 'traffic'];
 
-/** The aspects a report's tables show: the suite's, and those of other modes present in it. */
-export const aspectsOf = (report: RunReport): readonly Aspect[] => [
-  ...ASPECTS,
-  ...MODE_ASPECTS.filter((aspect) => report.results.some((result) => result.aspect === aspect)),
-];
+/** The aspects a report's tables show: a run of another mode only its own, a conformance run the six above. */
+export const aspectsOf = (report: RunReport): readonly Aspect[] => {
+  const modes = MODE_ASPECTS.filter((aspect) => report.results.some((result) => result.aspect === aspect));
+  return modes.length > 0 ? modes : ASPECTS;
+};
 export const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'warning', 'skipped'];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {

@@ -285,6 +285,27 @@ const PROBES: Record<FaultName, Probe> = {
     observe: async (t) => namesOf((await t.get(`${FLOWS}?PerPage=1`)).body).length,
     expected: 4,
   },
+  'name-max-length-refused': {
+    observe: (t) => statusOf(t.post(FLOWS, { name: 'n'.repeat(255) })),
+    expected: 201,
+  },
+  'trigger-filter-dot-crashes': {
+    observe: (t) => statusOf(t.get(`${FLOWS}?triggerFilter[0][key]=a.b`)),
+    expected: 200,
+  },
+  'deep-config-crashes': {
+    observe: (t) => {
+      let config: Record<string, unknown> = {};
+      for (let depth = 0; depth < 20; depth += 1) config = { inner: config };
+      return statusOf(t.post(FLOWS, { name: 'deep', nodes: [{ type: 'DebugNode', config }] }));
+    },
+    expected: 201,
+  },
+  'emoji-description-truncated': {
+    observe: async (t) =>
+      (await t.post(FLOWS, { name: 'emoji', description: 'ok \u{1F642}' })).body.description,
+    expected: 'ok \u{1F642}',
+  },
 };
 
 describe('mock: faults (src/mock/faults.ts)', () => {

@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import { CHECKS } from '../../src/checks';
-import { FAULT_NAMES } from '../../src/mock';
+import { CASE_FAULT_NAMES as FAULT_NAMES } from '../../src/mock';
 import { computeMutants, type MutantsMatrix } from '../../src/mutants/matrix';
 import { renderMutantsMarkdown } from '../../src/mutants/report';
 import { runOnMock } from './support';
 
 /**
- * The suite cannot pass a broken server: the kill matrix of `npm run mutants` (src/mutants), on the same
+ * The suite cannot pass a broken server (the faults only generated input finds, FOUND_BY_FUZZ, are
+ * test/fuzz/fuzz.test.ts's): the kill matrix of `npm run mutants` (src/mutants), on the same
  * whole-suite runs as the fault tests. Every deliberate fault of the mock makes some case fail (or warn,
  * where its rule is a SHOULD), a MUST-level fault a MUST failure, and every named check fires on at least
  * one broken server.

@@ -8,6 +8,7 @@ import { registerRunCommand } from './run';
 import { registerOpenApiCommand } from './openapi';
 import { registerCompareCommand } from './compare';
 import { registerProxyCommand } from './proxy';
+import { registerFuzzCommand } from './fuzz';
 import type { CommandRegistrar } from './registrar';
 
 /** Each command module adds itself to a program; main.ts registers them all. */
@@ -24,4 +25,5 @@ export const COMMANDS: readonly CommandRegistrar[] = [
   registerOpenApiCommand,
   registerCompareCommand,
   registerProxyCommand,
+  registerFuzzCommand,
 ];

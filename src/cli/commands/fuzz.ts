@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { exitCodeOf } from '../../engine/runner';
+import { DEFAULT_RUNS, runFuzz } from '../../fuzz/runner';
+import { embeddedMock } from '../../mock/embedded';
+import {
+  defaultReporters,
+  failureDigest,
+  HTML_REPORT_FILE,
+  MARKDOWN_REPORT_FILE,
+  showControls,
+  writeReports,
+  writtenReportLines,
+} from '../../reporters';
+import { addTargetOptions, resolveTargetOptions } from '../target-options';
+import { UsageError } from '../usage-error';
+
+const MAX_RUNS = 1_000_000;
+const MAX_DURATION_S = 24 * 3600;
+
+function wholeNumber(value: unknown, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${showControls(text)}"`);
+  return Number(text);
+}
+
+/** `flows-conformance fuzz`: generated inputs from the catalog and the schemas against a target (docs/fuzz.md). */
+export function registerFuzzCommand(program: Command): void {
+  const command = program
+    .command('fuzz')
+    .description(
+      'Generated valid and invalid inputs against --target, or the embedded mock; shrunk failures.',
+    );
+  addTargetOptions(command)
+    .option('--grep <pattern>', 'only properties whose id matches (case-insensitive regular expression)')
+    .option('--runs <n>', `inputs per property (default ${DEFAULT_RUNS})`)
+    .option(
+      '--duration <seconds>',
+      'run every property until this many seconds have passed (instead of --runs)',
+    )
+    .option('--seed <n>', 'fast-check seed (default random; printed, and in every failure)')
+    .option('--path <path>', 'with --seed and --grep: replay the one failure fast-check named by this path')
+    .option('--no-cleanup', 'keep the flows the run created')
+    .action(async () => {
+      const options = command.opts();
+      const runs = wholeNumber(options.runs, '--runs', 1, MAX_RUNS);
+      const duration = wholeNumber(options.duration, '--duration', 1, MAX_DURATION_S);
+      const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
+      if (runs !== undefined && duration !== undefined)
+        throw new UsageError('give --runs or --duration, not both');
+      if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
+        throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
+      const config = resolveTargetOptions(command);
+      const outcome = await runFuzz({
+        config,
+        startEmbedded: embeddedMock(),
+        runs,
+        durationMs: duration === undefined ? undefined : duration * 1000,
+        seed,
+        path: options.path as string | undefined,
+      });
+      if (outcome.startError) throw new UsageError(showControls(outcome.startError));
+      if (outcome.report.results.length === 0)
+        throw new UsageError(`--grep "${showControls(config.grep ?? '')}" matches no property`);
+      const { report } = outcome;
+      const written = await writeReports(report, config.reportDir, defaultReporters(), outcome.secrets);
+      const lines = writtenReportLines(written, config.reportDir);
+      const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
+        .map((file) => path.join(config.reportDir, file))
+        .find((file) => written.files.includes(file));
+      for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
+      for (const line of lines.stderr) process.stderr.write(`${line}\n`);
+      const seconds = report.summary.durationMs / 1000;
+      process.stdout.write(
+        `fuzz: ${outcome.inputs} inputs in ${seconds.toFixed(1)} s (${(outcome.inputs / Math.max(seconds, 0.001)).toFixed(0)}/s), ` +
+          `${report.summary.passed} properties passed, ${report.summary.failed} failed; seed ${outcome.seed}\n`,
+      );
+      for (const line of lines.stdout) process.stdout.write(`${line}\n`);
+      process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
+    });
+}

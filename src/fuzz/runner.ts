@@ -1,0 +1,275 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { actionById, pathFor } from '../../specs/catalog';
+import { FLOW_CLASSES } from '../../specs/catalog';
+import type { CaseResult, Failure, RunReport } from '../engine/results';
+import { summarize } from '../engine/runner';
+import { grepFilter, mapConcurrent } from '../engine/selection';
+import { runPrefix } from '../engine/template';
+import { excerpt } from '../http/curl';
+import { isRecord } from '../model/json';
+import type { TargetConfig } from '../target/config';
+import { connectTarget, type ConnectOptions } from '../target/connect';
+import { removeFlow } from '../target/flow-removal';
+import { checkTarget, TargetUnusable } from '../target/preflight';
+import { exchange, requestFor, RuleBroken, shown, type Wire } from './exchange';
+import { linkedBundle, underPrefix } from './own-data';
+import { fuzzProperties, type FuzzProperty, type PropertyContext } from './properties';
+import { encodeQuery } from './query';
+import { validValues } from './schema-arbitrary';
+import { emptySeed, poolsOf, recordAnswer } from './seed-data';
+
+export interface FuzzBounds {
+  /** Inputs per property (default 100), unless `durationMs` is given. */
+  readonly runs?: number;
+  /** Wall time of the whole run: each property runs until then. */
+  readonly durationMs?: number;
+  /** fast-check's seed (default: random); printed, so that a run can be replayed. */
+  readonly seed?: number;
+  /** With `seed`: replays fast-check's path of one failure (`--grep` the property). */
+  readonly path?: string;
+}
+
+export interface FuzzOptions extends ConnectOptions, FuzzBounds {
+  readonly config: TargetConfig;
+}
+
+/** A failure as fast-check left it: the shrunk input and how to replay it. */
+export interface FuzzFinding {
+  readonly id: string;
+  /** The broken rule (`status`, `server-error`, `round-trip`, ...). */
+  readonly rule: string;
+  readonly counterexample: unknown;
+  readonly seed: number;
+  readonly path: string;
+}
+
+export interface FuzzOutcome {
+  readonly findings: readonly FuzzFinding[];
+  readonly report: RunReport;
+  readonly secrets: string[];
+  readonly seed: number;
+  /** Generated inputs that were sent (shrinking not counted). */
+  readonly inputs: number;
+  readonly startError?: string;
+}
+
+export const DEFAULT_RUNS = 100;
+/** A run without --duration still ends: no property (shrinking included) runs longer than this. */
+const PROPERTY_TIME_LIMIT_MS = 10 * 60_000;
+const SEED_POSTS = 12;
+/** A property held back past the deadline still gets this long (its first inputs). */
+const MIN_SHARE_MS = 1_000;
+const SEED_IMPORTS = 3;
+/** Seeded flows are small: every Get answer holds them, and their content is the Post property's business. */
+const SEED_BODY_CHARACTERS = 8_192;
+/** Printed counterexamples are cut to this many characters (the curl repro holds the whole request). */
+const SHOWN_COUNTEREXAMPLE = 2_000;
+
+/** The flows the Get properties read: Posts and Imports generated from the schemas, under the seed prefix. */
+async function seedData(wire: Wire, seedPrefix: string, seed: number) {
+  const facts = emptySeed();
+  const post = actionById('flows.post');
+  const small = (value: unknown) => JSON.stringify(value).length <= SEED_BODY_CHARACTERS;
+  const bodies = fc.sample(validValues('workflowPost').filter(small), { seed, numRuns: SEED_POSTS });
+  const bundles = fc.sample(validValues('workflowImport').filter(small), {
+    seed: seed + 1,
+    numRuns: SEED_IMPORTS,
+  });
+  for (const [index, body] of bodies.entries()) {
+    const seen = await exchange(
+      wire,
+      requestFor(
+        wire,
+        pathFor(post, { APPLICATION_ID: wire.applicationId }),
+        '',
+        underPrefix(`${seedPrefix}${index}-`, body),
+      ),
+    );
+    if (seen.response.status === 201 && seen.response.json.ok && isRecord(seen.response.json.value)) {
+      wire.created.add(String(seen.response.json.value.id));
+      recordAnswer(facts, [seen.response.json.value]);
+    }
+  }
+  const importAction = actionById('flows.import');
+  for (const [index, bundle] of bundles.entries()) {
+    const seen = await exchange(
+      wire,
+      requestFor(
+        wire,
+        pathFor(importAction, { APPLICATION_ID: wire.applicationId }),
+        '',
+        linkedBundle(`${seedPrefix}i${index}-`, bundle),
+      ),
+    );
+    const body = seen.response.json.ok ? seen.response.json.value : undefined;
+    if (seen.response.status === 201 && isRecord(body) && Array.isArray(body.flows)) {
+      for (const flow of body.flows.filter(isRecord)) wire.created.add(String(flow.id));
+      recordAnswer(facts, body.flows, Array.isArray(body.flowVersions) ? body.flowVersions : []);
+    }
+  }
+  return facts;
+}
+
+/** Removes every flow the run named or created under its prefix (best effort, bounded by the timeouts). */
+async function removeOwnData(wire: Wire, prefix: string): Promise<void> {
+  const get = actionById('flows.get');
+  const lists = await Promise.allSettled(
+    FLOW_CLASSES.map((flowClass) =>
+      wire.transport.send(
+        requestFor(
+          wire,
+          pathFor(get, { APPLICATION_ID: wire.applicationId }),
+          encodeQuery({ filterField: 'name', filter: `${prefix}*`, flowClass, perPage: '1000' }),
+        ),
+      ),
+    ),
+  );
+  for (const list of lists) {
+    const body = list.status === 'fulfilled' && list.value.json.ok ? list.value.json.value : undefined;
+    if (isRecord(body) && Array.isArray(body.items))
+      for (const item of body.items.filter(isRecord))
+        if (typeof item.id === 'string') wire.created.add(item.id);
+  }
+  await Promise.allSettled(
+    [...wire.created].map((id) => removeFlow(wire.transport, wire.applicationId, wire.token, id)),
+  );
+}
+
+function failureOf(property: FuzzProperty, details: fc.RunDetails<[unknown]>, baseUrl: string): Failure {
+  const error = details.errorInstance;
+  const broken = error instanceof RuleBroken ? error : undefined;
+  const input = excerpt(JSON.stringify(details.counterexample?.[0]) ?? 'undefined', SHOWN_COUNTEREXAMPLE);
+  const grep = property.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, '.');
+  const replay = `--seed ${details.seed} --path ${details.counterexamplePath ?? ''} --grep '${grep}'`;
+  return {
+    check: `fuzz:${broken?.rule ?? 'crash'}`,
+    caseId: property.id,
+    level: 'MUST',
+    message: `${broken?.problem ?? String(error)} — shrunk input (${details.numShrinks} shrinks): ${input} — replay: ${replay}`,
+    location: broken?.location ?? 'the fuzz property',
+    expected: broken?.expected,
+    ...shown(baseUrl, broken?.exchange),
+  };
+}
+
+async function runProperty(
+  property: FuzzProperty,
+  bounds: FuzzBounds & { seed: number; deadline?: number; share?: number },
+  baseUrl: string,
+) {
+  const started = performance.now();
+  const timeLimit =
+    bounds.deadline === undefined || bounds.share === undefined
+      ? PROPERTY_TIME_LIMIT_MS
+      : Math.max(Math.min(bounds.share, bounds.deadline - Date.now()), MIN_SHARE_MS);
+  const details = await fc.check(fc.asyncProperty(property.arbitrary, property.check), {
+    seed: bounds.seed,
+    ...(bounds.path !== undefined && { path: bounds.path, endOnFailure: true }),
+    numRuns: bounds.durationMs === undefined ? (bounds.runs ?? DEFAULT_RUNS) : 1_000_000,
+    interruptAfterTimeLimit: timeLimit,
+    markInterruptAsFailure: false,
+  });
+  const result: CaseResult = {
+    id: property.id,
+    action: property.action,
+    aspect: 'fuzz',
+    level: 'MUST',
+    covers: [],
+    // Interrupted before its first input (its time share gone): skipped, never a pass or a failure.
+    outcome: details.numRuns === 0 ? 'skipped' : details.failed ? 'failed' : 'passed',
+    ...(details.numRuns === 0 && { skipReason: 'no input ran within --duration' }),
+    failures: details.failed && details.numRuns > 0 ? [failureOf(property, details, baseUrl)] : [],
+    durationMs: Math.round(performance.now() - started),
+  };
+  const finding: FuzzFinding | undefined =
+    details.failed && details.numRuns > 0
+      ? {
+          id: property.id,
+          rule: details.errorInstance instanceof RuleBroken ? details.errorInstance.rule : 'crash',
+          counterexample: details.counterexample?.[0],
+          seed: details.seed,
+          path: details.counterexamplePath ?? '',
+        }
+      : undefined;
+  return { result, inputs: details.numRuns, finding };
+}
+
+/** A fuzz run: seed data, every selected property within its bounds, clean-up, the report. */
+export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
+  const { config } = options;
+  const seed = options.seed ?? randomBytes(4).readUInt32BE() >>> 1;
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
+    (secret): secret is string => !!secret,
+  );
+  const prefix = runPrefix(randomBytes(4).toString('hex'));
+  const target = await connectTarget(config, { label: `flows-conformance fuzz ${prefix}`, ...options });
+  const summaryOf = (results: CaseResult[], aborted?: string) =>
+    summarize(results, {
+      durationMs: Math.round(performance.now() - started),
+      target: target.label,
+      strict: config.strict,
+      startedAt,
+      aborted,
+      staleExpectations: [],
+    });
+  let token: string;
+  try {
+    token = await checkTarget(target);
+  } catch (error) {
+    await target.close();
+    if (!(error instanceof TargetUnusable)) throw error;
+    return {
+      report: { summary: summaryOf([], error.message), results: [] },
+      findings: [],
+      secrets: given,
+      seed,
+      inputs: 0,
+      startError: error.message,
+    };
+  }
+  const wire: Wire = {
+    transport: target.transport,
+    token,
+    applicationId: target.applicationId,
+    created: new Set(),
+  };
+  const seedPrefix = `${prefix}s-`;
+  try {
+    const facts = await seedData(wire, seedPrefix, seed);
+    const context: PropertyContext = {
+      wire,
+      seedPrefix,
+      seed: facts,
+      pools: poolsOf(facts),
+      namespace: (tag) => `${prefix}${tag}-`,
+      flowClasses: FLOW_CLASSES,
+      seenIds: new Set([...facts.flows.keys(), ...facts.versionTriggers.keys()]),
+    };
+    const selected = fuzzProperties(context).filter((property) => grepFilter(config.grep)(property.id));
+    const deadline = options.durationMs === undefined ? undefined : Date.now() + options.durationMs;
+    // With --duration, each property gets its share of the time, so that those --concurrency holds back
+    // still run: duration × (properties at once) / properties.
+    const share =
+      options.durationMs === undefined
+        ? undefined
+        : (options.durationMs * Math.min(config.concurrency, selected.length)) / Math.max(selected.length, 1);
+    const outcomes = await mapConcurrent(selected, config.concurrency, (property) =>
+      runProperty(property, { ...options, seed, deadline, share }, target.transport.baseUrl),
+    );
+    const results = outcomes.map((outcome) => outcome.result);
+    return {
+      report: { summary: summaryOf(results), results },
+      findings: outcomes.flatMap((outcome) => (outcome.finding ? [outcome.finding] : [])),
+      secrets: [...new Set([...given, ...target.tokens.secrets()])],
+      seed,
+      inputs: outcomes.reduce((sum, outcome) => sum + outcome.inputs, 0),
+    };
+  } finally {
+    if (config.cleanup) await removeOwnData(wire, prefix).catch(() => undefined);
+    await target.tokens.revokeMinted().catch(() => undefined);
+    await target.close();
+  }
+}
