@@ -54,6 +54,7 @@ const SHIPPED = [
   /^README\.md$/,
   /^bin\/flows-conformance\.js$/,
   /^dist\/(src|specs\/catalog|specs\/cases|fixtures)\/.+\.js$/,
+  /^dist\/schemas\/validators\.js$/, // the schemas' validators, compiled by the build
   /^specs\/schemas\/[^/]+\.json$/,
   /^fixtures\/(reference-examples|valid\/[^/]+|invalid\/[^/]+)\/[^/]+\.json$/,
 ];
