@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
 import { actionAt, isCreate } from '../../specs/catalog';
+import { HOP_BY_HOP_HEADERS } from '../http/hop-by-hop';
 
 /**
  * A loopback relay between Pact's verifier and the target. The verifier (its Node proxy and its Rust
@@ -29,23 +30,13 @@ export interface TargetRelay {
   close(): Promise<void>;
 }
 
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-]);
+/** Not forwarded: a connection's own headers, and the two the relay's own request sets anew. */
+const NOT_FORWARDED = new Set([...HOP_BY_HOP_HEADERS, 'host', 'content-length']);
 
 function endToEnd(headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>) {
   const kept: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers))
-    if (value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())) kept[name] = value;
+    if (value !== undefined && !NOT_FORWARDED.has(name.toLowerCase())) kept[name] = value;
   return kept;
 }
 

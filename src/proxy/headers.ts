@@ -1,17 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-
-/** RFC 9110 §7.6.1: these describe one connection and are never forwarded. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
+import { HOP_BY_HOP_HEADERS } from '../http/hop-by-hop';
 
 type HeaderValue = string | string[] | number | undefined;
 
@@ -35,7 +23,8 @@ export function endToEnd(
   const kept: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (value === undefined || HOP_BY_HOP.has(lower) || listed.has(lower) || drop.includes(lower)) continue;
+    if (value === undefined || HOP_BY_HOP_HEADERS.has(lower) || listed.has(lower) || drop.includes(lower))
+      continue;
     kept[lower] = typeof value === 'number' ? String(value) : value;
   }
   return kept;

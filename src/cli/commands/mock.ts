@@ -23,6 +23,7 @@ import {
 import { auxiliaryRoute, routeLabel } from '../../../specs/catalog';
 import { UsageError } from '../usage-error';
 import type { CommandRegistrar } from './registrar';
+import { untilSignal } from '../signals';
 
 interface MockFlags {
   readonly host: string;
@@ -117,17 +118,6 @@ function seedOf(file: string | undefined): Seed | undefined {
     throw error;
   }
 }
-
-const untilSignal = (): Promise<NodeJS.Signals> =>
-  new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 
 async function runMock(flags: MockFlags): Promise<void> {
   if (flags.listFaults) {

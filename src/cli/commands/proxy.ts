@@ -6,6 +6,7 @@ import { UsageError } from '../usage-error';
 import { writableDirectoryOption } from '../writable-directory';
 import { isLoopbackHost } from './mock';
 import type { CommandRegistrar } from './registrar';
+import { untilSignal } from '../signals';
 
 interface ProxyFlags {
   readonly target?: string;
@@ -47,17 +48,6 @@ function timeoutOf(text: string | undefined): number {
     throw new UsageError(`--timeout must be 1-3600000 milliseconds, got "${text}"`);
   return ms;
 }
-
-const untilSignal = (): Promise<NodeJS.Signals> =>
-  new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 
 async function runProxy(flags: ProxyFlags, version: string): Promise<void> {
   const target = targetOf(flags.target);
