@@ -5,7 +5,7 @@ import type { CheckContext, Exchange } from '../checks/context';
 import type { CheckRef } from '../checks/refs';
 import { normalId, selectFlows } from '../checks/select';
 import { isRecord } from '../model/json';
-import type { DataFacts } from '../model/data-facts';
+import { noDataFacts } from '../model/data-facts';
 import { validatorFor } from '../schemas/registry';
 import { answered, exchange, never, requestFor, RuleBroken, type Wire } from './exchange';
 import { globRegExp, linkedBundle, underPrefix } from './own-data';
@@ -58,20 +58,7 @@ function triggerEntries(sent: Query): { type?: string; key?: string }[] | undefi
   }));
 }
 
-const EMPTY_FACTS: DataFacts = {
-  prefixes: {},
-  flows: [],
-  versionFlows: [],
-  versions: [],
-  crossFlows: [],
-  foreignFlows: [],
-  pieces: {
-    posted: { state: 'ready' },
-    imported: { state: 'ready' },
-    versionCustomNodes: { state: 'ready' },
-    crossApplication: { state: 'ready' },
-  },
-};
+const EMPTY_FACTS = noDataFacts({ state: 'ready' });
 
 /** A check of src/checks run on a fuzz exchange; its first failure becomes the broken rule. */
 function reuseCheck(

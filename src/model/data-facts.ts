@@ -69,3 +69,14 @@ export interface DataFacts {
   readonly foreignFlows: readonly { readonly key: string; readonly id: string }[];
   readonly pieces: Readonly<Record<DataPiece, PieceState>>;
 }
+
+/** Facts of no data set (a fuzz input, an exchange of real traffic), every piece in the given state. */
+export const noDataFacts = (state: PieceState): DataFacts => ({
+  prefixes: {},
+  flows: [],
+  versionFlows: [],
+  versions: [],
+  crossFlows: [],
+  foreignFlows: [],
+  pieces: Object.fromEntries(DATA_PIECES.map((piece) => [piece, state])) as Record<DataPiece, PieceState>,
+});

@@ -1,6 +1,6 @@
 import type { ActionSpec, DecisionKey } from '../../specs/catalog';
 import { decisionLocation, type CheckContext, type Exchange } from '../checks/context';
-import { DATA_PIECES, type DataFacts } from '../model/data-facts';
+import { noDataFacts } from '../model/data-facts';
 import type { Failure, Level } from '../model/results';
 import { excerpt, toCurl } from '../http/curl';
 
@@ -8,17 +8,7 @@ import { excerpt, toCurl } from '../http/curl';
  * Real traffic has no data set of the suite's own: the checks that compare against one are given none,
  * and the proxy only runs those that judge an exchange by itself.
  */
-const NO_DATA: DataFacts = {
-  prefixes: {},
-  flows: [],
-  versionFlows: [],
-  versions: [],
-  crossFlows: [],
-  foreignFlows: [],
-  pieces: Object.fromEntries(
-    DATA_PIECES.map((piece) => [piece, { state: 'unavailable', reason: 'real traffic' }]),
-  ) as DataFacts['pieces'],
-};
+const NO_DATA = noDataFacts({ state: 'unavailable', reason: 'real traffic' });
 
 /** One exchange as a case of its own, for the named checks of src/checks. */
 export function exchangeContext(
