@@ -190,7 +190,8 @@ describe('docs that run: every block of README.md and docs/*.md is run or classi
     const env = {
       ...CLEAN_ENV,
       FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
-      FLOWS_CONFORMANCE_GREP: grep,
+      // Narrows run's cases; fuzz's properties have other ids, and its documented runs are small already.
+      ...(filled[0] === 'fuzz' ? {} : { FLOWS_CONFORMANCE_GREP: grep }),
       ...exported,
     };
     const expected = block.kind === 'needs' && filled.includes(places.closedUrl) ? 2 : 0;
