@@ -178,8 +178,11 @@ function boolean(value: string | number | boolean | undefined, name: string): bo
 const text = (value: string | number | boolean | undefined): string | undefined =>
   value === undefined || value === '' ? undefined : String(value);
 
-function baseUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
+const baseUrl = (value: string | undefined): string | undefined =>
+  value === undefined ? undefined : targetBaseUrl(value, '; use the token options');
+
+/** `--target`: an http(s) base URL with no credentials, query or fragment, without its trailing slashes. */
+export function targetBaseUrl(value: string, credentialsHint = ''): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -189,7 +192,9 @@ function baseUrl(value: string | undefined): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UsageError('--target must be http or https');
   if (url.username || url.password)
-    throw new UsageError('--target must not hold credentials; use the token options');
+    throw new UsageError(`--target must not hold credentials${credentialsHint}`);
+  if (url.search || url.hash)
+    throw new UsageError('--target must be a base URL, without a query or fragment');
   return value.replace(/\/+$/, '');
 }
 

@@ -76,6 +76,13 @@ describe('target: configuration precedence (defaults → config file → environ
     expect(() => resolve(['--target', 'ftp://x', '--application-id', APP, '--admin-token', 't'])).to.throw(
       /http/,
     );
+    for (const target of ['http://api.test/?a=1', 'http://api.test/#x'])
+      expect(() => resolve(['--target', target, '--application-id', APP, '--admin-token', 't'])).to.throw(
+        /without a query or fragment/,
+      );
+    expect(() => resolve(['--target', 'http://u:p@api.test', '--application-id', APP])).to.throw(
+      /must not hold credentials; use the token options/,
+    );
     expect(() => resolve(['--user-email', 'a@b.c'])).to.throw(/--user-password/);
     expect(() => resolve(['--concurrency', '0'])).to.throw(/--concurrency/);
     expect(() => resolveTargetConfig([{ shard: '0/2' }])).to.throw(/--shard/);

@@ -7,6 +7,7 @@ import { writableDirectoryOption } from '../writable-directory';
 import { isLoopbackHost } from './mock';
 import type { CommandRegistrar } from './registrar';
 import { untilSignal } from '../signals';
+import { targetBaseUrl } from '../../target/config';
 
 interface ProxyFlags {
   readonly target?: string;
@@ -21,18 +22,7 @@ export const DEFAULT_PROXY_PORT = 4011;
 
 function targetOf(value: string | undefined): string {
   if (value === undefined) throw new UsageError('--target URL is required: the server to forward to');
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--target must be an http(s) URL (got "${value}")`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError('--target must be http or https');
-  if (url.username || url.password) throw new UsageError('--target must not hold credentials');
-  if (url.search || url.hash)
-    throw new UsageError('--target must be a base URL, without a query or fragment');
-  return value.replace(/\/+$/, '');
+  return targetBaseUrl(value);
 }
 
 function portOf(text: string): number {
