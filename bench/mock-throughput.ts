@@ -5,14 +5,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
 import { actionById, pathFor } from '../specs/catalog';
 import { createMockServer, MOCK_APPLICATION_ID } from '../src/mock';
 import { benchSeed } from './bench-seed';
+import { loadAllOk } from './load';
+import { servePlainBody } from './plain-server';
 
 const TOKEN = 'bench-token';
 const FLOWS_PATH = pathFor(actionById('flows.get'), { APPLICATION_ID: MOCK_APPLICATION_ID });
@@ -34,17 +34,7 @@ async function serve(kind: string): Promise<void> {
     });
     url = await mock.listen(0, '127.0.0.1');
   } else {
-    const body = readFileSync(process.argv[process.argv.indexOf('--body') + 1]);
-    const server = createServer((_request, response) => {
-      response.writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': body.length,
-      });
-      response.end(body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address() as { port: number };
-    url = `http://127.0.0.1:${address.port}`;
+    url = await servePlainBody(readFileSync(process.argv[process.argv.indexOf('--body') + 1]));
   }
   const startMs = Number(process.hrtime.bigint() - began) / 1e6;
   process.stdout.write(`${JSON.stringify({ url, startMs })}\n`);
@@ -67,14 +57,7 @@ function spawnServer(
 }
 
 async function measure(url: string, seconds: number, connections: number): Promise<number> {
-  const result = await autocannon({
-    url: url + FLOWS_PATH,
-    headers: { authorization: `Bearer ${TOKEN}` },
-    connections,
-    duration: seconds,
-  });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await loadAllOk(url + FLOWS_PATH, TOKEN, { connections, seconds });
   return result.requests.average;
 }
 

@@ -7,13 +7,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
 import { createMockServer, MOCK_APPLICATION_ID } from '../src/mock';
 import { createConformanceProxy } from '../src/proxy';
 import { benchSeed } from './bench-seed';
+import { actionById, pathFor } from '../specs/catalog';
+import { loadAllOk } from './load';
 
 const TOKEN = 'bench-token';
-const FLOWS_PATH = `/applications/${MOCK_APPLICATION_ID}/flows?sortField=name&perPage=25`;
+const FLOWS_PATH = `${pathFor(actionById('flows.get'), { APPLICATION_ID: MOCK_APPLICATION_ID })}?sortField=name&perPage=25`;
 
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -69,14 +70,7 @@ interface Latency {
 }
 
 async function measure(url: string, seconds: number, connections: number): Promise<Latency> {
-  const result = await autocannon({
-    url: url + FLOWS_PATH,
-    headers: { authorization: `Bearer ${TOKEN}` },
-    connections,
-    duration: seconds,
-  });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await loadAllOk(url + FLOWS_PATH, TOKEN, { connections, seconds });
   return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
 }
 

@@ -7,13 +7,12 @@
  * The proxy answers IPC {"dump": true} with what it recorded (kept in memory: requests carry tokens).
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createMockServer } from '../src/mock';
 import { readSeedFile } from '../src/mock/seed';
 import { startLatencyProxy, type RecordedRequest } from './latency-proxy';
 
 import { BENCH_TOKEN } from './processes';
+import { servePlainBody } from './plain-server';
 
 const flag = (name: string): string | undefined => {
   const at = process.argv.indexOf(`--${name}`);
@@ -33,16 +32,7 @@ async function serve(kind: string | undefined): Promise<string> {
       return mock.listen(0, '127.0.0.1');
     }
     case 'plain': {
-      const body = readFileSync(flag('body') ?? '');
-      const server = createServer((_request, response) => {
-        response.writeHead(200, {
-          'content-type': 'application/json; charset=utf-8',
-          'content-length': body.length,
-        });
-        response.end(body);
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return servePlainBody(readFileSync(flag('body') ?? ''));
     }
     case 'proxy': {
       const recorded: RecordedRequest[] = [];

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { benchSeed } from '../bench-seed';
 import { BENCH_TOKEN, spawnBenchServer, spawnPrism, runCli, stop, type Server } from '../processes';
 import { figure } from '../report';
 import { log, pathOf, type BenchContext } from './context';
+import { loadWith } from '../load';
 
 const CONNECTIONS = 10;
 
@@ -19,13 +19,7 @@ async function freePort(): Promise<number> {
 
 /** Requests per second over `seconds`, and how many answers were not 2xx. */
 async function rate(url: string, seconds: number): Promise<{ perSecond: number; non2xx: number }> {
-  const result = await autocannon({
-    url,
-    headers: { authorization: `Bearer ${BENCH_TOKEN}` },
-    connections: CONNECTIONS,
-    duration: seconds,
-  });
-  if (result.errors > 0) throw new Error(`${url}: ${result.errors} connection errors`);
+  const result = await loadWith(url, BENCH_TOKEN, { connections: CONNECTIONS, seconds });
   return { perSecond: result.requests.average, non2xx: result.non2xx };
 }
 
