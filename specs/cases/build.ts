@@ -1,20 +1,18 @@
 import {
   actionById,
+  caseLabel,
   queryRow,
   responseBodyRow,
   statusRow,
   successResponse,
   type ActionId,
-  type ActionSpec,
   type DecisionKey,
 } from '../catalog';
 import type { CheckRef } from '../../src/checks';
 import type { ConformanceCase, RequestSpec } from '../../src/engine/case';
 import type { Aspect, Level } from '../../src/model/results';
 
-/** `GET flows`, `GET flows/version`, `POST flows/import`: the prefix of every case id of an action. */
-export const caseLabel = (action: ActionSpec): string =>
-  `${action.method} ${action.pathTemplate.replace('/applications/{APPLICATION_ID}/', '')}`;
+export { caseLabel };
 
 export type Pair = readonly [string, string];
 

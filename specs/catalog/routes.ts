@@ -131,6 +131,10 @@ export function matchPath(route: RouteSpec, path: string): Record<string, string
   return Object.fromEntries(names.map((name, index) => [name, decoded(match[index + 1])]));
 }
 
+/** `GET flows`, `POST flows/import`: a route under its application, the prefix of every case id of it. */
+export const caseLabel = (route: RouteSpec): string =>
+  `${route.method} ${route.pathTemplate.replace('/applications/{APPLICATION_ID}/', '')}`;
+
 /** `POST /auth/user`: a route as messages name it. */
 export const routeLabel = (route: RouteSpec): string => `${route.method} ${route.pathTemplate}`;
 

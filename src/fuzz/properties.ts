@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { actionById, successResponse, pathFor, type ActionId, type ActionSpec } from '../../specs/catalog';
+import {
+  actionById,
+  caseLabel,
+  successResponse,
+  pathFor,
+  type ActionId,
+  type ActionSpec,
+} from '../../specs/catalog';
 import { CHECKS } from '../checks';
 import type { CheckContext, Exchange } from '../checks/context';
 import type { CheckRef } from '../checks/refs';
@@ -39,9 +46,6 @@ export interface PropertyContext {
 /** Bodies above this many bytes are not generated: a server may refuse them as too large (P2). */
 export const BODY_BUDGET_BYTES = 256 * 1024;
 const withinBudget = (body: unknown) => Buffer.byteLength(JSON.stringify(body) ?? '') <= BODY_BUDGET_BYTES;
-
-const actionLabel = (action: ActionSpec) =>
-  `${action.method} ${action.pathTemplate.replace('/applications/{APPLICATION_ID}/', '')}`;
 
 const QUERY_RULES = 'flows-actions.md#get-query-params';
 
@@ -152,7 +156,7 @@ function itemsMatch(
 
 function collectionProperties(context: PropertyContext, action: ActionSpec): FuzzProperty[] {
   const path = pathFor(action, { APPLICATION_ID: context.wire.applicationId });
-  const label = actionLabel(action);
+  const label = caseLabel(action);
   const success = successResponse(action).status;
   const queries = validQuery(action, context.seedPrefix, context.pools);
   const get = async (query: Query) => {
@@ -243,7 +247,7 @@ function refusedProperty(
   const path = pathFor(action, { APPLICATION_ID: context.wire.applicationId });
   let known = 0;
   return {
-    id: `${actionLabel(action)}: fuzz: refuses every invalid body with 400 and changes nothing`,
+    id: `${caseLabel(action)}: fuzz: refuses every invalid body with 400 and changes nothing`,
     action: action.id,
     arbitrary: bodies,
     check: async (input) => {
@@ -294,7 +298,7 @@ function postProperties(context: PropertyContext): FuzzProperty[] {
   const action = actionById('flows.post');
   const get = actionById('flows.get');
   const prefix = context.namespace('post');
-  const label = actionLabel(action);
+  const label = caseLabel(action);
   const bodies = validValues('workflowPost')
     .map((body) => underPrefix(prefix, body) as Record<string, unknown>)
     .filter(withinBudget);
@@ -359,7 +363,7 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
     .filter((bundle) => validate(bundle).length === 0 && withinBudget(bundle));
   return [
     {
-      id: `${actionLabel(action)}: fuzz: imports every valid bundle (201, fresh ids, complete id maps)`,
+      id: `${caseLabel(action)}: fuzz: imports every valid bundle (201, fresh ids, complete id maps)`,
       action: action.id,
       arbitrary: bundles,
       check: async (input) => {
