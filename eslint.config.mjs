@@ -23,4 +23,10 @@ export default tseslint.config(
       ],
     },
   },
+  // Configuration files in CommonJS (.mocharc.cjs, .dependency-cruiser.cjs) load with require.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -63,6 +63,14 @@ const SHIPPED = [
 export const unexpectedFiles = (files: readonly string[]): string[] =>
   files.filter((file) => !SHIPPED.some((pattern) => pattern.test(file)));
 
+/** A built module of the package without its TypeScript source: left over from a source since removed. */
+export const withoutSource = (files: readonly string[], root = PACKAGE_ROOT): string[] =>
+  files
+    .filter(
+      (file) => file.startsWith('dist/') && file.endsWith('.js') && file !== 'dist/schemas/validators.js',
+    )
+    .filter((file) => !existsSync(path.join(root, file.slice('dist/'.length).replace(/\.js$/, '.ts'))));
+
 const npmAvailable = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 
 function folderBytes(dir: string): number {
@@ -84,14 +92,21 @@ describe('the npm package: packed, installed in an empty project, used without t
       const work = mkdtempSync(path.join(tmpdir(), 'fc-package-'));
       const broker = await startBrokerDouble();
       try {
-        // 1. Pack: prepack empties dist/, prepare builds it again, so nothing stale is shipped.
-        const packed = await exec('npm', ['pack', '--json', '--pack-destination', work], PACKAGE_ROOT);
+        // 1. Pack the dist/ that the test run's global set-up made fresh (test/support/global-setup.ts),
+        // without npm's prepack and prepare: they would empty and rebuild dist/ under the test files
+        // running beside this one. Every packed module has its source, so nothing stale is shipped.
+        const packed = await exec(
+          'npm',
+          ['pack', '--ignore-scripts', '--json', '--pack-destination', work],
+          PACKAGE_ROOT,
+        );
         expect(packed.code, packed.output).to.equal(0);
         const [pack] = JSON.parse(packed.stdout) as [
           { filename: string; size: number; unpackedSize: number; files: PackedFile[] },
         ];
         const files = pack.files.map((file) => file.path);
         expect(unexpectedFiles(files)).to.deep.equal([]);
+        expect(withoutSource(files)).to.deep.equal([]);
         expect(files).to.include.members([
           'bin/flows-conformance.js',
           'dist/src/cli/main.js',
@@ -130,18 +145,25 @@ describe('the npm package: packed, installed in an empty project, used without t
 
         // The project's own ../shared does not exist; pointing the variable nowhere proves nothing reads it.
         const env = { FLOWS_CONFORMANCE_SHARED: path.join(work, 'no-shared-here'), FORCE_COLOR: '0' };
-        const cli = (...args: string[]) =>
-          exec('npx', ['--no-install', 'flows-conformance', ...args], project, env);
+        // The command npx and npm scripts run: the package's bin, linked into node_modules/.bin.
+        const bin = path.join(project, 'node_modules', '.bin', 'flows-conformance');
+        const cli = (...args: string[]) => exec(bin, args, project, env);
 
-        // 3. The commands, as a user of the package runs them.
-        const version = await cli('--version');
+        // 3. The commands, as a user of the package runs them; those that read no other's output at once.
+        const version = await exec('npx', ['--no-install', 'flows-conformance', '--version'], project, env);
         expect(version.code, version.output).to.equal(0);
         expect(version.output.trim()).to.equal(
           (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
             .version,
         );
+        const [run, pacts, openapi, faults, bad] = await Promise.all([
+          cli('run', '--report-dir', 'reports'),
+          cli('pacts'),
+          cli('openapi', '--out', 'flows.openapi.json'),
+          cli('mock', '--list-faults'),
+          cli('run', '--concurrency', 'many'),
+        ]);
 
-        const run = await cli('run', '--report-dir', 'reports');
         expect(run.code, run.output).to.equal(0);
         const report = JSON.parse(
           readFileSync(path.join(project, 'reports', 'conformance.json'), 'utf8'),
@@ -153,7 +175,6 @@ describe('the npm package: packed, installed in an empty project, used without t
         for (const file of ['junit.xml', 'summary.md', 'index.html'])
           expect(existsSync(path.join(project, 'reports', file)), file).to.equal(true);
 
-        const pacts = await cli('pacts');
         expect(pacts.code, pacts.output).to.equal(0);
         const pactFile = path.join(
           project,
@@ -167,52 +188,54 @@ describe('the npm package: packed, installed in an empty project, used without t
           new Set(ACTIONS.map((action) => action.method)),
         );
 
-        const verify = await cli('verify', '--report-dir', 'verification');
-        expect(verify.code, verify.output).to.equal(0);
-        expect(existsSync(path.join(project, 'verification', 'pact-verification.json'))).to.equal(true);
-
-        // The official pact-broker CLI ships inside the installed dependencies, and reaches a broker.
-        const publish = await cli('publish', '--broker-url', broker.url, '--consumer-version', '1.0.0');
-        expect(publish.code, publish.output).to.equal(0);
-        expect(broker.records.pacts.map((published) => published.consumerVersion)).to.deep.equal(['1.0.0']);
-        const canIDeploy = await cli(
-          'can-i-deploy',
-          '--broker-url',
-          broker.url,
-          '--pacticipant',
-          DEFAULT_CONSUMER,
-          '--version',
-          '1.0.0',
-        );
-        expect(canIDeploy.code, canIDeploy.output).to.equal(1); // not verified yet: "no", not an error
-
-        const merge = await cli('merge', 'reports', '--report-dir', 'merged');
-        expect(merge.code, merge.output).to.equal(0);
-        expect(existsSync(path.join(project, 'merged', 'conformance.json'))).to.equal(true);
-        const compare = await cli(
-          'compare',
-          'reports/conformance.json',
-          'merged/conformance.json',
-          '--names',
-          'one,merged',
-          '--out',
-          'compare',
-        );
-        expect(compare.code, compare.output).to.equal(0);
-        const openapi = await cli('openapi', '--out', 'flows.openapi.json');
         expect(openapi.code, openapi.output).to.equal(0);
         expect(
           (JSON.parse(readFileSync(path.join(project, 'flows.openapi.json'), 'utf8')) as { openapi: string })
             .openapi,
         ).to.match(/^3\.1\./);
-        const faults = await cli('mock', '--list-faults');
         expect(faults.code, faults.output).to.equal(0);
         expect(faults.output).to.contain('error-body-as-text');
 
         // 4. A usage error still gets one line and exit 2 from the installed package.
-        const bad = await cli('run', '--concurrency', 'many');
         expect(bad.code).to.equal(2);
         expect(bad.output.trim().split('\n')).to.have.length(1);
+
+        // 5. What reads the pacts and the reports written above.
+        const [verify, publish, merge] = await Promise.all([
+          cli('verify', '--report-dir', 'verification'),
+          // The official pact-broker CLI ships inside the installed dependencies, and reaches a broker.
+          cli('publish', '--broker-url', broker.url, '--consumer-version', '1.0.0'),
+          cli('merge', 'reports', '--report-dir', 'merged'),
+        ]);
+        expect(verify.code, verify.output).to.equal(0);
+        expect(existsSync(path.join(project, 'verification', 'pact-verification.json'))).to.equal(true);
+        expect(publish.code, publish.output).to.equal(0);
+        expect(broker.records.pacts.map((published) => published.consumerVersion)).to.deep.equal(['1.0.0']);
+        expect(merge.code, merge.output).to.equal(0);
+        expect(existsSync(path.join(project, 'merged', 'conformance.json'))).to.equal(true);
+
+        const [canIDeploy, compare] = await Promise.all([
+          cli(
+            'can-i-deploy',
+            '--broker-url',
+            broker.url,
+            '--pacticipant',
+            DEFAULT_CONSUMER,
+            '--version',
+            '1.0.0',
+          ),
+          cli(
+            'compare',
+            'reports/conformance.json',
+            'merged/conformance.json',
+            '--names',
+            'one,merged',
+            '--out',
+            'compare',
+          ),
+        ]);
+        expect(canIDeploy.code, canIDeploy.output).to.equal(1); // not verified yet: "no", not an error
+        expect(compare.code, compare.output).to.equal(0);
 
         // The sizes the README states (printed, never asserted: they drift with the dependencies).
         const du = async (folder: string) =>
@@ -246,5 +269,12 @@ describe('the npm package: what may be packed', () => {
     expect(unexpectedFiles([...stray, 'dist/src/cli/main.js', 'specs/schemas/workflow.json'])).to.deep.equal(
       stray,
     );
+  });
+
+  it('a built module whose source is gone is caught as stale; the compiled validators are not', () => {
+    const built = ['dist/src/cli/main.js', 'dist/schemas/validators.js', 'dist/specs/catalog/index.js'];
+    expect(withoutSource([...built, 'dist/src/cli/removed-long-ago.js'])).to.deep.equal([
+      'dist/src/cli/removed-long-ago.js',
+    ]);
   });
 });
