@@ -2,6 +2,7 @@ import { Verifier } from '@pact-foundation/pact';
 import { createProviderStates, type ProviderUnderTest } from './state-handlers';
 import { ALL_PACT_CASES } from './interactions';
 import { parseVerifierJson, type VerificationOutcome } from './verifier-output';
+import { withoutRootCertificates } from './root-certificates';
 import { startTargetRelay, type RelayLog } from './target-relay';
 
 /** Where the pacts come from: local files, or a Pact Broker (credentials from the CLI's env vars). */
@@ -81,7 +82,8 @@ export async function verifyPacts(run: VerificationRun): Promise<VerificationOut
   let json: unknown;
   let log: RelayLog | undefined;
   try {
-    json = await verifier.verifyProvider();
+    const needsTls = run.source.kind === 'broker' || run.publish !== undefined;
+    json = await withoutRootCertificates(needsTls, () => verifier.verifyProvider());
   } catch (error) {
     json = error instanceof Error ? error.message : String(error);
   } finally {

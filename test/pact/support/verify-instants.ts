@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import { DATE_TIME_PATTERN } from '../../../src/pact/date-time';
 import { parseVerifierJson } from '../../../src/pact/verifier-output';
+import { withoutRootCertificates } from '../../../src/pact/root-certificates';
 
 /**
  * `verify-instants.ts WORK_DIR INSTANTS_JSON`: has Pact's own verifier (the Rust matching engine that
@@ -50,12 +51,13 @@ async function verifyInstants([workDir, instantsJson]: string[]): Promise<void> 
   const { port } = server.address() as AddressInfo;
   let json: unknown;
   try {
-    json = await new Verifier({
+    const verifier = new Verifier({
       provider: 'instants',
       providerBaseUrl: `http://127.0.0.1:${port}`,
       pactUrls: [pactFile],
       logLevel: 'error',
-    }).verifyProvider();
+    });
+    json = await withoutRootCertificates(false, () => verifier.verifyProvider());
   } catch (error) {
     json = error instanceof Error ? error.message : String(error);
   } finally {

@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { withoutRootCertificates } from '../../src/pact/root-certificates';
+
+const certificateVariables = () => ({ file: process.env.SSL_CERT_FILE, dir: process.env.SSL_CERT_DIR });
+
+describe('pact: the verifier without root certificates where it speaks only plain HTTP', () => {
+  let saved: ReturnType<typeof certificateVariables>;
+  beforeEach(() => (saved = certificateVariables()));
+  afterEach(() => {
+    for (const [name, value] of [
+      ['SSL_CERT_FILE', saved.file],
+      ['SSL_CERT_DIR', saved.dir],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  });
+
+  it('points both variables at an empty file and folder while the work runs, then removes them', async () => {
+    delete process.env.SSL_CERT_FILE;
+    process.env.SSL_CERT_DIR = '/etc/ssl/certs';
+    const seen = await withoutRootCertificates(false, async () => ({
+      ...certificateVariables(),
+      fileText: readFileSync(process.env.SSL_CERT_FILE!, 'utf8'),
+      certificates: readdirSync(process.env.SSL_CERT_DIR!).filter((name) => name !== 'none.pem'),
+    }));
+    expect(seen.fileText).to.equal('');
+    expect(seen.certificates).to.deep.equal([]);
+    expect(seen.dir).to.not.equal('/etc/ssl/certs');
+    expect(certificateVariables()).to.deep.equal({ file: undefined, dir: '/etc/ssl/certs' });
+    expect(existsSync(seen.dir!)).to.equal(false);
+  });
+
+  it('leaves the certificates alone when the verifier talks TLS (a broker, published results)', async () => {
+    process.env.SSL_CERT_FILE = '/etc/ssl/certs/ca-certificates.crt';
+    const seen = await withoutRootCertificates(true, async () => certificateVariables());
+    expect(seen.file).to.equal('/etc/ssl/certs/ca-certificates.crt');
+  });
+
+  it('puts the variables back when the work fails', async () => {
+    process.env.SSL_CERT_FILE = '/somewhere/ca.pem';
+    const failing = withoutRootCertificates(false, () => Promise.reject(new Error('verifier broke')));
+    await failing.then(
+      () => expect.fail('should have failed'),
+      (error: Error) => expect(error.message).to.equal('verifier broke'),
+    );
+    expect(process.env.SSL_CERT_FILE).to.equal('/somewhere/ca.pem');
+  });
+});
