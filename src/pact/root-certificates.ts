@@ -11,7 +11,7 @@ const CERTIFICATE_VARIABLES = ['SSL_CERT_FILE', 'SSL_CERT_DIR'] as const;
  * The verifier (pact_ffi) builds an HTTP client with the system's root certificates for every request it
  * sends, about five per interaction, and reads every file of /etc/ssl/certs each time: 74,000 file opens
  * for this project's 51 interactions, two thirds of a verification's time. When it speaks only plain HTTP
- * to the loopback relay (`needsTls` false: pacts from files, no result published) an empty certificate
+ * to the loopback relay and perhaps a broker at an http URL (`needsTls` false) an empty certificate
  * file and folder are enough. Node's own TLS (the relay to an https target) keeps its bundled store, unless
  * Node was told to use OpenSSL's (`--use-openssl-ca`), which reads the same variables: then nothing changes.
  */

@@ -82,7 +82,8 @@ export async function verifyPacts(run: VerificationRun): Promise<VerificationOut
   let json: unknown;
   let log: RelayLog | undefined;
   try {
-    const needsTls = run.source.kind === 'broker' || run.publish !== undefined;
+    // TLS only to a broker at an https URL: the target is reached through the loopback relay.
+    const needsTls = run.source.kind === 'broker' && !run.source.brokerUrl.toLowerCase().startsWith('http:');
     json = await withoutRootCertificates(needsTls, () => verifier.verifyProvider());
   } catch (error) {
     json = error instanceof Error ? error.message : String(error);

@@ -5,9 +5,10 @@ import { expect } from 'chai';
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, pactFileName, writePacts } from '../../src/pact/consumer';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import { readPactFile } from '../../src/pact/pact-file';
-import { runCli, runTs } from '../support/cli';
+import { runCli } from '../support/cli';
+import { runMain } from '../support/in-process-cli';
 import { startBrokerDouble, type BrokerDouble } from './broker-double';
-import { MOCK_APPLICATION_ID } from '../../src/mock';
+import { MOCK_APPLICATION_ID, type FaultName } from '../../src/mock';
 import { ADMIN_TOKEN, listeningMock } from '../runner/support';
 
 const TOKEN = 'broker-double-token';
@@ -62,17 +63,22 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
     return { publish, beforeVerification };
   });
 
-  /** The pacts of 1.0.0 verified against a mock, the results published as provider 2.0.0 on main. */
-  const verified = once(async () => {
-    await published();
+  /** The pacts of 1.0.0 verified against a mock with `faults`, the results published as that provider version. */
+  async function verifyAndPublish(providerVersion: string, faults: FaultName[] = []) {
     // Results are published only for a server given with --target (a mock listening here stands for it).
-    const { mock, url } = await listeningMock();
+    const { mock, url } = await listeningMock(faults);
     const args = ['verify', '--broker-url', broker.url, '--report-dir', reportDir, '--publish-results'];
     const target = ['--target', url, '--application-id', MOCK_APPLICATION_ID, '--mock-only-tokens'];
-    return runCli([...args, ...target, '--provider-version', '2.0.0', '--provider-branch', 'main'], {
+    return runCli([...args, ...target, '--provider-version', providerVersion, '--provider-branch', 'main'], {
       ...withToken,
       FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
     }).finally(() => mock.close());
+  }
+
+  /** The pacts of 1.0.0 verified against the mock, the results published as provider 2.0.0 on main. */
+  const verified = once(async () => {
+    await published();
+    return verifyAndPublish('2.0.0');
   });
 
   const pactOf = (consumerVersion: string) =>
@@ -153,11 +159,7 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
 
   it('a failed verification round-trips: published as failed, and can-i-deploy says no for that provider version', async () => {
     await verified();
-    const script = path.join(__dirname, '..', 'pact', 'support', 'verify-with-faults.ts');
-    const result = await runTs(
-      [script, broker.url, reportDir, DEFAULT_PROVIDER, '2.0.1', 'post-returns-200'],
-      withToken,
-    );
+    const result = await verifyAndPublish('2.0.1', ['post-returns-200']);
     expect(result.code).to.equal(1);
     const failed = verificationOf('2.0.1');
     expect(failed).to.include({ providerVersion: '2.0.1', success: false });
@@ -189,8 +191,9 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
       ['can-i-deploy', '--broker-url', broker.url, '--pacticipant', DEFAULT_CONSUMER],
       ['can-i-deploy', '--broker-url', broker.url, '--version', '1'],
     ];
+    // Refused before the pact-broker CLI starts: through the in-process main().
     for (const args of cases) {
-      const result = await runCli(args, withToken);
+      const result = await runMain(args, withToken);
       expect(result.code, args.join(' ')).to.equal(2);
       expect(result.stderr.trim().split('\n'), args.join(' ')).to.have.length(1);
     }

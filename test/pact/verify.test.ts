@@ -4,14 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { FaultName } from '../../src/mock/faults';
-import { DEFAULT_PROVIDER } from '../../src/pact/consumer';
 import { ALL_PACT_CASES } from '../../src/pact/interactions';
 import {
   VERIFICATION_JSON,
   VERIFICATION_JUNIT,
   type VerificationReport,
 } from '../../src/pact/verification-report';
-import { runCli, runTs } from '../support/cli';
+import { runCli } from '../support/cli';
+import { MOCK_APPLICATION_ID } from '../../src/mock';
+import { ADMIN_TOKEN, listeningMock } from '../runner/support';
 import { runMain } from '../support/in-process-cli';
 
 const readReport = (dir: string): VerificationReport =>
@@ -65,9 +66,12 @@ describe('verify: the consumer pacts against implementations', function () {
   for (const variant of BROKEN_VARIANTS)
     it(`fails against the mock with ${variant.fault} (${variant.what}), naming the interaction`, async () => {
       const reportDir = path.join(reportRoot, variant.fault);
-      const script = path.join(__dirname, 'support', 'verify-with-faults.ts');
-      const result = await runTs([script, pactDir, reportDir, DEFAULT_PROVIDER, '-', variant.fault]);
-      expect(result.code).to.equal(1);
+      const { mock, url } = await listeningMock([variant.fault]);
+      const target = ['--target', url, '--application-id', MOCK_APPLICATION_ID, '--mock-only-tokens'];
+      const result = await runCli(['verify', ...target, '--pact-dir', pactDir, '--report-dir', reportDir], {
+        FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
+      }).finally(() => mock.close());
+      expect(result.code, result.stderr).to.equal(1);
       const { outcome } = readReport(reportDir);
       expect(outcome.passed).to.equal(false);
       expect(outcome.failures).to.have.length.above(0);
