@@ -26,7 +26,6 @@ const SLOWEST_FIRST = [
   'test/runner/faults.test.ts',
   'test/pact/verify-servers.test.ts',
   'test/e2e/other-choices.test.ts',
-  'test/runner/mutation.test.ts',
   'test/openapi/prism-proxy.test.ts',
   'test/runner/target-trouble.test.ts',
   'test/fuzz/fuzz.test.ts',

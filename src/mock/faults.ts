@@ -89,7 +89,7 @@ export const FOUND_BY_FUZZ: readonly FaultName[] = [
   'emoji-description-truncated',
 ];
 
-/** The faults the fixed cases of `run` must each kill (test/runner/mutation.test.ts). */
+/** The faults the fixed cases of `run` must each kill (test/runner/faults.test.ts). */
 export const CASE_FAULT_NAMES = FAULT_NAMES.filter((name) => !FOUND_BY_FUZZ.includes(name));
 
 export const isFaultName = (name: string): name is FaultName =>

@@ -12,7 +12,7 @@ import { runOnMock } from '../runner/support';
 
 /**
  * index.html in Debian's chromium, driven by playwright-core: the report of the whole suite against a
- * mock with a fault (the run the compare and mutation tests share), opened from a file.
+ * mock with a fault (the run the compare and fault tests share), opened from a file.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
