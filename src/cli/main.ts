@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands';
+import { commandsFor } from './commands';
 import { UsageError } from './usage-error';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,8 @@ function packageVersion(): string {
   return manifest.version ?? '0.0.0';
 }
 
-export function buildProgram(): Command {
+/** The program with the commands `argv` needs (all of them by default). */
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('flows-conformance')
     .description(
       'Executable specification of the Losant Flows REST resource: conformance runs, pacts and a reference mock.',
@@ -34,7 +35,7 @@ export function buildProgram(): Command {
             .join(' ') + '\n',
         ),
     });
-  for (const register of COMMANDS) register(program);
+  for (const register of commandsFor(argv)) register(program);
   return program;
 }
 
@@ -44,7 +45,7 @@ function oneLine(error: unknown): string {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
