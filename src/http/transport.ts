@@ -1,5 +1,5 @@
 /**
- * One transport, two implementations: fetch (undici) against a URL, or supertest against an in-process
+ * One transport, two implementations: fetch (undici) against a URL, or light-my-request against an in-process
  * http.Server. The engine and the credentials only ever see this interface.
  */
 export type Method = 'GET' | 'POST' | 'DELETE';

@@ -44,7 +44,7 @@ export type StartEmbedded = (adminToken: string) => Promise<EmbeddedServer>;
 export interface ConnectOptions {
   /** Starts the embedded server when the config names no target URL. */
   readonly startEmbedded?: StartEmbedded;
-  /** The embedded mock through supertest instead of a loopback port. */
+  /** The embedded mock without a socket (light-my-request) instead of a loopback port. */
   readonly inProcess?: boolean;
   /** Names minted tokens, so that they can be found on the target. */
   readonly label?: string;

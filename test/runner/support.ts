@@ -16,7 +16,11 @@ export const ADMIN_TOKEN = 'runner-test-admin-token-0123456789';
 /** Whole-suite runs shared by the test files of one mocha process (the mutation and fault tests). */
 const runs = new Map<string, Promise<RunReport>>();
 
-/** The suite against the embedded mock, possibly with faults; one run per distinct argument set. */
+/**
+ * The suite against the embedded mock, possibly with faults, in process (light-my-request, as
+ * `npm run mutants` runs it); one run per distinct argument set. test/runner/in-process.test.ts shows a
+ * run through a loopback socket gives the same outcomes.
+ */
 export function runOnMock(faults: FaultName[] = [], layer: RawTargetConfig = {}): Promise<RunReport> {
   const key = JSON.stringify([[...faults].sort(), layer]);
   let run = runs.get(key);
@@ -25,6 +29,7 @@ export function runOnMock(faults: FaultName[] = [], layer: RawTargetConfig = {})
       config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]),
       cases: ALL_CASES,
       startEmbedded: embeddedMock({ faults }),
+      inProcess: true,
     });
     runs.set(key, run);
   }
