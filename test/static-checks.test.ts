@@ -13,7 +13,10 @@ interface ScriptOutcome {
 /** `npm run -s <script>` in the project, its exit code and everything it wrote. */
 export function runScript(script: string, cwd = PACKAGE_ROOT): Promise<ScriptOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', script], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn('npm', ['run', '-s', script], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -2,12 +2,14 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../support/cli';
 import { ADMIN_TOKEN, listeningMock, urlLayer } from './support';
 import { runMain } from '../support/in-process-cli';
 
-/** `flows-conformance run` as a user calls it (through tsx, so no build is needed). */
-const cli = (args: string[]) => runCli(args, { NO_COLOR: '1' });
+/**
+ * `flows-conformance run` through the in-process main() (its exit code as process.exitCode): the spawned
+ * entry's exit codes are shown by test/e2e/separate-process.test.ts and the package test.
+ */
+const cli = (args: string[]) => runMain(args, { NO_COLOR: '1' });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fc-cli-'));
 
