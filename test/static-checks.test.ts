@@ -39,17 +39,9 @@ const STATIC_CHECKS: readonly { script: string; what: string }[] = [
 describe('static checks: types, lint, format, layers', function () {
   this.timeout(300_000);
 
-  // All four at once: tsc, eslint and prettier each keep one core busy only part of the time.
-  let outcomes: ReadonlyMap<string, Promise<ScriptOutcome>>;
-  before(() => {
-    const settled = (script: string) =>
-      runScript(script).catch((error: Error) => ({ code: null, output: error.message }));
-    outcomes = new Map(STATIC_CHECKS.map(({ script }) => [script, settled(script)]));
-  });
-
   for (const { script, what } of STATIC_CHECKS)
     it(`npm run ${script}: ${what}`, async () => {
-      const { code, output } = await outcomes.get(script)!;
+      const { code, output } = await runScript(script);
       expect(code, output.slice(-6000)).to.equal(0);
     });
 
