@@ -18,10 +18,8 @@ export function createInProcessTransport(server: Server, timeoutMs: number): Tra
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new TransportError(`no answer within ${timeoutMs} ms`, 'timeout')),
-          timeoutMs,
-        );
+        const expire = () => reject(new TransportError(`no answer within ${timeoutMs} ms`, 'timeout'));
+        timer = setTimeout(expire, timeoutMs);
       });
       try {
         const answer = await Promise.race([
