@@ -18,19 +18,42 @@ const CERTIFICATE_VARIABLES = ['SSL_CERT_FILE', 'SSL_CERT_DIR'] as const;
 export async function withoutRootCertificates<T>(needsTls: boolean, work: () => Promise<T>): Promise<T> {
   const nodeOptions = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
   if (needsTls || nodeOptions.includes('--use-openssl-ca')) return work();
+  emptyCertificates ??= pointAtEmptyCertificates();
+  emptyCertificates.users += 1;
+  try {
+    return await work();
+  } finally {
+    // The last of verifications that overlap in one process puts the variables back.
+    emptyCertificates.users -= 1;
+    if (emptyCertificates.users === 0) {
+      emptyCertificates.restore();
+      emptyCertificates = undefined;
+    }
+  }
+}
+
+interface EmptyCertificates {
+  users: number;
+  restore(): void;
+}
+
+let emptyCertificates: EmptyCertificates | undefined;
+
+function pointAtEmptyCertificates(): EmptyCertificates {
   const saved = CERTIFICATE_VARIABLES.map((name) => [name, process.env[name]] as const);
   const folder = mkdtempSync(path.join(tmpdir(), 'flows-no-certificates-'));
   const file = path.join(folder, 'none.pem');
   writeFileSync(file, '');
   process.env.SSL_CERT_FILE = file;
   process.env.SSL_CERT_DIR = folder;
-  try {
-    return await work();
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    rmSync(folder, { recursive: true, force: true });
-  }
+  return {
+    users: 0,
+    restore() {
+      for (const [name, value] of saved) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }

@@ -8,8 +8,8 @@ import { readPactFile } from '../../src/pact/pact-file';
 import { runCli } from '../support/cli';
 import { runMain } from '../support/in-process-cli';
 import { startBrokerDouble, type BrokerDouble } from './broker-double';
-import { MOCK_APPLICATION_ID, type FaultName } from '../../src/mock';
-import { ADMIN_TOKEN, listeningMock } from '../runner/support';
+import type { FaultName } from '../../src/mock';
+import { verifyListeningMock } from '../runner/support';
 
 const TOKEN = 'broker-double-token';
 const withToken = { PACT_BROKER_TOKEN: TOKEN };
@@ -66,13 +66,9 @@ describe('publishing to a Pact Broker (the broker double) with the official CLI'
   /** The pacts of 1.0.0 verified against a mock with `faults`, the results published as that provider version. */
   async function verifyAndPublish(providerVersion: string, faults: FaultName[] = []) {
     // Results are published only for a server given with --target (a mock listening here stands for it).
-    const { mock, url } = await listeningMock(faults);
-    const args = ['verify', '--broker-url', broker.url, '--report-dir', reportDir, '--publish-results'];
-    const target = ['--target', url, '--application-id', MOCK_APPLICATION_ID, '--mock-only-tokens'];
-    return runCli([...args, ...target, '--provider-version', providerVersion, '--provider-branch', 'main'], {
-      ...withToken,
-      FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
-    }).finally(() => mock.close());
+    const args = ['--broker-url', broker.url, '--report-dir', reportDir, '--publish-results'];
+    const version = ['--provider-version', providerVersion, '--provider-branch', 'main'];
+    return verifyListeningMock(faults, [...args, ...version], withToken);
   }
 
   /** The pacts of 1.0.0 verified against the mock, the results published as provider 2.0.0 on main. */

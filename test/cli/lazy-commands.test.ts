@@ -3,15 +3,15 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { COMMANDS, commandsFor } from '../../src/cli/commands';
 import { PACKAGE_ROOT } from '../../src/paths';
-import { cliArgv } from '../support/built-cli';
+import { BIN_ENTRY, ensureBuilt } from '../support/built-cli';
 
 const argv = (...args: string[]) => ['node', 'flows-conformance', ...args];
 
 /** The modules a built `flows-conformance <args>` has loaded by the time it exits. */
 function loadedPackages(args: readonly string[]): string[] {
-  const [entry] = cliArgv([]);
+  ensureBuilt();
   const script = [
-    `process.argv = ${JSON.stringify(['node', entry, ...args])};`,
+    `process.argv = ${JSON.stringify(['node', BIN_ENTRY, ...args])};`,
     `require(${JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js'))}).main(process.argv)`,
     `.then(() => console.log(JSON.stringify(Object.keys(require.cache))));`,
   ].join('\n');

@@ -46,4 +46,19 @@ describe('pact: the verifier without root certificates where it speaks only plai
     );
     expect(process.env.SSL_CERT_FILE).to.equal('/somewhere/ca.pem');
   });
+
+  it('verifications that overlap share the empty certificates; the last to end puts the variables back', async () => {
+    process.env.SSL_CERT_DIR = '/etc/ssl/certs';
+    let endFirst = () => {};
+    const first = withoutRootCertificates(
+      false,
+      () =>
+        new Promise<string | undefined>((resolve) => (endFirst = () => resolve(process.env.SSL_CERT_DIR))),
+    );
+    const second = await withoutRootCertificates(false, async () => process.env.SSL_CERT_DIR);
+    expect(process.env.SSL_CERT_DIR, 'while the first still runs').to.equal(second);
+    endFirst();
+    expect(await first).to.equal(second);
+    expect(process.env.SSL_CERT_DIR).to.equal('/etc/ssl/certs');
+  });
 });

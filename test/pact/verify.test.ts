@@ -11,8 +11,7 @@ import {
   type VerificationReport,
 } from '../../src/pact/verification-report';
 import { runCli } from '../support/cli';
-import { MOCK_APPLICATION_ID } from '../../src/mock';
-import { ADMIN_TOKEN, listeningMock } from '../runner/support';
+import { verifyListeningMock } from '../runner/support';
 import { runMain } from '../support/in-process-cli';
 
 const readReport = (dir: string): VerificationReport =>
@@ -66,11 +65,10 @@ describe('verify: the consumer pacts against implementations', function () {
   for (const variant of BROKEN_VARIANTS)
     it(`fails against the mock with ${variant.fault} (${variant.what}), naming the interaction`, async () => {
       const reportDir = path.join(reportRoot, variant.fault);
-      const { mock, url } = await listeningMock([variant.fault]);
-      const target = ['--target', url, '--application-id', MOCK_APPLICATION_ID, '--mock-only-tokens'];
-      const result = await runCli(['verify', ...target, '--pact-dir', pactDir, '--report-dir', reportDir], {
-        FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
-      }).finally(() => mock.close());
+      const result = await verifyListeningMock(
+        [variant.fault],
+        ['--pact-dir', pactDir, '--report-dir', reportDir],
+      );
       expect(result.code, result.stderr).to.equal(1);
       const { outcome } = readReport(reportDir);
       expect(outcome.passed).to.equal(false);

@@ -1,11 +1,8 @@
 import { expect } from 'chai';
 import { ALL_CASES } from '../../specs/cases';
 import type { FaultName } from '../../src/mock';
-import { embeddedMock } from '../../src/mock/embedded';
-import { runConformance } from '../../src/engine/runner';
 import type { RunReport } from '../../src/engine/results';
-import { resolveTargetConfig } from '../../src/target/config';
-import { ADMIN_TOKEN } from './support';
+import { runSuite } from './support';
 
 /** Each case's outcome and the checks that failed: what the kill matrix reads. */
 const verdicts = (report: RunReport) =>
@@ -15,14 +12,6 @@ const verdicts = (report: RunReport) =>
       `${result.outcome} ${[...new Set(result.failures.map((failure) => `${failure.level} ${failure.check}`))].sort().join(', ')}`,
     ]),
   );
-
-const run = (faults: FaultName[], inProcess: boolean) =>
-  runConformance({
-    config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN }]),
-    cases: ALL_CASES,
-    startEmbedded: embeddedMock({ faults }),
-    inProcess,
-  });
 
 /**
  * The fault tests and `npm run mutants` run the suite without a socket (light-my-request); users' runs
@@ -38,7 +27,7 @@ describe('runner: the in-process transport gives the verdicts of a loopback sock
   ];
   for (const faults of faultSets)
     it(`the same verdict for each of the ${ALL_CASES.length} cases: ${faults.join(', ') || 'the correct mock'}`, async () => {
-      const [inProcess, loopback] = await Promise.all([run(faults, true), run(faults, false)]);
+      const [inProcess, loopback] = await Promise.all([runSuite(faults, true), runSuite(faults, false)]);
       expect(inProcess.summary.target).to.equal('http://in-process');
       expect(verdicts(inProcess)).to.deep.equal(verdicts(loopback));
       if (faults.length > 0) expect(inProcess.summary.failed).to.be.greaterThan(0);

@@ -10,8 +10,18 @@ import { embeddedMock } from '../../src/mock/embedded';
 import { runConformance, runConformanceWithSecrets } from '../../src/engine/runner';
 import type { CaseResult, RunEvent, RunReport } from '../../src/engine/results';
 import { resolveTargetConfig, type RawTargetConfig } from '../../src/target/config';
+import { runCli, type ChildResult } from '../support/cli';
 
 export const ADMIN_TOKEN = 'runner-test-admin-token-0123456789';
+
+/** One whole-suite run against the embedded mock with `faults`, through loopback or in process. */
+export const runSuite = (faults: readonly FaultName[], inProcess: boolean, layer: RawTargetConfig = {}) =>
+  runConformance({
+    config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]),
+    cases: ALL_CASES,
+    startEmbedded: embeddedMock({ faults }),
+    inProcess,
+  });
 
 /** Whole-suite runs shared by the test files of one mocha process (the mutation and fault tests). */
 const runs = new Map<string, Promise<RunReport>>();
@@ -25,12 +35,7 @@ export function runOnMock(faults: FaultName[] = [], layer: RawTargetConfig = {})
   const key = JSON.stringify([[...faults].sort(), layer]);
   let run = runs.get(key);
   if (!run) {
-    run = runConformance({
-      config: resolveTargetConfig([{ adminToken: ADMIN_TOKEN, ...layer }]),
-      cases: ALL_CASES,
-      startEmbedded: embeddedMock({ faults }),
-      inProcess: true,
-    });
+    run = runSuite(faults, true, layer);
     runs.set(key, run);
   }
   return run;
@@ -40,6 +45,23 @@ export function runOnMock(faults: FaultName[] = [], layer: RawTargetConfig = {})
 export async function listeningMock(faults: FaultName[] = []): Promise<{ mock: MockServer; url: string }> {
   const mock = await createMockServer({ adminToken: ADMIN_TOKEN, faults });
   return { mock, url: await mock.listen(0, '127.0.0.1') };
+}
+
+/**
+ * `flows-conformance verify` (the built CLI) against a mock with `faults` listening on loopback, given as
+ * `--target` with the admin token in the environment: what a provider's CI runs.
+ */
+export async function verifyListeningMock(
+  faults: FaultName[],
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildResult> {
+  const { mock, url } = await listeningMock(faults);
+  const target = ['--target', url, '--application-id', MOCK_APPLICATION_ID, '--mock-only-tokens'];
+  return runCli(['verify', ...target, ...args], {
+    FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN,
+    ...env,
+  }).finally(() => mock.close());
 }
 
 /** Target options for a URL that is (or fronts) the mock. */
