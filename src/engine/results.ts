@@ -35,6 +35,15 @@ export interface RunSummary {
   readonly aborted?: string;
   /** With --no-cleanup: the name prefix of the flows the run created and left on the target. */
   readonly keptDataPrefix?: string;
+  /** The run's flows that the clean-up could not remove, and the name prefix that finds them all. */
+  readonly leftFlows?: {
+    readonly prefix: string;
+    readonly flows: readonly {
+      readonly applicationId: string;
+      readonly id: string;
+      readonly reason: string;
+    }[];
+  };
 }
 
 export interface RunReport {

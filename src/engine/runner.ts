@@ -5,6 +5,7 @@ import { applyExpectations, loadExpectations, type Expectations } from './expect
 import type { CaseResult, RunEvent, RunReport, RunSummary } from './results';
 import { mapConcurrent, selectCases } from './selection';
 import { notRunResult } from './run-case';
+import type { CleanUpOutcome } from '../target/run-flows';
 import { openSession, StartError, type Session } from './session';
 
 export interface RunOptions extends ConnectOptions {
@@ -26,6 +27,7 @@ export function summarize(
     | 'aborted'
     | 'staleExpectations'
     | 'keptDataPrefix'
+    | 'leftFlows'
   >,
 ): RunSummary {
   const count = (predicate: (result: CaseResult) => boolean) => results.filter(predicate).length;
@@ -90,6 +92,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
   }
   emit({ type: 'run:start', target: session.target.label, caseCount: selected.length });
   let results: CaseResult[];
+  let cleanUp: CleanUpOutcome = { removed: 0, left: [] };
   try {
     results = await mapConcurrent(selected, config.concurrency, async (testCase) => {
       const result = await session.runCase(testCase);
@@ -99,7 +102,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
       return result;
     });
   } finally {
-    await session.close({ keepData: !config.cleanup });
+    cleanUp = await session.close({ keepData: !config.cleanup });
   }
   const applied = applyExpectations(results, expectations, new Set(options.cases.map((item) => item.id)));
   const summary = summarize(applied.results, {
@@ -110,6 +113,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
     startedAt,
     aborted: session.abort.reason,
     keptDataPrefix: config.cleanup ? undefined : session.prefix,
+    leftFlows: cleanUp.left.length > 0 ? { prefix: session.prefix, flows: cleanUp.left } : undefined,
     staleExpectations: applied.stale,
   });
   const report: RunReport = { summary, results: applied.results };

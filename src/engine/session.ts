@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { FLOW_CLASSES } from '../../specs/catalog';
-import { actionById, pathFor } from './catalog-view';
-import { bearer, JSON_HEADERS } from '../http/transport';
 import type { TargetConfig } from '../target/config';
 import { connectTarget, type ConnectedTarget, type ConnectOptions } from '../target/connect';
 import { checkTarget, TargetUnusable } from '../target/preflight';
@@ -10,9 +7,8 @@ import type { DataFacts } from '../model/data-facts';
 import { createDataSet } from './dataset';
 import type { CaseResult } from './results';
 import { runCase, type AbortState } from './run-case';
-import { encodeQueryPairs } from '../model/query-codec';
 import { prefixPlaceholders, runPrefix } from './template';
-import { removeFlow } from '../target/flow-removal';
+import { recordingTransport, removeRunFlows, RunFlows, type CleanUpOutcome } from '../target/run-flows';
 
 /** The run cannot start: bad credentials, or the target is unreachable. One line, exit code 2. */
 export class StartError extends Error {
@@ -25,8 +21,11 @@ export interface Session {
   readonly prefix: string;
   readonly abort: AbortState;
   runCase(testCase: ConformanceCase): Promise<CaseResult>;
-  /** Removes the suite's flows (unless keep) and minted tokens, then lets go of the target. */
-  close(options?: { keepData?: boolean }): Promise<void>;
+  /**
+   * Removes the flows the run made (unless keep) and the minted tokens, then lets go of the target;
+   * says what it removed and what it had to leave.
+   */
+  close(options?: { keepData?: boolean }): Promise<CleanUpOutcome>;
 }
 
 /** The target's own check (src/target/preflight.ts), as the run's start error. */
@@ -37,46 +36,6 @@ async function preflight(target: ConnectedTarget): Promise<string> {
     if (error instanceof TargetUnusable) throw new StartError(error.message);
     throw error;
   }
-}
-
-/** Deletes every flow under the run's prefix, of every class (best effort, bounded by the timeouts). */
-async function removeData(target: ConnectedTarget, token: string, prefix: string): Promise<void> {
-  const get = actionById('flows.get');
-  const headers = { accept: JSON_HEADERS.accept, ...bearer(token) };
-  const lists = await Promise.allSettled(
-    FLOW_CLASSES.map((flowClass) =>
-      target.transport.send({
-        method: get.method,
-        path: pathFor(get, { APPLICATION_ID: target.applicationId }),
-        query: encodeQueryPairs([
-          ['filterField', 'name'],
-          ['filter', `${prefix}*`],
-          ['flowClass', flowClass],
-          ['perPage', '1000'],
-        ]),
-        headers,
-      }),
-    ),
-  );
-  const ids = lists.flatMap((list) => {
-    const body =
-      list.status === 'fulfilled' && list.value.json.ok
-        ? (list.value.json.value as { items?: { id?: unknown }[] })
-        : {};
-    return (Array.isArray(body.items) ? body.items : [])
-      .map((item) => item.id)
-      .filter((id): id is string => typeof id === 'string');
-  });
-  await Promise.allSettled(ids.map((id) => removeFlow(target.transport, target.applicationId, token, id)));
-}
-
-/** Deletes the flows the run made in the other application (by id, with its token there). */
-async function removeForeignData(target: ConnectedTarget, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0 || target.otherApplicationId === undefined) return;
-  const token = await target.tokens.otherApplicationToken('flows.*');
-  await Promise.allSettled(
-    ids.map((id) => removeFlow(target.transport, target.otherApplicationId as string, token, id)),
-  );
 }
 
 /** Connects, checks the target answers, creates the data set: ready to run cases. */
@@ -90,9 +49,11 @@ export async function openSession(config: TargetConfig, options: ConnectOptions 
     await target.close();
     throw error;
   }
+  const flows = new RunFlows();
+  const transport = recordingTransport(target.transport, flows);
   const data = await createDataSet(
     {
-      transport: target.transport,
+      transport,
       applicationId: target.applicationId,
       token,
       tokens: target.tokens,
@@ -102,7 +63,7 @@ export async function openSession(config: TargetConfig, options: ConnectOptions 
   );
   const abort: AbortState = { consecutiveTransportErrors: 0 };
   const env = {
-    transport: target.transport,
+    transport,
     tokens: target.tokens,
     applicationId: target.applicationId,
     foreignApplicationId: target.foreignApplicationId,
@@ -117,18 +78,24 @@ export async function openSession(config: TargetConfig, options: ConnectOptions 
     abort,
     runCase: (testCase) => runCase(testCase, env),
     async close(closeOptions = {}) {
-      if (!closeOptions.keepData && !abort.reason) {
-        await Promise.all([
-          removeData(target, token, prefix).catch(() => undefined),
-          removeForeignData(
-            target,
-            data.foreignFlows.map((flow) => flow.id),
-          ).catch(() => undefined),
-        ]);
+      let outcome: CleanUpOutcome = { removed: 0, left: [] };
+      if (!closeOptions.keepData && abort.reason)
+        outcome = { removed: 0, left: flows.all(`not removed: ${abort.reason}`) };
+      else if (!closeOptions.keepData) {
+        outcome = await removeRunFlows({
+          transport,
+          flows,
+          prefix,
+          tokenFor: (applicationId) =>
+            applicationId === target.applicationId
+              ? Promise.resolve(token)
+              : target.tokens.otherApplicationToken('flows.*'),
+        });
       }
       // Minted tokens are revoked whatever happens to the data: --no-cleanup keeps only the flows.
       await target.tokens.revokeMinted().catch(() => undefined);
       await target.close();
+      return outcome;
     },
   };
 }

@@ -28,8 +28,6 @@ export interface Wire {
   readonly transport: Transport;
   readonly token: string;
   readonly applicationId: string;
-  /** Every id a 2xx answer of the run named: removed at the end whatever its name. */
-  readonly created: Set<string>;
 }
 
 const NEVER = 'spec/README.md API-wide conventions; flows-actions.md (the statuses of each action)';

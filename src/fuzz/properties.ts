@@ -227,16 +227,6 @@ async function countUnder(context: PropertyContext, prefix: string): Promise<num
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
-/** Ids a write's answer names (a Workflow, or an Import result's flows), for the clean-up. */
-function createdIds(body: unknown): string[] {
-  if (!isRecord(body)) return [];
-  const flows = Array.isArray(body.flows) ? body.flows : [body];
-  return flows
-    .filter(isRecord)
-    .map((flow) => flow.id)
-    .filter((id): id is string => typeof id === 'string');
-}
-
 function refusedProperty(
   context: PropertyContext,
   action: ActionSpec,
@@ -254,8 +244,6 @@ function refusedProperty(
       const { value, rule, at } = input as { value: unknown; rule: string; at: string };
       const seen = await exchange(context.wire, requestFor(context.wire, path, '', value));
       never(action, seen);
-      if (seen.response.status < 300 && seen.response.json.ok)
-        for (const id of createdIds(seen.response.json.value)) context.wire.created.add(id);
       const refused = (() => {
         try {
           answered(action, seen, 400, `the body breaks ${rule} at ${at || '/'}`);
@@ -319,7 +307,6 @@ function postProperties(context: PropertyContext): FuzzProperty[] {
           ),
         );
         const created = answered(action, posted, 201, 'a body valid against Workflow Post');
-        for (const id of createdIds(created)) context.wire.created.add(id);
         const flowClass = isRecord(created) ? String(created.flowClass) : 'cloud';
         const text = encodeQuery({
           filterField: 'name',
@@ -382,7 +369,6 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
           201,
           'a bundle valid against Workflow Import, its references coherent',
         );
-        for (const id of createdIds(body)) context.wire.created.add(id);
         reuseCheck(context.wire, 'fuzz', action.id, [seen], { check: 'importMaps' }, 'import-maps');
         const result = body as { flows: { id: string }[]; flowVersions: { id: string }[] };
         const given = new Set(

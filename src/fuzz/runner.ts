@@ -10,12 +10,11 @@ import { excerpt } from '../http/curl';
 import { isRecord } from '../model/json';
 import type { TargetConfig } from '../target/config';
 import { connectTarget, type ConnectOptions } from '../target/connect';
-import { removeFlow } from '../target/flow-removal';
+import { recordingTransport, removeRunFlows, RunFlows, type CleanUpOutcome } from '../target/run-flows';
 import { checkTarget, TargetUnusable } from '../target/preflight';
 import { exchange, requestFor, RuleBroken, shown, type Wire } from './exchange';
 import { linkedBundle, underPrefix } from './own-data';
 import { fuzzProperties, type FuzzProperty, type PropertyContext } from './properties';
-import { encodeQuery } from './query';
 import { validValues } from './schema-arbitrary';
 import { emptySeed, poolsOf, recordAnswer } from './seed-data';
 
@@ -87,7 +86,6 @@ async function seedData(wire: Wire, seedPrefix: string, seed: number) {
       ),
     );
     if (seen.response.status === 201 && seen.response.json.ok && isRecord(seen.response.json.value)) {
-      wire.created.add(String(seen.response.json.value.id));
       recordAnswer(facts, [seen.response.json.value]);
     }
   }
@@ -104,36 +102,10 @@ async function seedData(wire: Wire, seedPrefix: string, seed: number) {
     );
     const body = seen.response.json.ok ? seen.response.json.value : undefined;
     if (seen.response.status === 201 && isRecord(body) && Array.isArray(body.flows)) {
-      for (const flow of body.flows.filter(isRecord)) wire.created.add(String(flow.id));
       recordAnswer(facts, body.flows, Array.isArray(body.flowVersions) ? body.flowVersions : []);
     }
   }
   return facts;
-}
-
-/** Removes every flow the run named or created under its prefix (best effort, bounded by the timeouts). */
-async function removeOwnData(wire: Wire, prefix: string): Promise<void> {
-  const get = actionById('flows.get');
-  const lists = await Promise.allSettled(
-    FLOW_CLASSES.map((flowClass) =>
-      wire.transport.send(
-        requestFor(
-          wire,
-          pathFor(get, { APPLICATION_ID: wire.applicationId }),
-          encodeQuery({ filterField: 'name', filter: `${prefix}*`, flowClass, perPage: '1000' }),
-        ),
-      ),
-    ),
-  );
-  for (const list of lists) {
-    const body = list.status === 'fulfilled' && list.value.json.ok ? list.value.json.value : undefined;
-    if (isRecord(body) && Array.isArray(body.items))
-      for (const item of body.items.filter(isRecord))
-        if (typeof item.id === 'string') wire.created.add(item.id);
-  }
-  await Promise.allSettled(
-    [...wire.created].map((id) => removeFlow(wire.transport, wire.applicationId, wire.token, id)),
-  );
 }
 
 function failureOf(property: FuzzProperty, details: fc.RunDetails<[unknown]>, baseUrl: string): Failure {
@@ -230,13 +202,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
       startError: error.message,
     };
   }
+  const flows = new RunFlows();
   const wire: Wire = {
-    transport: target.transport,
+    transport: recordingTransport(target.transport, flows),
     token,
     applicationId: target.applicationId,
-    created: new Set(),
   };
   const seedPrefix = `${prefix}s-`;
+  let outcomes: Awaited<ReturnType<typeof runProperty>>[] = [];
+  let cleanUp: CleanUpOutcome = { removed: 0, left: [] };
   try {
     const facts = await seedData(wire, seedPrefix, seed);
     const context: PropertyContext = {
@@ -256,20 +230,30 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
       options.durationMs === undefined
         ? undefined
         : (options.durationMs * Math.min(config.concurrency, selected.length)) / Math.max(selected.length, 1);
-    const outcomes = await mapConcurrent(selected, config.concurrency, (property) =>
+    outcomes = await mapConcurrent(selected, config.concurrency, (property) =>
       runProperty(property, { ...options, seed, deadline, share }, target.transport.baseUrl),
     );
-    const results = outcomes.map((outcome) => outcome.result);
-    return {
-      report: { summary: summaryOf(results), results },
-      findings: outcomes.flatMap((outcome) => (outcome.finding ? [outcome.finding] : [])),
-      secrets: [...new Set([...given, ...target.tokens.secrets()])],
-      seed,
-      inputs: outcomes.reduce((sum, outcome) => sum + outcome.inputs, 0),
-    };
   } finally {
-    if (config.cleanup) await removeOwnData(wire, prefix).catch(() => undefined);
+    if (config.cleanup)
+      cleanUp = await removeRunFlows({
+        transport: wire.transport,
+        flows,
+        prefix,
+        tokenFor: () => Promise.resolve(token),
+      }).catch(() => ({ removed: 0, left: flows.all('the clean-up failed') }));
     await target.tokens.revokeMinted().catch(() => undefined);
     await target.close();
   }
+  const results = outcomes.map((outcome) => outcome.result);
+  const summary = summaryOf(results);
+  return {
+    report: {
+      summary: cleanUp.left.length > 0 ? { ...summary, leftFlows: { prefix, flows: cleanUp.left } } : summary,
+      results,
+    },
+    findings: outcomes.flatMap((outcome) => (outcome.finding ? [outcome.finding] : [])),
+    secrets: [...new Set([...given, ...target.tokens.secrets()])],
+    seed,
+    inputs: outcomes.reduce((sum, outcome) => sum + outcome.inputs, 0),
+  };
 }

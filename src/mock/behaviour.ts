@@ -36,6 +36,8 @@ export interface QueryBehaviour {
 export interface SelectionBehaviour {
   readonly defaultsFlowClass: boolean;
   readonly filterFieldDefault?: string;
+  /** filter and filterField are read (and validated) but select nothing. */
+  readonly filterIgnored: boolean;
   readonly glob: GlobOptions;
   readonly triggerFilter: {
     readonly ignored: boolean;
@@ -139,6 +141,7 @@ export function behaviourOf(names: readonly string[] = []): MockBehaviour {
     selection: {
       defaultsFlowClass: !on('no-flowclass-default'),
       filterFieldDefault: on('filter-field-defaults-to-name') ? 'name' : undefined,
+      filterIgnored: on('filter-ignored'),
       glob: { caseSensitive: on('glob-case-sensitive'), questionAsStar: on('glob-question-as-star') },
       triggerFilter: {
         ignored: on('trigger-filter-ignored'),

@@ -46,7 +46,9 @@ function flowSelector(
   const filter = values.get('filter') as string | undefined;
   const filterField = values.get('filterField') ?? behaviour.filterFieldDefault;
   const pattern =
-    filterField !== undefined && filter !== undefined ? compileGlob(filter, behaviour.glob) : undefined;
+    filterField !== undefined && filter !== undefined && !behaviour.filterIgnored
+      ? compileGlob(filter, behaviour.glob)
+      : undefined;
   const given = triggerFilter.ignored
     ? undefined
     : (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined);

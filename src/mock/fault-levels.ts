@@ -56,6 +56,7 @@ export const FAULT_LEVELS: Readonly<Record<FaultName, Level>> = {
   'ties-by-creation-order': 'SHOULD', // D5
   'post-400-still-stores': 'MUST', // a request refused with a 4xx changes nothing
   'duplicate-query-crashes': 'MUST', // a client's request never gets a 500
+  'filter-ignored': 'MUST', // filter narrows the items (flows-actions.md)
   'filter-field-defaults-to-name': 'MUST', // filter without filterField filters nothing
   'query-names-case-insensitive': 'SHOULD', // P5
   'name-max-length-refused': 'MUST', // maxLength admits its own length (the Workflow Post schema)

@@ -63,6 +63,7 @@ export const FAULTS = {
   'ties-by-creation-order': 'Ties of the sort field keep the order of creation instead of going by id.',
   'post-400-still-stores': 'Post stores a flow whose body has an unknown key, then answers 400 for it.',
   'duplicate-query-crashes': 'A query parameter given twice crashes the handler (500).',
+  'filter-ignored': 'Get ignores filter and filterField: every flow of the class is listed.',
   'filter-field-defaults-to-name': 'A blank or missing filterField is read as name, so filter alone filters.',
   'query-names-case-insensitive':
     'Query parameter names are matched case-insensitively (PerPage is perPage).',

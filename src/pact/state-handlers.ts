@@ -1,3 +1,4 @@
+import { isFlowId } from '../target/run-flows';
 import type { IncomingMessage } from 'node:http';
 import { actionById } from '../../specs/catalog';
 import {
@@ -112,7 +113,7 @@ export function createProviderStates(provider: ProviderUnderTest): ProviderState
   const cleanup = async (createdByInteractions: readonly string[] = []) => {
     const { removeFlow } = provider;
     if (!removeFlow) return;
-    const ids = [...new Set([...importedFlowIds.splice(0), ...createdByInteractions])];
+    const ids = [...new Set([...importedFlowIds.splice(0), ...createdByInteractions])].filter(isFlowId);
     const removals = Promise.allSettled(ids.map((id) => removeFlow(id)));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {

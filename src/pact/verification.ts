@@ -24,8 +24,9 @@ const describeSource = (source: PactSource): string =>
   source.kind === 'files' ? source.pactUrls.join(', ') : source.brokerUrl;
 
 /** Removes a flow an interaction created, with the principal token. */
-const flowRemover = (target: ConnectedTarget) => async (flowId: string) =>
-  removeFlow(target.transport, target.applicationId, await target.tokens.principalToken(), flowId);
+const flowRemover = (target: ConnectedTarget) => async (flowId: string) => {
+  await removeFlow(target.transport, target.applicationId, await target.tokens.principalToken(), flowId);
+};
 
 /**
  * Connects to the target (or starts the embedded mock), checks that it can be used (else TargetUnusable,

@@ -25,6 +25,11 @@ function totals(report: RunReport): string[] {
     `Started ${summary.startedAt}${summary.strict ? ', strict (warnings fail the run)' : ''}.`,
   ];
   if (summary.aborted) lines.push('', `**Aborted:** ${cell(summary.aborted)}`);
+  if (summary.leftFlows)
+    lines.push(
+      '',
+      `**Left on the target:** ${summary.leftFlows.flows.length} of the run's flows could not be removed; their names start \`${summary.leftFlows.prefix}\``,
+    );
   if (summary.keptDataPrefix)
     lines.push('', `**Kept (--no-cleanup):** the flows named \`${summary.keptDataPrefix}*\``);
   if (summary.staleExpectations.length > 0)

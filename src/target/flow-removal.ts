@@ -1,5 +1,5 @@
 import { auxiliaryRoute, pathFor } from '../../specs/catalog';
-import { bearer, JSON_HEADERS, type Transport } from '../http/transport';
+import { bearer, JSON_HEADERS, type HttpResponse, type Transport } from '../http/transport';
 
 const FLOW_DELETE = auxiliaryRoute('flow.delete');
 
@@ -12,8 +12,8 @@ export async function removeFlow(
   applicationId: string,
   token: string,
   flowId: string,
-): Promise<void> {
-  await transport.send({
+): Promise<HttpResponse> {
+  return transport.send({
     method: FLOW_DELETE.method,
     path: pathFor(FLOW_DELETE, { APPLICATION_ID: applicationId, FLOW_ID: flowId }),
     headers: { accept: JSON_HEADERS.accept, ...bearer(token) },

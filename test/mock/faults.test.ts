@@ -277,6 +277,10 @@ const PROBES: Record<FaultName, Probe> = {
     observe: (t) => statusOf(t.get(`${FLOWS}?perPage=1&perPage=2`)),
     expected: 400,
   },
+  'filter-ignored': {
+    observe: async (t) => namesOf((await t.get(`${FLOWS}?filterField=name&filter=Gamma`)).body).length,
+    expected: 1,
+  },
   'filter-field-defaults-to-name': {
     observe: async (t) => namesOf((await t.get(`${FLOWS}?filter=Gamma`)).body).length,
     expected: 4,

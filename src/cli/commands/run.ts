@@ -1,3 +1,4 @@
+import { leftFlowsLines } from '../left-flows';
 import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
@@ -55,6 +56,7 @@ export function registerRunCommand(program: Command): void {
         process.stdout.write(
           `kept the flows the run created: names starting ${report.summary.keptDataPrefix}\n`,
         );
+      for (const line of leftFlowsLines(report.summary.leftFlows)) process.stderr.write(`${line}\n`);
       if (startError) throw new UsageError(showControls(startError));
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });
