@@ -33,6 +33,8 @@ export interface RunSummary {
   readonly startedAt: string;
   /** Set when the run could not go on (target died): the remaining cases failed with this. */
   readonly aborted?: string;
+  /** Set when the user stopped the run (SIGINT, SIGTERM): the cases not yet run are skipped with this. */
+  readonly interrupted?: string;
   /** With --no-cleanup: the name prefix of the flows the run created and left on the target. */
   readonly keptDataPrefix?: string;
   /** The run's flows that the clean-up could not remove, and the name prefix that finds them all. */

@@ -13,7 +13,10 @@ import { casePrefix, expandText } from './template';
 /** Shared by the cases of one run: once the target stops answering, the rest fail at once. */
 export interface AbortState {
   consecutiveTransportErrors: number;
+  /** The target stopped answering: the rest fail, and nothing more is sent (clean-up included). */
   reason?: string;
+  /** The user stopped the run (SIGINT, SIGTERM): the rest are not run, and the clean-up still runs. */
+  interrupted?: string;
 }
 
 /** A run gives up on the target after this many transport errors in a row. */
@@ -122,6 +125,7 @@ export async function runCase(testCase: ConformanceCase, env: CaseEnvironment): 
       ],
     });
   if (env.abort.reason) return failed('transport', `not run: ${env.abort.reason}`);
+  if (env.abort.interrupted) return skipped(`not run: ${env.abort.interrupted}`);
   if (testCase.setup) {
     const state = env.data.pieces[testCase.setup];
     if (state.state === 'ready') return result(testCase, started, { outcome: 'passed', failures: [] });

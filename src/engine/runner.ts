@@ -5,12 +5,17 @@ import { applyExpectations, loadExpectations, type Expectations } from './expect
 import type { CaseResult, RunEvent, RunReport, RunSummary } from './results';
 import { mapConcurrent, selectCases } from './selection';
 import { notRunResult } from './run-case';
+import { interruptionOf } from '../http/interruptible-transport';
 import type { CleanUpOutcome } from '../target/run-flows';
 import { openSession, StartError, type Session } from './session';
 
 export interface RunOptions extends ConnectOptions {
   readonly config: TargetConfig;
   readonly cases: readonly ConformanceCase[];
+  /** Aborting it stops the run: cases not yet started are skipped, and the clean-up runs. */
+  readonly signal?: AbortSignal;
+  /** The run's name prefix (default: a fresh one), so that a caller can name it before the run ends. */
+  readonly prefix?: string;
   /** Each gets every event; they never decide pass or fail. */
   readonly listeners?: readonly ((event: RunEvent) => void)[];
 }
@@ -28,6 +33,7 @@ export function summarize(
     | 'staleExpectations'
     | 'keptDataPrefix'
     | 'leftFlows'
+    | 'interrupted'
   >,
 ): RunSummary {
   const count = (predicate: (result: CaseResult) => boolean) => results.filter(predicate).length;
@@ -74,7 +80,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
   );
   let session: Session;
   try {
-    session = await openSession(config, options);
+    session = await openSession(config, { ...options, prefix: options.prefix });
   } catch (error) {
     if (!(error instanceof StartError)) throw error;
     const results = selected.map((testCase) => notRunResult(testCase, error.message));
@@ -91,6 +97,11 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
     return { report: { summary, results }, secrets: given, startError: error.message };
   }
   emit({ type: 'run:start', target: session.target.label, caseCount: selected.length });
+  const interrupt = () => {
+    if (options.signal) session.abort.interrupted = interruptionOf(options.signal);
+  };
+  if (options.signal?.aborted) interrupt();
+  options.signal?.addEventListener('abort', interrupt, { once: true });
   let results: CaseResult[];
   let cleanUp: CleanUpOutcome = { removed: 0, left: [] };
   try {
@@ -102,6 +113,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
       return result;
     });
   } finally {
+    options.signal?.removeEventListener('abort', interrupt);
     cleanUp = await session.close({ keepData: !config.cleanup });
   }
   const applied = applyExpectations(results, expectations, new Set(options.cases.map((item) => item.id)));
@@ -112,6 +124,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
     shard: config.shard,
     startedAt,
     aborted: session.abort.reason,
+    interrupted: session.abort.interrupted,
     keptDataPrefix: config.cleanup ? undefined : session.prefix,
     leftFlows: cleanUp.left.length > 0 ? { prefix: session.prefix, flows: cleanUp.left } : undefined,
     staleExpectations: applied.stale,

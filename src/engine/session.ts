@@ -39,8 +39,14 @@ async function preflight(target: ConnectedTarget): Promise<string> {
 }
 
 /** Connects, checks the target answers, creates the data set: ready to run cases. */
-export async function openSession(config: TargetConfig, options: ConnectOptions = {}): Promise<Session> {
-  const prefix = runPrefix(randomBytes(4).toString('hex'));
+/** A fresh run prefix: `fc<8 hex>-`. */
+export const newRunPrefix = (): string => runPrefix(randomBytes(4).toString('hex'));
+
+export async function openSession(
+  config: TargetConfig,
+  options: ConnectOptions & { prefix?: string } = {},
+): Promise<Session> {
+  const prefix = options.prefix ?? newRunPrefix();
   const target = await connectTarget(config, { label: `flows-conformance ${prefix}`, ...options });
   let token: string;
   try {

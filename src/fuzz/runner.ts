@@ -5,7 +5,6 @@ import { FLOW_CLASSES } from '../../specs/catalog';
 import type { CaseResult, Failure, RunReport } from '../engine/results';
 import { summarize } from '../engine/runner';
 import { grepFilter, mapConcurrent } from '../engine/selection';
-import { runPrefix } from '../engine/template';
 import { excerpt } from '../http/curl';
 import { isRecord } from '../model/json';
 import type { TargetConfig } from '../target/config';
@@ -16,7 +15,9 @@ import { exchange, requestFor, RuleBroken, shown, type Wire } from './exchange';
 import { linkedBundle, underPrefix } from './own-data';
 import { fuzzProperties, type FuzzProperty, type PropertyContext } from './properties';
 import { validValues } from './schema-arbitrary';
-import { emptySeed, poolsOf, recordAnswer } from './seed-data';
+import { emptySeed, poolsOf, recordAnswer, type SeedFacts } from './seed-data';
+import { Interrupted, interruptibleTransport, interruptionOf } from '../http/interruptible-transport';
+import { newRunPrefix } from '../engine/session';
 
 export interface FuzzBounds {
   /** Inputs per property (default 100), unless `durationMs` is given. */
@@ -31,6 +32,10 @@ export interface FuzzBounds {
 
 export interface FuzzOptions extends ConnectOptions, FuzzBounds {
   readonly config: TargetConfig;
+  /** Aborting it stops sending: properties under way end as skipped, and the clean-up runs. */
+  readonly signal?: AbortSignal;
+  /** The run's name prefix (default: a fresh one), so that a caller can name it before the run ends. */
+  readonly prefix?: string;
 }
 
 /** A failure as fast-check left it: the shrunk input and how to replay it. */
@@ -125,6 +130,25 @@ function failureOf(property: FuzzProperty, details: fc.RunDetails<[unknown]>, ba
   };
 }
 
+/** A property the user stopped: skipped with the reason, never a pass or a failure. */
+function interruptedResult(
+  property: FuzzProperty,
+  details: fc.RunDetails<[unknown]>,
+  started: number,
+): CaseResult {
+  return {
+    id: property.id,
+    action: property.action,
+    aspect: 'fuzz',
+    level: 'MUST',
+    covers: [],
+    outcome: 'skipped',
+    skipReason: `${(details.errorInstance as Interrupted).reason} after ${details.numRuns} inputs`,
+    failures: [],
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
 async function runProperty(
   property: FuzzProperty,
   bounds: FuzzBounds & { seed: number; deadline?: number; share?: number },
@@ -142,6 +166,8 @@ async function runProperty(
     interruptAfterTimeLimit: timeLimit,
     markInterruptAsFailure: false,
   });
+  if (details.errorInstance instanceof Interrupted)
+    return { result: interruptedResult(property, details, started), inputs: details.numRuns };
   const result: CaseResult = {
     id: property.id,
     action: property.action,
@@ -167,6 +193,34 @@ async function runProperty(
   return { result, inputs: details.numRuns, finding };
 }
 
+/** Every selected property, each within its share of the bounds. */
+function runProperties(
+  wire: Wire,
+  options: FuzzOptions & { seed: number; prefix: string; seedPrefix: string; facts: SeedFacts },
+) {
+  const { config, seed, prefix, seedPrefix, facts } = options;
+  const context: PropertyContext = {
+    wire,
+    seedPrefix,
+    seed: facts,
+    pools: poolsOf(facts),
+    namespace: (tag) => `${prefix}${tag}-`,
+    flowClasses: FLOW_CLASSES,
+    seenIds: new Set([...facts.flows.keys(), ...facts.versionTriggers.keys()]),
+  };
+  const selected = fuzzProperties(context).filter((property) => grepFilter(config.grep)(property.id));
+  const deadline = options.durationMs === undefined ? undefined : Date.now() + options.durationMs;
+  // With --duration, each property gets its share of the time, so that those --concurrency holds back
+  // still run: duration × (properties at once) / properties.
+  const share =
+    options.durationMs === undefined
+      ? undefined
+      : (options.durationMs * Math.min(config.concurrency, selected.length)) / Math.max(selected.length, 1);
+  return mapConcurrent(selected, config.concurrency, (property) =>
+    runProperty(property, { ...options, seed, deadline, share }, wire.transport.baseUrl),
+  );
+}
+
 /** A fuzz run: seed data, every selected property within its bounds, clean-up, the report. */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
   const { config } = options;
@@ -176,7 +230,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
   const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
     (secret): secret is string => !!secret,
   );
-  const prefix = runPrefix(randomBytes(4).toString('hex'));
+  const prefix = options.prefix ?? newRunPrefix();
   const target = await connectTarget(config, { label: `flows-conformance fuzz ${prefix}`, ...options });
   const summaryOf = (results: CaseResult[], aborted?: string) =>
     summarize(results, {
@@ -203,8 +257,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
     };
   }
   const flows = new RunFlows();
+  const recording = recordingTransport(target.transport, flows);
   const wire: Wire = {
-    transport: recordingTransport(target.transport, flows),
+    transport: interruptibleTransport(recording, options.signal),
     token,
     applicationId: target.applicationId,
   };
@@ -212,31 +267,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
   let outcomes: Awaited<ReturnType<typeof runProperty>>[] = [];
   let cleanUp: CleanUpOutcome = { removed: 0, left: [] };
   try {
-    const facts = await seedData(wire, seedPrefix, seed);
-    const context: PropertyContext = {
-      wire,
-      seedPrefix,
-      seed: facts,
-      pools: poolsOf(facts),
-      namespace: (tag) => `${prefix}${tag}-`,
-      flowClasses: FLOW_CLASSES,
-      seenIds: new Set([...facts.flows.keys(), ...facts.versionTriggers.keys()]),
-    };
-    const selected = fuzzProperties(context).filter((property) => grepFilter(config.grep)(property.id));
-    const deadline = options.durationMs === undefined ? undefined : Date.now() + options.durationMs;
-    // With --duration, each property gets its share of the time, so that those --concurrency holds back
-    // still run: duration × (properties at once) / properties.
-    const share =
-      options.durationMs === undefined
-        ? undefined
-        : (options.durationMs * Math.min(config.concurrency, selected.length)) / Math.max(selected.length, 1);
-    outcomes = await mapConcurrent(selected, config.concurrency, (property) =>
-      runProperty(property, { ...options, seed, deadline, share }, target.transport.baseUrl),
-    );
+    const facts = await seedData(wire, seedPrefix, seed).catch((error: unknown) => {
+      if (error instanceof Interrupted) return undefined;
+      throw error;
+    });
+    if (facts !== undefined) outcomes = await runProperties(wire, { ...options, seed, prefix, seedPrefix, facts });
   } finally {
     if (config.cleanup)
       cleanUp = await removeRunFlows({
-        transport: wire.transport,
+        transport: recording,
         flows,
         prefix,
         tokenFor: () => Promise.resolve(token),
@@ -245,7 +284,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
     await target.close();
   }
   const results = outcomes.map((outcome) => outcome.result);
-  const summary = summaryOf(results);
+  const summary = {
+    ...summaryOf(results),
+    ...(options.signal?.aborted && { interrupted: interruptionOf(options.signal) }),
+  };
   return {
     report: {
       summary: cleanUp.left.length > 0 ? { ...summary, leftFlows: { prefix, flows: cleanUp.left } } : summary,

@@ -115,6 +115,9 @@ export function renderHtmlReport(given: RunReport, links: ReportLinks = {}): str
   const aborted = summary.aborted
     ? `<p class="card failures"><strong>Aborted:</strong> ${esc(summary.aborted)}</p>`
     : '';
+  const interrupted = summary.interrupted
+    ? `<p class="card failures"><strong>Interrupted:</strong> ${esc(summary.interrupted)}; the cases not yet run are skipped</p>`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -131,6 +134,7 @@ export function renderHtmlReport(given: RunReport, links: ReportLinks = {}): str
 ${links.mutants ? `<p>Kill matrix (the suite against each deliberate fault of the mock): <a href="${esc(links.mutants)}">${esc(links.mutants)}</a></p>\n` : ''}<nav class="jump"><span class="muted">Jump to</span><a href="#failures">Failures</a>${nav}<a href="#toc">Contents</a></nav>
 ${searchBox()}
 ${aborted}
+${interrupted}
 ${problemsSection(report)}
 ${tableOfContents()}
 ${overviewSection(report)}

@@ -25,6 +25,8 @@ function totals(report: RunReport): string[] {
     `Started ${summary.startedAt}${summary.strict ? ', strict (warnings fail the run)' : ''}.`,
   ];
   if (summary.aborted) lines.push('', `**Aborted:** ${cell(summary.aborted)}`);
+  if (summary.interrupted)
+    lines.push('', `**Interrupted:** ${cell(summary.interrupted)}; the cases not yet run are skipped`);
   if (summary.leftFlows)
     lines.push(
       '',

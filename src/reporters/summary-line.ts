@@ -14,7 +14,11 @@ export function summaryLine(summary: RunSummary): string {
       : '';
   const stale =
     summary.staleExpectations.length > 0 ? `, ${summary.staleExpectations.length} stale expectations` : '';
-  const aborted = summary.aborted ? ` (aborted: ${summary.aborted.split('\n')[0]})` : '';
+  const aborted = summary.aborted
+    ? ` (aborted: ${summary.aborted.split('\n')[0]})`
+    : summary.interrupted
+      ? ` (${summary.interrupted})`
+      : '';
   return (
     `${summary.total} cases: ${summary.passed} passed, ${summary.failed} failed${expected}, ` +
     `${summary.warnings} warnings, ${summary.skipped} skipped${stale} in ${formatDuration(summary.durationMs)}${aborted}`

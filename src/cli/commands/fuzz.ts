@@ -1,3 +1,6 @@
+import { leftFlowsLines } from '../left-flows';
+import { endsInterrupted, onRunInterrupt } from '../interrupt';
+import { newRunPrefix } from '../../engine/session';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { exitCodeOf } from '../../engine/runner';
@@ -53,16 +56,20 @@ export function registerFuzzCommand(program: Command): void {
       if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
         throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
       const config = resolveTargetOptions(command);
+      const prefix = newRunPrefix();
+      const interrupt = onRunInterrupt('fuzz', config.baseUrl, prefix);
       const outcome = await runFuzz({
+        signal: interrupt.signal,
+        prefix,
         config,
         startEmbedded: embeddedMock(),
         runs,
         durationMs: duration === undefined ? undefined : duration * 1000,
         seed,
         path: options.path as string | undefined,
-      });
+      }).finally(() => interrupt.dispose());
       if (outcome.startError) throw new UsageError(showControls(outcome.startError));
-      if (outcome.report.results.length === 0)
+      if (outcome.report.results.length === 0 && !outcome.report.summary.interrupted)
         throw new UsageError(`--grep "${showControls(config.grep ?? '')}" matches no property`);
       const { report } = outcome;
       const written = await writeReports(report, config.reportDir, defaultReporters(), outcome.secrets);
@@ -78,6 +85,8 @@ export function registerFuzzCommand(program: Command): void {
           `${report.summary.passed} properties passed, ${report.summary.failed} failed; seed ${outcome.seed}\n`,
       );
       for (const line of lines.stdout) process.stdout.write(`${line}\n`);
+      for (const line of leftFlowsLines(report.summary.leftFlows)) process.stderr.write(`${line}\n`);
+      if (endsInterrupted(report.summary, prefix)) return;
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });
 }

@@ -1,4 +1,6 @@
 import { leftFlowsLines } from '../left-flows';
+import { endsInterrupted, onRunInterrupt } from '../interrupt';
+import { newRunPrefix } from '../../engine/session';
 import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
@@ -34,12 +36,16 @@ export function registerRunCommand(program: Command): void {
       if (config.grep !== undefined && selectCases(ALL_CASES, { grep: config.grep }).length === 0)
         throw new UsageError(`--grep "${config.grep}" matches no case id`);
       const progress = progressDisplay(process.stderr);
+      const prefix = newRunPrefix();
+      const interrupt = onRunInterrupt('the run', config.baseUrl, prefix);
       const { report, secrets, startError } = await runConformanceWithSecrets({
         config,
         cases: ALL_CASES,
         startEmbedded: embeddedMock(),
         listeners: [(event) => progress.onEvent?.(event)],
-      });
+        signal: interrupt.signal,
+        prefix,
+      }).finally(() => interrupt.dispose());
       const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
       const lines = writtenReportLines(written, config.reportDir);
       const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
@@ -58,6 +64,7 @@ export function registerRunCommand(program: Command): void {
         );
       for (const line of leftFlowsLines(report.summary.leftFlows)) process.stderr.write(`${line}\n`);
       if (startError) throw new UsageError(showControls(startError));
+      if (endsInterrupted(report.summary, prefix)) return;
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });
 }

@@ -1,0 +1,150 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  createMockServer,
+  MOCK_APPLICATION_ID,
+  MOCK_OTHER_APPLICATION_ID,
+  type MockServer,
+} from '../../src/mock';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { cliArgv } from '../support/built-cli';
+import { ADMIN_TOKEN } from '../runner/support';
+
+/** Every request waits this long before it reaches the mock: a run lasts long enough to be interrupted. */
+const DELAY_MS = 25;
+
+/** A loopback relay in front of the mock that delays each request. */
+async function slowFront(target: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      setTimeout(() => {
+        const upstream = http.request(
+          `${target}${request.url ?? '/'}`,
+          { method: request.method, headers: request.headers },
+          (answer) => {
+            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(response);
+          },
+        );
+        upstream.on('error', () => response.destroy());
+        upstream.end(Buffer.concat(chunks));
+      }, DELAY_MS);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const flowCount = (mock: MockServer) =>
+  [MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID].reduce(
+    (sum, id) => sum + (mock.store.application(id)?.flows.size ?? 0),
+    0,
+  );
+
+/** Starts the CLI, sends SIGINT once `ready` holds of its stderr so far, and waits for it to end. */
+function interruptWhen(args: string[], ready: (stderr: string) => boolean, afterMs = 0) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, cliArgv(args), {
+      cwd: PACKAGE_ROOT,
+      env: { ...process.env, FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN },
+    });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    if (afterMs > 0 && ready('')) {
+      sent = true;
+      setTimeout(() => child.kill('SIGINT'), afterMs);
+    }
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (!sent && ready(stderr)) {
+        sent = true;
+        setTimeout(() => child.kill('SIGINT'), afterMs);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('cli: an interrupted run or fuzz loses nothing', function () {
+  this.timeout(120_000);
+  let mock: MockServer;
+  let front: { url: string; close: () => Promise<void> };
+  let reportDir: string;
+
+  beforeEach(async () => {
+    mock = await createMockServer({ adminToken: ADMIN_TOKEN });
+    front = await slowFront(await mock.listen(0, '127.0.0.1'));
+    reportDir = mkdtempSync(path.join(os.tmpdir(), 'fc-interrupt-'));
+  });
+  afterEach(async () => {
+    await front.close();
+    await mock.close();
+    rmSync(reportDir, { recursive: true, force: true });
+  });
+
+  const target = () => [
+    '--target',
+    front.url,
+    '--application-id',
+    MOCK_APPLICATION_ID,
+    '--other-application-id',
+    MOCK_OTHER_APPLICATION_ID,
+    '--mock-only-tokens',
+    '--report-dir',
+    reportDir,
+  ];
+
+  it('run: SIGINT mid-run removes the run’s flows, writes the reports marked interrupted, exits 130', async () => {
+    // Outside a terminal, progress prints a line per case as it ends: cases are under way.
+    const casesEnded = (stderr: string) => (stderr.match(/^PASS /gm) ?? []).length >= 20;
+    const result = await interruptWhen(['run', ...target(), '--concurrency', '1'], casesEnded);
+    expect(result.code, result.stderr).to.equal(130);
+    expect(result.stderr).to.match(/SIGINT: stopping the run/);
+    expect(result.stderr).to.match(
+      /interrupted \(SIGINT\): the reports hold what ran; the run's flows were named fc[0-9a-f]{8}-\*/,
+    );
+    expect(flowCount(mock), 'flows left on the mock').to.equal(0);
+    const report = JSON.parse(readFileSync(path.join(reportDir, 'conformance.json'), 'utf8')) as {
+      summary: { interrupted?: string; skipped: number; passed: number; total: number };
+      results: { outcome: string; skipReason?: string }[];
+    };
+    expect(report.summary.interrupted).to.equal('interrupted (SIGINT)');
+    expect(report.summary.passed, 'cases that ran before the signal').to.be.above(0);
+    expect(report.results.filter((r) => r.skipReason === 'not run: interrupted (SIGINT)').length).to.be.above(
+      0,
+    );
+    expect(readFileSync(path.join(reportDir, 'summary.md'), 'utf8')).to.include('**Interrupted:**');
+  });
+
+  it('fuzz: SIGINT mid-run removes the run’s flows, writes the reports marked interrupted, exits 130', async () => {
+    // fuzz prints nothing before its end: the signal comes while it seeds or runs its properties.
+    const result = await interruptWhen(
+      ['fuzz', ...target(), '--runs', '200', '--seed', '3'],
+      () => true,
+      2_000,
+    );
+    expect(result.code, result.stderr).to.equal(130);
+    expect(flowCount(mock), 'flows left on the mock').to.equal(0);
+    const report = JSON.parse(readFileSync(path.join(reportDir, 'conformance.json'), 'utf8')) as {
+      summary: { interrupted?: string };
+    };
+    expect(report.summary.interrupted).to.equal('interrupted (SIGINT)');
+  });
+});
