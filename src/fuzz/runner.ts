@@ -271,7 +271,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
       if (error instanceof Interrupted) return undefined;
       throw error;
     });
-    if (facts !== undefined) outcomes = await runProperties(wire, { ...options, seed, prefix, seedPrefix, facts });
+    if (facts !== undefined)
+      outcomes = await runProperties(wire, { ...options, seed, prefix, seedPrefix, facts });
   } finally {
     if (config.cleanup)
       cleanUp = await removeRunFlows({
