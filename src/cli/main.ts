@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { commandsFor } from './commands';
-import { UsageError } from './usage-error';
+import { UnreachableError, UsageError } from './usage-error';
+import { EXIT_CODES } from '../errors';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths';
@@ -51,6 +52,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof UnreachableError) {
+      process.stderr.write(`flows-conformance: ${oneLine(error)}\n`);
+      process.exitCode = EXIT_CODES.unreachable;
       return;
     }
     if (error instanceof UsageError) {

@@ -1,3 +1,4 @@
+import { EXIT_CODES } from '../errors';
 import type { TargetConfig } from '../target/config';
 import type { ConnectOptions } from '../target/connect';
 import type { ConformanceCase } from './case';
@@ -48,9 +49,14 @@ export function summarize(
   };
 }
 
-/** 0: every MUST check passed (every SHOULD too with --strict); 1: failures or stale expectations. */
-export const exitCodeOf = (report: RunReport): 0 | 1 =>
-  report.summary.failed > 0 || report.summary.staleExpectations.length > 0 ? 1 : 0;
+/**
+ * 0: every MUST check passed (every SHOULD too with --strict); 1: failures or stale expectations;
+ * 3: the target stopped answering mid-run (the failures that follow say nothing of the contract).
+ */
+export const exitCodeOf = (report: RunReport): 0 | 1 | 3 => {
+  if (report.summary.aborted) return EXIT_CODES.unreachable;
+  return report.summary.failed > 0 || report.summary.staleExpectations.length > 0 ? 1 : 0;
+};
 
 /**
  * One run: open the target (StartError if it cannot start), run the selected cases concurrently,
@@ -66,6 +72,8 @@ export interface RunOutcome {
   readonly secrets: string[];
   /** Set when the run could not start (exit code 2); the report then fails every selected case with it. */
   readonly startError?: string;
+  /** The start error is that the target did not answer (exit code 3), not that it refused the run (2). */
+  readonly startUnreachable?: boolean;
 }
 
 export async function runConformanceWithSecrets(options: RunOptions): Promise<RunOutcome> {
@@ -94,7 +102,12 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
       staleExpectations: [],
     });
     // No run started, so no events: the caller prints the one-line start error and writes the report.
-    return { report: { summary, results }, secrets: given, startError: error.message };
+    return {
+      report: { summary, results },
+      secrets: given,
+      startError: error.message,
+      startUnreachable: error.unreachable,
+    };
   }
   emit({ type: 'run:start', target: session.target.label, caseCount: selected.length });
   const interrupt = () => {

@@ -13,6 +13,12 @@ import { recordingTransport, removeRunFlows, RunFlows, type CleanUpOutcome } fro
 /** The run cannot start: bad credentials, or the target is unreachable. One line, exit code 2. */
 export class StartError extends Error {
   override readonly name = 'StartError';
+  constructor(
+    message: string,
+    readonly unreachable = false,
+  ) {
+    super(message);
+  }
 }
 
 export interface Session {
@@ -33,7 +39,7 @@ async function preflight(target: ConnectedTarget): Promise<string> {
   try {
     return await checkTarget(target);
   } catch (error) {
-    if (error instanceof TargetUnusable) throw new StartError(error.message);
+    if (error instanceof TargetUnusable) throw new StartError(error.message, error.unreachable);
     throw error;
   }
 }

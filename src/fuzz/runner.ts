@@ -56,6 +56,8 @@ export interface FuzzOutcome {
   /** Generated inputs that were sent (shrinking not counted). */
   readonly inputs: number;
   readonly startError?: string;
+  /** The start error is that the target did not answer (exit code 3). */
+  readonly startUnreachable?: boolean;
 }
 
 export const DEFAULT_RUNS = 100;
@@ -254,6 +256,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
       seed,
       inputs: 0,
       startError: error.message,
+      startUnreachable: error.unreachable,
     };
   }
   const flows = new RunFlows();

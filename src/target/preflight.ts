@@ -6,6 +6,13 @@ import { CredentialError, TokenUnavailable } from './credentials';
 /** The target cannot be used at all: unreachable, credential refused, application unknown. Exit code 2. */
 export class TargetUnusable extends Error {
   override readonly name = 'TargetUnusable';
+  constructor(
+    message: string,
+    /** No answer at all (exit code 3), rather than an answer that refuses the run (exit code 2). */
+    readonly unreachable = false,
+  ) {
+    super(message);
+  }
 }
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -20,7 +27,7 @@ export async function checkTarget(target: ConnectedTarget): Promise<string> {
     token = await target.tokens.principalToken();
   } catch (error) {
     if (error instanceof TransportError)
-      throw new TargetUnusable(`target ${target.label} is unreachable: ${error.message}`);
+      throw new TargetUnusable(`target ${target.label} is unreachable: ${error.message}`, true);
     if (error instanceof CredentialError || error instanceof TokenUnavailable)
       throw new TargetUnusable(error.message);
     throw error;
@@ -34,7 +41,7 @@ export async function checkTarget(target: ConnectedTarget): Promise<string> {
       headers: { accept: JSON_HEADERS.accept, ...bearer(token) },
     })
     .catch((error: unknown) => {
-      throw new TargetUnusable(`target ${target.label} is unreachable: ${reasonOf(error)}`);
+      throw new TargetUnusable(`target ${target.label} is unreachable: ${reasonOf(error)}`, true);
     });
   if (response.status === 401)
     throw new TargetUnusable(`target ${target.label} refused the credential (401)`);

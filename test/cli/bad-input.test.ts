@@ -47,13 +47,32 @@ const BAD_CALLS: readonly (readonly string[])[] = [
   ['can-i-deploy'],
 ];
 
-const expectOneLineExit2 = ({ code, stderr }: { code: number | null; stderr: string }): void => {
-  const lines = stderr.trim().split('\n');
-  expect(code, stderr).to.equal(2);
-  expect(lines, stderr).to.have.length(1);
-  expect(lines[0]).to.match(/^(flows-conformance: |error: )/);
-  expect(stderr).to.not.match(/\n\s+at /);
-};
+/** A target or broker that does not answer is no mistake in the call: one line, exit 3. */
+const UNREACHABLE_CALLS: readonly (readonly string[])[] = [
+  ['can-i-deploy', '--broker-url', 'http://127.0.0.1:9', '--pacticipant', 'x', '--version', '1'],
+  [
+    'run',
+    '--target',
+    'http://127.0.0.1:9',
+    '--application-id',
+    '575ec8687ae143cd83dc4a97',
+    '--admin-token',
+    'an-admin-token',
+    '--timeout',
+    '1000',
+  ],
+];
+
+const expectOneLine =
+  (exitCode: number) =>
+  ({ code, stderr }: { code: number | null; stderr: string }): void => {
+    const lines = stderr.trim().split('\n');
+    expect(code, stderr).to.equal(exitCode);
+    expect(lines, stderr).to.have.length(1);
+    expect(lines[0]).to.match(/^(flows-conformance: |error: )/);
+    expect(stderr).to.not.match(/\n\s+at /);
+  };
+const expectOneLineExit2 = expectOneLine(2);
 
 const label = (args: readonly string[]): string => args.map((arg) => arg.replace(dir, '<tmp>')).join(' ');
 const ENV = { NO_COLOR: '1', PACT_BROKER_TOKEN: '' };
@@ -63,6 +82,10 @@ describe('cli: bad input gets one line and exit 2', function () {
 
   for (const args of BAD_CALLS)
     it(`flows-conformance ${label(args)}`, async () => expectOneLineExit2(await runMain(args, ENV)));
+
+  for (const args of UNREACHABLE_CALLS)
+    it(`unreachable, exit 3: flows-conformance ${label(args)}`, async () =>
+      expectOneLine(3)(await runMain(args, ENV)));
 
   // The same main() as above, as a user's shell starts it: the exit code and stderr of a real process.
   for (const args of [['no-such-command'], ['mock', '--port', 'many']])

@@ -84,7 +84,7 @@ describe('cli: for a newcomer', function () {
   });
 
   for (const kind of ['refused', 'silent'] as const)
-    it(`a broker that is ${kind === 'refused' ? 'not there' : 'silent'}: publish, can-i-deploy and verify fail in under 10 s, exit 2, one line`, async () => {
+    it(`a broker that is ${kind === 'refused' ? 'not there' : 'silent'}: publish, can-i-deploy and verify fail in under 10 s, exit 3, one line`, async () => {
       const silent = kind === 'silent' ? await silentServer() : undefined;
       const broker = silent?.url ?? 'http://127.0.0.1:9';
       const pactDir = path.join(dir, 'pacts');
@@ -105,7 +105,7 @@ describe('cli: for a newcomer', function () {
         );
         for (const [at, result] of results.entries()) {
           const command = calls[at][0];
-          expect(result.code, `${command}: ${result.stderr}`).to.equal(2);
+          expect(result.code, `${command}: ${result.stderr}`).to.equal(3);
           expect(oneLine(result.stderr), command).to.have.length(1);
           expect(result.stderr).to.contain('cannot be reached');
           expect(result.ms, command).to.be.below(10_000);

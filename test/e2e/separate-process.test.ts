@@ -320,7 +320,7 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
       expect(report.outcome.failures).to.deep.equal([]);
     });
 
-    it('an unusable target is one line and exit 2, not a hang', async () => {
+    it('an unreachable target is one line and exit 3, a refusing one exit 2, not a hang', async () => {
       const result = await cli(
         [
           'verify',
@@ -336,7 +336,7 @@ describe('e2e: the mock as a separate process, the suite and the verifier agains
           FLOWS_CONFORMANCE_REPORT_DIR: path.join(root, 'verify-down'),
         },
       );
-      expect(result.code).to.equal(2);
+      expect(result.code).to.equal(3);
       expect(result.stderr.trim().split('\n')).to.deep.equal([
         'flows-conformance: target http://127.0.0.1:9 is unreachable: connection failed (ECONNREFUSED)',
       ]);

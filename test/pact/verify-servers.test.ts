@@ -98,9 +98,9 @@ describe('verify against servers it has never seen', function () {
     expect(result.stdout + result.stderr).not.to.match(STACK_FRAME);
   });
 
-  it('reports a target that dies in the middle in one line on stderr, exit 2, without a stack trace', async () => {
+  it('reports a target that dies in the middle in one line on stderr, exit 3, without a stack trace', async () => {
     const result = await verifyThroughFront('dies', { answerFirst: 12 });
-    expect(result.code).to.equal(2);
+    expect(result.code).to.equal(3);
     expect(result.stderr.trim().split('\n')).to.have.length(1);
     expect(result.stderr).to.match(/stopped answering during the verification \(.+: connection failed/);
     expect(result.stdout + result.stderr).not.to.match(STACK_FRAME);

@@ -16,7 +16,7 @@ import {
   writtenReportLines,
 } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
-import { UsageError } from '../usage-error';
+import { startFailure, UsageError } from '../usage-error';
 
 const MAX_RUNS = 1_000_000;
 const MAX_DURATION_S = 24 * 3600;
@@ -68,7 +68,7 @@ export function registerFuzzCommand(program: Command): void {
         seed,
         path: options.path as string | undefined,
       }).finally(() => interrupt.dispose());
-      if (outcome.startError) throw new UsageError(showControls(outcome.startError));
+      if (outcome.startError) throw startFailure(outcome.startError, outcome.startUnreachable);
       if (outcome.report.results.length === 0 && !outcome.report.summary.interrupted)
         throw new UsageError(`--grep "${showControls(config.grep ?? '')}" matches no property`);
       const { report } = outcome;

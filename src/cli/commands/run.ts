@@ -18,7 +18,7 @@ import {
   writtenReportLines,
 } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
-import { UsageError } from '../usage-error';
+import { startFailure, UsageError } from '../usage-error';
 
 /** `flows-conformance run`: the conformance suite against a target, or the embedded mock. */
 export function registerRunCommand(program: Command): void {
@@ -38,7 +38,7 @@ export function registerRunCommand(program: Command): void {
       const progress = progressDisplay(process.stderr);
       const prefix = newRunPrefix();
       const interrupt = onRunInterrupt('the run', config.baseUrl, prefix);
-      const { report, secrets, startError } = await runConformanceWithSecrets({
+      const { report, secrets, startError, startUnreachable } = await runConformanceWithSecrets({
         config,
         cases: ALL_CASES,
         startEmbedded: embeddedMock(),
@@ -63,7 +63,7 @@ export function registerRunCommand(program: Command): void {
           `kept the flows the run created: names starting ${report.summary.keptDataPrefix}\n`,
         );
       for (const line of leftFlowsLines(report.summary.leftFlows)) process.stderr.write(`${line}\n`);
-      if (startError) throw new UsageError(showControls(startError));
+      if (startError) throw startFailure(startError, startUnreachable);
       if (endsInterrupted(report.summary, prefix)) return;
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });

@@ -5,7 +5,7 @@ import { pactFilesFor } from '../../pact/pact-file';
 import type { runVerification } from '../../pact/verification';
 import type { PactSource } from '../../pact/verify';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
-import { UsageError } from '../usage-error';
+import { startFailure, UnreachableError, UsageError } from '../usage-error';
 import { embeddedMock } from '../../mock/embedded';
 import { loadVerification } from './pact-modules';
 import { TargetUnusable } from '../../target/preflight';
@@ -92,13 +92,13 @@ async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
       connect: { startEmbedded: embeddedMock() },
     });
   } catch (error) {
-    if (error instanceof TargetUnusable) throw new UsageError(error.message);
+    if (error instanceof TargetUnusable) throw startFailure(error.message, error.unreachable);
     throw error;
   }
   const { target, outcome, reports } = result;
   // Every later failure follows from it: one line, as for a target unreachable at the start.
   if (outcome.targetFailure)
-    throw new UsageError(
+    throw new UnreachableError(
       `target ${target} stopped answering during the verification (${outcome.targetFailure}); reports: ${reports.join(', ')}`,
     );
   for (const { state, reason } of outcome.stateErrors ?? [])
