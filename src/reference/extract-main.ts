@@ -6,7 +6,7 @@ import { REFERENCE_DATA_DIR, REFERENCE_DATA_FILES } from './reference-data';
 
 /**
  * Writes specs/reference/*.json from the reference's Markdown (`npx tsx src/reference/extract-main.ts`),
- * formatted as `npm run lint` wants. Run it when the reference changes; test/reference/data.test.ts
+ * formatted as `npm run lint` wants. Run it when the reference changes; test/catalog/reference-data.test.ts
  * fails until then.
  */
 async function main(): Promise<void> {
