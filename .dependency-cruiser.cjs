@@ -29,7 +29,7 @@ const LAYERS = [
   { name: 'cli', rank: 11, paths: ['^src/cli/'] },
 ];
 
-/** Readers of ../shared/spec for the tests: they build on the catalog and the model; only tests use them. */
+/** Readers of specs/reference (and ../shared/spec, to extract it) for the tests: they build on the catalog and the model; only tests use them. */
 const TEST_ONLY = {
   name: 'reference',
   paths: ['^src/reference/'],

@@ -48,10 +48,11 @@ function exec(
   });
 }
 
-/** What the package may hold: the built code, the catalog's data read at run time, its manifest and README. */
+/** What the package may hold: the built code, the catalog's data read at run time, its manifest, README and the decisions its reports cite. */
 const SHIPPED = [
   /^package\.json$/,
   /^README\.md$/,
+  /^docs\/(reference-)?decisions\.md$/,
   /^bin\/flows-conformance\.js$/,
   /^dist\/(src|specs\/catalog|specs\/cases|fixtures)\/.+\.js$/,
   /^dist\/schemas\/validators\.js$/, // the schemas' validators, compiled by the build
@@ -113,6 +114,8 @@ describe('the npm package: packed, installed in an empty project, used without t
           'dist/specs/catalog/index.js',
           'dist/specs/cases/index.js',
           'dist/fixtures/index.js',
+          'docs/reference-decisions.md', // the decisions that warnings, skips and reports cite
+          'docs/decisions.md',
         ]);
         // The readers of ../shared (src/reference) are for the tests only: the package never reaches for it.
         expect(files.filter((file) => file.startsWith('dist/src/reference/'))).to.deep.equal([]);

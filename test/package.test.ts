@@ -90,7 +90,7 @@ describe('package.json: the product depends on what it runs, nothing more', () =
       path.join('src', 'reference'),
       path.join('src', 'mutants'),
     ]);
-    // src/reference reads ../shared: were it shipped, the package could reach outside itself.
+    // src/reference reads ../shared (to check specs/reference): were it shipped, the package could reach outside itself.
     expect(sources.some((file) => file.includes(`${path.sep}reference${path.sep}`))).to.equal(false);
   });
 

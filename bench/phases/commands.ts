@@ -73,5 +73,7 @@ export async function commandsPhase(context: BenchContext): Promise<void> {
     figure(phase, { name: 'pacts', unit: 'ms', runs: pacts, baseline }),
     figure(phase, { name: 'verify against the mock', unit: 'ms', runs: verify, baseline }),
   );
-  context.notes.push('`fuzz` and `proxy` do not exist yet: their figures are left out.');
+  context.notes.push(
+    '`fuzz` and `proxy` are not timed here: `bench/proxy-latency.ts` measures the proxy (docs/proxy.md); `fuzz` has no figure yet.',
+  );
 }

@@ -4,7 +4,7 @@ import type { DataPiece } from '../../src/model/data-facts';
 import { makeCase } from './build';
 
 /**
- * One set-up case per piece of the data set (src/engine/data-facts.ts): it fails, with the reason, when
+ * One set-up case per piece of the data set (src/engine/data-set-spec.ts): it fails, with the reason, when
  * its piece could not be made, and the cases that need the piece are skipped with that reason.
  */
 const SETUPS: readonly { piece: DataPiece; action: ActionId; fact: string }[] = [

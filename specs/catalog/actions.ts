@@ -5,8 +5,8 @@ import type { SchemaName } from './schemas';
 
 /**
  * The endpoint catalog: the one place where the contract of the Flows actions is written, from
- * ../shared/spec/flows-actions.md. The mock's routes and validation, the conformance cases, the pact
- * interactions, the coverage table and the HTML specification are all derived from it;
+ * the reference (specs/reference/flows-actions.json). The mock's routes and validation, the conformance
+ * cases, the pact interactions, the coverage table and the HTML specification are all derived from it;
  * test/catalog/reference.test.ts proves it agrees with the reference's tables.
  */
 
@@ -77,7 +77,7 @@ export interface ActionSpec extends RouteSpec {
   readonly requestBody?: RequestBodySpec;
   readonly responses: readonly ResponseSpec[];
   readonly badRequest: BadRequestRecipe;
-  /** Decisions of ../shared/spec/README.md (or docs/decisions.md) that shape this action's behaviour. */
+  /** Decisions (docs/reference-decisions.md, docs/decisions.md) that shape this action's behaviour. */
   readonly decisions: readonly DecisionKey[];
 }
 

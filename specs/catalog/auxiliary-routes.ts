@@ -1,3 +1,4 @@
+import { REFERENCE_DECISIONS_DOC } from './decisions';
 import { API_TOKEN_ID, APPLICATION_ID, FLOW_ID, type RouteSpec } from './routes';
 
 /**
@@ -28,7 +29,7 @@ export const AUXILIARY_ROUTES: readonly AuxiliaryRoute[] = [
     pathParameters: [],
     purpose: 'log in with an email and a password: a user token (all.User)',
     outsideReference: true,
-    describedIn: '../shared/spec/README.md, API-wide conventions',
+    describedIn: `${REFERENCE_DECISIONS_DOC}, API-wide conventions`,
   },
   {
     id: 'applicationTokens.post',
@@ -37,7 +38,7 @@ export const AUXILIARY_ROUTES: readonly AuxiliaryRoute[] = [
     pathParameters: [APPLICATION_ID],
     purpose: 'mint an application API token of one scope (plain, to revoke, or expired)',
     outsideReference: true,
-    describedIn: '../shared/spec/README.md, API-wide conventions',
+    describedIn: `${REFERENCE_DECISIONS_DOC}, API-wide conventions`,
   },
   {
     id: 'applicationToken.delete',
@@ -46,7 +47,7 @@ export const AUXILIARY_ROUTES: readonly AuxiliaryRoute[] = [
     pathParameters: [APPLICATION_ID, API_TOKEN_ID],
     purpose: 'revoke a minted token (the revoked-token cases, and clean-up)',
     outsideReference: true,
-    describedIn: '../shared/spec/README.md, API-wide conventions',
+    describedIn: `${REFERENCE_DECISIONS_DOC}, API-wide conventions`,
   },
   {
     id: 'flow.delete',
@@ -55,7 +56,7 @@ export const AUXILIARY_ROUTES: readonly AuxiliaryRoute[] = [
     pathParameters: [APPLICATION_ID, FLOW_ID],
     purpose: 'remove the flows a run or a verification created (best effort)',
     outsideReference: true,
-    describedIn: "Losant's Flow resource (flow.md), not part of ../shared/spec",
+    describedIn: "Losant's Flow resource (flow.md), outside the reference of specs/reference",
   },
   {
     id: 'mockOnly.tokens',

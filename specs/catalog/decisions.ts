@@ -1,23 +1,32 @@
+/** Decisions 1-15, where the reference is silent, and the API-wide conventions (the package holds it). */
+export const REFERENCE_DECISIONS_DOC = 'docs/reference-decisions.md';
+/** The project's own decisions, P1.. (the package holds it). */
+export const PROJECT_DECISIONS_DOC = 'docs/decisions.md';
+
+/** Where a rule that holds for every action of the API is written. */
+export const apiConventions = (which?: string): string =>
+  `${REFERENCE_DECISIONS_DOC} API-wide conventions${which ? ` (${which})` : ''}`;
+
 /**
- * Where the reference is silent, a check rests on a decision. Numbers 1-15 are those of
- * ../shared/spec/README.md; P1.. are this project's own (docs/decisions.md). A check built only on a
+ * Where the reference is silent, a check rests on a decision: D1-D15 those of
+ * docs/reference-decisions.md, P1.. the project's own (docs/decisions.md). A check built only on a
  * decision is SHOULD-level.
  */
 export interface Decision {
   readonly id: string;
   readonly title: string;
-  readonly source: 'spec/README.md' | 'docs/decisions.md';
+  readonly source: typeof REFERENCE_DECISIONS_DOC | typeof PROJECT_DECISIONS_DOC;
 }
 
 const specDecision = (n: number, title: string): Decision => ({
   id: `D${n}`,
   title,
-  source: 'spec/README.md',
+  source: REFERENCE_DECISIONS_DOC,
 });
 const projectDecision = (n: number, title: string): Decision => ({
   id: `P${n}`,
   title,
-  source: 'docs/decisions.md',
+  source: PROJECT_DECISIONS_DOC,
 });
 
 export const DECISIONS = {

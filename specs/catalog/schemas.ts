@@ -17,7 +17,7 @@ export const SCHEMA_FILES = {
 
 export type SchemaName = keyof typeof SCHEMA_FILES;
 
-/** The anchors of ../shared/spec/schemas.md that the reference links to, per schema. */
+/** The anchors of the reference's schemas.md (specs/reference/schemas.json) that its actions link to, per schema. */
 export const SCHEMA_REFERENCE_ANCHORS: Partial<Record<SchemaName, string>> = {
   error: 'schemas.md#error',
   workflow: 'schemas.md#workflow',

@@ -1,5 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { CREATED_WORKFLOW_DEFAULTS, IMPORT_READ_ONLY_KEYS } from '../../specs/catalog';
+import {
+  CREATED_WORKFLOW_DEFAULTS,
+  IMPORT_READ_ONLY_KEYS,
+  REFERENCE_DECISIONS_DOC,
+} from '../../specs/catalog';
 import {
   bodyOf,
   decisionLocation,
@@ -146,7 +150,7 @@ export const importDefaults: Check<RefOf<'importDefaults'>> = (context, ref) => 
   const sent = JSON.parse(exchange.request.body ?? '{}') as { flows?: Record<string, unknown>[] };
   const body = bodyOf(exchange);
   const imported = isRecord(body) && Array.isArray(body.flows) ? body.flows.filter(isRecord) : [];
-  const location = 'spec/README.md decisions 11 and 14';
+  const location = `${REFERENCE_DECISIONS_DOC} decisions 11 and 14`;
   if (imported.length !== (sent.flows ?? []).length) {
     return [failure(context, ref, `${imported.length} flows imported`, 'every flow of the bundle', location)];
   }

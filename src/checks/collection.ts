@@ -12,6 +12,7 @@ import {
   type Exchange,
   shownField,
 } from './context';
+import { apiConventions } from '../../specs/catalog';
 import { parseJson } from '../http/transport';
 import type { RefOf } from './refs';
 import { describeId, itemId, normalId, sameId, selectIds } from './select';
@@ -19,7 +20,7 @@ import { describeId, itemId, normalId, sameId, selectIds } from './select';
 /** Echoed fields that hold ids, compared as ids (any case). */
 const ID_FIELDS = new Set(['applicationId']);
 
-const COLLECTION_ECHO = 'spec/README.md API-wide conventions (collection responses echo the query)';
+const COLLECTION_ECHO = apiConventions('collection responses echo the query');
 
 /** The collection echoes the query: `page`, `perPage`, `sortField`, `filter`, `flowClass`, ... */
 export const collectionEcho: Check<RefOf<'collectionEcho'>> = (context, ref) => {
@@ -226,7 +227,7 @@ export const noForeignData: Check<RefOf<'noForeignData'>> = (context, ref) => {
       ref,
       `the answer lists flow ${leaked.join(', ')} of another application`,
       'only flows of the application asked for',
-      `spec/README.md API-wide conventions (a token reaches its own application) and ${decisionLocation('includeCustomNodes')}: custom-node flows of the same application`,
+      `${apiConventions('a token reaches its own application')} and ${decisionLocation('includeCustomNodes')}: custom-node flows of the same application`,
     ),
   ];
 };

@@ -1,5 +1,12 @@
 import { isRecord } from '../model/json';
-import { actionById, DECISIONS, type ActionSpec, type DecisionKey } from '../../specs/catalog';
+import {
+  actionById,
+  apiConventions,
+  DECISIONS,
+  REFERENCE_DECISIONS_DOC,
+  type ActionSpec,
+  type DecisionKey,
+} from '../../specs/catalog';
 import type { DataFacts } from '../model/data-facts';
 import type { CaseIdentity, Failure, Level } from '../model/results';
 import { excerpt, toCurl } from '../http/curl';
@@ -32,9 +39,9 @@ export type Check<R extends CheckRef = CheckRef> = (context: CheckContext, ref: 
 
 export const decisionLocation = (key: DecisionKey): string => {
   const decision = DECISIONS[key];
-  return decision.source === 'spec/README.md'
-    ? `spec/README.md decision ${decision.id.slice(1)} (${decision.title})`
-    : `docs/decisions.md ${decision.id} (${decision.title})`;
+  return decision.source === REFERENCE_DECISIONS_DOC
+    ? `${decision.source} decision ${decision.id.slice(1)} (${decision.title})`
+    : `${decision.source} ${decision.id} (${decision.title})`;
 };
 
 export const actionOf = (context: CheckContext): ActionSpec => actionById(context.testCase.action);
@@ -93,14 +100,7 @@ export function jsonOr(
   exchange: Exchange,
 ): { body: unknown } | Failure {
   if (exchange.response.json.ok) return { body: exchange.response.json.value };
-  return failure(
-    context,
-    ref,
-    `${exchange.response.json.error}`,
-    'a JSON body',
-    'spec/README.md API-wide conventions',
-    exchange,
-  );
+  return failure(context, ref, `${exchange.response.json.error}`, 'a JSON body', apiConventions(), exchange);
 }
 
 export const missingExchange = (context: CheckContext, ref: CheckRef): Failure =>

@@ -6,7 +6,7 @@ export type DataSetName = 'flows' | 'versionFlows' | 'versions';
 
 /** Which flows or versions of the data set a response should hold. */
 export interface DataSelector {
-  /** Keys of data-set flows (specs/cases/dataset.ts); omitted: every flow passing the other fields. */
+  /** Keys of data-set flows (src/engine/data-set-spec.ts); omitted: every flow passing the other fields. */
   readonly keys?: readonly string[];
   /** `*`: every class. Omitted: `cloud` (decision 7). */
   readonly flowClass?: string;

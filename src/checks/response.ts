@@ -1,6 +1,7 @@
 import { validatorFor, describeViolation } from '../schemas/registry';
 import {
   ANSWER_KEYS,
+  apiConventions,
   ANSWER_KEYS_BY_DECISION,
   NESTED_DOCUMENTS,
   SCHEMA_REFERENCE_ANCHORS,
@@ -81,7 +82,7 @@ export const schema: Check<RefOf<'schema'>> = (context, ref) => {
         ref,
         `a JSON body sent as ${type ? `Content-Type: ${type}` : 'no Content-Type'}`,
         'Content-Type: application/json (any parameters)',
-        'spec/README.md API-wide conventions (JSON in and out, errors included)',
+        apiConventions('JSON in and out, errors included'),
       ),
     ];
   const violations = validatorFor(ref.schema)(parsed.body);
@@ -189,7 +190,7 @@ export const carriesKeys: Check<RefOf<'carriesKeys'>> = (context, ref) => {
       decision ? { ...ref, level: 'SHOULD', decision } : ref,
       `the answer lacks ${shown.join(', ')}`,
       `every ${schema} with ${(ANSWER_KEYS[schema] ?? []).join(', ')}`,
-      'spec/README.md API-wide conventions',
+      apiConventions(),
     );
   });
 };

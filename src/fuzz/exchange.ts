@@ -1,4 +1,4 @@
-import type { ActionSpec } from '../../specs/catalog';
+import { apiConventions, type ActionSpec } from '../../specs/catalog';
 import type { Exchange } from '../checks/context';
 import { excerpt, toCurl } from '../http/curl';
 import { bearer, JSON_HEADERS, TransportError, type HttpRequest, type Transport } from '../http/transport';
@@ -30,7 +30,7 @@ export interface Wire {
   readonly applicationId: string;
 }
 
-const NEVER = 'spec/README.md API-wide conventions; flows-actions.md (the statuses of each action)';
+const NEVER = `${apiConventions()}; flows-actions.md (the statuses of each action)`;
 
 export function requestFor(wire: Wire, path: string, query: string, body?: unknown): HttpRequest {
   return {

@@ -8,7 +8,7 @@ import {
   type ActionSpec,
 } from '../../specs/catalog';
 import { CHECKS } from '../checks';
-import type { CheckContext, Exchange } from '../checks/context';
+import { decisionLocation, type CheckContext, type Exchange } from '../checks/context';
 import type { CheckRef } from '../checks/refs';
 import { normalId, selectFlows } from '../checks/select';
 import { isRecord } from '../model/json';
@@ -189,7 +189,7 @@ function collectionProperties(context: PropertyContext, action: ActionSpec): Fuz
             'total-count',
             `totalCount ${String(totals[0])} on page ${page}, ${String(totals[1])} on page ${page + 1}`,
             'the same totalCount on every page',
-            'spec/README.md decision 4',
+            decisionLocation('paging'),
             next.seen,
           );
       },
@@ -264,7 +264,7 @@ function refusedProperty(
           'nothing-changed',
           `the run’s flows went from ${before} to ${known}`,
           'nothing created by a request refused with 400',
-          'RFC 9110 §15.5; spec/README.md decision 11',
+          `RFC 9110 §15.5; ${decisionLocation('importResult')}`,
           seen,
         );
     },
@@ -387,7 +387,7 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
             'fresh-ids',
             `ids not fresh: ${stale.join(', ')}`,
             'a new id for every flow and version, unlike any given or seen',
-            'spec/README.md decision 11',
+            decisionLocation('importResult'),
             seen,
           );
       },

@@ -5,7 +5,7 @@ export interface TriggerFact {
 }
 
 export interface FlowFact {
-  /** Key in specs/cases/dataset.ts. */
+  /** Key in src/engine/data-set-spec.ts. */
   readonly key: string;
   readonly id: string;
   readonly name: string;

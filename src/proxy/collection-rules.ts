@@ -1,4 +1,5 @@
 import { bodyOf, isRecord, itemsOf, referenceLocation, type CheckContext } from '../checks/context';
+import { apiConventions } from '../../specs/catalog';
 import { CHECKS } from '../checks';
 import type { CheckRef } from '../checks/refs';
 import type { Failure } from '../model/results';
@@ -51,7 +52,7 @@ function countRule(context: CheckContext, query: ParsedQuery): readonly Failure[
       { check: 'countWithinPerPage', level: 'MUST' },
       `count ${JSON.stringify(count)} with ${items.length} items, perPage ${perPage}`,
       `count = the number of items ≤ perPage (${perPage})`,
-      'spec/README.md API-wide conventions (count: items on this page)',
+      apiConventions('count: items on this page'),
     ),
   ];
 }

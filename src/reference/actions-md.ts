@@ -1,5 +1,4 @@
 import { decodeEntities, firstTable, jsonBlocks, parseLink, sectionTitled, sectionsAt } from './markdown';
-import { readReferenceMarkdown } from './reference-files';
 
 /** One row of an action's "Request Query Parameters" table, entities decoded. */
 export interface ReferenceQueryRow {
@@ -128,10 +127,3 @@ function parseAction(name: string, body: string): ReferenceAction {
 
 export const parseActionsMarkdown = (markdown: string): ReferenceAction[] =>
   sectionsAt(markdown, 2).map(({ title, body }) => parseAction(title, body));
-
-let cached: readonly ReferenceAction[] | undefined;
-
-export function referenceActions(): readonly ReferenceAction[] {
-  cached ??= parseActionsMarkdown(readReferenceMarkdown('flows-actions.md'));
-  return cached;
-}

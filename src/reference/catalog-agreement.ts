@@ -14,7 +14,7 @@ import {
 import { FIXTURE_DIR } from '../paths';
 import type { ReferenceAction, ReferenceQueryRow, ReferenceStatusRow } from './actions-md';
 import { parseLink } from './markdown';
-import { schemaNameForAnchor } from './schemas-md';
+import { schemaNameForAnchor } from './reference-data';
 
 /** One way the catalog disagrees with flows-actions.md, named by the reference row it concerns. */
 export interface CatalogMismatch {

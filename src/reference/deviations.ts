@@ -3,7 +3,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../model/json';
 import { resolvePointer, replaceAtPointer } from '../model/json-pointer';
 
 /**
- * A documented deviation of our schema files from the reference (a decision of ../shared/spec/README.md),
+ * A documented deviation of our schema files from the reference (a decision of docs/reference-decisions.md),
  * written as a patch of the reference's schema (annotations already stripped), so that what remains
  * to compare is only what nobody decided.
  */

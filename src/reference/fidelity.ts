@@ -5,7 +5,7 @@ import { dereferenceSchemaFile, type SchemaFileLoader } from './dereference';
 import { applyDeviations } from './deviations';
 import type { JsonObject } from '../model/json';
 import { diffJson, type JsonDifference } from './json-diff';
-import { referenceSectionFor } from './schemas-md';
+import { referenceSectionFor } from './reference-data';
 
 /** What validates instances in one of our schema files: `$ref`s resolved, annotations dropped. */
 export const effectiveSchema = (name: SchemaName, load: SchemaFileLoader = loadOwnSchemaFile): JsonObject =>

@@ -1,7 +1,5 @@
-import { SCHEMA_REFERENCE_ANCHORS, type SchemaName } from '../../specs/catalog';
 import { isJsonObject, type JsonObject } from '../model/json';
 import { jsonBlocks, sectionTitled, sectionsAt } from './markdown';
-import { readReferenceMarkdown } from './reference-files';
 
 /** One `## ` section of schemas.md: a body schema and its example. */
 export interface ReferenceSchemaSection {
@@ -34,25 +32,4 @@ export function parseSchemasMarkdown(markdown: string): ReferenceSchemaSection[]
       example: onlyJsonBlock(sectionTitled(parts, 'Example', title).body, `${title} example`),
     };
   });
-}
-
-let cached: readonly ReferenceSchemaSection[] | undefined;
-
-export function referenceSchemaSections(): readonly ReferenceSchemaSection[] {
-  cached ??= parseSchemasMarkdown(readReferenceMarkdown('schemas.md'));
-  return cached;
-}
-
-/** The catalog's schema name that a `schemas.md#anchor` link stands for. */
-export function schemaNameForAnchor(href: string): SchemaName | undefined {
-  const entry = Object.entries(SCHEMA_REFERENCE_ANCHORS).find(([, anchor]) => anchor === href);
-  return entry?.[0] as SchemaName | undefined;
-}
-
-/** The reference section of a catalog schema; throws for the schemas that are ours (tokens, auth). */
-export function referenceSectionFor(name: SchemaName): ReferenceSchemaSection {
-  const href = SCHEMA_REFERENCE_ANCHORS[name];
-  const section = referenceSchemaSections().find((candidate) => `schemas.md#${candidate.anchor}` === href);
-  if (!section) throw new Error(`schema ${name} has no section in schemas.md`);
-  return section;
 }

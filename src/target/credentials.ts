@@ -2,6 +2,7 @@ import {
   auxiliaryRoute,
   isUserOnlyScope,
   pathFor,
+  REFERENCE_DECISIONS_DOC,
   routeLabel,
   SCOPES_OF_EVERY_WRITE,
   USER_TOKEN_SCOPE,
@@ -70,7 +71,7 @@ const MINTER = 'admin token or user login (--admin-token, --user-email/--user-pa
 function userOnlyReason(scope: string): string {
   const login = scope === USER_TOKEN_SCOPE ? ', log in with --user-email/--user-password' : '';
   return (
-    `the tokens endpoint cannot mint ${scope} (decision 15 of the spec's README.md): give it in --tokens FILE` +
+    `the tokens endpoint cannot mint ${scope} (decision 15 of ${REFERENCE_DECISIONS_DOC}): give it in --tokens FILE` +
     `${login}, or against a flows-conformance mock use --mock-only-tokens`
   );
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ACTIONS, type ActionSpec } from '../../specs/catalog';
-import { referenceActions } from '../../src/reference/actions-md';
+import { referenceActions } from '../../src/reference/reference-data';
 import { compareActionWithReference, describeMismatch } from '../../src/reference/catalog-agreement';
 
 const referenceFor = (action: ActionSpec) =>

@@ -39,7 +39,7 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     expect(run({ check: 'postDefaults' }, exchange(201, body))).to.deep.equal([]);
     const [failure] = run({ check: 'postDefaults' }, exchange(201, { ...body, enabled: true }));
     expect(failure.text).to.include('enabled=true');
-    expect(failure.location).to.equal('spec/README.md decision 10 (Post result)');
+    expect(failure.location).to.equal('docs/reference-decisions.md decision 10 (Post result)');
     const elsewhere = { ...body, applicationId: '575ec8687ae143cd83dc4a98' };
     expect(run({ check: 'postDefaults' }, exchange(201, elsewhere))[0].text).to.include(
       'applicationId "575ec8687ae143cd83dc4a98"',

@@ -28,7 +28,7 @@ describe('checks: status, errorBody, schema, wwwAuthenticate, noLeak', () => {
       exchange(401, {}),
     );
     expect(failure.level).to.equal('SHOULD');
-    expect(failure.location).to.equal('spec/README.md decision 1 (Auth failures)');
+    expect(failure.location).to.equal('docs/reference-decisions.md decision 1 (Auth failures)');
   });
 
   it('errorBody wants a JSON object with string type and message, and the named type', () => {

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { validatorFor, describeViolation } from '../../src/schemas/registry';
+import { skipWithoutShared } from '../support/shared-dir';
 import { readRealFlow, readRealFlowExpectations, realFlowFiles, REAL_FLOWS_DIR } from './real-flows';
 
 describe('real flows: each export validates as a Workflow, or fails for its recorded reason', () => {
+  skipWithoutShared('realFlows');
   const files = realFlowFiles();
   const expectations = readRealFlowExpectations();
 

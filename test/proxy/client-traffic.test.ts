@@ -164,7 +164,10 @@ describe('proxy: the official losant-rest client through the proxy', function ()
           ).to.be.greaterThan(0);
           for (const failure of named) {
             if (entry.decision) expect(failure.location).to.equal(decisionLocation(entry.decision));
-            else expect(failure.location).to.match(/flows-actions\.md#|schemas\.md#|spec\/README\.md|RFC /);
+            else
+              expect(failure.location).to.match(
+                /flows-actions\.md#|schemas\.md#|docs\/reference-decisions\.md|RFC /,
+              );
             expect(failure.request).to.match(/^curl /);
           }
         }

@@ -41,7 +41,7 @@ const EXPECTED: readonly {
     aspect: 'query',
     id: 'GET flows: pages of perPage=3 hold every item exactly once',
     outcome: 'warning',
-    says: 'spec/README.md decision',
+    says: 'docs/reference-decisions.md decision',
   },
   {
     fault: 'invalid-query-ignored',

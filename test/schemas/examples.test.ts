@@ -7,7 +7,7 @@ import {
   validBodies,
 } from '../../fixtures';
 import { SCHEMA_REFERENCE_ANCHORS, type SchemaName } from '../../specs/catalog';
-import { referenceSectionFor } from '../../src/reference/schemas-md';
+import { referenceSectionFor } from '../../src/reference/reference-data';
 import { describeViolation, validatorFor } from '../../src/schemas/registry';
 
 const REFERENCE_SCHEMAS = Object.keys(SCHEMA_REFERENCE_ANCHORS) as SchemaName[];

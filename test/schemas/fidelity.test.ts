@@ -5,7 +5,7 @@ import { REFERENCE_DEVIATIONS } from '../../src/reference/deviations';
 import { effectiveSchema, schemaFidelityDifferences } from '../../src/reference/fidelity';
 import { diffJson, describeDifference, type JsonDifference } from '../../src/reference/json-diff';
 import { replaceAtPointer } from '../../src/model/json-pointer';
-import { referenceSectionFor } from '../../src/reference/schemas-md';
+import { referenceSectionFor } from '../../src/reference/reference-data';
 
 const REFERENCE_SCHEMAS = Object.keys(SCHEMA_REFERENCE_ANCHORS) as SchemaName[];
 

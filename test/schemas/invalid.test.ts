@@ -11,7 +11,7 @@ import { SCHEMA_FILES, SCHEMA_REFERENCE_ANCHORS, type SchemaName } from '../../s
 import { stripAnnotations } from '../../src/reference/annotations';
 import { expectedSchema } from '../../src/reference/fidelity';
 import { pointerTokens, resolvePointer } from '../../src/model/json-pointer';
-import { referenceSectionFor } from '../../src/reference/schemas-md';
+import { referenceSectionFor } from '../../src/reference/reference-data';
 import { describeViolation, validatorFor } from '../../src/schemas/registry';
 
 const REFERENCE_SCHEMAS = Object.keys(SCHEMA_REFERENCE_ANCHORS) as SchemaName[];

@@ -107,7 +107,7 @@ describe('target: tokens per scope', () => {
     const plain = createTokenProvider({ transport, applicationId: MOCK_APPLICATION_ID, adminToken: admin });
     expect(await plain.tokenFor('all.User'), 'the admin token is a user token').to.equal(admin);
     expect(await reason(plain.tokenFor('all.User.read'))).to.equal(
-      "the tokens endpoint cannot mint all.User.read (decision 15 of the spec's README.md): give it in --tokens FILE, " +
+      'the tokens endpoint cannot mint all.User.read (decision 15 of docs/reference-decisions.md): give it in --tokens FILE, ' +
         'or against a flows-conformance mock use --mock-only-tokens',
     );
     expect(await reason(plain.tokenFor('all.Organization'))).to.not.contain('--user-email');
