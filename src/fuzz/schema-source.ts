@@ -1,5 +1,5 @@
 import { SCHEMA_FILES, type SchemaName } from '../../specs/catalog';
-import { loadSchemaFile } from '../schemas/registry';
+import { resolveRefs, schemaFile } from '../model/schema-refs';
 
 /** A JSON Schema (draft-04) node as the files of specs/schemas write it. */
 export type Schema = Readonly<Record<string, unknown>>;
@@ -10,37 +10,17 @@ export interface Located {
   readonly file: string;
 }
 
-const files = new Map<string, Schema>();
-
-function fileSchema(file: string): Schema {
-  let schema = files.get(file);
-  if (!schema) {
-    schema = loadSchemaFile(file);
-    files.set(file, schema);
-  }
-  return schema;
-}
-
 export const schemaOf = (name: SchemaName): Located => ({
-  schema: fileSchema(SCHEMA_FILES[name]),
+  schema: schemaFile(SCHEMA_FILES[name]),
   file: SCHEMA_FILES[name],
 });
 
 /** Follows `$ref` (`common.json#/definitions/triggers`, `#/definitions/x`) until a node without one. */
 export function resolve(located: Located): Located {
-  let current = located;
-  for (let hops = 0; typeof current.schema.$ref === 'string'; hops += 1) {
-    if (hops > 32) throw new Error(`$ref chain too long at ${String(current.schema.$ref)}`);
-    const [filePart, pointer = ''] = (current.schema.$ref as string).split('#');
-    const file = filePart === '' ? current.file : filePart;
-    let node: unknown = fileSchema(file);
-    for (const token of pointer.split('/').filter(Boolean))
-      node = (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-    if (typeof node !== 'object' || node === null)
-      throw new Error(`unresolvable $ref ${String(current.schema.$ref)}`);
-    current = { schema: node as Schema, file };
-  }
-  return current;
+  const resolved = resolveRefs(located);
+  // The catalog's schemas are checked to resolve (test/schemas): a dangling one is a bug of ours.
+  if (!resolved) throw new Error(`unresolvable $ref ${String(located.schema.$ref)} in ${located.file}`);
+  return { schema: resolved.schema, file: resolved.file };
 }
 
 /** The sub-schema under `key` of a node, in the same file. */

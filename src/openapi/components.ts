@@ -1,3 +1,5 @@
+import { pointerTokens, toPointer } from '../model/json-pointer';
+import { refParts } from '../model/schema-refs';
 import { readdirSync } from 'node:fs';
 import { SCHEMA_FILES, type SchemaName } from '../../specs/catalog';
 import { SCHEMA_DIR } from '../paths';
@@ -19,26 +21,15 @@ const nameOfFile = new Map<string, SchemaName>(
   (Object.entries(SCHEMA_FILES) as [SchemaName, string][]).map(([name, file]) => [file, name]),
 );
 
-/** A JSON Pointer's tokens, unescaped. */
-const pointerTokens = (pointer: string): string[] =>
-  pointer
-    .split('/')
-    .slice(1)
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-
-const pointerOf = (tokens: readonly string[]): string =>
-  tokens.map((token) => '/' + token.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-
 /** Where a `$ref` written in `file` lands in the document. */
 function rewriteRef(ref: string, file: string): string {
-  const [target, fragment = ''] = ref.split('#');
-  const targetFile = target === '' ? file : target;
-  const tokens = pointerTokens(fragment);
+  const { file: targetFile, pointer } = refParts(ref, file);
+  const tokens = pointerTokens(pointer);
   if (tokens[0] === 'definitions' && tokens.length >= 2)
-    return COMPONENT_SCHEMAS + tokens[1] + pointerOf(tokens.slice(2));
+    return COMPONENT_SCHEMAS + tokens[1] + toPointer(tokens.slice(2));
   const name = nameOfFile.get(targetFile);
   if (!name) throw new Error(`${file}: $ref ${ref} names no schema of the catalog`);
-  return COMPONENT_SCHEMAS + name + pointerOf(tokens);
+  return COMPONENT_SCHEMAS + name + toPointer(tokens);
 }
 
 /** Every schema file converted: catalog schemas and hoisted definitions, by component name. */

@@ -1,5 +1,5 @@
 import { SCHEMA_FILES, type SchemaName } from '../../specs/catalog';
-import { loadSchemaFile } from '../schemas/registry';
+import { resolveRefs, schemaFile } from '../model/schema-refs';
 
 /** A JSON Schema (draft-04) node, as far as shaping matchers needs it. */
 export interface SchemaNode {
@@ -24,36 +24,28 @@ export interface Located {
   readonly schemaName?: SchemaName;
 }
 
-const files = new Map<string, SchemaNode>();
-const fileOf = (file: string): SchemaNode => {
-  let schema = files.get(file);
-  if (!schema) {
-    schema = loadSchemaFile(file) as SchemaNode;
-    files.set(file, schema);
-  }
-  return schema;
-};
-
 const nameOfFile = (file: string): SchemaName | undefined =>
   (Object.keys(SCHEMA_FILES) as SchemaName[]).find((name) => SCHEMA_FILES[name] === file);
 
 export const locate = (name: SchemaName): Located => ({
-  node: fileOf(SCHEMA_FILES[name]),
+  node: schemaFile(SCHEMA_FILES[name]) as SchemaNode,
   file: SCHEMA_FILES[name],
   schemaName: name,
 });
 
 /** Follows `$ref`s (`common.json#/definitions/x`, `workflow.json`, `#/definitions/y`) to a concrete node. */
 export function resolve(located: Located): Located {
-  let current = located;
-  while (current.node.$ref) {
-    const [refFile, pointer = ''] = current.node.$ref.split('#');
-    const file = refFile === '' ? current.file : refFile;
-    let node: unknown = fileOf(file);
-    for (const part of pointer.split('/').filter(Boolean)) node = (node as Record<string, unknown>)[part];
-    current = { node: node as SchemaNode, file, schemaName: pointer === '' ? nameOfFile(file) : undefined };
-  }
-  return current;
+  if (!located.node.$ref) return located;
+  const resolved = resolveRefs({
+    schema: located.node as Readonly<Record<string, unknown>>,
+    file: located.file,
+  });
+  if (!resolved) throw new Error(`unresolvable $ref ${located.node.$ref} in ${located.file}`);
+  return {
+    node: resolved.schema as SchemaNode,
+    file: resolved.file,
+    schemaName: resolved.pointer === '' ? nameOfFile(resolved.file) : undefined,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { referenceExample, schemaStemOf } from '../../fixtures';
 import { SCHEMA_FILES, type SchemaName } from '../../specs/catalog';
 import { isRecord } from '../model/json';
-import { loadSchemaFile } from '../schemas/registry';
+import { followRef, schemaFile } from '../model/schema-refs';
 import { escapeHtml as esc } from './escape';
 
 /**
@@ -37,12 +37,6 @@ const CONSTRAINTS = [
 /** Opening a definition in place at most this deep keeps a recursive schema finite. */
 const MAX_DEPTH = 12;
 
-function resolveDefinition(file: string, pointer: string): Schema | undefined {
-  let node: unknown = loadSchemaFile(file);
-  for (const part of pointer.split('/').filter(Boolean)) node = isRecord(node) ? node[part] : undefined;
-  return isRecord(node) ? node : undefined;
-}
-
 interface Context {
   /** The file the schema being drawn comes from, for `#/definitions/...` refs. */
   readonly file: string;
@@ -75,13 +69,13 @@ const describe = (schema: Schema): string =>
   typeof schema.description === 'string' ? ` <span class="muted">${esc(schema.description)}</span>` : '';
 
 /** A `$ref` as a link to a schema of its own, or the schema it points at when it is a definition. */
-function followRef(ref: string, context: Context): { link?: string; schema?: Schema; file: string } {
-  const [file, pointer = ''] = ref.split('#');
-  const inFile = file || context.file;
-  const name = NAME_BY_FILE.get(inFile);
-  if (name && pointer === '')
-    return { link: `<a href="#${schemaAnchor(name)}">${esc(name)}</a>`, file: inFile };
-  return { schema: resolveDefinition(inFile, pointer), file: inFile };
+function refTarget(ref: string, context: Context): { link?: string; schema?: Schema; file: string } {
+  const target = followRef(ref, context.file);
+  if (!target) return { file: context.file };
+  const name = NAME_BY_FILE.get(target.file);
+  if (name && target.pointer === '')
+    return { link: `<a href="#${schemaAnchor(name)}">${esc(name)}</a>`, file: target.file };
+  return { schema: target.schema, file: target.file };
 }
 
 /** The children of a node: its properties, its items, its alternatives. */
@@ -113,7 +107,7 @@ function node(label: string, given: Schema, context: Context, required: boolean)
   let schema = given;
   let file = context.file;
   if (typeof given.$ref === 'string') {
-    const target = followRef(given.$ref, context);
+    const target = refTarget(given.$ref, context);
     if (target.link) return `<li class="leaf">${name}: ${target.link}${describe(given)}</li>`;
     if (!target.schema || context.depth > MAX_DEPTH)
       return `<li class="leaf">${name}: <code>${esc(given.$ref)}</code></li>`;
@@ -130,7 +124,7 @@ function node(label: string, given: Schema, context: Context, required: boolean)
 export function schemaTree(name: SchemaName): string {
   const file = SCHEMA_FILES[name];
   try {
-    const schema = loadSchemaFile(file);
+    const schema = schemaFile(file);
     const title = typeof schema.title === 'string' ? schema.title : name;
     return `<ul class="tree">${node(title, schema, { file, depth: 0 }, false)}</ul>`;
   } catch (error) {
