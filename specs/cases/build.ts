@@ -1,6 +1,7 @@
 import {
   actionById,
   caseLabel,
+  MAX_PER_PAGE,
   queryRow,
   responseBodyRow,
   statusRow,
@@ -46,7 +47,7 @@ export const FOLLOW_UP: RequestSpec = {
   query: [
     ['filterField', 'name'],
     ['filter', '{case}*'],
-    ['perPage', '1000'],
+    ['perPage', String(MAX_PER_PAGE)],
   ],
 };
 

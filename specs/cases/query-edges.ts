@@ -1,4 +1,4 @@
-import { actionById, queryRow, type ActionId, type QueryParameter } from '../catalog';
+import { actionById, MAX_PER_PAGE, queryRow, type ActionId, type QueryParameter } from '../catalog';
 import type { CheckRef } from '../../src/checks';
 import type { ConformanceCase } from '../../src/engine/case';
 import { makeCase, successChecks, successOf, withQuery, type Pair } from './build';
@@ -13,7 +13,7 @@ import { makeCase, successChecks, successOf, withQuery, type Pair } from './buil
 const NEWEST_FIRST: readonly Pair[] = [
   ['sortField', 'creationDate'],
   ['sortDirection', 'desc'],
-  ['perPage', '1000'],
+  ['perPage', String(MAX_PER_PAGE)],
 ];
 
 /** A 400 with an Error body or a success with a valid body: anything else (a 5xx above all) fails. */

@@ -1,5 +1,5 @@
 import type { DecisionKey } from './decisions';
-import { FILTER_FIELDS, FLOW_CLASSES, SORT_DIRECTIONS, SORT_FIELDS } from './query-values';
+import { FILTER_FIELDS, FLOW_CLASSES, MAX_PER_PAGE, SORT_DIRECTIONS, SORT_FIELDS } from './query-values';
 import { APPLICATION_ID, routeAt, type RouteSpec } from './routes';
 import type { SchemaName } from './schemas';
 
@@ -144,8 +144,8 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     name: 'perPage',
     required: false,
     description: 'How many items to return per page',
-    value: { kind: 'nonNegativeInteger', minimum: 1, shouldMaximum: 1000 },
-    default: '1000',
+    value: { kind: 'nonNegativeInteger', minimum: 1, shouldMaximum: MAX_PER_PAGE },
+    default: String(MAX_PER_PAGE),
     example: 'perPage=10',
   },
   {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   actionById,
   caseLabel,
+  MAX_PER_PAGE,
   successResponse,
   pathFor,
   type ActionId,
@@ -312,7 +313,7 @@ function postProperties(context: PropertyContext): FuzzProperty[] {
           filterField: 'name',
           filter: String(body.name),
           flowClass,
-          perPage: '1000',
+          perPage: String(MAX_PER_PAGE),
         });
         const fetched = await exchange(
           context.wire,

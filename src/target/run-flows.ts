@@ -5,6 +5,7 @@ import {
   FLOW_ID,
   isCreate,
   matchPath,
+  MAX_PER_PAGE,
   pathFor,
   type ActionSpec,
 } from '../../specs/catalog';
@@ -110,7 +111,6 @@ export interface CleanUpOptions {
 
 export const CLEAN_UP_DEADLINE_MS = 10_000;
 const CLEAN_UP_PAGES = 10;
-const PER_PAGE = 1000;
 const DELETES_AT_ONCE = 8;
 
 /**
@@ -169,7 +169,7 @@ async function confirmUnderPrefix(
           ['filterField', 'name'],
           ['filter', `${options.prefix}*`],
           ['flowClass', flowClass],
-          ['perPage', String(PER_PAGE)],
+          ['perPage', String(MAX_PER_PAGE)],
           ['page', String(page)],
         ]),
         token,
@@ -181,7 +181,7 @@ async function confirmUnderPrefix(
           if (item.name.toLowerCase().startsWith(prefix)) confirmed.add(item.id as string);
       }
       // A page with nothing new ends the class: the target may ignore `page` and repeat itself.
-      if (fresh.length === 0 || items.length < PER_PAGE) break;
+      if (fresh.length === 0 || items.length < MAX_PER_PAGE) break;
     }
   }
   return confirmed;
