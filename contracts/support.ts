@@ -1,11 +1,11 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { PactV4 } from '@pact-foundation/pact';
 import { actionById, type ActionId } from '../specs/catalog';
 import {
   DEFAULT_CONSUMER,
-  DEFAULT_PACT_DIR,
   DEFAULT_PROVIDER,
   outcomeProblems,
   pactFileName,
@@ -15,17 +15,21 @@ import { pactCasesFor } from '../src/pact/interactions';
 
 /**
  * The consumer pact tests: one interaction per test, each driven through the typed client against
- * the Pact mock server. They write pacts/<consumer>-<provider>.json like `flows-conformance pacts`
- * does (names from FLOWS_PACT_CONSUMER / FLOWS_PACT_PROVIDER, default the documented ones).
+ * the Pact mock server (names from FLOWS_PACT_CONSUMER / FLOWS_PACT_PROVIDER, default the documented
+ * ones). Each mocha process writes into a folder of its own (FLOWS_PACT_DIR to choose one): the action
+ * files run side by side, and a shared file would be emptied by one under another's interactions.
+ * `flows-conformance pacts` writes the whole pact.
  */
 const names = {
   consumer: process.env.FLOWS_PACT_CONSUMER ?? DEFAULT_CONSUMER,
   provider: process.env.FLOWS_PACT_PROVIDER ?? DEFAULT_PROVIDER,
 };
-const pactDir = path.resolve(process.env.FLOWS_PACT_DIR ?? DEFAULT_PACT_DIR);
-
-// Interactions merge into the file; start from an empty one once per mocha process.
-rmSync(path.join(pactDir, pactFileName(names)), { force: true });
+const ownDir = process.env.FLOWS_PACT_DIR === undefined;
+const pactDir = ownDir
+  ? mkdtempSync(path.join(os.tmpdir(), 'fc-contracts-'))
+  : path.resolve(process.env.FLOWS_PACT_DIR as string);
+if (ownDir) process.once('exit', () => rmSync(pactDir, { recursive: true, force: true }));
+else rmSync(path.join(pactDir, pactFileName(names)), { force: true });
 
 export function describeConsumerPact(actionId: ActionId): void {
   const action = actionById(actionId);

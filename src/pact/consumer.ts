@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -106,15 +106,30 @@ export interface PactRunResult {
   readonly durationMs: number;
 }
 
-/** Writes the pact file afresh: every case, one interaction each, through the typed client. */
+/**
+ * Writes the pact file afresh: every case, one interaction each, through the typed client. The file is
+ * whole or not there: Pact writes it into a folder of its own beside the target, and it is renamed into
+ * place only when every interaction was recorded (a rename within one file system is atomic).
+ */
 export async function writePacts(run: PactRun): Promise<PactRunResult> {
   const started = Date.now();
   const file = path.join(run.pactDir, pactFileName(run));
-  rmSync(file, { force: true });
+  mkdirSync(run.pactDir, { recursive: true });
+  const scratch = mkdtempSync(path.join(run.pactDir, '.writing-'));
+  try {
+    const result = await recordPacts(run, scratch);
+    if (result.failures.length === 0) renameSync(path.join(scratch, pactFileName(run)), file);
+    return { file, ...result, durationMs: Date.now() - started };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function recordPacts(run: PactRun, dir: string) {
   const pact = new PactV4({
     consumer: run.consumer,
     provider: run.provider,
-    dir: run.pactDir,
+    dir,
     logLevel: 'error',
   });
   const failures: string[] = [];
@@ -126,5 +141,5 @@ export async function writePacts(run: PactRun): Promise<PactRunResult> {
       failures.push(`${pactCase.description}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { file, interactions: run.cases.length, failures, durationMs: Date.now() - started };
+  return { interactions: run.cases.length, failures };
 }

@@ -47,3 +47,14 @@ export function pactFilesFor(dir: string, provider?: string): string[] {
       }
     });
 }
+
+/**
+ * The interactions of this project's consumer pact (`expected`, by description) that a pact file lacks.
+ * A pact that holds none of them is another consumer's, which asks what it needs and no more: nothing is
+ * missing from it.
+ */
+export function missingInteractions(pact: PactFile, expected: readonly string[]): string[] {
+  const present = new Set((pact.interactions ?? []).map((interaction) => interaction.description));
+  if (!expected.some((description) => present.has(description))) return [];
+  return expected.filter((description) => !present.has(description));
+}

@@ -34,8 +34,11 @@ async function runPacts(flags: PactsFlags): Promise<void> {
   for (const failure of result.failures) process.stderr.write(`failed: ${failure}\n`);
   const relative = path.relative(process.cwd(), result.file);
   const shown = relative === '' || relative.startsWith('..') ? result.file : relative;
+  const seconds = (result.durationMs / 1000).toFixed(1);
   process.stdout.write(
-    `${result.failures.length === 0 ? 'wrote' : 'FAILED writing'} ${shown}: ${result.interactions} interactions in ${(result.durationMs / 1000).toFixed(1)}s\n`,
+    result.failures.length === 0
+      ? `wrote ${shown}: ${result.interactions} interactions in ${seconds}s\n`
+      : `FAILED: ${shown} not written (${result.failures.length} of ${result.interactions} interactions failed; a pact is written whole or not at all)\n`,
   );
   if (result.failures.length > 0) process.exitCode = 1;
 }

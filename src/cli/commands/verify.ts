@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CONSUMER_VERSION_SELECTORS, DEFAULT_PACT_DIR, DEFAULT_PROVIDER } from '../../pact/defaults';
-import { pactFilesFor } from '../../pact/pact-file';
+import { missingInteractions, pactFilesFor, readPactFile } from '../../pact/pact-file';
 import type { runVerification } from '../../pact/verification';
 import type { PactSource } from '../../pact/verify';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure, UnreachableError, UsageError } from '../usage-error';
 import { embeddedMock } from '../../mock/embedded';
-import { loadVerification } from './pact-modules';
+import { loadInteractions, loadVerification } from './pact-modules';
 import { TargetUnusable } from '../../target/preflight';
 import type { CommandRegistrar } from './registrar';
 import { brokerUrlOf } from '../../pact/broker-input';
@@ -22,6 +22,7 @@ interface VerifyFlags {
   readonly providerVersion?: string;
   readonly providerBranch?: string;
   readonly consumerVersionSelectors?: string;
+  readonly allowPartialPact?: boolean;
 }
 
 function selectorsOf(text: string | undefined): readonly Record<string, unknown>[] {
@@ -58,7 +59,19 @@ function sourceOf(flags: VerifyFlags, provider: string): PactSource {
     throw new UsageError(
       `no pact file for provider ${provider} in ${dir} (run flows-conformance pacts first)`,
     );
+  if (!flags.allowPartialPact) for (const file of pactUrls) refusePartialPact(file);
   return { kind: 'files', pactUrls };
+}
+
+/** A consumer pact of this project that lacks interactions the catalog implies would pass for less. */
+function refusePartialPact(file: string): void {
+  const expected = loadInteractions().ALL_PACT_CASES.map((pactCase) => pactCase.description);
+  const missing = missingInteractions(readPactFile(file), expected);
+  if (missing.length > 0)
+    throw new UsageError(
+      `${file} lacks ${missing.length} of the ${expected.length} interactions the catalog implies ` +
+        `(first: "${missing[0]}"): run flows-conformance pacts again, or give --allow-partial-pact`,
+    );
 }
 
 function publishOf(flags: VerifyFlags, source: PactSource) {
@@ -132,6 +145,10 @@ export const registerVerifyCommand: CommandRegistrar = (program: Command) => {
     )
     .option('--publish-results', 'publish the verification results to the broker')
     .option('--provider-version <version>', 'provider version the results are published under')
-    .option('--provider-branch <branch>', 'provider branch the results are published under');
+    .option('--provider-branch <branch>', 'provider branch the results are published under')
+    .option(
+      '--allow-partial-pact',
+      "verify a pact of this project's consumer even when it lacks interactions the catalog implies",
+    );
   addTargetOptions(command, 'verify').action((flags: VerifyFlags, self: Command) => runVerify(flags, self));
 };
