@@ -9,9 +9,9 @@ import {
   type ActionId,
   type DecisionKey,
 } from '../catalog';
-import type { CheckRef } from '../../src/checks';
+import { levelOf, underDecision, type CheckName, type CheckRef } from '../../src/checks';
 import type { ConformanceCase, RequestSpec } from '../../src/engine/case';
-import type { Aspect, Level } from '../../src/model/results';
+import type { Aspect } from '../../src/model/results';
 
 export { caseLabel };
 
@@ -66,8 +66,13 @@ export interface CaseInput {
   readonly action: ActionId;
   readonly fact: string;
   readonly aspect: Aspect;
-  readonly level?: Level;
+  /**
+   * The decision the case's request rests on. Each check whose expectation follows the request names it
+   * (SHOULD); a check whose own rule is MUST stays MUST (src/checks/levels.ts).
+   */
   readonly decision?: DecisionKey;
+  /** The checks that decision decides, where the reference fixes the others; default: every one it may. */
+  readonly decides?: readonly CheckName[];
   readonly covers?: readonly string[];
   readonly needs?: ConformanceCase['needs'];
   readonly precondition?: ConformanceCase['precondition'];
@@ -75,29 +80,46 @@ export interface CaseInput {
   readonly checks: readonly CheckRef[];
 }
 
-/** A case from its parts; the id is `<label>: <fact>`. */
-export const makeCase = (input: CaseInput): ConformanceCase => ({
-  id: `${caseLabel(actionById(input.action))}: ${input.fact}`,
-  action: input.action,
-  aspect: input.aspect,
-  level: input.level ?? 'MUST',
-  decision: input.decision,
-  covers: input.covers ?? [],
-  ...(input.needs && { needs: input.needs }),
-  ...(input.precondition && { precondition: input.precondition }),
-  requests: input.requests,
-  checks: input.checks,
-});
+/** The checks with the levels of their rules, the case's decision given to those it decides. */
+const checksUnder = (input: CaseInput): CheckRef[] =>
+  input.checks.map((ref) =>
+    input.decides && !input.decides.includes(ref.check) ? ref : underDecision(ref, input.decision),
+  );
+
+/**
+ * A case from its parts; the id is `<label>: <fact>`. Its level sums up its checks': MUST if any check
+ * is (a set-up case, with none, too), else SHOULD.
+ */
+export function makeCase(input: CaseInput): ConformanceCase {
+  const checks = checksUnder(input);
+  const should = checks.length > 0 && checks.every((ref) => levelOf(ref) === 'SHOULD');
+  return {
+    id: `${caseLabel(actionById(input.action))}: ${input.fact}`,
+    action: input.action,
+    aspect: input.aspect,
+    level: should ? 'SHOULD' : 'MUST',
+    decision: input.decision,
+    covers: input.covers ?? [],
+    ...(input.needs && { needs: input.needs }),
+    ...(input.precondition && { precondition: input.precondition }),
+    requests: input.requests,
+    checks,
+  };
+}
 
 export const successOf = (actionId: ActionId): number => successResponse(actionById(actionId)).status;
 
-/** A successful answer of the action: its status and the schema of its body. */
+/**
+ * A successful answer of the action: its status, and the schema of its body when it is that answer (a
+ * server refusing a request only a decision makes valid is judged by the status check alone).
+ */
 export function successChecks(actionId: ActionId): CheckRef[] {
   const response = successResponse(actionById(actionId));
+  const onStatus = [response.status];
   return [
     { check: 'status', expect: [response.status] },
-    { check: 'schema', schema: response.schema },
-    { check: 'carriesKeys', schema: response.schema },
+    { check: 'schema', schema: response.schema, onStatus },
+    { check: 'carriesKeys', schema: response.schema, onStatus },
   ];
 }
 
@@ -107,10 +129,13 @@ export const successCovers = (actionId: ActionId): string[] => {
   return [statusRow(action, status), responseBodyRow(action, status)];
 };
 
-/** A 400 with an Error body (decision 3 makes the refusal of bad values a MUST). */
+/**
+ * A 400 with an Error body (decision 3 makes the refusal of bad values a MUST). The Error body is asked
+ * of the 400: where only a decision refuses the request, a server may serve it.
+ */
 export const badRequestChecks: readonly CheckRef[] = [
   { check: 'status', expect: [400] },
-  { check: 'errorBody' },
+  { check: 'errorBody', onStatus: [400] },
 ];
 
 export const badRequestCovers = (actionId: ActionId, parameter?: string): string[] => {

@@ -37,8 +37,9 @@ function rowCase(actionId: ActionId, set: CollectionSet, row: CollectionRow): Co
     action: actionId,
     fact: row.fact,
     aspect: 'query',
-    level: row.decision ? 'SHOULD' : 'MUST',
     decision: row.decision,
+    // The query is one the reference accepts: its status is the reference's, the items the decision's.
+    decides: ['itemSet'],
     covers: row.covers.map((name) => queryRow(action, name)),
     requests: [withQuery(actionId, row.query)],
     checks: [
@@ -66,7 +67,7 @@ export function sortingCases(actionId: ActionId, set: CollectionSet): Conformanc
         ...successChecks(actionId),
         { check: 'collectionEcho', expect: { sortField: field, sortDirection: direction } },
         { check: 'sortedBy', set, field, direction, exact: false },
-        { check: 'sortedBy', set, field, direction, exact: true, level: 'SHOULD', decision: 'sorting' },
+        { check: 'sortedBy', set, field, direction, exact: true, decision: 'sorting' },
       ],
     });
   const combinations = accepted('sortField').flatMap((field) =>
@@ -127,17 +128,16 @@ export function pagingCases(
       action: actionId,
       fact: `pages of perPage=${pageSize} hold every item exactly once`,
       aspect: 'query',
-      level: 'SHOULD',
       decision: 'paging',
       covers,
       requests: Array.from({ length: pages }, (_, index) => page(index)),
-      checks: [window, { check: 'pagesPartition', set, where, decision: 'sorting' }],
+      // The reference counts pages from 0: a page walk that repeats an item never returns another one.
+      checks: [window, { check: 'pagesPartition', set, where }],
     }),
     makeCase({
       action: actionId,
       fact: 'a page past the end is empty',
       aspect: 'query',
-      level: 'SHOULD',
       decision: 'paging',
       covers,
       requests: [page(99)],
@@ -190,8 +190,8 @@ export function customNodeCases(
       action: actionId,
       fact,
       aspect: 'query',
-      level: 'SHOULD',
       decision: post?.decision ?? 'includeCustomNodes',
+      decides: ['customNodes'],
       covers,
       requests: [{ ...withQuery(actionId, query), ...(post && { body: post.body }) }],
       checks: [...successChecks(actionId), { check: 'customNodes', present }],
@@ -242,8 +242,8 @@ export const customNodesOfPageCase = (actionId: ActionId): ConformanceCase =>
     action: actionId,
     fact: 'includeCustomNodes=true looks only at the flows of the page returned',
     aspect: 'query',
-    level: 'SHOULD',
     decision: 'includeCustomNodes',
+    decides: ['customNodes'],
     covers: [queryRow(actionById(actionId), 'includeCustomNodes')],
     requests: [
       withQuery(actionId, [
@@ -265,8 +265,8 @@ export const versionCustomNodesCase = (): ConformanceCase =>
     action: 'flows.getByVersion',
     fact: 'includeCustomNodes=true adds the custom nodes a returned version uses',
     aspect: 'query',
-    level: 'SHOULD',
     decision: 'includeCustomNodes',
+    decides: ['customNodes'],
     covers: [queryRow(actionById('flows.getByVersion'), 'includeCustomNodes')],
     requests: [
       withQuery('flows.getByVersion', [
@@ -306,7 +306,6 @@ export function crossApplicationCase(
       {
         check: 'customNodes',
         present: true,
-        level: 'SHOULD',
         decision: post ? 'postIncludeCustomNodes' : 'includeCustomNodes',
       },
     ],
@@ -329,8 +328,8 @@ export function tieBreakCase(actionId: ActionId): ConformanceCase {
     action: actionId,
     fact: 'ties of the sort field go by id ascending in both directions',
     aspect: 'query',
-    level: 'SHOULD',
     decision: 'sorting',
+    decides: ['itemSet', 'sortedBy'],
     covers: [queryRow(action, 'sortField'), queryRow(action, 'sortDirection')],
     precondition: 'tiesDecidable',
     requests: [sorted('asc'), sorted('desc')],

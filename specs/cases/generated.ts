@@ -12,6 +12,7 @@ import {
   isCreate,
   type ActionId,
   type ActionSpec,
+  type DecisionKey,
 } from '../catalog';
 import type { CheckRef } from '../../src/checks';
 import type { AuthSpec, ConformanceCase, RequestSpec } from '../../src/engine/case';
@@ -141,7 +142,7 @@ function refusalChecks(actionId: ActionId, refusal: Pick<Refusal, 'exact' | 'hid
     { check: 'errorBody' },
     { check: 'noLeak', hidesApplication: refusal.hidesApplication },
     { check: 'wwwAuthenticate' },
-    { check: 'status', expect: [refusal.exact], level: 'SHOULD', decision: 'authFailures' },
+    { check: 'status', expect: [refusal.exact], decision: 'authFailures' },
     ...(isWrite(actionId) ? [{ check: 'nothingCreated', at: 1 } as const] : []),
   ];
 }
@@ -203,13 +204,12 @@ function foreignApplicationCases(actionId: ActionId): ConformanceCase[] {
 export function invalidQueryCases(actionId: ActionId): ConformanceCase[] {
   const action = actionById(actionId);
   return action.query.flatMap((parameter) => {
-    const invalid = (value: string, level: 'MUST' | 'SHOULD' = 'MUST') =>
+    const invalid = (value: string, decision?: DecisionKey) =>
       makeCase({
         action: actionId,
         fact: `${parameter.name}=${value} gets 400`,
         aspect: 'query',
-        level,
-        decision: level === 'SHOULD' ? 'queryValidation' : undefined,
+        decision,
         covers: badRequestCovers(actionId, parameter.name),
         requests: [withQuery(actionId, [[parameter.name, value]])],
         checks: badRequestChecks,
@@ -223,7 +223,7 @@ export function invalidQueryCases(actionId: ActionId): ConformanceCase[] {
           invalid('-1'),
           invalid('abc'),
           ...(kind.minimum ? [invalid(String(kind.minimum - 1))] : []),
-          ...(kind.shouldMaximum ? [invalid(String(kind.shouldMaximum + 1), 'SHOULD')] : []),
+          ...(kind.shouldMaximum ? [invalid(String(kind.shouldMaximum + 1), 'queryValidation')] : []),
         ];
       case 'triggerFilter':
         return [
@@ -318,7 +318,7 @@ export function statusCases(actionId: ActionId): ConformanceCase[] {
       checks: [
         { check: 'status', expect: [400, 404] },
         { check: 'errorBody' },
-        { check: 'status', expect: [400], level: 'SHOULD', decision: 'unknownApplication' },
+        { check: 'status', expect: [400], decision: 'unknownApplication' },
       ],
     }),
   ];
@@ -355,7 +355,7 @@ export function schemaCases(actionId: ActionId): ConformanceCase[] {
       'the 404 body is an Error of type NotFound',
       404,
       { ...VALID_REQUESTS[actionId], application: 'unknown' },
-      [{ check: 'errorBody', type: 'NotFound', level: 'SHOULD', decision: 'unknownApplication' }],
+      [{ check: 'errorBody', type: 'NotFound', decision: 'unknownApplication' }],
     ),
     makeCase({
       action: actionId,
@@ -373,7 +373,6 @@ export const unknownQueryCase = (actionId: ActionId): ConformanceCase =>
     action: actionId,
     fact: 'unknown query parameters are ignored',
     aspect: 'query',
-    level: 'SHOULD',
     decision: 'queryValidation',
     requests: [
       withQuery(actionId, [

@@ -1,6 +1,5 @@
 import type { DecisionKey } from '../catalog';
 import { referenceExample } from '../../fixtures';
-import type { CheckRef } from '../../src/checks';
 import type { ConformanceCase } from '../../src/engine/case';
 import type { JsonValue } from '../../src/model/json';
 import { badRequestChecks, badRequestCovers, FOLLOW_UP, makeCase, successChecks } from './build';
@@ -40,25 +39,20 @@ const READ_ONLY_FLOW = {
   deletedInDevelop: true,
 };
 
-const allOrNothing = (
-  fact: string,
-  body: JsonValue,
-  level: 'MUST' | 'SHOULD',
-  decision: DecisionKey = 'importResult',
-): ConformanceCase => {
-  const refused: CheckRef[] =
-    level === 'MUST' ? [...badRequestChecks] : badRequestChecks.map((ref) => ({ ...ref, level, decision }));
-  return makeCase({
+/**
+ * A bundle Import refuses, and then nothing of it exists. `decision`: the refusal rests on it, so its
+ * status is SHOULD; that a refusal creates nothing stays MUST.
+ */
+const allOrNothing = (fact: string, body: JsonValue, decision?: DecisionKey): ConformanceCase =>
+  makeCase({
     action: ACTION,
     fact,
     aspect: 'body',
-    level,
-    decision: level === 'SHOULD' ? decision : undefined,
+    decision,
     covers: badRequestCovers(ACTION),
     requests: [{ body }, FOLLOW_UP],
-    checks: [...refused, { check: 'nothingCreated', at: 1 }],
+    checks: [...badRequestChecks, { check: 'nothingCreated', at: 1 }],
   });
-};
 
 export const IMPORT_CASES: readonly ConformanceCase[] = [
   ...setupCases(ACTION),
@@ -74,7 +68,6 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
     action: ACTION,
     fact: 'imported flows and versions get fresh ids, mapped from the given ones',
     aspect: 'body',
-    level: 'SHOULD',
     decision: 'importResult',
     requests: [{ body: BUNDLE }],
     checks: [...successChecks(ACTION), { check: 'importMaps' }],
@@ -83,7 +76,6 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
     action: ACTION,
     fact: 'a flow’s defaultVersionId becomes the new id of its version',
     aspect: 'body',
-    level: 'SHOULD',
     decision: 'importDefaultVersion',
     requests: [{ body: withDefaultVersion(0) }],
     checks: [...successChecks(ACTION), { check: 'importMaps', decision: 'importDefaultVersion' }],
@@ -92,7 +84,6 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
     action: ACTION,
     fact: 'imported flows get the defaults of Post',
     aspect: 'body',
-    level: 'SHOULD',
     decision: 'importResult',
     requests: [{ body: BUNDLE }],
     checks: [...successChecks(ACTION), { check: 'importDefaults' }],
@@ -101,21 +92,18 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
     action: ACTION,
     fact: 'given read-only keys are accepted and ignored',
     aspect: 'body',
-    level: 'SHOULD',
     decision: 'importExampleValid',
     requests: [{ body: { flows: [READ_ONLY_FLOW], flowVersions: [] } }],
     checks: [...successChecks(ACTION), { check: 'importDefaults' }],
   }),
-  allOrNothing(
-    'a bundle with one invalid flow imports nothing',
-    { ...BUNDLE, flows: [BUNDLE.flows[0], { ...BUNDLE.flows[1], name: '' }] },
-    'MUST',
-  ),
-  allOrNothing(
-    'a bundle with one invalid version imports nothing',
-    { ...BUNDLE, flowVersions: [BUNDLE.flowVersions[0], { ...BUNDLE.flowVersions[1], version: '' }] },
-    'MUST',
-  ),
+  allOrNothing('a bundle with one invalid flow imports nothing', {
+    ...BUNDLE,
+    flows: [BUNDLE.flows[0], { ...BUNDLE.flows[1], name: '' }],
+  }),
+  allOrNothing('a bundle with one invalid version imports nothing', {
+    ...BUNDLE,
+    flowVersions: [BUNDLE.flowVersions[0], { ...BUNDLE.flowVersions[1], version: '' }],
+  }),
   allOrNothing(
     'a version pointing at no flow of the bundle imports nothing',
     {
@@ -125,12 +113,11 @@ export const IMPORT_CASES: readonly ConformanceCase[] = [
         { id: 'd0000000000000000000000c', flowId: 'c0000000000000000000000f', version: 'v1' },
       ],
     },
-    'SHOULD',
+    'importResult',
   ),
   allOrNothing(
     'a defaultVersionId naming a version of another flow imports nothing',
     withDefaultVersion(1),
-    'SHOULD',
     'importDefaultVersion',
   ),
   ...validBodyCases(ACTION),

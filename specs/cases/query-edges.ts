@@ -38,10 +38,7 @@ const repeatedCase = (actionId: ActionId): ConformanceCase =>
         ['perPage', '2'],
       ]),
     ],
-    checks: [
-      ...refusedOrServed(actionId),
-      { check: 'status', expect: [400], level: 'SHOULD', decision: 'queryEdges' },
-    ],
+    checks: [...refusedOrServed(actionId), { check: 'status', expect: [400], decision: 'queryEdges' }],
   });
 
 /**
@@ -78,7 +75,6 @@ function blankCase(actionId: ActionId, parameter: QueryParameter): ConformanceCa
       {
         check: 'status',
         expect: [absent ? successOf(actionId) : 400],
-        level: 'SHOULD',
         decision: 'queryEdges',
       },
     ],
@@ -119,7 +115,6 @@ const nameCaseCase = (actionId: ActionId): ConformanceCase =>
     action: actionId,
     fact: 'a parameter name in another case (PerPage=1) is an unknown parameter',
     aspect: 'query',
-    level: 'SHOULD',
     decision: 'queryEdges',
     covers: [queryRow(actionById(actionId), 'perPage')],
     requests: [withQuery(actionId, [['PerPage', '1']])],

@@ -8,10 +8,11 @@ import {
   type DecisionKey,
 } from '../../specs/catalog';
 import type { DataFacts } from '../model/data-facts';
-import type { CaseIdentity, Failure, Level } from '../model/results';
+import type { CaseIdentity, Failure } from '../model/results';
 import { excerpt, toCurl } from '../http/curl';
 import type { HttpRequest, HttpResponse } from '../http/transport';
 import type { CheckRef } from './refs';
+import { levelOf } from './levels';
 
 export interface Exchange {
   readonly request: HttpRequest;
@@ -76,13 +77,12 @@ export function failure(
   location: string,
   exchange: Exchange | undefined = exchangeOf(context, ref),
 ): Failure {
-  const level: Level = ref.level ?? context.testCase.level;
   const where = ref.decision ? decisionLocation(ref.decision) : location;
   const type = exchange?.response.headers['content-type'] ?? 'no content-type';
   return {
     check: ref.check,
     caseId: context.testCase.id,
-    level,
+    level: levelOf(ref),
     message: problem,
     location: where,
     expected,

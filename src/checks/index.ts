@@ -48,3 +48,4 @@ export const runChecks = (context: CheckContext): Failure[] =>
 
 export type { CheckContext, Exchange } from './context';
 export type { CheckRef, CheckName, DataSelector, DataSetName } from './refs';
+export { CHECK_RULES, levelOf, underDecision, type CheckRule, type RuleLevel } from './levels';

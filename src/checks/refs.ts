@@ -59,9 +59,13 @@ export type CheckName = keyof CheckParams;
 interface CommonRef {
   /** Index of the exchange this check looks at (default 0). */
   readonly at?: number;
-  /** Lower than the case's level: a SHOULD part of a MUST case. */
-  readonly level?: Level;
+  /**
+   * The decision this ref's expectation rests on: the ref is then SHOULD, whatever its case (its level
+   * is `levelOf`, src/checks/levels.ts).
+   */
   readonly decision?: DecisionKey;
+  /** Not read: src/proxy's rules still spell the level `levelOf` gives them beside their decision. */
+  readonly level?: Level;
   /** Run only when the exchange's status is one of these (a rule about one kind of answer). */
   readonly onStatus?: readonly number[];
 }

@@ -187,7 +187,7 @@ export const carriesKeys: Check<RefOf<'carriesKeys'>> = (context, ref) => {
     const shown = paths.length > 5 ? [...paths.slice(0, 5), `and ${paths.length - 5} more`] : paths;
     return failure(
       context,
-      decision ? { ...ref, level: 'SHOULD', decision } : ref,
+      decision ? { ...ref, decision } : ref,
       `the answer lacks ${shown.join(', ')}`,
       `every ${schema} with ${(ANSWER_KEYS[schema] ?? []).join(', ')}`,
       apiConventions(),

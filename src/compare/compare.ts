@@ -20,7 +20,7 @@ export interface ComparedCase {
   readonly id: string;
   readonly action: string;
   readonly aspect: string;
-  /** MUST when any target ran it as MUST. */
+  /** MUST when some target failed a MUST check of it; a case no target failed keeps its own level. */
   readonly level: Level;
   /** One result per target, in the targets' order. */
   readonly results: readonly CaseResult[];
@@ -61,6 +61,13 @@ function checkSameCases(reports: readonly NamedReport[]): void {
       throw new CompareError(`${name} holds a case id twice`);
 }
 
+/** Levels are per check: a case differs at MUST only where a target failed a MUST check of it. */
+function comparedLevel(results: readonly CaseResult[]): Level {
+  if (results.some((result) => result.failures.some((failure) => failure.level === 'MUST'))) return 'MUST';
+  const failedNone = results.every((result) => result.failures.length === 0);
+  return failedNone && results.some((result) => result.level === 'MUST') ? 'MUST' : 'SHOULD';
+}
+
 /** The reports' cases side by side. Throws CompareError when they did not run the same cases. */
 export function compareReports(reports: readonly NamedReport[]): Comparison {
   if (reports.length < 2) throw new CompareError('compare needs at least two reports');
@@ -73,7 +80,7 @@ export function compareReports(reports: readonly NamedReport[]): Comparison {
       id: first.id,
       action: first.action,
       aspect: first.aspect,
-      level: results.some((result) => result.level === 'MUST') ? 'MUST' : 'SHOULD',
+      level: comparedLevel(results),
       results,
       differs: new Set(results.map((result) => result.outcome)).size > 1,
       disagrees: verdicts.has('pass') && verdicts.has('fail'),

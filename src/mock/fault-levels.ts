@@ -15,7 +15,7 @@ export const FAULT_LEVELS: Readonly<Record<FaultName, Level>> = {
   'no-www-authenticate': 'MUST', // RFC 6750 §3
   'sort-ignores-direction': 'MUST',
   'no-tie-break': 'SHOULD', // D5 sorting
-  'paging-one-based': 'SHOULD', // D4 paging
+  'paging-one-based': 'MUST', // page=0 (the reference's default) repeats page=1: a page walk repeats items
   'no-query-echo': 'MUST', // the collection carries its echo (flows-actions.md)
   'wrong-total-count': 'MUST',
   'glob-case-sensitive': 'SHOULD', // D6 filter globbing

@@ -43,7 +43,7 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
       direction: 'asc',
       exact: false,
     };
-    const exact: CheckRef = { ...loose, exact: true, level: 'SHOULD', decision: 'sorting' };
+    const exact: CheckRef = { ...loose, exact: true, decision: 'sorting' };
     const caseSensitive = { items: [item('2', 'B'), item('1', 'a')] };
     expect(run(loose, exchange(200, caseSensitive))).to.deep.equal([]);
     expect(run(exact, exchange(200, caseSensitive))).to.have.length(1);

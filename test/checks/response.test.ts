@@ -23,10 +23,7 @@ describe('checks: status, errorBody, schema, wwwAuthenticate, noLeak', () => {
   });
 
   it('a SHOULD check names its decision', () => {
-    const [failure] = run(
-      { check: 'status', expect: [403], level: 'SHOULD', decision: 'authFailures' },
-      exchange(401, {}),
-    );
+    const [failure] = run({ check: 'status', expect: [403], decision: 'authFailures' }, exchange(401, {}));
     expect(failure.level).to.equal('SHOULD');
     expect(failure.location).to.equal('docs/reference-decisions.md decision 1 (Auth failures)');
   });
