@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { Failure } from '../model/results';
 import {
   CREATED_WORKFLOW_DEFAULTS,
   IMPORT_READ_ONLY_KEYS,
@@ -196,11 +197,13 @@ export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
   const flowMap = isRecord(body.importedFlowIdMap) ? body.importedFlowIdMap : {};
   const versionMap = isRecord(body.importedVersionIdMap) ? body.importedVersionIdMap : {};
   const problems: string[] = [];
+  // Fresh ids are decision 11's reading (SHOULD); that the maps and the documents agree is the answer's own.
+  const keptIds: string[] = [];
   const checkMap = (given: (string | undefined)[], map: Record<string, unknown>, what: string) => {
     for (const id of given) {
       if (id === undefined) continue;
       if (typeof map[id] !== 'string') problems.push(`${what} ${id} is not mapped`);
-      else if (sameId(map[id], id)) problems.push(`${what} ${id} kept its id`);
+      else if (sameId(map[id], id)) keptIds.push(`${what} ${id} kept its id`);
     }
   };
   checkMap(
@@ -230,16 +233,28 @@ export const importMaps: Check<RefOf<'importMaps'>> = (context, ref) => {
         `flow ${given.id} has defaultVersionId ${String(flow.defaultVersionId)}, not ${String(wanted)}`,
       );
   }
-  if (problems.length === 0) return [];
-  return [
-    failure(
-      context,
-      ref,
-      problems.join('; '),
-      'importedFlowIdMap and importedVersionIdMap from each given id to a fresh id; each version on the new id of the flow it named; each defaultVersionId the new id of the version it named (P4)',
-      location,
-    ),
-  ];
+  const failures: Failure[] = [];
+  if (problems.length > 0)
+    failures.push(
+      failure(
+        context,
+        ref,
+        problems.join('; '),
+        'importedFlowIdMap and importedVersionIdMap mapping each given id; each version on the new id of the flow it named; each defaultVersionId the new id of the version it named (P4)',
+        location,
+      ),
+    );
+  if (keptIds.length > 0)
+    failures.push(
+      failure(
+        context,
+        { ...ref, decision: ref.decision ?? 'importResult' },
+        keptIds.join('; '),
+        'a fresh id for each flow and version given (decision 11)',
+        location,
+      ),
+    );
+  return failures;
 };
 
 /**

@@ -36,7 +36,7 @@ export const CHECK_RULES: { readonly [K in CheckName]: CheckRule } = {
   postDefaults: { level: 'SHOULD', rule: 'docs/reference-decisions.md decision 10' },
   importMaps: {
     level: 'MUST',
-    rule: 'schemas.md#workflow-import-result: importedFlowIdMap, importedVersionIdMap',
+    rule: 'schemas.md#workflow-import-result: the maps agree with the documents (fresh ids: decision 11, SHOULD)',
   },
   importDefaults: { level: 'SHOULD', rule: 'docs/reference-decisions.md decisions 11 and 14' },
   nothingCreated: { level: 'MUST', rule: 'RFC 9110 §15.5: a request refused with a 4xx changes no state' },
