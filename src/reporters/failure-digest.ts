@@ -15,7 +15,11 @@ const cut = (text: string, max: number): string => (text.length <= max ? text : 
  * What the terminal shows after the summary line: every failed case, grouped by cause (check and
  * message shape), each with what broke the rule, then where the full report is. Empty when nothing failed.
  */
-export function failureDigest(report: RunReport, fullReport?: string): string[] {
+export function failureDigest(
+  report: RunReport,
+  fullReport?: string,
+  replayCommand: (flags: string) => string = (flags) => flags,
+): string[] {
   const { failures } = problemResults(report);
   if (failures.length === 0) return [];
   const groups = groupFailures(failures);
@@ -26,7 +30,7 @@ export function failureDigest(report: RunReport, fullReport?: string): string[] 
   for (const { check, shape, members } of groups) {
     lines.push('', `${check}: ${shape} (${members.length} case${members.length === 1 ? '' : 's'})`);
     for (const { result, failure } of members)
-      lines.push(`  ${result.id}`, ...failureLines(failure).map((line) => `      ${line}`));
+      lines.push(`  ${result.id}`, ...failureLines(failure, replayCommand).map((line) => `      ${line}`));
   }
   if (fullReport !== undefined) lines.push('', `Full report, with each request as curl: ${fullReport}`);
   return lines.map(showControls);
@@ -38,7 +42,10 @@ export function failureDigest(report: RunReport, fullReport?: string): string[] 
  * masks them, with what was expected; else what was expected and what came back. A fuzz failure adds
  * its shrunk input and the flags that replay it.
  */
-export function failureLines(failure: Failure): string[] {
+export function failureLines(
+  failure: Failure,
+  replayCommand: (flags: string) => string = (flags) => flags,
+): string[] {
   const lines = mismatchesOf(failure).map(mismatchText);
   const message = firstLine(failure.message) ?? '';
   const expected = firstLine(failure.expected);
@@ -46,6 +53,7 @@ export function failureLines(failure: Failure): string[] {
     lines.push(`${message}${expected === undefined ? '' : `; expected ${expected}`}`);
   else if (lines.length === 0) lines.push(expectedAndGot(failure, TERMINAL_EXCERPT));
   if (failure.input !== undefined) lines.push(`input: ${failure.input}`);
-  if (failure.replay !== undefined) lines.push(`replay: ${failure.replay}`);
-  return lines.map((line) => cut(line, TERMINAL_LINE));
+  if (failure.replay !== undefined) lines.push(`replay: ${replayCommand(failure.replay)}`);
+  // The replay is a command line to paste: never cut.
+  return lines.map((line) => (line.startsWith('replay: ') ? line : cut(line, TERMINAL_LINE)));
 }
