@@ -5,7 +5,7 @@ import { FLOW_CLASSES } from '../../specs/catalog';
 import type { CaseResult, Failure, RunReport } from '../engine/results';
 import { summarize } from '../engine/runner';
 import { grepFilter, mapConcurrent } from '../engine/selection';
-import { excerpt } from '../http/curl';
+import { excerpt, shellQuote } from '../http/curl';
 import { isRecord } from '../model/json';
 import type { TargetConfig } from '../target/config';
 import { connectTarget, type ConnectOptions } from '../target/connect';
@@ -36,6 +36,8 @@ export interface FuzzOptions extends ConnectOptions, FuzzBounds {
   readonly signal?: AbortSignal;
   /** The run's name prefix (default: a fresh one), so that a caller can name it before the run ends. */
   readonly prefix?: string;
+  /** Told as each property ends (a progress display): its result, and how many of how many are done. */
+  readonly onPropertyEnd?: (result: CaseResult, done: number, total: number) => void;
 }
 
 /** A failure as fast-check left it: the shrunk input and how to replay it. */
@@ -119,17 +121,23 @@ function failureOf(property: FuzzProperty, details: fc.RunDetails<[unknown]>, ba
   const error = details.errorInstance;
   const broken = error instanceof RuleBroken ? error : undefined;
   const input = excerpt(JSON.stringify(details.counterexample?.[0]) ?? 'undefined', SHOWN_COUNTEREXAMPLE);
-  const grep = property.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, '.');
-  const replay = `--seed ${details.seed} --path ${details.counterexamplePath ?? ''} --grep '${grep}'`;
   return {
     check: `fuzz:${broken?.rule ?? 'crash'}`,
     caseId: property.id,
     level: 'MUST',
-    message: `${broken?.problem ?? String(error)} — shrunk input (${details.numShrinks} shrinks): ${input} — replay: ${replay}`,
+    message: broken?.problem ?? String(error),
     location: broken?.location ?? 'the fuzz property',
     expected: broken?.expected,
+    input: `${input} (shrunk ${details.numShrinks} times)`,
+    replay: replayFlags(details.seed, details.counterexamplePath ?? '', property.id),
     ...shown(baseUrl, broken?.exchange),
   };
+}
+
+/** `--seed 42 --path 3:0:1 --grep '^POST flows: fuzz: …$'`: what replays one property's failure. */
+export function replayFlags(seed: number, path: string, id: string): string {
+  const grep = `^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  return `--seed ${seed} --path ${path} --grep ${shellQuote(grep)}`;
 }
 
 /** A property the user stopped: skipped with the reason, never a pass or a failure. */
@@ -218,9 +226,16 @@ function runProperties(
     options.durationMs === undefined
       ? undefined
       : (options.durationMs * Math.min(config.concurrency, selected.length)) / Math.max(selected.length, 1);
-  return mapConcurrent(selected, config.concurrency, (property) =>
-    runProperty(property, { ...options, seed, deadline, share }, wire.transport.baseUrl),
-  );
+  let done = 0;
+  return mapConcurrent(selected, config.concurrency, async (property) => {
+    const outcome = await runProperty(
+      property,
+      { ...options, seed, deadline, share },
+      wire.transport.baseUrl,
+    );
+    options.onPropertyEnd?.(outcome.result, ++done, selected.length);
+    return outcome;
+  });
 }
 
 /** A fuzz run: seed data, every selected property within its bounds, clean-up, the report. */

@@ -26,12 +26,42 @@ export const codePointLength = (text: string): number => [...text].length;
 /** Beyond this many code points a string of an exact length is a short random text repeated. */
 const SHORT = 64;
 
-/** A string of exactly `length` code points: random up to SHORT, else a random text of 1..8 repeated. */
-function exactLength(length: number): fc.Arbitrary<string> {
-  if (length <= SHORT) return fc.string({ unit: codePoint, minLength: length, maxLength: length });
-  return fc.string({ unit: codePoint, minLength: 1, maxLength: 8 }).map((seed) => {
-    const units = [...seed];
-    return Array.from({ length }, (_, index) => units[index % units.length]).join('');
+/**
+ * Drawn as `start`, shrunk as `range` shrinks it (towards its bound nearest zero): a value generated on a
+ * bound that shrinking can still move off.
+ */
+class StartingAt extends fc.Arbitrary<number> {
+  constructor(
+    private readonly start: number,
+    private readonly range: fc.Arbitrary<number>,
+  ) {
+    super();
+  }
+  generate(): fc.Value<number> {
+    return new fc.Value(this.start, undefined);
+  }
+  canShrinkWithoutContext(value: unknown): value is number {
+    return this.range.canShrinkWithoutContext(value);
+  }
+  shrink(value: number, context: unknown): fc.Stream<fc.Value<number>> {
+    return this.range.shrink(value, context);
+  }
+}
+
+/**
+ * A string of exactly `length` code points when drawn (random up to SHORT, else a random text of 1..8
+ * repeated), whose length shrinks down to `minLength`: a failure found at maxLength is shown as the
+ * shortest string that still fails, not as the longest one.
+ */
+function exactLength(length: number, minLength: number): fc.Arbitrary<string> {
+  const kept = new StartingAt(length, fc.integer({ min: minLength, max: length }));
+  const text =
+    length <= SHORT
+      ? fc.string({ unit: codePoint, minLength: length, maxLength: length })
+      : fc.string({ unit: codePoint, minLength: 1, maxLength: 8 });
+  return fc.tuple(kept, text).map(([size, drawn]) => {
+    const units = [...drawn];
+    return Array.from({ length: size }, (_, index) => units[index % units.length]).join('');
   });
 }
 
@@ -43,7 +73,7 @@ function exactLength(length: number): fc.Arbitrary<string> {
 export function unicodeString(minLength = 0, maxLength = 64): fc.Arbitrary<string> {
   const bounds = [...new Set([minLength, maxLength])].map((length) => ({
     weight: length > 1024 ? 1 : 10,
-    arbitrary: exactLength(length),
+    arbitrary: exactLength(length, minLength),
   }));
   if (minLength > SHORT) return fc.oneof(...bounds);
   const short = fc.string({ unit: codePoint, minLength, maxLength: Math.min(maxLength, SHORT) });

@@ -2,7 +2,8 @@ import { CUT_MARK } from './cut-edges';
 import { REDACTED, redactHeaderValue, redactSecrets } from './redact';
 import { requestUrl, type HttpRequest } from './transport';
 
-const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+/** One shell word, whatever it holds. */
+export const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** A bearer token shown as what it is (`Bearer <token with flows.get>`), else redacted. */
 function shownHeaderValue(name: string, value: string, authLabel: string | undefined): string {

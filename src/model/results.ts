@@ -34,6 +34,23 @@ export interface Failure {
   readonly actual?: string;
   /** The request that reproduces it, as curl (token redacted). */
   readonly request?: string;
+  /**
+   * The values of the answer that broke the rule, each at its JSON pointer into the body (`/totalCount`),
+   * beside the value the rule wanted when it names one.
+   */
+  readonly mismatches?: readonly Mismatch[];
+  /** fuzz: the shrunk input that broke the rule, as JSON (cut to a readable length). */
+  readonly input?: string;
+  /** fuzz: the flags that replay exactly that input: `--seed 42 --path 3:0:1 --grep '^…$'`. */
+  readonly replay?: string;
+}
+
+/** One value of an answer that broke a rule. */
+export interface Mismatch {
+  /** RFC 6901 pointer into the answer's body; `""` is the whole body. */
+  readonly pointer: string;
+  readonly actual: unknown;
+  readonly expected?: unknown;
 }
 
 /** What names a case, in its table and in its result. */

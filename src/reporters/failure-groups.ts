@@ -17,23 +17,41 @@ export interface FailureGroup {
   readonly members: readonly FailureMember[];
 }
 
-/** The message with its variable parts as placeholders: `status <n>, expected <n>`. */
+/**
+ * The message with its variable parts as placeholders: `status <n>, expected <n>`. The key names of a
+ * quoted JSON object stay (`{"count":<n>,"totalCount":<n>}`): they say what the rule is about.
+ */
 export function messageShape(message: string): string {
+  const text = message.split('\n')[0].slice(0, SHAPE_INPUT_MAX);
+  let offset = 0;
+  const parts = text.split(QUOTED).map((part, index) => {
+    const at = offset;
+    offset += part.length;
+    if (index % 2 === 0) return maskValues(part);
+    return isKey(text, at, part) ? part : `${part[0]}…${part[0]}`;
+  });
   return (
-    message
-      .split('\n')[0]
-      .slice(0, SHAPE_INPUT_MAX)
-      .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-      .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
-      .replace(/\b[0-9a-f]{24}\b/gi, '<id>')
-      .replace(/\bfc[0-9a-f]{8}-[\w.-]*/g, '<name>')
-      .replace(/\b\d+(?:\.\d+)*\b/g, '<n>')
+    parts
+      .join('')
       // A list of like items is one shape whatever its length: `"…", "…", "…"` is `"…", …`.
       .replace(/([^,;:]+?)(?:, \1)+(?=[,;]|$)/g, '$1, …')
       // The last item of a list the check cut short is a fragment of one.
       .replace(/, …, [^,;]*$/, ', …')
   );
 }
+
+/** Quoted strings, captured so that split() keeps them at the odd indexes. */
+const QUOTED = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/;
+
+/** A quoted string right after `{` or `,` and before `:` is a key of a JSON object. */
+const isKey = (text: string, at: number, part: string): boolean =>
+  part.startsWith('"') && /[{,]/.test(text[at - 1] ?? '') && text[at + part.length] === ':';
+
+const maskValues = (text: string): string =>
+  text
+    .replace(/\b[0-9a-f]{24}\b/gi, '<id>')
+    .replace(/\bfc[0-9a-f]{8}-[\w.-]*/g, '<name>')
+    .replace(/\b\d+(?:\.\d+)*\b/g, '<n>');
 
 /** Messages are shaped from their start: what varies past it would not make another cause. */
 const SHAPE_INPUT_MAX = 300;

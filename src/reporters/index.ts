@@ -13,3 +13,4 @@ export { showControls } from './controls';
 export { writtenReportLines, type WrittenLines } from './written-lines';
 export { failureDigest } from './failure-digest';
 export { groupFailures, messageShape, type FailureGroup } from './failure-groups';
+export { skipReasonsLine } from './skip-reasons';

@@ -1,6 +1,7 @@
 import type { CaseResult, Outcome, Reporter, RunEvent } from '../engine/results';
 import { showControls } from './controls';
 import { countOutcomes, isUnexpectedFailure, OUTCOME_LABELS } from './report-views';
+import { skipReasonsLine } from './skip-reasons';
 import { summaryLine } from './summary-line';
 
 /** Where progress goes: process.stderr by default, a buffer in tests. */
@@ -23,7 +24,8 @@ const barWidth = (columns: number): number => (columns >= 120 ? 20 : 10);
  * The progress display: on a terminal a progress bar on one line that updates in place (counts and the
  * case just finished), with each failed case printed above it as it fails (`FAIL <case id>`), so the
  * bar never overwrites one; elsewhere (CI logs, pipes) one plain line per case, `PASS <case id>` (a
- * skipped case with its reason: `SKIP <case id> (<reason>)`); and a final summary.
+ * skipped case with its reason: `SKIP <case id> (<reason>)`); and a final summary, with the skipped
+ * cases counted by reason (on a terminal too, where no SKIP line is printed).
  */
 export class ProgressDisplay implements Reporter {
   readonly name = 'progress';
@@ -58,11 +60,16 @@ export class ProgressDisplay implements Reporter {
             showControls(`${this.label(event.result)} ${event.result.id}${this.reason(event.result)}`) + '\n',
           );
         return;
-      case 'run:end':
+      case 'run:end': {
+        const skips = skipReasonsLine(event.report.results);
         this.stream.write(
-          (this.tty ? CLEAR_LINE : '') + showControls(summaryLine(event.report.summary)) + '\n',
+          (this.tty ? CLEAR_LINE : '') +
+            showControls(summaryLine(event.report.summary)) +
+            '\n' +
+            (skips === undefined ? '' : showControls(skips) + '\n'),
         );
         return;
+      }
     }
   }
 

@@ -84,6 +84,8 @@ export function failureText(result: CaseResult): string {
 export function formatFailure(failure: Failure): string {
   const lines = [`[${failure.level} ${failure.check}] ${failure.location}`, failure.message];
   if (failure.expected !== undefined) lines.push(`expected: ${failure.expected} (${failure.location})`);
+  if (failure.input !== undefined) lines.push(`input: ${failure.input}`);
+  if (failure.replay !== undefined) lines.push(`replay: ${failure.replay}`);
   if (failure.request !== undefined) lines.push(`request: ${failure.request}`);
   if (failure.actual !== undefined) lines.push(`response: ${failure.actual}`);
   return lines.join('\n');

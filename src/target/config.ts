@@ -34,6 +34,8 @@ export interface TargetConfig {
   readonly strict: boolean;
   readonly shard?: { readonly index: number; readonly count: number };
   readonly expectations?: string;
+  /** More skipped cases than this fail the run (`--max-skipped`; CI). */
+  readonly maxSkipped?: number;
   readonly cleanup: boolean;
 }
 
@@ -73,6 +75,7 @@ export const ENV_NAMES: Readonly<Record<keyof RawTargetConfig, string>> = {
   strict: 'FLOWS_CONFORMANCE_STRICT',
   shard: 'FLOWS_CONFORMANCE_SHARD',
   expectations: 'FLOWS_CONFORMANCE_EXPECTATIONS',
+  maxSkipped: 'FLOWS_CONFORMANCE_MAX_SKIPPED',
   cleanup: 'FLOWS_CONFORMANCE_CLEANUP',
 };
 
@@ -228,6 +231,10 @@ export function resolveTargetConfig(layers: readonly RawTargetConfig[]): TargetC
     strict: boolean(merged.strict, SETTING_NAMES.strict),
     shard: merged.shard === undefined ? undefined : parseShard(String(merged.shard)),
     expectations: text(merged.expectations),
+    maxSkipped:
+      text(merged.maxSkipped) === undefined
+        ? undefined
+        : integer(merged.maxSkipped, '--max-skipped', 0, 1_000_000),
     cleanup: boolean(merged.cleanup, SETTING_NAMES.cleanup),
   };
   if (config.userEmail !== undefined && config.userPassword === undefined) {

@@ -54,8 +54,8 @@ const FOUND: Readonly<Record<string, Expected>> = {
     shape: (input) => {
       const entries = input.triggerFilter as { key?: string }[];
       expect(entries).to.have.length(1);
-      // A key drawn at its maxLength keeps that length while its characters shrink: it holds a dot.
-      expect(entries[0].key).to.include('.');
+      // A key drawn at its maxLength shrinks in length too: the dot alone is left.
+      expect(entries[0].key).to.equal('.');
       expect(Object.keys(input).sort()).to.deep.equal(['filter', 'filterField', 'triggerFilter']);
       expect(Object.keys(entries[0])).to.deep.equal(['key']);
     },
@@ -153,7 +153,8 @@ describe('fuzz: generated inputs against the mock (flows-conformance fuzz)', fun
       const failure = outcome.report.results.find((result) => result.id === finding.id)!.failures[0];
       expect(failure.check).to.equal(`fuzz:${expected.rule}`);
       expect(failure.request).to.match(/^curl /);
-      expect(failure.message).to.include(`--seed ${finding.seed} --path ${finding.path}`);
+      expect(failure.replay).to.include(`--seed ${finding.seed} --path ${finding.path}`);
+      expect(failure.input).to.include('shrunk');
     });
   }
 
@@ -212,13 +213,20 @@ describe('fuzz: generated inputs against the mock (flows-conformance fuzz)', fun
       expect(failure.check).to.equal('fuzz:server-error');
       for (const file of readdirSync(reportDir))
         expect(readFileSync(path.join(reportDir, file), 'utf8')).not.to.include(ADMIN_TOKEN);
-      const pathArg = /--path (\S+)/.exec(failure.message)![1];
+      // The terminal names the property, the shrunk input and the whole replay command, no secret.
+      expect(first.stderr).to.include(`  ${report.results[0].id}`);
+      expect(first.stderr).to.match(/input: \{.*\(shrunk \d+ times\)/);
+      const command = /replay: flows-conformance fuzz (.*)/.exec(first.stderr)![1];
+      expect(command).to.include(`--target ${faulty.url}`).and.include('--mock-only-tokens');
+      expect(command).not.to.include(ADMIN_TOKEN);
+      const pathArg = /--path (\S+)/.exec(command)![1];
+      const grepArg = /--grep '([^']+)'/.exec(command)![1];
       const replay = await runMain(
         [
           'fuzz',
           ...targetArgs(faulty.url),
           '--grep',
-          POST_CREATES,
+          grepArg,
           '--seed',
           '3',
           '--path',
@@ -228,6 +236,7 @@ describe('fuzz: generated inputs against the mock (flows-conformance fuzz)', fun
         ],
         { FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN },
       );
+      expect(replay.stderr).to.include(report.results[0].failures[0].message);
       expect(replay.code).to.equal(1);
       expect(replay.stdout).to.match(/fuzz: \d+ inputs? in/);
     });

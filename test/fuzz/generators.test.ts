@@ -6,7 +6,7 @@ import { brokenValues } from '../../src/fuzz/schema-breakers';
 import { brokenQuery, decodeQuery, encodeQuery, validQuery } from '../../src/fuzz/query';
 import { linkedBundle, globRegExp } from '../../src/fuzz/own-data';
 import { validatorFor } from '../../src/schemas/registry';
-import { MAX_GENERATED_NESTING } from '../../src/fuzz/unicode';
+import { MAX_GENERATED_NESTING, unicodeString } from '../../src/fuzz/unicode';
 
 /**
  * The generators of `flows-conformance fuzz`, from the schemas and the catalog alone: what they make is
@@ -24,6 +24,25 @@ const strings = (value: unknown): string[] =>
       : [];
 
 describe('fuzz: generators from the schemas and the catalog', function () {
+  it('a string drawn at its maxLength shrinks in length too, to the shortest that still fails', () => {
+    const caret = fc.check(
+      fc.property(unicodeString(0, 80), (text) => !text.includes('^')),
+      {
+        seed: 5,
+        numRuns: 2000,
+      },
+    );
+    expect(caret.counterexample).to.deep.equal(['^']);
+    const long = fc.check(
+      fc.property(unicodeString(0, 300), (text) => [...text].length < 100),
+      {
+        seed: 5,
+        numRuns: 2000,
+      },
+    );
+    expect([...String(long.counterexample?.[0])]).to.have.length(100);
+  });
+
   this.timeout(120_000);
   const posts = fc.sample(validValues('workflowPost'), { seed: 1, numRuns: SAMPLES });
 

@@ -11,6 +11,7 @@ import {
   summaryLine,
 } from '../../src/reporters';
 import { countOutcomes } from '../../src/reporters/report-views';
+import { failureLines } from '../../src/reporters/failure-digest';
 import { caseResult, runReport } from './report-factory';
 
 /** A failure as a check returns it, with what was expected and what came back. */
@@ -89,6 +90,38 @@ describe('reporters: failures grouped by cause', () => {
     );
     expect(lines.at(-1)).to.equal('Full report, with each request as curl: reports/index.html');
     expect(failureDigest(runReport([caseResult('ok')]))).to.deep.equal([]);
+  });
+
+  it('a heading keeps the key names of a quoted object and masks only their values', () => {
+    expect(messageShape('page 0: 3 items, {"count":3,"totalCount":3,"page":0,"perPage":3}')).to.equal(
+      'page <n>: <n> items, {"count":<n>,"totalCount":<n>,"page":<n>,"perPage":<n>}',
+    );
+    expect(messageShape('{"name":"fc12ab34cd-d-x"}')).to.equal('{"name":"…"}');
+  });
+
+  it('each failure shows the value of the answer that broke the rule beside the expected one', () => {
+    const pageWindow: Failure = {
+      ...failure('paging', 'page 0: 3 items, {"count":3,"totalCount":3,"page":0,"perPage":3}', 'pageWindow'),
+      expected: '3 items and {"count":3,"totalCount":16,"page":0,"perPage":3} (0-based pages)',
+      actual: `200 (application/json) {"count":3,"totalCount":3,"perPage":3,"page":0,"sortField":"name","sortDirection"…`,
+    };
+    expect(failureLines(pageWindow)[0]).to.equal('/totalCount: 3, expected 16');
+    // The message with this case's own values, which the heading masks.
+    expect(failureLines(pageWindow)[1]).to.include('"totalCount":3').and.include('expected 3 items');
+    const schema: Failure = {
+      ...failure('schema', 'the body does not validate against workflow: /id must be string', 'schema'),
+      actual: '201 (application/json) {"id":1234,"name":"x"}',
+    };
+    expect(failureLines(schema)).to.deep.equal(['/id: 1234']);
+    const told: Failure = {
+      ...failure('told', 'the body is not JSON'),
+      mismatches: [{ pointer: '/count', actual: 'three', expected: 3 }],
+    };
+    expect(failureLines(told)).to.deep.equal(['/count: "three", expected 3']);
+    // Nothing to point at: what was expected and what came back, as before.
+    expect(failureLines(failure('plain', 'the body is not JSON'))).to.deep.equal([
+      'expected an Error body {type, message} (JSON); got 401 (text/plain) Authorization required for plain',
+    ]);
   });
 
   it('the JUnit message states the expectation and what came back; <skipped> carries its reason', () => {

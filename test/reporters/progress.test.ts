@@ -30,6 +30,7 @@ describe('reporters: progress', () => {
       'SKIP GET flows: all.User token is accepted (no user token)',
       'PASS POST flows: example body is 201',
       '5 cases: 2 passed, 1 failed, 1 warnings, 1 skipped in 25 ms',
+      '1 skipped: 1 no user token',
       '',
     ]);
     expect(stream.text).to.not.contain('\r');
@@ -39,8 +40,10 @@ describe('reporters: progress', () => {
     const stream = new BufferStream(true);
     play(new ProgressDisplay(stream));
     const lines = stream.text.split('\n');
-    // The header, the one failure (kept), the bar's last state overwritten by the summary, nothing after.
-    expect(lines).to.have.length(4);
+    // The header, the one failure (kept), the bar's last state overwritten by the summary, the skips
+    // counted by reason (a terminal prints no SKIP line), nothing after.
+    expect(lines).to.have.length(5);
+    expect(lines[3]).to.equal('1 skipped: 1 no user token');
     expect(lines[1].split('\r').at(-1)).to.equal('\u001b[2KFAIL GET flows: sortField=bogus is 400');
     expect(lines[2]).to.contain('3/5 1 passed, 1 failed, 1 warn, 0 skipped | GET flows: names sort');
     expect(lines[2]).to.match(/\[#{6}-{4}\] 3\/5 /);

@@ -88,6 +88,57 @@ describe('runner: flows-conformance run exit codes', function () {
     }
   });
 
+  describe('what the terminal says, and --max-skipped', () => {
+    /** One paging case and the four cases that need a second application, which is not given. */
+    const argsFor = (url: string) => [
+      'run',
+      '--target',
+      url,
+      '--application-id',
+      String(urlLayer(url).applicationId),
+      '--grep',
+      'perPage=3&page=0 gives|token of another application is refused',
+    ];
+    const env = { FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN, NO_COLOR: '1' };
+
+    it('a failure shows the value the server sent beside the expected one; skips are counted by reason', async () => {
+      const { mock, url } = await listeningMock(['wrong-total-count']);
+      try {
+        const run = await runMain([...argsFor(url), '--report-dir', path.join(dir, 'total')], env);
+        expect(run.code).to.equal(1);
+        expect(run.stderr).to.include(
+          'pageWindow: page <n>: <n> items, {"count":<n>,"totalCount":<n>,"page":<n>,"perPage":<n>} (1 case)',
+        );
+        expect(run.stderr).to.include('      /totalCount: 3, expected 16\n');
+        expect(run.stderr).to.include('4 skipped: 4 no second application given (--other-application-id)\n');
+      } finally {
+        await mock.close();
+      }
+    });
+
+    it('--max-skipped N passes a run that skipped N cases and fails one that skipped more, saying why', async () => {
+      const { mock, url } = await listeningMock();
+      try {
+        const atLimit = await runMain(
+          [...argsFor(url), '--max-skipped', '4', '--report-dir', path.join(dir, 'limit')],
+          env,
+        );
+        expect(atLimit.code, atLimit.stderr).to.equal(0);
+        const above = await runMain(
+          [...argsFor(url), '--max-skipped', '3', '--report-dir', path.join(dir, 'above')],
+          env,
+        );
+        expect(above.code).to.equal(1);
+        expect(above.stderr).to.include('flows-conformance: 4 cases skipped, more than --max-skipped 3');
+        const bad = await runMain(['run', '--max-skipped', 'many'], env);
+        expect(bad.code).to.equal(2);
+        expect(bad.stderr).to.include('--max-skipped must be an integer');
+      } finally {
+        await mock.close();
+      }
+    });
+  });
+
   it('2 with one line on a usage error, 3 on an unreachable target', async () => {
     for (const args of [
       ['run', '--shard', '3/2'],

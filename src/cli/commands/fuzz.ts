@@ -12,11 +12,14 @@ import {
   HTML_REPORT_FILE,
   MARKDOWN_REPORT_FILE,
   showControls,
+  skipReasonsLine,
   writeReports,
   writtenReportLines,
 } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure, UsageError } from '../usage-error';
+import { addMaxSkippedOption, applyMaxSkipped } from '../max-skipped';
+import { fuzzProgress, replayTargetFlags } from '../fuzz-terminal';
 
 const MAX_RUNS = 1_000_000;
 const MAX_DURATION_S = 24 * 3600;
@@ -45,48 +48,64 @@ export function registerFuzzCommand(program: Command): void {
     )
     .option('--seed <n>', 'fast-check seed (default random; printed, and in every failure)')
     .option('--path <path>', 'with --seed and --grep: replay the one failure fast-check named by this path')
-    .option('--no-cleanup', 'keep the flows the run created')
-    .action(async () => {
-      const options = command.opts();
-      const runs = wholeNumber(options.runs, '--runs', 1, MAX_RUNS);
-      const duration = wholeNumber(options.duration, '--duration', 1, MAX_DURATION_S);
-      const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
-      if (runs !== undefined && duration !== undefined)
-        throw new UsageError('give --runs or --duration, not both');
-      if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
-        throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
-      const config = resolveTargetOptions(command);
-      const prefix = newRunPrefix();
-      const interrupt = onRunInterrupt('fuzz', config.baseUrl, prefix);
-      const outcome = await runFuzz({
-        signal: interrupt.signal,
-        prefix,
-        config,
-        startEmbedded: embeddedMock(),
-        runs,
-        durationMs: duration === undefined ? undefined : duration * 1000,
-        seed,
-        path: options.path as string | undefined,
-      }).finally(() => interrupt.dispose());
-      if (outcome.startError) throw startFailure(outcome.startError, outcome.startUnreachable);
-      if (outcome.report.results.length === 0 && !outcome.report.summary.interrupted)
-        throw new UsageError(`--grep "${showControls(config.grep ?? '')}" matches no property`);
-      const { report } = outcome;
-      const written = await writeReports(report, config.reportDir, defaultReporters(), outcome.secrets);
-      const lines = writtenReportLines(written, config.reportDir);
-      const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
-        .map((file) => path.join(config.reportDir, file))
-        .find((file) => written.files.includes(file));
-      for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
-      for (const line of lines.stderr) process.stderr.write(`${line}\n`);
-      const seconds = report.summary.durationMs / 1000;
-      process.stdout.write(
-        `fuzz: ${outcome.inputs} inputs in ${seconds.toFixed(1)} s (${(outcome.inputs / Math.max(seconds, 0.001)).toFixed(0)}/s), ` +
-          `${report.summary.passed} properties passed, ${report.summary.failed} failed; seed ${outcome.seed}\n`,
-      );
-      for (const line of lines.stdout) process.stdout.write(`${line}\n`);
-      for (const line of leftFlowsLines(report.summary.leftFlows)) process.stderr.write(`${line}\n`);
-      if (endsInterrupted(report.summary, prefix)) return;
-      process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
+    .option('--no-cleanup', 'keep the flows the run created');
+  addMaxSkippedOption(command, 'properties').action(async () => {
+    const options = command.opts();
+    const runs = wholeNumber(options.runs, '--runs', 1, MAX_RUNS);
+    const duration = wholeNumber(options.duration, '--duration', 1, MAX_DURATION_S);
+    const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
+    if (runs !== undefined && duration !== undefined)
+      throw new UsageError('give --runs or --duration, not both');
+    if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
+      throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
+    const config = resolveTargetOptions(command);
+    const prefix = newRunPrefix();
+    const interrupt = onRunInterrupt('fuzz', config.baseUrl, prefix);
+    const progress = fuzzProgress(process.stderr);
+    const outcome = await runFuzz({
+      signal: interrupt.signal,
+      prefix,
+      config,
+      startEmbedded: embeddedMock(),
+      runs,
+      durationMs: duration === undefined ? undefined : duration * 1000,
+      seed,
+      path: options.path as string | undefined,
+      onPropertyEnd: progress.propertyEnd,
+    }).finally(() => {
+      progress.end();
+      interrupt.dispose();
     });
+    if (outcome.startError) throw startFailure(outcome.startError, outcome.startUnreachable);
+    if (outcome.report.results.length === 0 && !outcome.report.summary.interrupted)
+      throw new UsageError(`--grep "${showControls(config.grep ?? '')}" matches no property`);
+    const { report } = outcome;
+    const written = await writeReports(report, config.reportDir, defaultReporters(), outcome.secrets);
+    const lines = writtenReportLines(written, config.reportDir);
+    const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
+      .map((file) => path.join(config.reportDir, file))
+      .find((file) => written.files.includes(file));
+    const replay = (flags: string) => `flows-conformance fuzz ${flags}${replayTargetFlags(command)}`;
+    for (const line of failureDigest(report, fullReport, replay)) process.stderr.write(`${line}\n`);
+    for (const line of lines.stderr) process.stderr.write(`${line}\n`);
+    const seconds = report.summary.durationMs / 1000;
+    process.stdout.write(
+      `fuzz: ${outcome.inputs} inputs in ${seconds.toFixed(1)} s (${(outcome.inputs / Math.max(seconds, 0.001)).toFixed(0)}/s), ` +
+        `${report.summary.passed} properties passed, ${report.summary.failed} failed` +
+        `${report.summary.skipped > 0 ? `, ${report.summary.skipped} ran no input` : ''}; seed ${outcome.seed}\n`,
+    );
+    const skips = skipReasonsLine(report.results);
+    if (skips !== undefined) process.stdout.write(`${showControls(skips)}\n`);
+    for (const line of lines.stdout) process.stdout.write(`${line}\n`);
+    for (const line of leftFlowsLines(report.summary.leftFlows)) process.stderr.write(`${line}\n`);
+    if (endsInterrupted(report.summary, prefix)) return;
+    const limited = applyMaxSkipped(
+      report.summary,
+      config.maxSkipped,
+      written.errors.length > 0 ? 1 : exitCodeOf(report),
+      'properties',
+    );
+    if (limited.line) process.stderr.write(`${limited.line}\n`);
+    process.exitCode = limited.exitCode;
+  });
 }
