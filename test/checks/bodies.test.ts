@@ -86,6 +86,19 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     expect(wrongFlow.text).to.include('version b1 has flowId n1, not n2');
   });
 
+  it('importMaps: an id kept rather than fresh is a SHOULD of decision 11; an unmapped id a MUST', () => {
+    const given = { flows: [{ id: '5a0000000000000000000001' }], flowVersions: [] };
+    const kept = { importedFlowIdMap: { '5a0000000000000000000001': '5a0000000000000000000001' } };
+    const [keptFailure] = run({ check: 'importMaps' }, exchange(201, kept, {}, post(given)));
+    expect(keptFailure.level).to.equal('SHOULD');
+    expect(keptFailure.text).to.include('kept its id');
+    const [unmapped] = run(
+      { check: 'importMaps' },
+      exchange(201, { importedFlowIdMap: {} }, {}, post(given)),
+    );
+    expect(unmapped.level).to.equal('MUST');
+  });
+
   it('importMaps wants a given defaultVersionId remapped to its version’s new id (P4)', () => {
     const given = {
       flows: [{ id: 'a1', defaultVersionId: 'b1' }],
