@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
-import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
+import { everyCaseSkipped, exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
 import { selectCases } from '../../engine/selection';
 import path from 'node:path';
 import { embeddedMock } from '../../mock/embedded';
@@ -56,6 +56,8 @@ export function registerRunCommand(program: Command): void {
           `kept the flows the run created: names starting ${report.summary.keptDataPrefix}\n`,
         );
       if (startError) throw new UsageError(showControls(startError));
-      process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
+      const nothingRan = everyCaseSkipped(report);
+      if (nothingRan) process.stderr.write(`flows-conformance: ${showControls(nothingRan)}\n`);
+      process.exitCode = written.errors.length > 0 || nothingRan ? 1 : exitCodeOf(report);
     });
 }
