@@ -2,8 +2,10 @@
  * The worst filter globs against one application of 255-character names (the schema's longest), at 10k
  * and 100k flows: each request's time and the longest the event loop was held meanwhile (the mock runs in
  * this process, asked over loopback). Target: no request holds the loop over 50 ms at 100k flows (issue
- * 20). Usage: npx tsx bench/mock-glob.ts [--flows 10000,100000]; exit 1 when the target is missed.
+ * 20), judged on the longest turn's CPU time, as the wall clock on a shared machine also counts the time
+ * others ran. Usage: npm run bench:glob [-- --flows 10000,100000]; exit 1 when the target is missed.
  */
+import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { actionById, pathFor } from '../specs/catalog';
 import { createMockServer, MOCK_APPLICATION_ID } from '../src/mock';
@@ -45,19 +47,54 @@ function fill(mock: Awaited<ReturnType<typeof createMockServer>>, count: number)
   }
 }
 
-async function timed(url: string): Promise<{ ms: number; heldMs: number; status: number }> {
+/**
+ * The longest turn of the event loop while `work` runs, as the CPU time the process spent between two
+ * ticks of an immediate: unlike the wall clock, not lengthened when a loaded machine runs others.
+ */
+async function longestTurnCpuMs<T>(work: () => Promise<T>): Promise<{ value: T; cpuMs: number }> {
+  let running = true;
+  let longest = 0;
+  let last = process.cpuUsage();
+  const tick = () => {
+    const now = process.cpuUsage();
+    longest = Math.max(longest, (now.user + now.system - last.user - last.system) / 1000);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  try {
+    return { value: await work(), cpuMs: longest };
+  } finally {
+    running = false;
+  }
+}
+
+interface Timing {
+  readonly ms: number;
+  /** The longest turn by the wall clock (what other clients waited, the machine's load included). */
+  readonly heldMs: number;
+  /** The longest turn in CPU time (what the mock itself did in one go). */
+  readonly cpuMs: number;
+  readonly status: number;
+}
+
+async function timed(url: string): Promise<Timing> {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const began = performance.now();
-  const answer = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
-  await answer.arrayBuffer();
+  const { value: status, cpuMs } = await longestTurnCpuMs(async () => {
+    const answer = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    await answer.arrayBuffer();
+    return answer.status;
+  });
   const ms = performance.now() - began;
   loop.disable();
   // The histogram's largest delay past the 1 ms resolution: how long one turn kept the loop.
-  return { ms, heldMs: Math.max(loop.max / 1e6 - 1, 0), status: answer.status };
+  return { ms, heldMs: Math.max(loop.max / 1e6 - 1, 0), cpuMs, status };
 }
 
 async function main(): Promise<void> {
+  process.stdout.write(`load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores\n`);
   const sizes = argument('flows', '10000,100000').split(',').map(Number);
   let missed = false;
   for (const count of sizes) {
@@ -66,18 +103,20 @@ async function main(): Promise<void> {
     try {
       fill(mock, count);
       const base = await mock.listen(0, '127.0.0.1');
-      // The first Get of an order builds its index once; it is measured apart from the globs.
-      const first = await timed(`${base}${FLOWS_PATH}?perPage=25`);
-      process.stdout.write(
-        `${count} flows: first Get (builds the name index) ${first.ms.toFixed(1)} ms, loop held ${first.heldMs.toFixed(1)} ms\n`,
-      );
+      // The first Get of an order builds its index once; it is shown apart from the globs.
+      const rows: [string, Timing][] = [
+        ['first Get (sorts)', await timed(`${base}${FLOWS_PATH}?perPage=25`)],
+      ];
       for (const [label, glob] of Object.entries(GLOBS)) {
         const query = glob ? `&filterField=name&filter=${encodeURIComponent(glob)}` : '';
-        const { ms, heldMs, status } = await timed(`${base}${FLOWS_PATH}?perPage=25${query}`);
-        const verdict = heldMs > TARGET_MS ? 'OVER' : 'ok';
-        if (count >= 100_000 && heldMs > TARGET_MS) missed = true;
+        rows.push([label, await timed(`${base}${FLOWS_PATH}?perPage=25${query}`)]);
+      }
+      for (const [label, { ms, heldMs, cpuMs, status }] of rows) {
+        const verdict = cpuMs > TARGET_MS ? 'OVER' : 'ok';
+        if (count >= 100_000 && cpuMs > TARGET_MS) missed = true;
         process.stdout.write(
-          `${count} flows, ${label.padEnd(18)} ${status} ${ms.toFixed(1).padStart(8)} ms, loop held ${heldMs.toFixed(1).padStart(6)} ms ${verdict}\n`,
+          `${count} flows, ${label.padEnd(18)} ${status} ${ms.toFixed(1).padStart(8)} ms; longest turn ` +
+            `${cpuMs.toFixed(1).padStart(5)} ms CPU, ${heldMs.toFixed(1).padStart(5)} ms wall ${verdict}\n`,
         );
       }
     } finally {
