@@ -41,6 +41,14 @@ export function holdsJson(stored: unknown, sent: unknown): boolean {
   return isDeepStrictEqual(stored, sent);
 }
 
+/**
+ * Whether a returned Workflow holds a field Post sent. A field sent as `null` (the Workflow Post schema
+ * allows it for `iconData`: no icon) is also held by its absence: the Workflow schema has no `null` for
+ * it, so leaving the field out is how a Workflow says "none".
+ */
+export const holdsSentField = (workflow: Record<string, unknown>, key: string, sent: unknown): boolean =>
+  holdsJson(workflow[key], sent) || (sent === null && !(key in workflow));
+
 /** What Post sent is what it returns and what Get then finds under the new id. */
 export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
   const posted = exchangeOf(context, ref);
@@ -74,8 +82,8 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
     ];
   }
   const differences = Object.entries(sent).flatMap(([key, value]) => [
-    ...(holdsJson(created[key], value) ? [] : [`Post answered ${shownField(key, created[key])}`]),
-    ...(holdsJson(stored[key], value) ? [] : [`Get returns ${shownField(key, stored[key])}`]),
+    ...(holdsSentField(created, key, value) ? [] : [`Post answered ${shownField(key, created[key])}`]),
+    ...(holdsSentField(stored, key, value) ? [] : [`Get returns ${shownField(key, stored[key])}`]),
   ]);
   if (differences.length === 0) return [];
   return [

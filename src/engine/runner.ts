@@ -59,6 +59,20 @@ export const exitCodeOf = (report: RunReport): 0 | 1 | 3 => {
 };
 
 /**
+ * Why a run tells nothing, when every case it selected was skipped (the run then fails), or undefined.
+ * The set-up cases `--grep` brought in do not count, unless they are all there is.
+ */
+export function everyCaseSkipped(report: RunReport): string | undefined {
+  const selected = report.results.filter((result) => result.aspect !== 'setup');
+  const results = selected.length > 0 ? selected : report.results;
+  if (results.length === 0 || results.some((result) => result.outcome !== 'skipped')) return undefined;
+  const reasons = [...new Set(results.map((result) => result.skipReason ?? 'no reason given'))];
+  const shown =
+    reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} more` : '');
+  return `every selected case (${results.length}) was skipped, so the run shows nothing: ${shown}`;
+}
+
+/**
  * One run: open the target (StartError if it cannot start), run the selected cases concurrently,
  * clean up, and return the report. Events go to the listeners as they happen.
  */

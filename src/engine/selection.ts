@@ -1,4 +1,5 @@
 import type { ConformanceCase } from './case';
+import { needsOf } from './needs';
 
 /** `--grep`: a case-insensitive regular expression on the case id (a plain substring if not a valid one). */
 export function grepFilter(pattern: string | undefined): (id: string) => boolean {
@@ -28,15 +29,21 @@ export function shardOf<T extends { readonly id: string }>(
   return cases.filter((item) => kept.has(item.id));
 }
 
+/**
+ * The cases `--grep` matches, and the set-up case of every piece of the data set they need: a failed
+ * set-up skips the cases that need it, and only its own case says so and fails the run.
+ */
 export function selectCases(
   cases: readonly ConformanceCase[],
   options: { grep?: string; shard?: { index: number; count: number } },
 ): ConformanceCase[] {
   const matches = grepFilter(options.grep);
-  return shardOf(
-    cases.filter((item) => matches(item.id)),
-    options.shard,
+  const chosen = cases.filter((item) => matches(item.id));
+  const needed = new Set(chosen.flatMap((item) => needsOf(item)));
+  const withSetUp = cases.filter(
+    (item) => matches(item.id) || (item.setup !== undefined && needed.has(item.setup)),
   );
+  return shardOf(withSetUp, options.shard);
 }
 
 /** Runs `work` over `items` with at most `limit` at once; results in the items' order. */

@@ -9,11 +9,14 @@ type RequestListener = (request: IncomingMessage, response: ServerResponse) => v
  * process: the request and the answer go through Node's HTTP objects without a socket, at half the CPU
  * of a loopback connection (the kill matrix, fuzz). The server need not listen.
  */
+/** The base URL reports show for a server reached in process, without a socket. */
+export const IN_PROCESS_BASE_URL = 'http://in-process';
+
 export function createInProcessTransport(server: Server, timeoutMs: number): Transport {
   const [handler] = server.listeners('request') as RequestListener[];
   if (!handler) throw new Error('the in-process server has no request handler');
   return {
-    baseUrl: 'http://in-process',
+    baseUrl: IN_PROCESS_BASE_URL,
     async send(request: HttpRequest): Promise<HttpResponse> {
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;

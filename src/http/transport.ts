@@ -59,8 +59,36 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+/**
+ * Deepest nesting of arrays and objects the suite parses in an answer. A body already capped in bytes
+ * (maxResponseBytes) can still nest millions deep, which costs the parser and every walk of the value
+ * far more than its size; no Workflow needs a fraction of this.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** Whether the JSON text nests arrays and objects deeper than `limit` (one pass, strings skipped). */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index += 1; // the escaped character, whatever it is
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
 export function parseJson(bodyText: string): JsonParse {
   if (bodyText.trim() === '') return { ok: false, error: 'the body is empty' };
+  if (nestsDeeperThan(bodyText, MAX_JSON_DEPTH))
+    return { ok: false, error: `the body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels` };
   try {
     return { ok: true, value: JSON.parse(bodyText) as unknown };
   } catch {

@@ -4,6 +4,7 @@ import type { CustomNodesBehaviour, PagingBehaviour, SelectionBehaviour, SortBeh
 import type { FlowSortField } from './flow-order';
 import { crashOnDottedKey } from './fuzz-faults';
 import { compileGlob } from './glob';
+import { filterInTurns } from './turns';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
 
@@ -59,7 +60,7 @@ function flowSelector(
   const matchEntries = triggerFilter.entriesNeeded;
   return (flow) => {
     if (flowClass !== undefined && flow.flowClass !== flowClass) return false;
-    if (pattern && !pattern.test(flow.name)) return false;
+    if (pattern && !pattern.test(flow.nameGlob)) return false;
     if (entries && entries.length > 0) {
       const triggers = defaultTriggers(application, flow, triggerFilter.ownTriggersOnly);
       return entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry)));
@@ -69,15 +70,13 @@ function flowSelector(
 }
 
 /** The flows of an application that pass flowClass (decision 7), the glob filter and triggerFilter. */
-export function selectFlows(
+export async function selectFlows(
   application: ApplicationState,
   query: ParsedQuery,
   behaviour: SelectionBehaviour,
-): StoredFlow[] {
+): Promise<StoredFlow[]> {
   const matches = flowSelector(application, query, behaviour);
-  const selected: StoredFlow[] = [];
-  for (const flow of application.flows.values()) if (matches(flow)) selected.push(flow);
-  return selected;
+  return filterInTurns([...application.flows.values()], matches);
 }
 
 const asSortField = (field: string): FlowSortField =>
@@ -87,19 +86,25 @@ const asSortField = (field: string): FlowSortField =>
  * The selected flows in the order of decision 5: a walk of the application's sort index (kept on
  * write, flow-order.ts), so that a Get costs no sort; sorted per Get only when `sort` sorts otherwise.
  */
-export function selectSortedFlows(
+export async function selectSortedFlows(
   application: ApplicationState,
   query: ParsedQuery,
   behaviour: { readonly selection: SelectionBehaviour; readonly sort: SortBehaviour },
   sortField: string,
   sortDirection: string,
-): StoredFlow[] {
+): Promise<StoredFlow[]> {
   const { selection, sort } = behaviour;
   if (!sort.followsDirection || sort.ties !== 'idAscending')
-    return sortItems(selectFlows(application, query, selection), flowSortKey(sortField), sortDirection, sort);
+    return sortItems(
+      await selectFlows(application, query, selection),
+      flowSortKey(sortField),
+      sortDirection,
+      sort,
+    );
   const matches = flowSelector(application, query, selection);
   const direction = sortDirection === 'desc' ? 'desc' : 'asc';
-  return application.order.sorted(asSortField(sortField), direction).filter(matches);
+  // A copy: the index may be merged into while the filter yields.
+  return filterInTurns(application.order.sorted(asSortField(sortField), direction).slice(), matches);
 }
 
 export interface Sortable {

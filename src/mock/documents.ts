@@ -3,6 +3,7 @@
  * decisions 10 and 11, and serialized once: collection bodies are concatenations of these strings.
  */
 import { CREATED_WORKFLOW_DEFAULTS } from '../../specs/catalog';
+import { globSubject, type GlobSubject } from './glob';
 /** The fields of an object a request body gave, not yet known to be JSON values (see isRecord). */
 export type BodyFields = Record<string, unknown>;
 
@@ -19,6 +20,8 @@ export interface StoredFlow {
   readonly id: string;
   readonly name: string;
   readonly nameKey: string;
+  /** The name made ready for the filter glob, once (decision 6). */
+  readonly nameGlob: GlobSubject;
   readonly flowClass: string;
   readonly creationDate: string;
   readonly lastUpdated: string;
@@ -146,6 +149,7 @@ export function storedFlow(doc: BodyFields, write: (value: unknown) => string): 
     id,
     name: stringOr(doc.name, ''),
     nameKey: stringOr(doc.name, '').toLowerCase(),
+    nameGlob: globSubject(stringOr(doc.name, '')),
     flowClass: stringOr(doc.flowClass, CREATED_WORKFLOW_DEFAULTS.flowClass),
     creationDate: stringOr(doc.creationDate, ''),
     lastUpdated: stringOr(doc.lastUpdated, ''),

@@ -37,15 +37,15 @@ type ActionHandler = (
   action: ActionSpec,
   request: FastifyRequest,
   reply: FastifyReply,
-) => void;
+) => void | Promise<void>;
 
-/** A collection action: the body of one page, a pure function of the application and the query. */
+/** A collection action: the body of one page, a function of the application and the query (built over turns). */
 type CollectionPage = (
   context: MockContext,
   action: ActionSpec,
   application: ApplicationState,
   query: ParsedQuery,
-) => string;
+) => Promise<string>;
 
 const numberOf = (query: ParsedQuery, name: string): number => query.values.get(name) as number;
 const stringOf = (query: ParsedQuery, name: string): string | undefined =>
@@ -89,9 +89,9 @@ const customNodesOf = (
   items: readonly { readonly referencedFlowIds: readonly string[] }[],
 ): StoredFlow[] => customNodesFor(application, items, behaviour.customNodes, () => store.allApplications());
 
-const getFlows: CollectionPage = (context, action, application, query) => {
+const getFlows: CollectionPage = async (context, action, application, query) => {
   const { behaviour, dialect } = context;
-  const sorted = selectSortedFlows(
+  const sorted = await selectSortedFlows(
     application,
     query,
     behaviour,
@@ -117,9 +117,10 @@ function versionMatcher(version: string | undefined, behaviour: VersionBehaviour
   return (name) => name === version;
 }
 
-const getFlowsByVersion: CollectionPage = (context, action, application, query) => {
+const getFlowsByVersion: CollectionPage = async (context, action, application, query) => {
   const { behaviour, dialect } = context;
-  const flows = new Map(selectFlows(application, query, behaviour.selection).map((flow) => [flow.id, flow]));
+  const selected = await selectFlows(application, query, behaviour.selection);
+  const flows = new Map(selected.map((flow) => [flow.id, flow]));
   const version = stringOf(query, 'version');
   const sameVersion = versionMatcher(version, behaviour.version);
   const matching = [...application.versions.values()].filter(
@@ -239,7 +240,7 @@ const importFlows: ActionHandler = (context, _action, request, reply) => {
  */
 const cachedPage =
   (page: CollectionPage): ActionHandler =>
-  (context, action, request, reply) => {
+  async (context, action, request, reply) => {
     const { application } = accessOf(request);
     const { query, key: queryText } = parseQueryMemo(
       action,
@@ -247,9 +248,12 @@ const cachedPage =
       context.behaviour.query,
     );
     const key = `${action.id}?${queryText}`;
+    const cached = context.pages.get(application, key);
+    // The page may be built over several turns: it is kept for the generation it was built from.
+    const generation = application.generation;
     const body =
-      context.pages.get(application, key) ??
-      context.pages.set(application, key, page(context, action, application, query));
+      cached ??
+      context.pages.set(application, key, await page(context, action, application, query), generation);
     sendJson(reply, 200, body, context.dialect);
   };
 
@@ -268,8 +272,8 @@ export function registerFlowRoutes(app: FastifyInstance, context: MockContext): 
       method: action.method,
       url: routePattern(action),
       onRequest: applicationGuard(context, action.acceptedScopes),
-      handler: (request, reply) => {
-        handler(context, action, request, reply);
+      handler: async (request, reply) => {
+        await handler(context, action, request, reply);
       },
     });
   }

@@ -48,11 +48,12 @@ export class ResponseCache {
     return entry.body;
   }
 
-  set(application: ApplicationState, key: string, body: string): Buffer {
+  /** `generation`: the application's generation the body was built from (a later one is not cached). */
+  set(application: ApplicationState, key: string, body: string, generation = application.generation): Buffer {
     const bytes = Buffer.from(body);
     const fullKey = `${application.id} ${key}`;
     const cost = bytes.length + entryOverhead(fullKey);
-    if (cost > this.maxBytes) return bytes;
+    if (cost > this.maxBytes || generation !== application.generation) return bytes;
     const previous = this.entries.get(fullKey);
     if (previous) {
       this.entries.delete(fullKey);

@@ -37,6 +37,12 @@ export interface TokenGrant {
   readonly expiresAt?: number;
 }
 
+/**
+ * Tokens the mock keeps at most (each login mints one, ~0.5 KB). Past it, revoked and expired tokens
+ * are forgotten first, then the oldest, down to nine tenths of it; the admin token never is.
+ */
+export const MAX_TOKENS = 10_000;
+
 export function emptyApplication(id: string, ownerId: string): ApplicationState {
   const flows = new Map<string, StoredFlow>();
   return {
@@ -58,11 +64,14 @@ export class MockStore {
   private readonly tokensBySecret = new Map<string, TokenRecord>();
   private readonly tokensById = new Map<string, TokenRecord>();
   private readonly usedIds = new Set<string>();
+  /** Tokens whose secret was given (the admin token): never forgotten. */
+  private readonly pinned = new Set<TokenRecord>();
 
   /** `spellId`: how fresh ids are written (the dialect's); the store keys every id lower-cased. */
   constructor(
     readonly userId: string,
     private readonly spellId: (hex: string) => string = (hex) => hex,
+    private readonly maxTokens = MAX_TOKENS,
   ) {}
 
   /** Adds an application of `ownerId` (default: the mock user). */
@@ -125,19 +134,43 @@ export class MockStore {
     return true;
   }
 
-  issueToken(grant: TokenGrant, secret: string = newTokenSecret()): TokenRecord {
+  /** A token of the grant; with `secret` given (the admin token), one the store never forgets. */
+  issueToken(grant: TokenGrant, secret?: string): TokenRecord {
+    this.makeRoomForToken();
     const record: TokenRecord = {
       id: this.freshId(),
-      secret,
+      secret: secret ?? newTokenSecret(),
       userId: grant.userId,
       applicationId: grant.applicationId,
       scopes: new Set(grant.scope),
       expiresAt: grant.expiresAt,
       revoked: false,
     };
-    this.tokensBySecret.set(secret, record);
+    this.tokensBySecret.set(record.secret, record);
     this.tokensById.set(record.id.toLowerCase(), record);
+    if (secret !== undefined) this.pinned.add(record);
     return record;
+  }
+
+  get tokenCount(): number {
+    return this.tokensBySecret.size;
+  }
+
+  /** At the cap: revoked and expired tokens out, then the oldest, down to nine tenths of the cap. */
+  private makeRoomForToken(now: number = Date.now()): void {
+    if (this.tokensBySecret.size < this.maxTokens) return;
+    const target = Math.floor(this.maxTokens * 0.9);
+    const forget = (record: TokenRecord) => {
+      this.tokensBySecret.delete(record.secret);
+      this.tokensById.delete(record.id.toLowerCase());
+    };
+    for (const record of this.tokensBySecret.values())
+      if (!this.pinned.has(record) && (record.revoked || (record.expiresAt ?? Infinity) <= now))
+        forget(record);
+    for (const record of this.tokensBySecret.values()) {
+      if (this.tokensBySecret.size <= target) break;
+      if (!this.pinned.has(record)) forget(record);
+    }
   }
 
   tokenBySecret(secret: string): TokenRecord | undefined {

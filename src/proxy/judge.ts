@@ -9,7 +9,7 @@ import {
   type Exchange,
 } from '../checks/context';
 import type { CheckRef } from '../checks/refs';
-import { holdsJson } from '../checks/bodies';
+import { holdsSentField } from '../checks/bodies';
 import type { Failure } from '../model/results';
 import { collectionRules } from './collection-rules';
 import { importDefaultRules, postDefaultRules } from './created-rules';
@@ -111,7 +111,7 @@ function postRules(
   const created = bodyOf(exchange);
   if (!isRecord(sent) || !isRecord(created)) return [];
   const differences = Object.entries(sent)
-    .filter(([key, value]) => !holdsJson(created[key], value))
+    .filter(([key, value]) => !holdsSentField(created, key, value))
     .map(([key]) => `Post answered ${shownField(key, created[key])}`);
   const asked = verdict.query?.values.get('includeCustomNodes') === true;
   return [

@@ -11,6 +11,7 @@ import { decodedBody, DeadlineExceeded, troubleOf } from './forward';
 import type { ExchangeRecord } from './har';
 import { flatHeaders, forwardedRequestHeaders, forwardedResponseHeaders } from './headers';
 import { judgeExchange } from './judge';
+import { climbsOutOfBase } from './path-guard';
 import { TrafficLog } from './recorder';
 import { requestVerdict } from './request-verdict';
 import { actionRouteOf, type ActionRoute } from './routes';
@@ -198,6 +199,14 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     response.on('close', () => {
       if (!response.writableFinished) controller.abort(new Error('the client went away'));
     });
+    if (climbsOutOfBase(path)) {
+      clearTimeout(deadline);
+      const message =
+        'flows-conformance proxy: a path with a ".." segment would leave the target\'s base path';
+      answer(response, 400, errorBody('BadRequest', message));
+      finish(pending, 'refused: a ".." path segment');
+      return;
+    }
     const hasBody =
       incoming.headers['transfer-encoding'] !== undefined ||
       (incoming.headers['content-length'] !== undefined && incoming.headers['content-length'] !== '0');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createFetchTransport } from '../http/fetch-transport';
-import { createInProcessTransport } from '../http/in-process-transport';
+import { createInProcessTransport, IN_PROCESS_BASE_URL } from '../http/in-process-transport';
 import type { Transport } from '../http/transport';
 import type { TargetConfig } from './config';
 import { createTokenProvider, type TokenProvider } from './credentials';
@@ -103,7 +103,7 @@ export async function connectTarget(
     label: options.label,
   });
   return {
-    label: options.inProcess ? transport.baseUrl : `embedded mock (${transport.baseUrl})`,
+    label: options.inProcess ? transport.baseUrl : `${EMBEDDED_TARGET} (${transport.baseUrl})`,
     embedded: true,
     applicationId,
     otherApplicationId,
@@ -116,3 +116,15 @@ export async function connectTarget(
     },
   };
 }
+
+/** How a report names a run against the embedded mock, whatever port or transport it had. */
+export const EMBEDDED_TARGET = 'embedded mock';
+
+/**
+ * A report's target as runs compare it: every embedded mock is the same target (each run gives it a
+ * fresh port, or none in process), any other the URL it was given.
+ */
+export const comparableTarget = (label: string): string =>
+  label === EMBEDDED_TARGET || label.startsWith(`${EMBEDDED_TARGET} (`) || label === IN_PROCESS_BASE_URL
+    ? EMBEDDED_TARGET
+    : label;

@@ -34,6 +34,20 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
     expect(failure.text).to.include('Get returns description missing');
   });
 
+  it('roundTrip takes a field sent as null (iconData: no icon) back absent or null, and nothing else', () => {
+    const noIcon = { name: 'fcx-c-flow', iconData: null };
+    const created = exchange(201, { id: ID, name: noIcon.name }, {}, post(noIcon));
+    const fetched = (item: object) => exchange(200, { items: [{ id: ID, name: noIcon.name, ...item }] });
+    expect(run({ check: 'roundTrip', fetchedAt: 1 }, created, fetched({}))).to.deep.equal([]);
+    expect(run({ check: 'roundTrip', fetchedAt: 1 }, created, fetched({ iconData: null }))).to.deep.equal([]);
+    const [failure] = run(
+      { check: 'roundTrip', fetchedAt: 1 },
+      created,
+      fetched({ iconData: 'data:image/png;base64,AAAA' }),
+    );
+    expect(failure.text).to.include('Get returns iconData');
+  });
+
   it('postDefaults wants the defaults of decision 10', () => {
     const body = createdWorkflow(ID);
     expect(run({ check: 'postDefaults' }, exchange(201, body))).to.deep.equal([]);

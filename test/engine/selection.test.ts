@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { ALL_CASES } from '../../specs/cases';
 import { applyExpectations, parseExpectations } from '../../src/engine/expectations';
 import type { CaseResult } from '../../src/engine/results';
-import { exitCodeOf, summarize } from '../../src/engine/runner';
+import { everyCaseSkipped, exitCodeOf, summarize } from '../../src/engine/runner';
+import { needsOf } from '../../src/engine/needs';
 import { grepFilter, mapConcurrent, selectCases, shardOf } from '../../src/engine/selection';
 
 const result = (id: string, outcome: CaseResult['outcome']): CaseResult => ({
@@ -41,7 +42,9 @@ describe('engine: selection, shards and expectations', () => {
     expect(grepFilter('^POST')('GET flows: x')).to.equal(false);
     expect(grepFilter('a token (of')('GET flows: a token (of x')).to.equal(true);
     expect(
-      selectCases(ALL_CASES, { grep: '^GET flows/version:' }).every((c) => c.action === 'flows.getByVersion'),
+      selectCases(ALL_CASES, { grep: '^GET flows/version:' })
+        .filter((c) => c.setup === undefined)
+        .every((c) => c.action === 'flows.getByVersion'),
     ).to.equal(true);
   });
 
@@ -78,6 +81,47 @@ describe('engine: selection, shards and expectations', () => {
         results: [],
       }),
     ).to.equal(0);
+  });
+
+  it('--grep keeps the set-up case of every piece of the data set the chosen cases need, and no other', () => {
+    const selected = selectCases(ALL_CASES, { grep: '^GET flows:' });
+    const setUps = selected.filter((item) => item.setup !== undefined);
+    const chosen = selected.filter((item) => item.setup === undefined);
+    expect(chosen.every((item) => item.id.startsWith('GET flows:'))).to.equal(true);
+    const needed = new Set(chosen.flatMap((item) => needsOf(item)));
+    expect(needed.has('posted')).to.equal(true);
+    expect(setUps.map((item) => item.setup).sort()).to.deep.equal([...needed].sort());
+    // A case that needs nothing of the data set brings no set-up with it.
+    const needsNothing = ALL_CASES.find((item) => !item.setup && needsOf(item).length === 0)!;
+    const exactly = `^${needsNothing.id.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}$`;
+    expect(selectCases(ALL_CASES, { grep: exactly }).map((item) => item.id)).to.deep.equal([needsNothing.id]);
+    // The shards of such a selection still hold each of its cases once.
+    const sharded = [1, 2, 3].flatMap((index) =>
+      selectCases(ALL_CASES, { grep: '^GET flows:', shard: { index, count: 3 } }).map((item) => item.id),
+    );
+    expect(sharded.sort()).to.deep.equal(selected.map((item) => item.id).sort());
+  });
+
+  it('a run whose every case was skipped says why and is not a success; one that ran a case is judged as usual', () => {
+    const skipped = (id: string, skipReason: string): CaseResult => ({
+      ...result(id, 'skipped'),
+      skipReason,
+    });
+    const fields = { durationMs: 1, target: 't', strict: false, startedAt: '', staleExpectations: [] };
+    const allSkipped = [
+      skipped('a', 'needs data whose set-up did not succeed: x'),
+      skipped('b', 'no other application'),
+    ];
+    const reason = everyCaseSkipped({ summary: summarize(allSkipped, fields), results: allSkipped });
+    expect(reason).to.match(
+      /every selected case \(2\) was skipped.*set-up did not succeed: x; no other application/,
+    );
+    // A set-up case --grep brought in that passed does not make the run tell something.
+    const withSetUp = [...allSkipped, { ...result('s', 'passed'), aspect: 'setup' as const }];
+    expect(everyCaseSkipped({ summary: summarize(withSetUp, fields), results: withSetUp })).to.equal(reason);
+    const oneRan = [...allSkipped, result('c', 'passed')];
+    expect(everyCaseSkipped({ summary: summarize(oneRan, fields), results: oneRan })).to.equal(undefined);
+    expect(everyCaseSkipped({ summary: summarize([], fields), results: [] })).to.equal(undefined);
   });
 
   it('a malformed expectations file is a usage error', () => {

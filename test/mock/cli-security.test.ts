@@ -61,12 +61,26 @@ describe('mock: CLI on a network (README, "Security")', () => {
   it('explicit credentials (from the environment) pass the check: the mock goes on to listen', async () => {
     // 192.0.2.1 (TEST-NET-1) is never an address of this machine: the listen fails, nothing is exposed.
     const { code, stderr } = await mockCommand(['--host', '192.0.2.1', '--port', '0'], {
-      adminToken: 'a-secret',
-      userPassword: 'another-secret',
+      adminToken: 'a-secret-of-16-chars',
+      userPassword: 'another-secret-of-16',
     });
     expect(code).to.equal(2);
     expect(stderr).to.match(/cannot listen on 192\.0\.2\.1:0/);
   });
+
+  for (const [name, env] of [
+    ['a 1-character admin token', { adminToken: 'x', userPassword: 'another-secret-of-16' }],
+    ['a 1-character password', { adminToken: 'a-secret-of-16-chars', userPassword: 'y' }],
+    ['a 15-character password', { adminToken: 'a-secret-of-16-chars', userPassword: '123456789012345' }],
+  ] as const) {
+    it(`a non-loopback host with ${name}: refused, one line naming the minimum, exit 2`, async () => {
+      const { code, stderr } = await mockCommand(['--host', '0.0.0.0', '--port', '0'], env);
+      expect(code).to.equal(2);
+      expect(stderr.trim().split('\n')).to.have.length(1);
+      expect(stderr).to.match(/(--admin-token|--user-password) \(\w+\) must be at least 16 characters/);
+      expect(stderr).not.to.include('another-secret').and.not.include('a-secret-of');
+    });
+  }
 
   for (const value of ['0', 'soon', '99999999']) {
     it(`--request-timeout ${value}: one line on stderr, exit 2`, async () => {

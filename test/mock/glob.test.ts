@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileGlob, foldCase, type GlobOptions } from '../../src/mock/glob';
+import { compileGlob, foldCase, globSubject, type GlobOptions } from '../../src/mock/glob';
 import { PACKAGE_ROOT } from '../../src/paths';
 
 /**
@@ -63,14 +63,47 @@ describe('mock: the filter glob (decision 6)', () => {
     it(`matches exactly what the anchored RegExp matches (${JSON.stringify(options)})`, () => {
       fc.assert(
         fc.property(glob, text, (pattern, name) => {
-          expect(compileGlob(pattern, options).test(name), `${pattern} vs ${name}`).to.equal(
-            oracle(pattern, options).test(name),
-          );
+          const expected = oracle(pattern, options).test(name);
+          expect(compileGlob(pattern, options).test(name), `${pattern} vs ${name}`).to.equal(expected);
+          expect(
+            compileGlob(pattern, options).test(globSubject(name)),
+            `${pattern} vs prepared ${name}`,
+          ).to.equal(expected);
         }),
         { numRuns: 3000 },
       );
     });
   }
+
+  it('matches what the RegExp matches for segments longer than one machine word (32 code points)', () => {
+    const long = (chars: string[], max: number) =>
+      fc.array(fc.constantFrom(...chars), { maxLength: max }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(long(['a', 'A', 'b', '?', '?', '*'], 90), long(['a', 'b', 'B'], 120), (pattern, name) => {
+        expect(compileGlob(pattern).test(name), `${pattern} vs ${name}`).to.equal(oracle(pattern).test(name));
+      }),
+      { numRuns: 2000 },
+    );
+    // One that surely takes several words and matches only at the far end.
+    const name = `${'a'.repeat(200)}b${'a'.repeat(54)}`;
+    expect(compileGlob(`*${'a?'.repeat(40)}b*`).test(name)).to.equal(true);
+    expect(compileGlob(`*${'a?'.repeat(40)}bb*`).test(name)).to.equal(false);
+  });
+
+  it("reads a 255-character name in at most 8 steps a character, whatever the glob (the attack review's included)", () => {
+    const names = Array.from({ length: 20 }, (_, index) => 'a'.repeat(253) + String(index).padStart(2, '0'));
+    for (const pattern of [
+      `*${'a'.repeat(254)}b`,
+      `*${'a'.repeat(200)}b*`,
+      `*${'a?'.repeat(120)}b*`,
+      `${'*a'.repeat(126)}*b`,
+      `${'?'.repeat(250)}*`,
+      `*${'?'.repeat(31)}b*`,
+    ]) {
+      // 8 words of 32 code points for the longest segment, and one step per name besides.
+      expect(stepsFor(pattern, names) / names.length, pattern).to.be.at.most(8 * 255 + 1);
+    }
+  });
 
   it('folds case as a /iu RegExp does, for every code point with a case mapping', () => {
     const cased: string[] = [];

@@ -103,6 +103,17 @@ describe('mock: the page cache keeps a byte budget, least recently used out firs
     expect([cache.bytes, cache.size]).to.deep.equal([0, 0]);
   });
 
+  it('keeps no page built from a generation the application has since left (a Get that yielded to a Post)', () => {
+    const cache = new ResponseCache(10_000);
+    const changing = emptyApplication(APP, MOCK_USER.userId);
+    const builtFrom = changing.generation;
+    changing.generation += 1;
+    expect(cache.set(changing, 'a', '{}', builtFrom).toString()).to.equal('{}');
+    expect(cache.get(changing, 'a')).to.equal(undefined);
+    cache.set(changing, 'a', '{}', changing.generation);
+    expect(cache.get(changing, 'a')?.toString()).to.equal('{}');
+  });
+
   it('a budget of 0 keeps nothing', () => {
     const cache = new ResponseCache(0);
     expect(cache.set(application, 'a', '{}').toString()).to.equal('{}');

@@ -139,6 +139,63 @@ describe('runner: flows-conformance run exit codes', function () {
     });
   });
 
+  describe('--grep against a target whose set-up breaks (issue 20)', () => {
+    const env = { FLOWS_CONFORMANCE_ADMIN_TOKEN: ADMIN_TOKEN, NO_COLOR: '1' };
+    const targetArgs = (url: string) => [
+      'run',
+      '--target',
+      url,
+      '--application-id',
+      String(urlLayer(url).applicationId),
+      '--mock-only-tokens',
+    ];
+
+    it('1, with the set-up case that failed, when the Import the selected cases need is broken', async () => {
+      const { mock, url } = await listeningMock(['import-no-id-maps']);
+      try {
+        const reports = path.join(dir, 'grep-broken-setup');
+        const { code } = await runMain(
+          [...targetArgs(url), '--grep', '^GET flows/version:', '--report-dir', reports],
+          env,
+        );
+        const report = JSON.parse(readFileSync(path.join(reports, 'conformance.json'), 'utf8')) as {
+          results: { id: string; outcome: string }[];
+        };
+        const outcome = (id: string) => report.results.find((result) => result.id === id)?.outcome;
+        // The cases reading the versions are skipped; the set-up case --grep brought in says why and fails.
+        expect(report.results.filter((result) => result.outcome === 'skipped')).to.not.have.length(0);
+        expect(outcome('POST flows/import: set-up: the versioned data set is created by Import')).to.equal(
+          'failed',
+        );
+        expect(code).to.equal(1);
+      } finally {
+        await mock.close();
+      }
+    });
+
+    it('1, with the reason on stderr, when every selected case was skipped', async () => {
+      const { mock, url } = await listeningMock();
+      try {
+        // No --other-application-id: the cases about another application's token cannot run.
+        const reports = path.join(dir, 'grep-all-skipped');
+        const { code, stderr } = await runMain(
+          [
+            ...targetArgs(url),
+            '--grep',
+            'a token of another application is refused',
+            '--report-dir',
+            reports,
+          ],
+          env,
+        );
+        expect(stderr).to.match(/every selected case \(\d+\) was skipped, so the run shows nothing: .+/);
+        expect(code).to.equal(1);
+      } finally {
+        await mock.close();
+      }
+    });
+  });
+
   it('2 with one line on a usage error, 3 on an unreachable target', async () => {
     for (const args of [
       ['run', '--shard', '3/2'],

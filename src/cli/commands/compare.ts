@@ -7,8 +7,9 @@ import {
   renderCompareMarkdown,
   summaryOf,
 } from '../../compare';
-import { readRunReport, ReportMergeError } from '../../reporters';
+import { ReportMergeError } from '../../reporters';
 import { writeFileReplacing } from '../../reporters/atomic-write';
+import { readReportInput } from '../report-input';
 import { UsageError } from '../usage-error';
 import { writableDirectoryOption } from '../writable-directory';
 
@@ -55,7 +56,7 @@ export async function runCompare(
   try {
     const reports = [];
     for (const [index, input] of inputs.entries())
-      reports.push({ name: names[index], report: await readRunReport(input) });
+      reports.push({ name: names[index], report: await readReportInput('compare', input) });
     comparison = compareReports(reports);
   } catch (error) {
     if (error instanceof ReportMergeError || error instanceof CompareError)

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
-import { mergeReports, readRunReport, ReportMergeError, summaryLine, writeReports } from '../../reporters';
+import { mergeReports, ReportMergeError, summaryLine, writeReports } from '../../reporters';
 import type { RunReport } from '../../engine/results';
+import { summarize } from '../../engine/runner';
+import { comparableTarget } from '../../target/connect';
+import { readReportInput } from '../report-input';
 import { UsageError } from '../usage-error';
 import { DEFAULT_TARGET_CONFIG } from '../../target/config';
 import { writableDirectoryOption } from '../writable-directory';
@@ -9,10 +12,26 @@ export interface MergeOptions {
   readonly reportDir: string;
 }
 
+/** The shards, each naming its target as runs compare it (shards of the embedded mock each had a port). */
 async function readAll(inputs: readonly string[]): Promise<RunReport[]> {
   const reports: RunReport[] = [];
-  for (const input of inputs) reports.push(await readRunReport(input));
+  for (const input of inputs) {
+    const report = await readReportInput('merge', input);
+    reports.push({
+      ...report,
+      summary: { ...report.summary, target: comparableTarget(report.summary.target) },
+    });
+  }
   return reports;
+}
+
+/** The counts of the merged results themselves: a shard's own counts are not trusted. */
+function recounted(merged: RunReport): RunReport {
+  const { durationMs, target, strict, shard, startedAt, aborted, staleExpectations, keptDataPrefix } =
+    merged.summary;
+  const fields = { durationMs, target, strict, shard, startedAt, aborted, staleExpectations, keptDataPrefix };
+  const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  return { ...merged, summary: summarize(merged.results, given as typeof fields) };
 }
 
 /**
@@ -28,7 +47,7 @@ export async function runMerge(
   writableDirectoryOption('--report-dir', options.reportDir);
   let merged: RunReport;
   try {
-    merged = mergeReports(await readAll(inputs));
+    merged = recounted(mergeReports(await readAll(inputs)));
   } catch (error) {
     if (error instanceof ReportMergeError) throw new UsageError(`merge: ${error.message}`);
     throw error;

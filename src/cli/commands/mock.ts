@@ -86,6 +86,9 @@ function requestTimeoutOf(text: string | undefined): number {
   return ms;
 }
 
+/** The shortest admin token or user password the mock takes on a network (a guessable one is no lock). */
+export const MIN_NETWORK_SECRET_LENGTH = 16;
+
 /** Only a literal loopback address (or `localhost`) keeps the mock off the network. */
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
@@ -136,6 +139,17 @@ async function runMock(flags: MockFlags): Promise<void> {
           `and a --user-password (${MOCK_ENV_NAMES.userPassword}) other than the documented default`,
       );
     }
+    const short = (
+      [
+        ['--admin-token', MOCK_ENV_NAMES.adminToken, adminToken],
+        ['--user-password', MOCK_ENV_NAMES.userPassword, userPassword],
+      ] as const
+    ).find(([, , secret]) => [...secret].length < MIN_NETWORK_SECRET_LENGTH);
+    if (short)
+      throw new UsageError(
+        `--host ${flags.host} is reachable from the network: ${short[0]} (${short[1]}) must be at least ` +
+          `${MIN_NETWORK_SECRET_LENGTH} characters`,
+      );
   }
   const variant = variantOf(flags.variant);
   const seed = seedOf(flags.seed);

@@ -3,7 +3,7 @@ import { endsInterrupted, onRunInterrupt } from '../interrupt';
 import { newRunPrefix } from '../../engine/session';
 import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
-import { exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
+import { everyCaseSkipped, exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
 import { selectCases } from '../../engine/selection';
 import path from 'node:path';
 import { embeddedMock } from '../../mock/embedded';
@@ -65,10 +65,12 @@ export function registerRunCommand(program: Command): void {
     for (const line of leftFlowsLines(report.summary.leftFlows)) process.stderr.write(`${line}\n`);
     if (startError) throw startFailure(startError, startUnreachable);
     if (endsInterrupted(report.summary, prefix)) return;
+    const nothingRan = everyCaseSkipped(report);
+    if (nothingRan) process.stderr.write(`flows-conformance: ${showControls(nothingRan)}\n`);
     const limited = applyMaxSkipped(
       report.summary,
       config.maxSkipped,
-      written.errors.length > 0 ? 1 : exitCodeOf(report),
+      written.errors.length > 0 || nothingRan ? 1 : exitCodeOf(report),
       'cases',
     );
     if (limited.line) process.stderr.write(`${limited.line}\n`);
