@@ -23,7 +23,7 @@ function leakyReport() {
           check: 'status-code',
           caseId: 'GET flows: leaks',
           level: 'MUST',
-          message: `curl -H 'Authorization: Bearer ${SECRET}'`,
+          message: `curl -H 'Authorization: Bearer ${SECRET}'\nthe target echoed ${SECRET}`,
           location: 'l',
         },
       ],
