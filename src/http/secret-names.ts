@@ -28,10 +28,30 @@ const wordsOf = (name: string): string[] =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
+/** What makes a `key` a credential's (`apiKey`, `X-Api-Key`, `accessKey`): not `triggerFilter[0][key]`. */
+const KEY_QUALIFIERS = new Set([
+  'api',
+  'access',
+  'secret',
+  'private',
+  'client',
+  'auth',
+  'app',
+  'application',
+  'signing',
+  'session',
+  'master',
+  'encryption',
+  'license',
+  'subscription',
+  'account',
+  'service',
+]);
+
 /**
  * Whether a name says it holds a secret: a secret word anywhere in it (`access_token`, `clientSecret`,
- * `Set-Cookie`), or `key` qualified (`apiKey`, `X-Api-Key`). A bare `key` is not: it is a field of the
- * Flows schema (the keys of triggers and custom nodes).
+ * `Set-Cookie`), or a `key` that a qualifier makes a credential (`apiKey`, `X-Api-Key`). A bare `key` is
+ * not: it is a field of the Flows schema (the keys of triggers and custom nodes, `triggerFilter[0][key]`).
  */
 export function isSecretName(name: string): boolean {
   let decoded = name;
@@ -41,7 +61,10 @@ export function isSecretName(name: string): boolean {
     // a malformed escape: the name as it is
   }
   const words = wordsOf(decoded);
-  return words.some((word) => SECRET_WORDS.has(word)) || (words.length > 1 && words.at(-1) === 'key');
+  return words.some(
+    (word, index) =>
+      SECRET_WORDS.has(word) || (word === 'key' && index > 0 && KEY_QUALIFIERS.has(words[index - 1])),
+  );
 }
 
 /** A value that already shows no secret: a placeholder such as `<token with flows.get>`, or the mark. */

@@ -7,7 +7,7 @@ import {
   renderCompareMarkdown,
   summaryOf,
 } from '../../compare';
-import { readRunReport, ReportMergeError } from '../../reporters';
+import { readRunReport, redactReport, ReportMergeError, showControls } from '../../reporters';
 import { writeFileReplacing } from '../../reporters/atomic-write';
 import { UsageError } from '../usage-error';
 import { writableDirectoryOption } from '../writable-directory';
@@ -55,7 +55,8 @@ export async function runCompare(
   try {
     const reports = [];
     for (const [index, input] of inputs.entries())
-      reports.push({ name: names[index], report: await readRunReport(input) });
+      // Credentials under a secret's name go, whatever the run that wrote the report redacted.
+      reports.push({ name: names[index], report: redactReport(await readRunReport(input), []) });
     comparison = compareReports(reports);
   } catch (error) {
     if (error instanceof ReportMergeError || error instanceof CompareError)
@@ -65,7 +66,9 @@ export async function runCompare(
   await writeFileReplacing(path.join(dir, COMPARE_MARKDOWN_FILE), renderCompareMarkdown(comparison));
   await writeFileReplacing(path.join(dir, COMPARE_HTML_FILE), renderCompareHtml(comparison));
   out.write(
-    `${summaryOf(comparison)}\nWrote ${path.join(dir, COMPARE_MARKDOWN_FILE)} and ${COMPARE_HTML_FILE}\n`,
+    showControls(
+      `${summaryOf(comparison)}\nWrote ${path.join(dir, COMPARE_MARKDOWN_FILE)} and ${COMPARE_HTML_FILE}`,
+    ) + '\n',
   );
   process.exitCode = comparison.mustDisagreements > 0 ? 1 : 0;
 }
