@@ -48,12 +48,16 @@ const KEY_QUALIFIERS = new Set([
   'service',
 ]);
 
+/** A cheap first look: every secret's name holds one of these (percent-encoded ones go the long way). */
+const MAYBE_SECRET_NAME = /secret|token|pass|pwd|credential|key|authorization|cookie|%/i;
+
 /**
  * Whether a name says it holds a secret: a secret word anywhere in it (`access_token`, `clientSecret`,
  * `Set-Cookie`), or a `key` that a qualifier makes a credential (`apiKey`, `X-Api-Key`). A bare `key` is
  * not: it is a field of the Flows schema (the keys of triggers and custom nodes, `triggerFilter[0][key]`).
  */
 export function isSecretName(name: string): boolean {
+  if (!MAYBE_SECRET_NAME.test(name)) return false;
   let decoded = name;
   try {
     decoded = decodeURIComponent(name);
