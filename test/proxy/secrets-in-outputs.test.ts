@@ -65,6 +65,7 @@ describe('proxy: no secret of any kind in the HAR or the reports', () => {
     });
     const body = {
       name: 'proxy secrets',
+      description: 'a one-character CSI \u009b31m and a right-to-left override \u202e',
       deep: nested(12, { password: secret('nested-password') }),
       apiKey: secret('apikey-key'),
       credential: secret('credential-key'),
@@ -98,11 +99,12 @@ describe('proxy: no secret of any kind in the HAR or the reports', () => {
     rmSync(reportDir, { recursive: true, force: true });
   });
 
-  it('the HAR is written and holds every exchange', () => {
-    const har = JSON.parse(readFileSync(path.join(reportDir, HAR_FILE), 'utf8')) as {
-      log: { entries: unknown[] };
-    };
+  it('the HAR is written and holds every exchange, every control character as its JSON escape', () => {
+    const text = readFileSync(path.join(reportDir, HAR_FILE), 'utf8');
+    const har = JSON.parse(text) as { log: { entries: unknown[] } };
     expect(har.log.entries.length).to.equal(proxied.proxy.log.records.length);
+    expect(text).to.include('\\u009b31m');
+    expect(text).not.to.match(/[\u007F-\u009F\u202A-\u202E]/);
   });
 
   for (const place of PLACES)
