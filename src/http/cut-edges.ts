@@ -1,43 +1,42 @@
+import type { SecretAutomaton } from './secret-automaton';
+
 /** The mark a cut leaves in an excerpt (see `excerpt` in curl.ts). */
 export const CUT_MARK = '…';
 
 /** A piece of a secret this long at a cut is taken as recognisable; shorter ones are mere chance. */
 export const PARTIAL_SECRET_MIN = 4;
 
-/** The longest k ≥ PARTIAL_SECRET_MIN with `head` ending in the first k characters of `secret`. */
-function prefixAtEnd(head: string, secret: string): number {
-  for (let k = Math.min(secret.length - 1, head.length); k >= PARTIAL_SECRET_MIN; k--)
-    if (head.endsWith(secret.slice(0, k))) return k;
-  return 0;
-}
+const reversed = (text: string): string => text.split('').reverse().join('');
 
-/** The longest k ≥ PARTIAL_SECRET_MIN with `tail` starting with the last k characters of `secret`. */
-function suffixAtStart(tail: string, secret: string): number {
-  for (let k = Math.min(secret.length - 1, tail.length); k >= PARTIAL_SECRET_MIN; k--)
-    if (tail.startsWith(secret.slice(-k))) return k;
-  return 0;
+/** The secrets as automata both ways: `ends` over the secrets reversed finds a secret's end at a start. */
+export interface SecretAutomata {
+  readonly forward: SecretAutomaton;
+  readonly ends: () => SecretAutomaton;
+  readonly longest: number;
 }
 
 /**
  * A secret cut in two by an excerpt survives in part on each side of the cut mark, out of reach of a
  * whole-secret search: the piece before a mark that begins a secret, and the piece after one that ends
- * a secret, are replaced too. Whole secrets must already be gone.
+ * a secret, are replaced too. Whole secrets must already be gone. Linear in the text.
  */
-export function redactCutEdges(text: string, secrets: readonly string[], replacement: string): string {
-  if (!text.includes(CUT_MARK) || secrets.length === 0) return text;
+export function redactCutEdges(text: string, automata: SecretAutomata, replacement: string): string {
+  if (!text.includes(CUT_MARK) || automata.longest === 0) return text;
   return text
     .split(CUT_MARK)
     .map((piece, index, pieces) => {
       let out = piece;
       if (index < pieces.length - 1) {
-        const cut = Math.max(0, ...secrets.map((secret) => prefixAtEnd(out, secret)));
-        if (cut > 0) out = out.slice(0, out.length - cut) + replacement;
+        const cut = automata.forward.prefixAtEnd(out.slice(-automata.longest));
+        if (cut >= PARTIAL_SECRET_MIN) out = out.slice(0, out.length - cut) + replacement;
       }
       if (index > 0) {
-        const cut = Math.max(0, ...secrets.map((secret) => suffixAtStart(out, secret)));
-        if (cut > 0) out = replacement + out.slice(cut);
+        const cut = automata.ends().prefixAtEnd(reversed(out.slice(0, automata.longest)));
+        if (cut >= PARTIAL_SECRET_MIN) out = replacement + out.slice(cut);
       }
       return out;
     })
     .join(CUT_MARK);
 }
+
+export const reversedSecret = reversed;

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { Redactor } from '../http/redact';
+import { showControls } from '../reporters/controls';
+import { stripAnsi } from './verifier-output';
 
 /** The official pact-broker CLI (Rust) shipped in @pact-foundation/pact-cli. */
 export const pactBrokerCli = (): string => require.resolve('@pact-foundation/pact-cli/bin/pact-broker.js');
@@ -16,6 +19,33 @@ export interface BrokerCliOptions {
   readonly echo?: boolean;
 }
 
+/** The credentials the CLI is given, which a broker may echo back into its output. */
+const brokerSecrets = (env: NodeJS.ProcessEnv): Redactor =>
+  new Redactor(
+    [env.PACT_BROKER_TOKEN, env.PACT_BROKER_PASSWORD].filter((secret): secret is string => !!secret),
+  );
+
+/**
+ * Writes what the CLI prints line by line, each line redacted (the broker's credentials, and any
+ * credential under a secret's name) and inert (colours dropped, other control characters escaped): a
+ * broker's answer, which the CLI shows, could carry either.
+ */
+function shownLines(write: (text: string) => void, redactor: Redactor) {
+  let pending = '';
+  const show = (line: string) => write(showControls(redactor.redact(stripAnsi(line))));
+  return {
+    add(chunk: string) {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() as string;
+      for (const line of lines) show(`${line}\n`);
+    },
+    end() {
+      if (pending !== '') show(pending);
+      pending = '';
+    },
+  };
+}
+
 /**
  * Runs `pact-broker <args>`. Credentials never travel as arguments: the CLI takes them from its own
  * environment variables, so they stay out of shell history, process lists and logs.
@@ -25,19 +55,27 @@ export function runPactBroker(
   options: BrokerCliOptions = {},
 ): Promise<BrokerCliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [pactBrokerCli(), ...args], { env: options.env ?? process.env });
+    const env = options.env ?? process.env;
+    const child = spawn(process.execPath, [pactBrokerCli(), ...args], { env });
+    const redactor = brokerSecrets(env);
+    const shownOut = shownLines((text) => options.echo && process.stdout.write(text), redactor);
+    const shownErr = shownLines((text) => options.echo && process.stderr.write(text), redactor);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (options.echo) process.stdout.write(chunk);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      shownOut.add(chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (options.echo) process.stderr.write(chunk);
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      shownErr.add(chunk);
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on('close', (code) => {
+      shownOut.end();
+      shownErr.end();
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
   });
 }
 

@@ -1,8 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { ensureDirectory } from '../directories';
 import path from 'node:path';
+import { ensureDirectory } from '../directories';
+import { redactorOf, type Redactor } from '../http/redact';
+import { writeFileReplacing } from '../reporters/atomic-write';
+import { escapeJsonControls, showControls } from '../reporters/controls';
+import { xmlSafe } from '../reporters/escape';
+import { mapStrings } from '../reporters/report-strings';
 import type { VerificationOutcome } from './verifier-output';
-import { redactSecrets } from '../http/redact';
 
 export const VERIFICATION_JSON = 'pact-verification.json';
 export const VERIFICATION_JUNIT = 'pact-junit.xml';
@@ -17,8 +20,9 @@ export interface VerificationReport {
   readonly outcome: VerificationOutcome;
 }
 
+/** Text for an XML attribute or element: the characters XML 1.0 forbids replaced, then escaped. */
 const escapeXml = (text: string): string =>
-  text.replace(
+  xmlSafe(text).replace(
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
   );
@@ -55,19 +59,35 @@ export function junitXml(report: VerificationReport): string {
 }
 
 /**
- * Writes pact-verification.json and pact-junit.xml into the report dir; returns their paths. Every
- * secret (tokens, password) is scrubbed from both, in case a provider echoes one in a response.
+ * The outcome as it may be shown, on the console or in a file: every secret redacted (by value and by
+ * structure: a provider may echo a token or a header) and every control character made visible.
  */
-export function writeVerificationReport(
+export const shownOutcome = (
+  outcome: VerificationOutcome,
+  secrets: Iterable<string> | Redactor,
+): VerificationOutcome => {
+  const redactor = redactorOf(secrets);
+  return mapStrings(outcome, (text) => showControls(redactor.redact(text))) as VerificationOutcome;
+};
+
+/**
+ * Writes pact-verification.json and pact-junit.xml into the report dir; returns their paths. Every
+ * secret (tokens, password) is scrubbed from both, in case a provider echoes one in a response; a link
+ * planted under either name is replaced, never followed.
+ */
+export async function writeVerificationReport(
   report: VerificationReport,
   reportDir: string,
-  secrets: readonly string[] = [],
-): string[] {
+  secrets: Iterable<string> | Redactor = [],
+): Promise<string[]> {
   ensureDirectory(reportDir);
+  const redactor = redactorOf(secrets);
+  const shown = { ...report, outcome: shownOutcome(report.outcome, redactor) };
   const json = path.join(reportDir, VERIFICATION_JSON);
   const junit = path.join(reportDir, VERIFICATION_JUNIT);
-  const { output: _output, ...outcome } = report.outcome;
-  writeFileSync(json, redactSecrets(JSON.stringify({ ...report, outcome }, null, 2) + '\n', secrets));
-  writeFileSync(junit, redactSecrets(junitXml(report), secrets));
+  const { output: _output, ...outcome } = shown.outcome;
+  const jsonText = escapeJsonControls(JSON.stringify({ ...shown, outcome }, null, 2)) + '\n';
+  await writeFileReplacing(json, redactor.redactValues(jsonText));
+  await writeFileReplacing(junit, redactor.redactValues(junitXml(shown)));
   return [json, junit];
 }

@@ -1,6 +1,6 @@
 import { connectTarget, type ConnectedTarget, type ConnectOptions, type TargetConfig } from '../target';
 import { checkTarget, TargetUnusable } from '../target/preflight';
-import { writeVerificationReport } from './verification-report';
+import { shownOutcome, writeVerificationReport } from './verification-report';
 import { verifyPacts, type PactSource, type VerificationRun } from './verify';
 import type { VerificationOutcome } from './verifier-output';
 import { removeFlow } from '../target/flow-removal';
@@ -12,6 +12,8 @@ export interface VerificationJob {
   readonly publish?: VerificationRun['publish'];
   /** How to start the embedded server (src/mock/embedded.ts), and faults for the tests. */
   readonly connect?: ConnectOptions;
+  /** Told every secret the verification handled (given and minted), once it is over, for redaction. */
+  readonly onSecrets?: (secrets: readonly string[]) => void;
 }
 
 export interface VerificationJobResult {
@@ -62,7 +64,7 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
         error: error.message,
         durationMs: 0,
       };
-      writeVerificationReport(reportOf(outcome), job.config.reportDir, secrets());
+      await writeVerificationReport(reportOf(outcome), job.config.reportDir, secrets());
       throw error;
     }
     const outcome = await verifyPacts({
@@ -77,12 +79,14 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
       publish: job.publish,
       timeoutMs: job.config.timeoutMs,
     });
+    // What the caller prints is what the reports hold: no secret, no control character.
     return {
       target: target.label,
-      outcome,
-      reports: writeVerificationReport(reportOf(outcome), job.config.reportDir, secrets()),
+      outcome: shownOutcome(outcome, secrets()),
+      reports: await writeVerificationReport(reportOf(outcome), job.config.reportDir, secrets()),
     };
   } finally {
+    job.onSecrets?.(secrets());
     if (job.config.cleanup) await target.tokens.revokeMinted().catch(() => undefined);
     await target.close();
   }

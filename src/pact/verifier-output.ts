@@ -43,8 +43,9 @@ interface RawResult {
   readonly errors?: readonly { readonly interaction?: string; readonly mismatch?: RawMismatch }[];
 }
 
+/** The colour and weight sequences (SGR) the verifier writes, removed. */
 // eslint-disable-next-line no-control-regex
-const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+export const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 function messagesOf(mismatch: RawMismatch | undefined): string[] {
   if (!mismatch) return [];

@@ -1,5 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { redactHeaderValue } from '../http/redact';
+import { redactHeaderValue, type Redactor } from '../http/redact';
+import { escapeJsonControls } from '../reporters/controls';
+import { mapStrings } from '../reporters/report-strings';
 
 /** One exchange as the proxy saw it, before redaction; the HAR and the reports are made from these. */
 export interface ExchangeRecord {
@@ -29,12 +31,10 @@ interface HarHeader {
   readonly value: string;
 }
 
-/** Credentials in headers: Authorization as curl shows it, cookies blanked. */
-const CREDENTIAL_HEADERS = new Set(['cookie', 'set-cookie', 'proxy-authorization']);
-
+/** Credentials in headers (Authorization, cookies, `X-Api-Key`, ...) redacted by name. */
 const shownHeader = (name: string, value: string): HarHeader => ({
   name,
-  value: CREDENTIAL_HEADERS.has(name.toLowerCase()) ? '<redacted>' : redactHeaderValue(name, value),
+  value: redactHeaderValue(name, value),
 });
 
 const pairs = (raw: readonly string[]): HarHeader[] => {
@@ -78,7 +78,10 @@ function harEntry(record: ExchangeRecord, target: string) {
     httpVersion: `HTTP/${record.request.httpVersion}`,
     cookies: [],
     headers: requestHeaders,
-    queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+    queryString: [...url.searchParams].map(([name, value]) => ({
+      name,
+      value: redactHeaderValue(name, value),
+    })),
     ...(record.request.bodyBytes > 0 && {
       postData: {
         mimeType: headerOf(requestHeaders, 'content-type'),
@@ -116,22 +119,23 @@ function harEntry(record: ExchangeRecord, target: string) {
 }
 
 /**
- * HAR 1.2 of the exchanges, URLs on the target. Authorization headers are redacted here; the tokens in
- * bodies (the token routes' answers) by the caller, which knows every secret seen.
+ * HAR 1.2 of the exchanges, URLs on the target, every secret redacted: headers and query parameters by
+ * their names, then every string (URLs, bodies, comments) by structure and by every secret seen.
  */
 export function renderHar(
   records: readonly ExchangeRecord[],
   target: string,
   version: string,
+  redactor: Redactor,
   comment?: string,
 ): string {
   const har = {
     log: {
       version: '1.2',
       creator: { name: 'flows-conformance proxy', version },
-      entries: records.map((record) => harEntry(record, target)),
+      entries: records.map((record) => mapStrings(harEntry(record, target), (text) => redactor.redact(text))),
       ...(comment && { comment }),
     },
   };
-  return `${JSON.stringify(har, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(har, null, 2))}\n`;
 }

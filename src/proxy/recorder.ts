@@ -1,6 +1,6 @@
 import { summarize } from '../engine/runner';
 import type { CaseResult, RunReport } from '../engine/results';
-import { redactSecrets } from '../http/redact';
+import { Redactor } from '../http/redact';
 import type { ExchangeRecord } from './har';
 
 /** Bodies kept for the HAR, in all; beyond it exchanges are still judged and listed, without bodies. */
@@ -13,7 +13,8 @@ const HAR_BODY_BUDGET_BYTES = 256 * 1024 * 1024;
 export class TrafficLog {
   readonly records: ExchangeRecord[] = [];
   readonly results: CaseResult[] = [];
-  private readonly seen = new Set<string>();
+  /** Every secret that went by, in a store bounded in size (see Redactor). */
+  readonly redactor = new Redactor();
   private bodyBytes = 0;
   dropped = 0;
   readonly startedAt = new Date().toISOString();
@@ -25,16 +26,16 @@ export class TrafficLog {
   ) {}
 
   addSecret(secret: string | undefined): void {
-    if (secret !== undefined && secret.length >= 4 && this.seen.size < 10_000) this.seen.add(secret);
+    this.redactor.add(secret);
   }
 
   get secrets(): string[] {
-    return [...this.seen];
+    return this.redactor.secrets;
   }
 
   /** Secrets out of a text that leaves the proxy (a header, an Error body). */
   redact(text: string): string {
-    return redactSecrets(text, this.seen);
+    return this.redactor.redact(text);
   }
 
   addRecord(record: ExchangeRecord): void {

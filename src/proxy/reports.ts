@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultReporters, redactSecrets, writeReports } from '../reporters';
+import { defaultReporters, writeReports } from '../reporters';
 import { writeFileReplacing } from '../reporters/atomic-write';
 import { renderHar } from './har';
 import type { TrafficLog } from './recorder';
@@ -20,15 +20,15 @@ export async function writeProxyReports(
   reportDir: string,
   version: string,
 ): Promise<WrittenProxyReports> {
-  const written = await writeReports(log.report(), reportDir, defaultReporters(), log.secrets);
+  const written = await writeReports(log.report(), reportDir, defaultReporters(), log.redactor);
   const harFile = path.join(reportDir, HAR_FILE);
   const comment =
     log.dropped > 0
       ? `${log.dropped} later exchanges left out (the proxy keeps a bounded number)`
       : undefined;
   try {
-    const har = renderHar(log.records, log.report().summary.target, version, comment);
-    await writeFileReplacing(harFile, redactSecrets(har, log.secrets));
+    const har = renderHar(log.records, log.report().summary.target, version, log.redactor, comment);
+    await writeFileReplacing(harFile, har);
     return { files: [...written.files, harFile], errors: written.errors };
   } catch (error) {
     return {

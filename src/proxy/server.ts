@@ -15,7 +15,7 @@ import { climbsOutOfBase } from './path-guard';
 import { TrafficLog } from './recorder';
 import { requestVerdict } from './request-verdict';
 import { actionRouteOf, type ActionRoute } from './routes';
-import { secretOfAuthorization, secretsInText } from './secrets';
+import { secretsInHeaders, secretsInParameters, secretsInText } from './secrets';
 import { summarizeViolation, violationsHeaderValue, VIOLATIONS_HEADER } from './violations';
 
 export interface ProxyOptions {
@@ -120,6 +120,8 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     for (const secret of secretsInText(requestBody.buffer.toString('utf8'))) log.addSecret(secret);
     if (record.response?.body)
       for (const secret of secretsInText(record.response.body.toString('utf8'))) log.addSecret(secret);
+    if (record.response)
+      for (const secret of secretsInHeaders(record.response.headers)) log.addSecret(secret);
     log.addRecord(record);
   }
 
@@ -176,7 +178,8 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     const rawQuery = at < 0 ? '' : url.slice(at + 1);
     const route = actionRouteOf(method, path);
     const id = `#${String((sequence += 1)).padStart(6, '0')} ${method} ${url.slice(0, 300)}`;
-    log.addSecret(secretOfAuthorization(incoming.headers.authorization));
+    for (const secret of [...secretsInHeaders(incoming.headers), ...secretsInParameters(rawQuery)])
+      log.addSecret(secret);
     const requestBody = new BodyCapture(REQUEST_BODY_KEPT);
     const controller = new AbortController();
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded('deadline')), timeoutMs);

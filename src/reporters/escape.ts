@@ -1,3 +1,5 @@
+import { showControls } from './controls';
+
 /** Text made safe for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text
@@ -8,18 +10,28 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Text for a Markdown table cell or heading: one line, no column separator, no raw HTML. */
+/**
+ * Text for a Markdown table cell, heading or paragraph, inert: one line, every character that could
+ * open a construct backslash-escaped (links and images `[..](javascript:..)`, emphasis, code, the
+ * column separator), no raw HTML, nothing at its start that makes a heading, list or quote, and every
+ * control character shown as its escape.
+ */
 export function escapeMarkdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+  return showControls(text)
+    .replace(/[\\`*_[\]|!~#]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n/g, ' ')
+    .replace(/^(\s*)([-+>=]|\d+[.)])/, '$1\\$2');
 }
 
 /** Text as an inline code span that is safe in a table cell (GFM honours `\|` inside code spans). */
 export function markdownCode(text: string): string {
-  return '`' + text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
+  return '`' + showControls(text).replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
 }
 
 /** A fenced block whose fence is longer than any backtick run inside, so a message cannot close it. */
-export function markdownFence(text: string, info = 'text'): string {
+export function markdownFence(given: string, info = 'text'): string {
+  const text = showControls(given);
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   return `${fence}${info}\n${text}\n${fence}`;

@@ -7,7 +7,8 @@ import { htmlReporter } from './html-reporter';
 import { jsonReporter } from './json-reporter';
 import { junitReporter } from './junit-reporter';
 import { markdownReporter } from './markdown-reporter';
-import { redactReport, redactSecrets } from './redact';
+import { redactorOf, type Redactor } from '../http/redact';
+import { redactReport } from './redact';
 
 /** conformance.json, junit.xml, summary.md and index.html. */
 export const defaultReporters = (): Reporter[] => [
@@ -29,24 +30,19 @@ export interface WrittenReports {
   readonly errors: readonly ReporterError[];
 }
 
-async function writeOne(
-  reporter: Reporter,
-  report: RunReport,
-  reportDir: string,
-  secrets: readonly string[],
-) {
+async function writeOne(reporter: Reporter, report: RunReport, reportDir: string, redactor: Redactor) {
   if (isFileReporter(reporter)) {
     const rendered = reporter
       .render(report, reportDir)
-      .map(({ file, content }) => ({ file, content: redactSecrets(content, secrets) }));
+      .map(({ file, content }) => ({ file, content: redactor.redactValues(content) }));
     return writeRenderedFiles(rendered, reportDir);
   }
   // A reporter that writes its own files: scrub them after the fact.
   const files = await reporter.write(report, reportDir);
-  if (secrets.length > 0)
+  if (redactor.secrets.length > 0)
     for (const file of files) {
       const content = await readFile(file, 'utf8');
-      const scrubbed = redactSecrets(content, secrets);
+      const scrubbed = redactor.redactValues(content);
       if (scrubbed !== content) await writeFileReplacing(file, scrubbed);
     }
   return files;
@@ -54,24 +50,26 @@ async function writeOne(
 
 /**
  * Creates reportDir and writes every report into it. The secrets (tokens, passwords) are scrubbed
- * from the report before formatting and from every file's content before writing: the engine already
- * redacts, this is defence in depth. One reporter throwing does not stop the others.
+ * from the report before formatting (by value and by structure) and from every file's content before
+ * writing (by value: the engine already redacts, this is defence in depth). One reporter throwing does
+ * not stop the others.
  */
 export async function writeReports(
   report: RunReport,
   reportDir: string,
   reporters: readonly Reporter[] = defaultReporters(),
-  secrets: readonly string[] = [],
+  secrets: Iterable<string> | Redactor = [],
 ): Promise<WrittenReports> {
   ensureDirectory(reportDir);
-  const safeReport = redactReport(report, secrets);
+  const redactor = redactorOf(secrets);
+  const safeReport = redactReport(report, redactor);
   const files: string[] = [];
   const errors: ReporterError[] = [];
   for (const reporter of reporters) {
     try {
-      files.push(...(await writeOne(reporter, safeReport, reportDir, secrets)));
+      files.push(...(await writeOne(reporter, safeReport, reportDir, redactor)));
     } catch (error) {
-      const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+      const message = redactor.redact(error instanceof Error ? error.message : String(error));
       errors.push({ reporter: reporter.name, message: message.split('\n')[0] });
     }
   }

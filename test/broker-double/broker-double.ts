@@ -18,6 +18,8 @@ export interface BrokerDouble {
 export interface BrokerDoubleOptions {
   /** When set, every request must carry `Authorization: Bearer <token>` (else 401). */
   readonly token?: string;
+  /** A hostile broker: every request refused, the answer echoing its Authorization and control characters. */
+  readonly echoCredentials?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -267,7 +269,15 @@ export async function startBrokerDouble(options: BrokerDoubleOptions = {}): Prom
       body,
     });
     let [status, json]: [number, Json] = [404, { error: `no route for ${request.method} ${url.pathname}` }];
-    if (options.token !== undefined && authorization !== `Bearer ${options.token}`)
+    if (options.echoCredentials !== undefined)
+      [status, json] = [
+        400,
+        {
+          error: `${options.echoCredentials} ${authorization}`,
+          errors: { name: [`${options.echoCredentials} is no name`], authorization: [`${authorization}`] },
+        },
+      ];
+    else if (options.token !== undefined && authorization !== `Bearer ${options.token}`)
       [status, json] = [401, { error: 'unauthorized' }];
     else
       for (const [method, pattern, route] of routes) {

@@ -70,11 +70,11 @@ describe('verify: a provider state that cannot be set up', () => {
     expect(withStateErrors(outcome, new Map())).to.equal(outcome);
   });
 
-  it('the verification reports hold no secret, even one a provider echoed', () => {
+  it('the verification reports hold no secret, even one a provider echoed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fc-verify-redact-'));
     try {
       const secret = 'mock.echoed-secret-token-0123456789ab';
-      writeVerificationReport(
+      await writeVerificationReport(
         {
           provider: 'losant-flows-api',
           target: 'http://127.0.0.1:1',

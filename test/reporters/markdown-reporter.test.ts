@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { ACTIONS, referenceRows } from '../../specs/catalog';
 import { renderMarkdownReport } from '../../src/reporters';
 import { caseResult, fullyCoveredResults, mixedReport, runReport } from './report-factory';
+import { escapeMarkdownCell } from '../../src/reporters/escape';
 
 const section = (markdown: string, heading: string): string => {
   const start = markdown.indexOf(`${heading}\n`);
@@ -24,7 +25,8 @@ describe('reporters: markdown', () => {
     const markdown = renderMarkdownReport(mixedReport());
     for (const action of ACTIONS) {
       const table = section(markdown, `### ${action.id}: ${action.method} ${action.pathTemplate}`);
-      for (const row of referenceRows(action)) expect(table).to.contain(`| ${row.label} | ${row.kind} |`);
+      for (const row of referenceRows(action))
+        expect(table).to.contain(`| ${escapeMarkdownCell(row.label)} | ${row.kind} |`);
     }
     expect(markdown).to.contain(
       '| sortField | query | `GET flows: names sort case-insensitively`<br>`GET flows: sortField=bogus is 400` |',

@@ -23,7 +23,7 @@ function leakyReport() {
           check: 'status-code',
           caseId: 'GET flows: leaks',
           level: 'MUST',
-          message: `curl -H 'Authorization: Bearer ${SECRET}'`,
+          message: `curl -H 'Authorization: Bearer ${SECRET}'\nthe target echoed ${SECRET}`,
           location: 'l',
         },
       ],
@@ -127,4 +127,29 @@ describe('reporters: redactSecrets', () => {
     expect(redactSecrets('class="x"', [])).to.equal('class="x"');
     expect(redactSecrets('class="x"', ['', 'ss'])).to.equal('class="x"');
   });
+});
+
+describe('reporters: writeReports redacts credentials by where they stand, no secret given', () => {
+  const PASSWORD = 'Pa55-by-structure-9z8y';
+  const PLACED = [
+    `curl -H 'X-Api-Key: ${PASSWORD}' 'http://127.0.0.1/x?access_token=${PASSWORD}&api_key=${PASSWORD}'`,
+    `{"a":{"b":{"credentials":{"password":"${PASSWORD}"}}},"tokens":["${PASSWORD}"],"apiKey":"${PASSWORD}"}`,
+    `email=a%40b.c&pwd=${PASSWORD}&pass=${PASSWORD}`,
+    `Cookie: sid=${PASSWORD}`,
+  ];
+
+  for (const placed of PLACED)
+    it(`in every file: ${placed.slice(0, 40)}…`, async () => {
+      const dir = await tempDir();
+      const id = `GET flows: ${placed}`;
+      const report = runReport([
+        caseResult(id, {
+          outcome: 'failed',
+          failures: [{ check: 'status-code', caseId: id, level: 'MUST', message: placed, location: placed }],
+        }),
+      ]);
+      const { files } = await writeReports(report, dir);
+      expect(files).to.have.length(4);
+      for (const [name, content] of await filesIn(dir)) expect(content, name).not.to.contain(PASSWORD);
+    });
 });

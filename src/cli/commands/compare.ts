@@ -7,7 +7,7 @@ import {
   renderCompareMarkdown,
   summaryOf,
 } from '../../compare';
-import { ReportMergeError } from '../../reporters';
+import { redactReport, ReportMergeError, showControls } from '../../reporters';
 import { writeFileReplacing } from '../../reporters/atomic-write';
 import { readReportInput } from '../report-input';
 import { UsageError } from '../usage-error';
@@ -56,7 +56,11 @@ export async function runCompare(
   try {
     const reports = [];
     for (const [index, input] of inputs.entries())
-      reports.push({ name: names[index], report: await readReportInput('compare', input) });
+      // Credentials under a secret's name go, whatever the run that wrote the report redacted.
+      reports.push({
+        name: names[index],
+        report: redactReport(await readReportInput('compare', input), []),
+      });
     comparison = compareReports(reports);
   } catch (error) {
     if (error instanceof ReportMergeError || error instanceof CompareError)
@@ -66,7 +70,9 @@ export async function runCompare(
   await writeFileReplacing(path.join(dir, COMPARE_MARKDOWN_FILE), renderCompareMarkdown(comparison));
   await writeFileReplacing(path.join(dir, COMPARE_HTML_FILE), renderCompareHtml(comparison));
   out.write(
-    `${summaryOf(comparison)}\nWrote ${path.join(dir, COMPARE_MARKDOWN_FILE)} and ${COMPARE_HTML_FILE}\n`,
+    showControls(
+      `${summaryOf(comparison)}\nWrote ${path.join(dir, COMPARE_MARKDOWN_FILE)} and ${COMPARE_HTML_FILE}`,
+    ) + '\n',
   );
   process.exitCode = comparison.mustDisagreements > 0 ? 1 : 0;
 }

@@ -6,8 +6,8 @@ import type { runVerification } from '../../pact/verification';
 import type { PactSource } from '../../pact/verify';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure, UnreachableError, UsageError } from '../usage-error';
-import { embeddedMock } from '../../mock/embedded';
-import { loadInteractions, loadVerification } from './pact-modules';
+import { runVerificationIsolated } from '../isolated-verification';
+import { loadInteractions } from './pact-modules';
 import { TargetUnusable } from '../../target/preflight';
 import type { CommandRegistrar } from './registrar';
 import { brokerUrlOf } from '../../pact/broker-input';
@@ -97,13 +97,7 @@ async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
   if (source.kind === 'broker') await reachableBroker(source.brokerUrl);
   let result: Awaited<ReturnType<typeof runVerification>>;
   try {
-    result = await loadVerification().runVerification({
-      config,
-      provider,
-      source,
-      publish,
-      connect: { startEmbedded: embeddedMock() },
-    });
+    result = await runVerificationIsolated({ config, provider, source, publish });
   } catch (error) {
     if (error instanceof TargetUnusable) throw startFailure(error.message, error.unreachable);
     throw error;

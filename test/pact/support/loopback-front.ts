@@ -16,7 +16,13 @@ export interface FrontOptions {
   /** Rewrites each request path on the way in. */
   readonly rewritePath?: (path: string) => string;
   /** Rewrites each answer on the way out (a server that makes other choices). */
-  readonly rewriteAnswer?: (answer: { status: number; body: string }) => {
+  readonly rewriteAnswer?: (answer: {
+    status: number;
+    body: string;
+    /** The path and headers of the request answered (a target that echoes them). */
+    path: string;
+    requestHeaders: IncomingMessage['headers'];
+  }) => {
     headers: Record<string, string>;
     body: string;
   };
@@ -56,7 +62,12 @@ export async function startFront(targetUrl: string, options: FrontOptions = {}):
     });
     const body = await answer.body.text();
     exchanges.push({ method: incoming.method ?? 'GET', path, status: answer.statusCode, body });
-    const rewritten = options.rewriteAnswer?.({ status: answer.statusCode, body }) ?? {
+    const rewritten = options.rewriteAnswer?.({
+      status: answer.statusCode,
+      body,
+      path,
+      requestHeaders: incoming.headers,
+    }) ?? {
       headers: { 'content-type': String(answer.headers['content-type'] ?? 'application/json') },
       body,
     };
