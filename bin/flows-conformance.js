@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 'use strict';
+// Node's on-disk cache of compiled code (22.3 on; in the OS temp folder, or NODE_COMPILE_CACHE): later
+// starts skip compiling the CLI's modules again (a tenth less CPU for `mock`, `openapi`).
+process.getBuiltinModule?.('node:module').enableCompileCache?.();
 // A reader that stops early (`flows-conformance openapi | head`) is not an error of ours.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
