@@ -143,6 +143,8 @@ describe('the npm package: packed, installed in an empty project, used without t
           project,
         );
         expect(install.code, install.output).to.equal(0);
+        // Every dependency the package pulls in admits this Node (package.json's engines: >=22).
+        expect(install.output, 'an engines range excludes this Node').to.not.include('EBADENGINE');
         const installed = path.join(project, 'node_modules', 'losant-flows-conformance');
         expect(existsSync(installed)).to.equal(true);
 

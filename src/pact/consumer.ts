@@ -68,7 +68,7 @@ export async function runPactCase(pact: PactV4, pactCase: PactCase): Promise<Cli
       } finally {
         // The Rust mock server records a match on its own task after answering; give it a moment,
         // or pact-js may read "expected but not received" for a request that was served
-        // (a known race of the Rust mock server: pact-foundation/pact-js#1835). pact-js 16 reads the
+        // (a known race of the Rust mock server: pact-foundation/pact-js#1835). pact-js 17 reads the
         // matches itself after this callback and exposes no condition to wait on, hence a grace.
         await sleep(MATCH_RECORDING_GRACE_MS); // wait-ok
       }

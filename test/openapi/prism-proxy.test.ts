@@ -124,7 +124,7 @@ const EXPECTED_FLAGGED: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * The suite's invalid requests (the mock answers 400) that Prism lets through, each with why: what
- * the document cannot say, or what Prism 5.16 does not check. docs/openapi.md lists the same.
+ * the document cannot say, or what Prism (5.14.2, as 5.16) does not check. docs/openapi.md lists the same.
  */
 const BLANK_VALUES = ['sortField', 'sortDirection', 'page', 'perPage', 'flowClass', 'includeCustomNodes'].map(
   (name) => `a blank ${name} (${name}=) gets 400`,
@@ -134,7 +134,7 @@ const QUERY_NOT_FLAGGED = [
   'perPage=1001 gets 400',
   // deepObject describes one object; an array of them (triggerFilter[0][key]) is beyond what Prism parses.
   'a malformed triggerFilter gets 400',
-  // A 400 by decision P5; Prism 5.16 does not flag an empty query value (allowEmptyValue left at its default).
+  // A 400 by decision P5; Prism does not flag an empty query value (allowEmptyValue left at its default).
   ...BLANK_VALUES,
 ];
 const EXPECTED_NOT_FLAGGED: Readonly<Record<string, readonly string[]>> = {

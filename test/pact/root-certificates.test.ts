@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { withoutRootCertificates } from '../../src/pact/root-certificates';
+import { PLACEHOLDER_ROOT_CERTIFICATE, withoutRootCertificates } from '../../src/pact/root-certificates';
 
 const certificateVariables = () => ({ file: process.env.SSL_CERT_FILE, dir: process.env.SSL_CERT_DIR });
 
@@ -16,19 +17,26 @@ describe('pact: the verifier without root certificates where it speaks only plai
       else process.env[name] = value;
   });
 
-  it('points both variables at an empty file and folder while the work runs, then removes them', async () => {
+  it('points both variables at a file and folder holding only the placeholder root while the work runs, then removes them', async () => {
     delete process.env.SSL_CERT_FILE;
     process.env.SSL_CERT_DIR = '/etc/ssl/certs';
     const seen = await withoutRootCertificates(false, async () => ({
       ...certificateVariables(),
       fileText: readFileSync(process.env.SSL_CERT_FILE!, 'utf8'),
-      certificates: readdirSync(process.env.SSL_CERT_DIR!).filter((name) => name !== 'none.pem'),
+      folderFiles: readdirSync(process.env.SSL_CERT_DIR!),
     }));
-    expect(seen.fileText).to.equal('');
-    expect(seen.certificates).to.deep.equal([]);
+    expect(seen.fileText).to.equal(PLACEHOLDER_ROOT_CERTIFICATE);
+    expect(seen.folderFiles).to.deep.equal(['placeholder-root.pem']);
     expect(seen.dir).to.not.equal('/etc/ssl/certs');
     expect(certificateVariables()).to.deep.equal({ file: undefined, dir: '/etc/ssl/certs' });
     expect(existsSync(seen.dir!)).to.equal(false);
+  });
+
+  it('the placeholder is a well-formed self-signed root, valid for decades (pact-core parses it)', () => {
+    const root = new X509Certificate(PLACEHOLDER_ROOT_CERTIFICATE);
+    expect(root.ca).to.equal(true);
+    expect(root.verify(root.publicKey), 'self-signed').to.equal(true);
+    expect(new Date(root.validTo).getUTCFullYear()).to.be.at.least(2100);
   });
 
   it('leaves the certificates alone when the verifier talks TLS (a broker, published results)', async () => {
@@ -47,7 +55,7 @@ describe('pact: the verifier without root certificates where it speaks only plai
     expect(process.env.SSL_CERT_FILE).to.equal('/somewhere/ca.pem');
   });
 
-  it('verifications that overlap share the empty certificates; the last to end puts the variables back', async () => {
+  it('verifications that overlap share the placeholder certificates; the last to end puts the variables back', async () => {
     process.env.SSL_CERT_DIR = '/etc/ssl/certs';
     let endFirst = () => {};
     const first = withoutRootCertificates(
