@@ -54,7 +54,7 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
       await checkTarget(target);
     } catch (error) {
       // The Verifier is not started against a target that cannot be used (it would hang on an
-      // unreachable one): the reports say why, and the caller exits 2.
+      // unreachable one): the reports say why, and the caller exits 3 (unreachable) or 2 (refused).
       if (!(error instanceof TargetUnusable)) throw error;
       const outcome = {
         passed: false,
