@@ -182,7 +182,7 @@ function decisionsPart(action: ActionSpec, report: RunReport): string {
         return [
           `<strong>${esc(decision.id)}</strong> ${esc(decision.title)}`,
           esc(decision.source),
-          resultsCell(casesOfDecision(report, action, key), 'no SHOULD case'),
+          resultsCell(casesOfDecision(report, action, key), 'no case of its own', false),
         ];
       }),
     )

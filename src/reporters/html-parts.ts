@@ -57,10 +57,13 @@ export function caseItem(result: CaseResult): string {
 
 /**
  * The results of the cases covering a row: a badge per outcome with its count, and the cases
- * themselves behind a disclosure. A row no case covers says so.
+ * themselves behind a disclosure. A row no case covers says so: as a gap (the red `uncovered` badge)
+ * where a case is due, in plain muted words where none need be (a decision whose rules run at MUST, a
+ * scope that only the principal's cases exercise).
  */
-export function resultsCell(cases: readonly CaseResult[], noneLabel = 'uncovered'): string {
-  if (cases.length === 0) return badge('uncovered', noneLabel);
+export function resultsCell(cases: readonly CaseResult[], noneLabel = 'uncovered', noneIsGap = true): string {
+  if (cases.length === 0)
+    return noneIsGap ? badge('uncovered', noneLabel) : `<span class="muted">${esc(noneLabel)}</span>`;
   const kinds = cases.map(badgeKind);
   const order: BadgeKind[] = ['fail', 'xfail', 'warn', 'skip', 'pass'];
   const badges = order

@@ -27,7 +27,7 @@ function scopeCell(report: RunReport, action: ActionSpec, scope: string): string
   const verdict = accepted
     ? `<a class="verdict accepted" href="#${factAnchors(action).scope(scope)}">accepted</a>`
     : '<span class="verdict refused">refused (403)</span>';
-  return `${verdict} ${resultsCell(casesOf(report, action, scopeFact(scope, accepted ? 'accepted' : 'refused')), 'no case')}`;
+  return `${verdict} ${resultsCell(casesOf(report, action, scopeFact(scope, accepted ? 'accepted' : 'refused')), 'no case of its own', false)}`;
 }
 
 export function tokensSection(report: RunReport): string {
@@ -55,7 +55,7 @@ export function tokensSection(report: RunReport): string {
     ['Token', ...ACTIONS.map((action) => `${action.name} results`)],
     refusals.map((fact) => [
       esc(fact),
-      ...ACTIONS.map((action) => resultsCell(casesOf(report, action, fact), 'no case')),
+      ...ACTIONS.map((action) => resultsCell(casesOf(report, action, fact), 'no case of its own', false)),
     ]),
   );
   return (
