@@ -49,8 +49,11 @@ export function failureLines(
   const lines = mismatchesOf(failure).map(mismatchText);
   const message = firstLine(failure.message) ?? '';
   const expected = firstLine(failure.expected);
-  if (messageShape(message) !== message)
-    lines.push(`${message}${expected === undefined ? '' : `; expected ${expected}`}`);
+  if (messageShape(message) !== message) {
+    // A long answer is cut, never what was expected after it.
+    const wanted = expected === undefined ? '' : `; expected ${cut(expected, TERMINAL_EXCERPT)}`;
+    lines.push(`${cut(message, TERMINAL_LINE - wanted.length)}${wanted}`);
+  }
   else if (lines.length === 0) lines.push(expectedAndGot(failure, TERMINAL_EXCERPT));
   if (failure.input !== undefined) lines.push(`input: ${failure.input}`);
   if (failure.replay !== undefined) lines.push(`replay: ${replayCommand(failure.replay)}`);

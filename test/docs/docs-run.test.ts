@@ -27,7 +27,7 @@ import { shellCommands, type ShellCommand } from './shell-commands';
  * Docs that run. Every fenced block of README.md and docs/*.md is classified by the HTML comment on the
  * line before it (the rules: test/docs/doc-blocks.ts and README "Docs"): sh/bash/ts blocks run against
  * the mock unless marked `<!-- doc: needs real broker -->` / `<!-- doc: needs real API -->` (then the
- * commands naming that service must fail with one line, exit 2) or `<!-- doc: illustration -->`.
+ * commands naming that service must fail with one line, exit 3: unreachable) or `<!-- doc: illustration -->`.
  * Other blocks need a marker. A shell block goes through bash once (quoting, exports, `$(...)`) with
  * `npx`/`npm` recorded, then each `npx flows-conformance` runs in process (`verify` and `mock` in a child:
  * the Pact verifier writes to fd 1, the mock serves until stopped), in a temporary folder, with:
@@ -115,7 +115,7 @@ async function runCommand(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   dir: string,
-  expected: 0 | 2,
+  expected: 0 | 3,
 ): Promise<Outcome> {
   if (SERVERS.has(args[0]) || (args[0] === 'verify' && expected === 0)) return spawnCli(args, env, dir);
   const cwd = process.cwd();
@@ -141,7 +141,7 @@ interface Executed {
   readonly where: string;
   readonly command: string;
   readonly outcome: Outcome;
-  readonly expected: 0 | 2;
+  readonly expected: 0 | 3;
 }
 
 describe('docs that run: every block of README.md and docs/*.md is run or classified', function () {
@@ -194,7 +194,7 @@ describe('docs that run: every block of README.md and docs/*.md is run or classi
       ...(filled[0] === 'fuzz' ? {} : { FLOWS_CONFORMANCE_GREP: grep }),
       ...exported,
     };
-    const expected = block.kind === 'needs' && filled.includes(places.closedUrl) ? 2 : 0;
+    const expected = block.kind === 'needs' && filled.includes(places.closedUrl) ? 3 : 0;
     // The same command with the same environment in the same folder gives the same answer: run it once.
     const key = JSON.stringify([filled, exported]);
     let outcome = outcomes.get(key);
@@ -260,19 +260,19 @@ describe('docs that run: every block of README.md and docs/*.md is run or classi
     expect(failed).to.deep.equal([]);
     const counted = executed.filter((run) => run.expected === 0);
     console.log(
-      `      ${executed.length} documented commands checked (${executed.length - counted.length} expecting exit 2), ` +
+      `      ${executed.length} documented commands checked (${executed.length - counted.length} expecting exit 3), ` +
         `${outcomes.size} distinct runs`,
     );
     expect(counted.length).to.be.greaterThan(0);
   });
 
-  it('every command needing an outside service fails without it: one line, exit 2', () => {
+  it('every command needing an outside service fails without it: one line, exit 3 (unreachable)', () => {
     const unclear = executed
-      .filter((run) => run.expected === 2)
-      .filter((run) => run.outcome.code !== 2 || run.outcome.stderr.trim().split('\n').length !== 1)
+      .filter((run) => run.expected === 3)
+      .filter((run) => run.outcome.code !== 3 || run.outcome.stderr.trim().split('\n').length !== 1)
       .map((run) => `${run.where}: ${run.command} → exit ${run.outcome.code}: ${run.outcome.stderr.trim()}`);
     expect(unclear).to.deep.equal([]);
-    expect(executed.filter((run) => run.expected === 2).length).to.be.greaterThan(0);
+    expect(executed.filter((run) => run.expected === 3).length).to.be.greaterThan(0);
   });
 });
 
