@@ -53,8 +53,7 @@ export function failureLines(
     // A long answer is cut, never what was expected after it.
     const wanted = expected === undefined ? '' : `; expected ${cut(expected, TERMINAL_EXCERPT)}`;
     lines.push(`${cut(message, TERMINAL_LINE - wanted.length)}${wanted}`);
-  }
-  else if (lines.length === 0) lines.push(expectedAndGot(failure, TERMINAL_EXCERPT));
+  } else if (lines.length === 0) lines.push(expectedAndGot(failure, TERMINAL_EXCERPT));
   if (failure.input !== undefined) lines.push(`input: ${failure.input}`);
   if (failure.replay !== undefined) lines.push(`replay: ${replayCommand(failure.replay)}`);
   // The replay is a command line to paste: never cut.
