@@ -18,6 +18,11 @@ export type WorkerAnswer = { readonly secrets: readonly string[] } & (
     }
 );
 
+/** The parent's word that the user stopped the verification (its first SIGINT or SIGTERM). */
+export interface InterruptMessage {
+  readonly interrupt: string;
+}
+
 /** What of the verifier's own output is kept for the console; a target's echo can be large. */
 const MAX_SHOWN_OUTPUT = 8 * 1024 * 1024;
 
@@ -39,6 +44,13 @@ export function runVerificationIsolated(
 ): Promise<VerificationJobResult> {
   const { file, execArgv } = workerEntry();
   const worker = fork(file, [], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const { signal, ...rest } = job;
+  const interrupt = () => {
+    const message: InterruptMessage = { interrupt: String(signal?.reason ?? 'SIGINT') };
+    if (worker.connected) worker.send(message);
+  };
+  signal?.addEventListener('abort', interrupt, { once: true });
+  worker.once('close', () => signal?.removeEventListener('abort', interrupt));
   let output = '';
   const keep = (chunk: Buffer) => {
     if (output.length < MAX_SHOWN_OUTPUT) output += chunk.toString('utf8');
@@ -47,7 +59,8 @@ export function runVerificationIsolated(
   worker.stderr?.on('data', keep);
   let answer: WorkerAnswer | undefined;
   worker.on('message', (message: WorkerAnswer) => (answer = message));
-  worker.send(job);
+  worker.send(rest);
+  if (signal?.aborted) interrupt();
   return new Promise((resolve, reject) => {
     worker.on('error', reject);
     worker.on('close', (code) => {

@@ -64,6 +64,9 @@ function pointAtPlaceholderCertificates(): PlaceholderCertificates {
   writeFileSync(file, PLACEHOLDER_ROOT_CERTIFICATE);
   process.env.SSL_CERT_FILE = file;
   process.env.SSL_CERT_DIR = folder;
+  // A process stopped mid-verification (a second Ctrl-C) still leaves no folder behind.
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  process.once('exit', removeFolder);
   return {
     users: 0,
     restore() {
@@ -71,7 +74,8 @@ function pointAtPlaceholderCertificates(): PlaceholderCertificates {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
-      rmSync(folder, { recursive: true, force: true });
+      process.off('exit', removeFolder);
+      removeFolder();
     },
   };
 }

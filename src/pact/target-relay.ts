@@ -27,6 +27,8 @@ export interface RelayLog {
 export interface TargetRelay {
   readonly baseUrl: string;
   log(): RelayLog;
+  /** From now on nothing reaches the target: each request is answered 503 at once (Ctrl-C). */
+  interrupt(reason: string): void;
   close(): Promise<void>;
 }
 
@@ -87,11 +89,19 @@ export async function startTargetRelay(targetBaseUrl: string, timeoutMs: number)
   const createdFlowIds: string[] = [];
   const refusedRedirects: string[] = [];
   let targetFailure: string | undefined;
+  let interrupted: string | undefined;
 
   const relay = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const method = incoming.method ?? 'GET';
     const path = incoming.url ?? '/';
     const body = await bodyOf(incoming);
+    if (interrupted !== undefined) {
+      outgoing.writeHead(503, { 'content-type': 'application/json' });
+      outgoing.end(
+        JSON.stringify({ type: 'Interrupted', message: `not sent to the target: ${interrupted}` }),
+      );
+      return;
+    }
     let answer;
     try {
       answer = await request(target + path, {
@@ -149,6 +159,9 @@ export async function startTargetRelay(targetBaseUrl: string, timeoutMs: number)
       refusedRedirects: [...refusedRedirects],
       targetFailure,
     }),
+    interrupt(reason) {
+      interrupted ??= reason;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

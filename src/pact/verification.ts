@@ -14,6 +14,8 @@ export interface VerificationJob {
   readonly connect?: ConnectOptions;
   /** Told every secret the verification handled (given and minted), once it is over, for redaction. */
   readonly onSecrets?: (secrets: readonly string[]) => void;
+  /** Aborting it stops the verification (see VerificationRun.signal). */
+  readonly signal?: AbortSignal;
 }
 
 export interface VerificationJobResult {
@@ -78,6 +80,7 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
       source: job.source,
       publish: job.publish,
       timeoutMs: job.config.timeoutMs,
+      signal: job.signal,
     });
     // What the caller prints is what the reports hold: no secret, no control character.
     return {

@@ -21,6 +21,8 @@ export interface VerificationOutcome {
   readonly error?: string;
   /** The target stopped answering during the verification (reset, closed, timed out): where and why. */
   readonly targetFailure?: string;
+  /** The user stopped the verification (SIGINT, SIGTERM): the interactions after it were not sent. */
+  readonly interrupted?: string;
   /** 3xx answers the verification did not follow (their Location removed), one line each. */
   readonly refusedRedirects?: readonly string[];
   /** Provider states that could not be set up (a token that cannot be had, ...), each with the reason. */

@@ -4,6 +4,7 @@ import { ALL_PACT_CASES } from './interactions';
 import { parseVerifierJson, type VerificationOutcome } from './verifier-output';
 import { withoutRootCertificates } from './root-certificates';
 import { startTargetRelay, type RelayLog } from './target-relay';
+import { interruptionOf } from '../http/interruptible-transport';
 
 /** Where the pacts come from: local files, or a Pact Broker (credentials from the CLI's env vars). */
 export type PactSource =
@@ -23,6 +24,8 @@ export interface VerificationRun {
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Bound of each request to the target (default 10 s). */
   readonly timeoutMs?: number;
+  /** Aborting it stops the verification: nothing more reaches the target, and the clean-up runs. */
+  readonly signal?: AbortSignal;
 }
 
 import { DEFAULT_CONSUMER_VERSION_SELECTORS } from './defaults';
@@ -63,6 +66,9 @@ export async function verifyPacts(run: VerificationRun): Promise<VerificationOut
     timeoutMs,
   });
   const relay = await startTargetRelay(run.target.baseUrl, timeoutMs);
+  const interrupt = () => relay.interrupt(run.signal ? interruptionOf(run.signal) : 'interrupted');
+  if (run.signal?.aborted) interrupt();
+  run.signal?.addEventListener('abort', interrupt, { once: true });
   const verifier = new Verifier({
     provider: run.provider,
     providerBaseUrl: relay.baseUrl,
@@ -88,11 +94,18 @@ export async function verifyPacts(run: VerificationRun): Promise<VerificationOut
   } catch (error) {
     json = error instanceof Error ? error.message : String(error);
   } finally {
+    run.signal?.removeEventListener('abort', interrupt);
     log = relay.log();
     await relay.close();
     await cleanup(log.createdFlowIds);
   }
-  return withRelayLog(withStateErrors(parseVerifierJson(json, Date.now() - started), stateErrors), log);
+  const outcome = withRelayLog(
+    withStateErrors(parseVerifierJson(json, Date.now() - started), stateErrors),
+    log,
+  );
+  return run.signal?.aborted
+    ? { ...outcome, passed: false, interrupted: interruptionOf(run.signal) }
+    : outcome;
 }
 
 /** What the relay saw that the verifier's own output does not say plainly. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,12 +13,18 @@ import {
 import { PACKAGE_ROOT } from '../../src/paths';
 import { cliArgv } from '../support/built-cli';
 import { ADMIN_TOKEN } from '../runner/support';
+import { sharedPactDir } from '../support/pacts';
 
 /** Every request waits this long before it reaches the mock: a run lasts long enough to be interrupted. */
 const DELAY_MS = 25;
+/** verify sends fewer requests than run: each waits longer. */
+const VERIFY_DELAY_MS = 120;
 
 /** A loopback relay in front of the mock that delays each request. */
-async function slowFront(target: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function slowFront(
+  target: string,
+  delayMs = DELAY_MS,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -34,7 +40,7 @@ async function slowFront(target: string): Promise<{ url: string; close: () => Pr
         );
         upstream.on('error', () => response.destroy());
         upstream.end(Buffer.concat(chunks));
-      }, DELAY_MS);
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -82,15 +88,19 @@ function interruptWhen(args: string[], ready: (stderr: string) => boolean, after
   });
 }
 
-describe('cli: an interrupted run or fuzz loses nothing', function () {
+describe('cli: an interrupted run, fuzz or verify loses nothing', function () {
   this.timeout(120_000);
   let mock: MockServer;
   let front: { url: string; close: () => Promise<void> };
   let reportDir: string;
+  const certificateFoldersBefore = readdirSync(os.tmpdir()).filter((name) =>
+    name.startsWith('flows-no-certificates-'),
+  );
 
-  beforeEach(async () => {
+  beforeEach(async function () {
     mock = await createMockServer({ adminToken: ADMIN_TOKEN });
-    front = await slowFront(await mock.listen(0, '127.0.0.1'));
+    const slower = this.currentTest?.title.startsWith('verify') === true;
+    front = await slowFront(await mock.listen(0, '127.0.0.1'), slower ? VERIFY_DELAY_MS : DELAY_MS);
     reportDir = mkdtempSync(path.join(os.tmpdir(), 'fc-interrupt-'));
   });
   afterEach(async () => {
@@ -146,5 +156,22 @@ describe('cli: an interrupted run or fuzz loses nothing', function () {
       summary: { interrupted?: string };
     };
     expect(report.summary.interrupted).to.equal('interrupted (SIGINT)');
+  });
+
+  it('verify: SIGINT mid-verification removes what it created, writes the reports marked interrupted, exits 130', async () => {
+    const pactDir = await sharedPactDir();
+    const result = await interruptWhen(['verify', ...target(), '--pact-dir', pactDir], () => true, 2_500);
+    expect(result.code, result.stderr).to.equal(130);
+    expect(result.stderr).to.match(
+      /interrupted \(SIGINT\): \d+ interactions ran before it; what they created was removed/,
+    );
+    expect(flowCount(mock), 'flows left on the mock').to.equal(0);
+    const report = JSON.parse(readFileSync(path.join(reportDir, 'pact-verification.json'), 'utf8')) as {
+      outcome: { interrupted?: string; passed: boolean };
+    };
+    expect(report.outcome).to.include({ interrupted: 'interrupted (SIGINT)', passed: false });
+    expect(
+      readdirSync(os.tmpdir()).filter((name) => name.startsWith('flows-no-certificates-')),
+    ).to.deep.equal(certificateFoldersBefore);
   });
 });

@@ -7,6 +7,7 @@ import type { PactSource } from '../../pact/verify';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure, UnreachableError, UsageError } from '../usage-error';
 import { runVerificationIsolated } from '../isolated-verification';
+import { INTERRUPTED_EXIT_CODE, onInterrupt } from '../interrupt';
 import { loadInteractions } from './pact-modules';
 import { TargetUnusable } from '../../target/preflight';
 import type { CommandRegistrar } from './registrar';
@@ -96,13 +97,25 @@ async function runVerify(flags: VerifyFlags, command: Command): Promise<void> {
     );
   if (source.kind === 'broker') await reachableBroker(source.brokerUrl);
   let result: Awaited<ReturnType<typeof runVerification>>;
+  const interrupt = onInterrupt('verify', () =>
+    config.cleanup ? 'what the provider states created may be left on the target' : 'the flows stay',
+  );
   try {
-    result = await runVerificationIsolated({ config, provider, source, publish });
+    result = await runVerificationIsolated({ config, provider, source, publish, signal: interrupt.signal });
   } catch (error) {
     if (error instanceof TargetUnusable) throw startFailure(error.message, error.unreachable);
     throw error;
+  } finally {
+    interrupt.dispose();
   }
   const { target, outcome, reports } = result;
+  if (outcome.interrupted) {
+    process.stderr.write(
+      `flows-conformance: ${outcome.interrupted}: ${outcome.interactions.length} interactions ran before it; ${config.cleanup ? 'what they created was removed' : 'what they created stays (--no-cleanup)'}; reports: ${reports.join(', ')}\n`,
+    );
+    process.exitCode = INTERRUPTED_EXIT_CODE;
+    return;
+  }
   // Every later failure follows from it: one line, as for a target unreachable at the start.
   if (outcome.targetFailure)
     throw new UnreachableError(
