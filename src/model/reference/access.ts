@@ -63,7 +63,12 @@ export function accessRefusals(
       reason: 'another user’s application',
     });
   else if (target === 'unknown')
-    refusals.push({ must: [404], should: 404, location: 'spec/README.md decision 2', reason: 'unknown application' });
+    refusals.push({
+      must: [404],
+      should: 404,
+      location: 'spec/README.md decision 2',
+      reason: 'unknown application',
+    });
   return refusals;
 }
 

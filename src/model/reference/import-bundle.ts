@@ -46,4 +46,3 @@ export function importProblem(body: unknown): string | undefined {
   }
   return undefined;
 }
-

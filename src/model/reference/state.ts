@@ -51,7 +51,10 @@ export function withCreated(
     ...state,
     [key]: {
       flows: new Map([...application.flows, ...flows.map((flow) => [flow.id, flow] as const)]),
-      versions: new Map([...application.versions, ...versions.map((version) => [version.id, version] as const)]),
+      versions: new Map([
+        ...application.versions,
+        ...versions.map((version) => [version.id, version] as const),
+      ]),
     },
   };
 }
@@ -76,6 +79,7 @@ export const triggersOf = (sent: Fields): TriggerRef[] => asArray(sent.triggers)
 
 /** Decision 8: a flow's default version's triggers; a flow without one is its own default version. */
 export function defaultTriggers(application: ModelApplication, flow: ModelFlow): TriggerRef[] {
-  const version = flow.defaultVersionId === undefined ? undefined : application.versions.get(flow.defaultVersionId);
+  const version =
+    flow.defaultVersionId === undefined ? undefined : application.versions.get(flow.defaultVersionId);
   return triggersOf(version ? version.sent : flow.sent);
 }
