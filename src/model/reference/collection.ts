@@ -1,7 +1,7 @@
 import type { ActionSpec } from '../../../specs/catalog';
 import type { TriggerFilterEntry } from '../query-codec';
 import type { ApplicationKey } from './access';
-import { globMatches } from './glob';
+import { globMatches, type GlobReading } from './glob';
 import { pageWindow, sortedBy, type SortKey } from './order';
 import type { QueryReading } from './query-reading';
 import {
@@ -35,14 +35,18 @@ const triggerMatches = (trigger: { type?: unknown; key?: unknown }, entry: Trigg
   (entry.key === undefined || trigger.key === entry.key);
 
 /** Decisions 6, 7 and 8: flowClass (default cloud), the glob on the named field, triggerFilter. */
-export function flowMatches(application: ModelApplication, { values }: Values): (flow: ModelFlow) => boolean {
+export function flowMatches(
+  application: ModelApplication,
+  { values }: Values,
+  glob: GlobReading = {},
+): (flow: ModelFlow) => boolean {
   const flowClass = values.get('flowClass') as string;
   const filter = values.get('filter') as string | undefined;
   const filterField = values.get('filterField') as string | undefined;
   const entries = (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined) ?? [];
   return (flow) =>
     flow.flowClass === flowClass &&
-    (filter === undefined || filterField === undefined || globMatches(filter, flow.name)) &&
+    (filter === undefined || filterField === undefined || globMatches(filter, flow.name, glob)) &&
     (entries.length === 0 ||
       entries.some((entry) =>
         defaultTriggers(application, flow).some((trigger) => triggerMatches(trigger, entry)),
@@ -77,10 +81,11 @@ export function expectedPage(
   action: ActionSpec,
   reading: Values,
   applicationId: string,
+  glob: GlobReading = {},
 ): ExpectedPage {
   const application = state[key];
   const { values, given } = reading;
-  const flows = [...application.flows.values()].filter(flowMatches(application, reading));
+  const flows = [...application.flows.values()].filter(flowMatches(application, reading, glob));
   const version = values.get('version') as string | undefined;
   const matches: (ModelFlow | ModelVersion)[] =
     action.id === 'flows.getByVersion'

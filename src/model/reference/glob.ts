@@ -7,14 +7,30 @@
 /** The syntax characters a `u` RegExp lets one escape (`*` and `?` are the glob's own). */
 const SPECIAL = /[\\^$.|+()[\]{}/]/g;
 
-export function globPattern(glob: string): RegExp {
+/**
+ * Readings a correct server may take of decision 6's finer points (SHOULD): the case, and `?`. The
+ * model's own is the decision's; the others only lower a difference to SHOULD.
+ */
+export interface GlobReading {
+  readonly caseSensitive?: boolean;
+  readonly questionAsStar?: boolean;
+}
+
+export const OTHER_GLOB_READINGS: readonly GlobReading[] = [
+  { caseSensitive: true },
+  { questionAsStar: true },
+];
+
+export function globPattern(glob: string, reading: GlobReading = {}): RegExp {
   let source = '';
-  for (const char of glob.replace(/\*+/g, '*')) {
+  const stars = reading.questionAsStar ? glob.replace(/\?/g, '*') : glob;
+  for (const char of stars.replace(/\*+/g, '*')) {
     if (char === '*') source += '[^]*';
     else if (char === '?') source += '[^]';
     else source += char.replace(SPECIAL, '\\$&');
   }
-  return new RegExp(`^${source}$`, 'iu');
+  return new RegExp(`^${source}$`, reading.caseSensitive ? 'u' : 'iu');
 }
 
-export const globMatches = (glob: string, text: string): boolean => globPattern(glob).test(text);
+export const globMatches = (glob: string, text: string, reading: GlobReading = {}): boolean =>
+  globPattern(glob, reading).test(text);

@@ -120,6 +120,26 @@ function orderDifferences(
   const wanted = expected.items.map((item) => item.id);
   if (answered.join() === wanted.join()) return [];
   const models = answered.map((id) => known.get(id));
+  const first = expected.page * expected.perPage;
+  for (const [index, model] of models.entries()) {
+    if (!model) continue;
+    const before = expected.sorted.filter((other) =>
+      strictlyMisordered(expected, model, other, nameOf),
+    ).length;
+    const after = expected.sorted.filter((other) =>
+      strictlyMisordered(expected, other, model, nameOf),
+    ).length;
+    if (before > first + index || after > expected.sorted.length - 1 - (first + index))
+      return [
+        difference(
+          'order',
+          capped('MUST', cap),
+          pointerTo('items', index),
+          `${model.id} cannot be item ${first + index} of ${expected.sortField} ${expected.sortDirection} (${before} come before it, ${after} after)`,
+          'flows-actions.md (sortField, sortDirection); spec/README.md decision 4',
+        ),
+      ];
+  }
   for (let index = 1; index < models.length; index += 1) {
     const [a, b] = [models[index - 1], models[index]];
     if (a && b && strictlyMisordered(expected, a, b, nameOf))
