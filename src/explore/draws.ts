@@ -47,6 +47,12 @@ export interface ImportSpec {
 
 export type BodySpec = PostSpec | ImportSpec | { readonly kind: 'not-json'; readonly name: string };
 
+/** A glob made from a name of the sequence, to probe decision 6's case-insensitivity and `?`. */
+export interface NameGlob {
+  readonly name: number;
+  readonly form: 'swap-case' | 'question-tail';
+}
+
 /** One request of a sequence, as data: printable, shrinkable, made concrete only when it runs. */
 export interface StepSpec {
   readonly action: ActionId;
@@ -55,9 +61,9 @@ export interface StepSpec {
   readonly query: readonly QueryPart[];
   /**
    * A glob after the sequence's prefix: `filterField=name&filter=PREFIX<glob>`, so the model knows every
-   * match; a number: the name of one of the sequence's flows, its case swapped.
+   * match; or one of the sequence's names (by index), its case swapped or its last character made `??`.
    */
-  readonly anchored?: string | number;
+  readonly anchored?: string | NameGlob;
   readonly body?: BodySpec;
 }
 
@@ -126,7 +132,7 @@ const importBody: fc.Arbitrary<ImportSpec> = fc.record(
     ),
     versions: fc.uniqueArray(
       fc.record({ id: hexId, flow: fc.nat(2), version: fc.constantFrom(...VERSIONS), triggers, refs }),
-      { maxLength: 3, selector: (version) => version.id },
+      { minLength: 1, maxLength: 3, selector: (version) => version.id },
     ),
     flaw: fc.option(fc.constantFrom('dangling-version' as const, 'empty-name' as const), {
       freq: 4,
@@ -214,7 +220,7 @@ function parameterParts(name: string, noisy: boolean): fc.Arbitrary<QueryPart[]>
  */
 const queryOf = (action: ActionId): fc.Arbitrary<QueryPart[]> =>
   fc
-    .boolean()
+    .oneof({ weight: 3, arbitrary: fc.constant(false) }, fc.constant(true))
     .chain((noisy) =>
       fc
         .tuple(...actionById(action).query.map((parameter) => parameterParts(parameter.name, noisy)))
@@ -227,15 +233,21 @@ const credential = fc.oneof(
   { weight: 3, arbitrary: fc.nat(20) },
 );
 const application: fc.Arbitrary<ApplicationTarget> = fc.oneof(
-  { weight: 20, arbitrary: fc.constant('own' as const) },
-  { weight: 3, arbitrary: fc.constant('other' as const) },
+  { weight: 16, arbitrary: fc.constant('own' as const) },
+  { weight: 4, arbitrary: fc.constant('other' as const) },
   { weight: 1, arbitrary: fc.constantFrom('foreign' as const, 'unknown' as const, 'malformed' as const) },
 );
 /** Mostly every flow of the sequence (`PREFIX*`), so that pages, orders and totals have data to show. */
 const anchored = fc.oneof(
   { weight: 6, arbitrary: fc.constant('*') },
   { weight: 3, arbitrary: globText },
-  { weight: 1, arbitrary: fc.nat(7) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      name: fc.nat(7),
+      form: fc.constantFrom('swap-case' as const, 'question-tail' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant(undefined) },
 );
 

@@ -10,6 +10,7 @@ import {
   PREFIX,
   type BodySpec,
   type ImportSpec,
+  type NameGlob,
   type PostSpec,
   type StepSpec,
   type TriggerSpec,
@@ -108,11 +109,13 @@ function bodyText(spec: BodySpec | undefined, prefix: string, state: ModelState)
 const swapCase = (text: string): string =>
   [...text].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
 
-/** The glob after the prefix: as drawn, or one of the sequence's names with its case swapped (decision 6). */
-function anchoredGlob(anchored: string | number, prefix: string, state: ModelState): string {
+/** The glob after the prefix: as drawn, or made from one of the sequence's names (decision 6). */
+function anchoredGlob(anchored: string | NameGlob, prefix: string, state: ModelState): string {
   if (typeof anchored === 'string') return anchored;
-  const names = [...state.own.flows.values()].map((flow) => flow.name.slice(prefix.length));
-  return names.length === 0 ? '*' : swapCase(names[anchored % names.length]);
+  const names = [...state.own.flows.values()].map((flow) => [...flow.name.slice(prefix.length)]);
+  if (names.length === 0) return '*';
+  const name = names[anchored.name % names.length];
+  return anchored.form === 'swap-case' ? swapCase(name.join('')) : `${name.slice(0, -1).join('')}??`;
 }
 
 /** The query as sent: the drawn parts, the sequence's prefix in place, and the anchored filter if any. */

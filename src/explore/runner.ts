@@ -47,7 +47,7 @@ export interface ExploreOutcome {
   readonly startError?: string;
 }
 
-export const DEFAULT_RUNS = 100;
+export const DEFAULT_RUNS = 200;
 export const DEFAULT_MAX_STEPS = 25;
 const CASE_ID = 'explore: sequences of Posts, Imports and Gets agree with the model of the reference';
 /** A run without --duration still ends. */

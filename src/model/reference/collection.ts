@@ -34,19 +34,39 @@ const triggerMatches = (trigger: { type?: unknown; key?: unknown }, entry: Trigg
   (entry.type === undefined || trigger.type === entry.type) &&
   (entry.key === undefined || trigger.key === entry.key);
 
+/**
+ * How the selection reads the finer points that only decisions state (SHOULD): the glob's (decision 6),
+ * and whether a triggerFilter entry must match some or every entry, or needs a type (decision 8). The
+ * model's own reading is `{}`; the others only lower a difference to SHOULD.
+ */
+export interface SelectionReading {
+  readonly glob?: GlobReading;
+  readonly everyEntry?: boolean;
+  readonly typedEntriesOnly?: boolean;
+}
+
+export const OTHER_SELECTION_READINGS: readonly SelectionReading[] = [
+  { glob: { caseSensitive: true } },
+  { glob: { questionAsStar: true } },
+  { everyEntry: true },
+  { typedEntriesOnly: true },
+];
+
 /** Decisions 6, 7 and 8: flowClass (default cloud), the glob on the named field, triggerFilter. */
 export function flowMatches(
   application: ModelApplication,
   { values }: Values,
-  glob: GlobReading = {},
+  reading: SelectionReading = {},
 ): (flow: ModelFlow) => boolean {
   const flowClass = values.get('flowClass') as string;
   const filter = values.get('filter') as string | undefined;
   const filterField = values.get('filterField') as string | undefined;
-  const entries = (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined) ?? [];
+  const given = (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined) ?? [];
+  const entries = reading.typedEntriesOnly ? given.filter((entry) => entry.type !== undefined) : given;
+  const some = reading.everyEntry ? 'every' : 'some';
   return (flow) =>
     flow.flowClass === flowClass &&
-    (filter === undefined || filterField === undefined || globMatches(filter, flow.name, glob)) &&
+    (filter === undefined || filterField === undefined || globMatches(filter, flow.name, reading.glob)) &&
     (entries.length === 0 ||
       entries.some((entry) =>
         defaultTriggers(application, flow).some((trigger) => triggerMatches(trigger, entry)),
@@ -81,11 +101,11 @@ export function expectedPage(
   action: ActionSpec,
   reading: Values,
   applicationId: string,
-  glob: GlobReading = {},
+  selection: SelectionReading = {},
 ): ExpectedPage {
   const application = state[key];
   const { values, given } = reading;
-  const flows = [...application.flows.values()].filter(flowMatches(application, reading, glob));
+  const flows = [...application.flows.values()].filter(flowMatches(application, reading, selection));
   const version = values.get('version') as string | undefined;
   const matches: (ModelFlow | ModelVersion)[] =
     action.id === 'flows.getByVersion'

@@ -287,6 +287,18 @@ export function judgePage(
     if (found.length === 0) found.push(...orderDifferences(expected, items, known, nameOf, view.cap));
   } else if (typeof body.totalCount === 'number') {
     const ownOnPage = items.filter((item) => matched.has(idOf(item))).length;
+    const whole = expected.page === 0 && items.length === body.totalCount;
+    const missing = whole ? [...matched].find((id) => !items.some((item) => idOf(item) === id)) : undefined;
+    if (missing)
+      found.push(
+        difference(
+          'items-match',
+          capped('MUST', view.cap),
+          '/items',
+          `${missing} matches but is missing from the whole list`,
+          'flows-actions.md (query parameters)',
+        ),
+      );
     if (body.totalCount < ownOnPage)
       found.push(
         difference(

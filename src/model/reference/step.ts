@@ -9,14 +9,13 @@ import {
   type Refusal,
 } from './access';
 import { basics, schemaDifferences, type Answer } from './answer';
-import { expectedPage } from './collection';
-import { OTHER_GLOB_READINGS, type GlobReading } from './glob';
+import { expectedPage, OTHER_SELECTION_READINGS, type SelectionReading } from './collection';
 import { importProblem, type ImportBundle } from './import-bundle';
 import { judgePage } from './page-judge';
 import { readQuery } from './query-reading';
 import { judgeRefusal } from './refusal';
 import { withCreated, type ModelFlow, type ModelState, type ModelVersion } from './state';
-import { difference, type Difference } from './verdict';
+import { capped, difference, type Difference } from './verdict';
 import { judgeImport, judgePost } from './writes';
 import type { Level } from '../results';
 
@@ -124,7 +123,7 @@ export function judgeStep(
       return unchanged([
         difference(
           'status',
-          'MUST',
+          capped('MUST', reading.cap),
           '',
           `answered ${answer.status}, 200 expected`,
           `flows-actions.md (${request.action.name})`,
@@ -136,25 +135,25 @@ export function judgeStep(
     const known = new Map<string, ModelFlow | ModelVersion>([...application.flows, ...application.versions]);
     const nameOf = (item: ModelFlow | ModelVersion) =>
       'flowId' in item ? (application.flows.get(item.flowId)?.name ?? '') : item.name;
-    const judged = (glob: GlobReading) =>
+    const judged = (selection: SelectionReading) =>
       judgePage(
-        expectedPage(state, key, request.action, reading, request.applicationId, glob),
+        expectedPage(state, key, request.action, reading, request.applicationId, selection),
         answer.body,
         { exact: request.exact, cap: reading.cap, elsewhere },
         known,
         nameOf,
       );
     const found = judged({});
-    // A page that another reading of decision 6's finer points explains breaks only a SHOULD.
+    // A page that another reading of decisions 6 and 8's finer points explains breaks only a SHOULD.
     const explained =
       found.some((item) => item.level === 'MUST') &&
-      OTHER_GLOB_READINGS.some((glob) => !judged(glob).some((item) => item.level === 'MUST'));
+      OTHER_SELECTION_READINGS.some((selection) => !judged(selection).some((item) => item.level === 'MUST'));
     return unchanged(
       explained
         ? found.map((item) => ({
             ...item,
             level: 'SHOULD' as const,
-            location: `${item.location}; spec/README.md decision 6`,
+            location: `${item.location}; spec/README.md decisions 6, 8`,
           }))
         : found,
     );
