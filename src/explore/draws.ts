@@ -64,6 +64,8 @@ export interface StepSpec {
    * match; or one of the sequence's names (by index), its case swapped or its last character made `??`.
    */
   readonly anchored?: string | NameGlob;
+  /** With `anchored`: the filter alone, without filterField (which then filters nothing). */
+  readonly filterOnly?: boolean;
   readonly body?: BodySpec;
 }
 
@@ -83,12 +85,21 @@ const globText = fc
 
 const FLOW_CLASSES = ['cloud', 'edge', 'customNode', 'experience'];
 /** Mostly the default class (cloud), which a Get without flowClass lists. */
-const flowClass = fc.oneof({ weight: 3, arbitrary: fc.constant('cloud') }, fc.constantFrom(...FLOW_CLASSES));
+const flowClass = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('cloud') },
+  { weight: 2, arbitrary: fc.constant('customNode') },
+  fc.constantFrom(...FLOW_CLASSES),
+);
 const trigger: fc.Arbitrary<TriggerSpec> = fc.record(
   { type: fc.constantFrom('webhook', 'timer'), key: fc.constantFrom('k', 'K', 'a.b') },
   { requiredKeys: ['type'] },
 );
 const triggers = fc.array(trigger, { maxLength: 2 });
+/** A triggerFilter entry: type and key each optional (schemas.md, Workflow Trigger Filter). */
+const filterEntry: fc.Arbitrary<Partial<TriggerSpec>> = fc.oneof(
+  { weight: 3, arbitrary: trigger },
+  fc.record({ key: fc.constantFrom('k', 'K', 'a.b') }),
+);
 const refs = fc.array(fc.nat(7), { maxLength: 2 });
 const hexId = fc.stringMatching(/^[0-9a-f]{24}$/);
 const VERSIONS = ['v1', 'V1', 'v2'];
@@ -188,10 +199,10 @@ const ABSENT_WEIGHT: Readonly<Record<string, number>> = {
 function parameterParts(name: string, noisy: boolean): fc.Arbitrary<QueryPart[]> {
   if (name === 'triggerFilter')
     return fc
-      .array(trigger, { maxLength: 2 })
+      .array(filterEntry, { maxLength: 2 })
       .map((entries) =>
         entries.flatMap((entry, index): QueryPart[] => [
-          [`triggerFilter[${index}][type]`, entry.type],
+          ...(entry.type === undefined ? [] : [[`triggerFilter[${index}][type]`, entry.type] as QueryPart]),
           ...(entry.key === undefined ? [] : [[`triggerFilter[${index}][key]`, entry.key] as QueryPart]),
         ]),
       );
@@ -251,6 +262,8 @@ const anchored = fc.oneof(
   { weight: 1, arbitrary: fc.constant(undefined) },
 );
 
+const filterOnly = fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, fc.constant(true));
+
 /** A step of each action, in the proportions a sequence needs: writes to have data, reads to judge it. */
 export const stepSpec: fc.Arbitrary<StepSpec> = fc.oneof(
   {
@@ -284,6 +297,7 @@ export const stepSpec: fc.Arbitrary<StepSpec> = fc.oneof(
       application,
       query: queryOf('flows.get'),
       anchored,
+      filterOnly,
     }),
   },
   {
@@ -294,6 +308,7 @@ export const stepSpec: fc.Arbitrary<StepSpec> = fc.oneof(
       application,
       query: queryOf('flows.getByVersion'),
       anchored,
+      filterOnly,
     }),
   },
 );

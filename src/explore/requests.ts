@@ -124,7 +124,7 @@ function queryPairs(spec: StepSpec, prefix: string, state: ModelState): QueryPai
   if (spec.anchored === undefined) return parts;
   return [
     ...parts.filter(([name]) => name !== 'filter' && name !== 'filterField'),
-    ['filterField', 'name'],
+    ...(spec.filterOnly ? [] : [['filterField', 'name'] as const]),
     ['filter', `${prefix}${anchoredGlob(spec.anchored, prefix, state)}`],
   ];
 }

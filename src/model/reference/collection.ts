@@ -43,6 +43,8 @@ export interface SelectionReading {
   readonly glob?: GlobReading;
   readonly everyEntry?: boolean;
   readonly typedEntriesOnly?: boolean;
+  /** Decision 12 says "equals exactly"; a server comparing version names case-insensitively breaks a SHOULD. */
+  readonly versionCaseInsensitive?: boolean;
 }
 
 export const OTHER_SELECTION_READINGS: readonly SelectionReading[] = [
@@ -50,6 +52,7 @@ export const OTHER_SELECTION_READINGS: readonly SelectionReading[] = [
   { glob: { questionAsStar: true } },
   { everyEntry: true },
   { typedEntriesOnly: true },
+  { versionCaseInsensitive: true },
 ];
 
 /** Decisions 6, 7 and 8: flowClass (default cloud), the glob on the named field, triggerFilter. */
@@ -68,7 +71,7 @@ export function flowMatches(
     flow.flowClass === flowClass &&
     (filter === undefined || filterField === undefined || globMatches(filter, flow.name, reading.glob)) &&
     (entries.length === 0 ||
-      entries.some((entry) =>
+      entries[some]((entry) =>
         defaultTriggers(application, flow).some((trigger) => triggerMatches(trigger, entry)),
       ));
 }
@@ -110,7 +113,10 @@ export function expectedPage(
   const matches: (ModelFlow | ModelVersion)[] =
     action.id === 'flows.getByVersion'
       ? [...application.versions.values()].filter(
-          (candidate) => candidate.version === version && flows.some((flow) => flow.id === candidate.flowId),
+          (candidate) =>
+            (selection.versionCaseInsensitive
+              ? candidate.version.toLowerCase() === version?.toLowerCase()
+              : candidate.version === version) && flows.some((flow) => flow.id === candidate.flowId),
         )
       : flows;
   const sortField = values.get('sortField') as string;

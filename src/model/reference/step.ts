@@ -144,7 +144,7 @@ export function judgeStep(
         nameOf,
       );
     const found = judged({});
-    // A page that another reading of decisions 6 and 8's finer points explains breaks only a SHOULD.
+    // A page that another reading of decisions 6, 8 and 12's finer points explains breaks only a SHOULD.
     const explained =
       found.some((item) => item.level === 'MUST') &&
       OTHER_SELECTION_READINGS.some((selection) => !judged(selection).some((item) => item.level === 'MUST'));
@@ -153,12 +153,15 @@ export function judgeStep(
         ? found.map((item) => ({
             ...item,
             level: 'SHOULD' as const,
-            location: `${item.location}; spec/README.md decisions 6, 8`,
+            location: `${item.location}; spec/README.md decisions 6, 8, 12`,
           }))
         : found,
     );
   }
-  return taken(state, request, answer, now, [], reading.values.get('includeCustomNodes') === true);
+  const written = taken(state, request, answer, now, [], reading.values.get('includeCustomNodes') === true);
+  return reading.cap === 'MUST'
+    ? written
+    : { ...written, differences: written.differences.map((item) => ({ ...item, level: 'SHOULD' as const })) };
 }
 
 /** A write the model accepts: judged, and what the server created taken into the state. */
