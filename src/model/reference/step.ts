@@ -191,6 +191,7 @@ function taken(
     applicationId: request.applicationId,
     now,
     application: state[key],
+    elsewhere: othersOf(state, request.target),
   });
   return {
     differences: [...already, ...judged.differences],

@@ -73,7 +73,13 @@ export function judgePost(
   sent: Record<string, unknown>,
   includeCustomNodes: boolean,
   answer: Answer,
-  context: { readonly applicationId: string; readonly now: number; readonly application: ModelApplication },
+  context: {
+    readonly applicationId: string;
+    readonly now: number;
+    readonly application: ModelApplication;
+    /** Ids of the run's flows in other applications: never in the answer (MUST). */
+    readonly elsewhere: ReadonlySet<string>;
+  },
 ): { differences: Difference[]; created?: ModelFlow } {
   const found = createdStatus(answer, 'Post');
   const body = answer.body;
@@ -91,6 +97,17 @@ export function judgePost(
     const listed = Array.isArray(body.customNodes)
       ? body.customNodes.filter(isRecord).map((node) => String(node.id).toLowerCase())
       : undefined;
+    const leaked = listed?.find((id) => context.elsewhere.has(id));
+    if (leaked)
+      found.push(
+        difference(
+          'no-leak',
+          'MUST',
+          '/customNodes',
+          `customNodes holds ${leaked} of another application`,
+          'docs/decisions.md Levels',
+        ),
+      );
     const same =
       wanted === undefined
         ? listed === undefined
