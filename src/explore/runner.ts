@@ -87,7 +87,10 @@ function failureOf(finding: ExploreFinding, strict: boolean, location: string): 
   };
 }
 
-/** An explore run: credentials, sequences within the bounds (MUST first, then SHOULD), clean-up, the report. */
+/**
+ * An explore run: credentials, sequences within the bounds (any difference fails one; after a SHOULD one,
+ * new draws where only MUST ones do), clean-up, the report.
+ */
 export async function runExplore(options: ExploreOptions): Promise<ExploreOutcome> {
   const { config } = options;
   const seed = options.seed ?? randomBytes(4).readUInt32BE() >>> 1;
@@ -136,20 +139,20 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
       },
     },
     created: new Map(),
-    failOnShould: config.strict,
+    failOnShould: true,
     nextPrefix: () => `${prefix}${(counter++).toString(36)}-`,
-    sawShould: false,
     requests: 0,
   };
   const deadline = Date.now() + (options.durationMs ?? TIME_LIMIT_MS);
   try {
     let phase = await explorePhase(world, options, seed, deadline);
     let sequencesRun = phase.details.numRuns;
-    if (!phase.details.failed && world.sawShould && !config.strict) {
-      // Only SHOULD differences were seen: the same draws again, failing on them, to shrink one.
-      world.failOnShould = true;
-      phase = await explorePhase(world, options, seed, deadline);
-      sequencesRun += phase.details.numRuns;
+    if (phase.failing?.difference.level === 'SHOULD' && !config.strict && options.path === undefined) {
+      // A SHOULD difference came first: new draws failing on MUST ones only, so that none hides behind it.
+      world.failOnShould = false;
+      const mustOnly = await explorePhase(world, options, seed + 1, deadline);
+      sequencesRun += mustOnly.details.numRuns;
+      if (mustOnly.details.failed) phase = mustOnly;
     }
     const { details, failing } = phase;
     const finding: ExploreFinding | undefined =
