@@ -1,4 +1,4 @@
-import type { ApplicationKey, Principal } from '../model/reference/access';
+import type { ApplicationKey, Principal } from '../model/resource/access';
 import type { TokenProvider } from '../target/credentials';
 
 /** One way the run can send a request: the Authorization header (none when undefined) and who it is. */

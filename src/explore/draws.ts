@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { actionById, type ActionId } from '../../specs/catalog';
-import type { ApplicationTarget } from '../model/reference/access';
+import type { ApplicationTarget } from '../model/resource/access';
 
 /** A query parameter as drawn: a name (maybe in another case) and a value; `PREFIX` is the sequence's prefix. */
 export type QueryPart = readonly [string, string];

@@ -1,10 +1,10 @@
 import { actionById, pathFor } from '../../specs/catalog';
 import { JSON_HEADERS, type HttpRequest } from '../http/transport';
 import { encodeQueryPairs, type QueryPairs } from '../model/query-codec';
-import type { ApplicationTarget } from '../model/reference/access';
-import { readQuery } from '../model/reference/query-reading';
-import type { ModelRequest } from '../model/reference/step';
-import type { ModelState } from '../model/reference/state';
+import type { ApplicationTarget } from '../model/resource/access';
+import { readQuery } from '../model/resource/query-reading';
+import type { ModelRequest } from '../model/resource/step';
+import type { ModelState } from '../model/resource/state';
 import type { Credential } from './credentials';
 import {
   PREFIX,

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import type { Exchange } from '../checks/context';
 import { TransportError, type HttpResponse, type Transport } from '../http/transport';
-import type { Answer } from '../model/reference/answer';
-import { judgeStep } from '../model/reference/step';
-import { emptyState, type ModelState } from '../model/reference/state';
-import type { Difference } from '../model/reference/verdict';
+import type { Answer } from '../model/resource/answer';
+import { judgeStep } from '../model/resource/step';
+import { emptyState, type ModelState } from '../model/resource/state';
+import type { Difference } from '../model/resource/verdict';
 import type { StepSpec } from './draws';
 import { concreteStep, type ExploreTarget } from './requests';
 

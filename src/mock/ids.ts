@@ -19,4 +19,4 @@ export function newObjectId(): string {
 /** Opaque bearer secrets; recognisable as the mock's so that nobody mistakes one for a real token. */
 export const newTokenSecret = (): string => `mock.${randomBytes(24).toString('base64url')}`;
 
-export { isObjectId, OBJECT_ID_PATTERN } from '../model/reference/object-id';
+export { isObjectId, OBJECT_ID_PATTERN } from '../model/resource/object-id';

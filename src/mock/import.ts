@@ -1,4 +1,4 @@
-import { givenId, importProblem, type ImportBundle } from '../model/reference/import-bundle';
+import { givenId, importProblem, type ImportBundle } from '../model/resource/import-bundle';
 import {
   storedFlow,
   storedVersion,

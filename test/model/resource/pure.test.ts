@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { actionById } from '../../../specs/catalog';
-import { accessRefusals, combinedRefusal } from '../../../src/model/reference/access';
-import { globMatches } from '../../../src/model/reference/glob';
-import { pageCount, pageWindow, sortedBy } from '../../../src/model/reference/order';
-import { readQuery } from '../../../src/model/reference/query-reading';
-import { judgeRefusal } from '../../../src/model/reference/refusal';
+import { accessRefusals, combinedRefusal } from '../../../src/model/resource/access';
+import { globMatches } from '../../../src/model/resource/glob';
+import { pageCount, pageWindow, sortedBy } from '../../../src/model/resource/order';
+import { readQuery } from '../../../src/model/resource/query-reading';
+import { judgeRefusal } from '../../../src/model/resource/refusal';
 
 const GET = actionById('flows.get');
 const POST = actionById('flows.post');

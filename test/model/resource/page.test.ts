@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { actionById } from '../../../specs/catalog';
-import { expectedPage } from '../../../src/model/reference/collection';
-import { judgePage } from '../../../src/model/reference/page-judge';
-import { readQuery } from '../../../src/model/reference/query-reading';
-import { emptyState, withCreated, type ModelFlow } from '../../../src/model/reference/state';
+import { expectedPage } from '../../../src/model/resource/collection';
+import { judgePage } from '../../../src/model/resource/page-judge';
+import { readQuery } from '../../../src/model/resource/query-reading';
+import { emptyState, withCreated, type ModelFlow } from '../../../src/model/resource/state';
 
 const GET = actionById('flows.get');
 const APP = '575ec8687ae143cd83dc4a97';
