@@ -120,7 +120,9 @@ function orderDifferences(
   const wanted = expected.items.map((item) => item.id);
   if (answered.join() === wanted.join()) return [];
   const models = answered.map((id) => known.get(id));
-  const first = expected.page * expected.perPage;
+  // Decision 4 counts pages from 0 (SHOULD); a server counting from 1 puts the page one window earlier.
+  const firsts = [expected.page, Math.max(expected.page - 1, 0)].map((page) => page * expected.perPage);
+  const first = firsts[0];
   for (const [index, model] of models.entries()) {
     if (!model) continue;
     const before = expected.sorted.filter((other) =>
@@ -129,7 +131,9 @@ function orderDifferences(
     const after = expected.sorted.filter((other) =>
       strictlyMisordered(expected, other, model, nameOf),
     ).length;
-    if (before > first + index || after > expected.sorted.length - 1 - (first + index))
+    const placed = (start: number) =>
+      before <= start + index && after <= expected.sorted.length - 1 - (start + index);
+    if (!firsts.some(placed))
       return [
         difference(
           'order',
