@@ -25,6 +25,7 @@ const LAYERS = [
   { name: 'proxy', rank: 9, paths: ['^src/proxy/'] },
   { name: 'fuzz', rank: 9, paths: ['^src/fuzz/'] },
   { name: 'openapi', rank: 10, paths: ['^src/openapi/'] },
+  { name: 'explore', rank: 10, paths: ['^src/explore/'] },
   { name: 'mutants', rank: 11, paths: ['^src/mutants/'] },
   { name: 'cli', rank: 11, paths: ['^src/cli/'] },
 ];

@@ -19,7 +19,4 @@ export function newObjectId(): string {
 /** Opaque bearer secrets; recognisable as the mock's so that nobody mistakes one for a real token. */
 export const newTokenSecret = (): string => `mock.${randomBytes(24).toString('base64url')}`;
 
-export const OBJECT_ID_PATTERN = /^[A-Fa-f\d]{24}$/;
-
-export const isObjectId = (value: unknown): value is string =>
-  typeof value === 'string' && OBJECT_ID_PATTERN.test(value);
+export { isObjectId, OBJECT_ID_PATTERN } from '../model/resource/object-id';

@@ -4,6 +4,7 @@ import { ALL_CASES } from '../../specs/cases';
 import { CHECKS } from '../checks';
 import { ensureDirectory } from '../directories';
 import { runConformance } from '../engine/runner';
+import { runExplore } from '../explore/runner';
 import { embeddedMock } from '../mock/embedded';
 import type { FaultName } from '../mock/faults';
 import { resolveTargetConfig } from '../target/config';
@@ -23,16 +24,33 @@ export const runWithFault = (fault: FaultName) =>
     inProcess: true,
   });
 
+/** `explore` alone against one fault, at its default budget, one seed: the matrix's `explore` column. */
+export const exploreWithFault = async (fault: FaultName) =>
+  (
+    await runExplore({
+      config: resolveTargetConfig([{ adminToken: randomBytes(24).toString('hex') }]),
+      startEmbedded: embeddedMock({ faults: [fault] }),
+      inProcess: true,
+      seed: 1,
+    })
+  ).report;
+
 async function main(reportDir = 'reports'): Promise<void> {
   const dir = ensureDirectory(path.resolve(reportDir));
-  const matrix = await computeMutants(async (fault) => {
-    const report = await runWithFault(fault);
-    process.stderr.write(`${fault}\n`);
-    return report;
-  }, Object.keys(CHECKS));
+  const matrix = await computeMutants(
+    async (fault) => {
+      const report = await runWithFault(fault);
+      process.stderr.write(`${fault}\n`);
+      return report;
+    },
+    Object.keys(CHECKS),
+    undefined,
+    exploreWithFault,
+  );
   for (const file of await writeMutantsReports(matrix, dir)) process.stdout.write(`${file}\n`);
   process.stdout.write(
     `kill matrix: ${matrix.killed}/${matrix.total} faults killed` +
+      `; explore alone ${matrix.exploreKilled}/${matrix.total}` +
       (matrix.survivingMust.length > 0
         ? `; MUST-level faults surviving: ${matrix.survivingMust.join(', ')}`
         : '') +

@@ -21,6 +21,14 @@ export interface FaultOutcome {
   readonly killedBy: readonly string[];
   /** The checks that fired on it. */
   readonly checks: readonly string[];
+  /** How `flows-conformance explore` alone, at its default budget, fares on it (when measured). */
+  readonly explore?: JudgeOutcome;
+}
+
+/** One judge's verdict on one fault: the level it caught it at, and whether that is a kill. */
+export interface JudgeOutcome {
+  readonly level?: Level;
+  readonly killed: boolean;
 }
 
 export interface MutantsMatrix {
@@ -35,22 +43,29 @@ export interface MutantsMatrix {
   readonly survivingMust: readonly FaultName[];
   /** Checks no fault makes fire. */
   readonly silentChecks: readonly string[];
+  /** Faults `explore` alone kills (when measured). */
+  readonly exploreKilled?: number;
 }
 
 const catches = (result: CaseResult): boolean =>
   (result.outcome === 'failed' || result.outcome === 'warning') && result.failures.length > 0;
 
+/** A report's verdict on a fault: a MUST-level fault needs a MUST failure, a SHOULD-level one any. */
+export function judgeOutcome(fault: FaultName, report: RunReport): JudgeOutcome {
+  const levels = new Set(
+    report.results.filter(catches).flatMap((result) => result.failures.map((failure) => failure.level)),
+  );
+  const level: Level | undefined = levels.has('MUST') ? 'MUST' : levels.size > 0 ? 'SHOULD' : undefined;
+  return { level, killed: FAULT_LEVELS[fault] === 'MUST' ? level === 'MUST' : level !== undefined };
+}
+
 export function faultOutcome(fault: FaultName, report: RunReport): FaultOutcome {
   const catching = report.results.filter(catches);
-  const levels = new Set(catching.flatMap((result) => result.failures.map((failure) => failure.level)));
-  const level: Level | undefined = levels.has('MUST') ? 'MUST' : levels.size > 0 ? 'SHOULD' : undefined;
-  const expectedLevel = FAULT_LEVELS[fault];
   return {
     fault,
     description: FAULTS[fault],
-    expectedLevel,
-    level,
-    killed: expectedLevel === 'MUST' ? level === 'MUST' : level !== undefined,
+    expectedLevel: FAULT_LEVELS[fault],
+    ...judgeOutcome(fault, report),
     killedBy: catching.map((result) => result.id).sort(),
     checks: [
       ...new Set(catching.flatMap((result) => result.failures.map((failure) => failure.check))),
@@ -58,14 +73,25 @@ export function faultOutcome(fault: FaultName, report: RunReport): FaultOutcome 
   };
 }
 
-/** The matrix from one run per fault; `checkNames` are the named checks that should each fire once. */
+/**
+ * The matrix from one run per fault; `checkNames` are the named checks that should each fire once;
+ * `exploreWithFault`, when given, fills the `explore` column.
+ */
 export async function computeMutants(
   runWithFault: (fault: FaultName) => Promise<RunReport>,
   checkNames: readonly string[],
   faults: readonly FaultName[] = CASE_FAULT_NAMES,
+  exploreWithFault?: (fault: FaultName) => Promise<RunReport>,
 ): Promise<MutantsMatrix> {
   const outcomes: FaultOutcome[] = [];
-  for (const fault of faults) outcomes.push(faultOutcome(fault, await runWithFault(fault)));
+  for (const fault of faults) {
+    const outcome = faultOutcome(fault, await runWithFault(fault));
+    outcomes.push(
+      exploreWithFault
+        ? { ...outcome, explore: judgeOutcome(fault, await exploreWithFault(fault)) }
+        : outcome,
+    );
+  }
   const kills = new Map<string, FaultName[]>();
   for (const outcome of outcomes)
     for (const id of outcome.killedBy) kills.set(id, [...(kills.get(id) ?? []), outcome.fault]);
@@ -83,5 +109,8 @@ export async function computeMutants(
       .filter((outcome) => outcome.expectedLevel === 'MUST' && !outcome.killed)
       .map((outcome) => outcome.fault),
     silentChecks: checkNames.filter((check) => !fired.has(check)),
+    ...(exploreWithFault && {
+      exploreKilled: outcomes.filter((outcome) => outcome.explore?.killed).length,
+    }),
   };
 }

@@ -21,6 +21,13 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
     `**Score: ${matrix.killed}/${matrix.total} (${percent(matrix.score)})**`,
     '',
   ];
+  const explored = matrix.exploreKilled !== undefined;
+  if (explored)
+    lines.push(
+      `\`flows-conformance explore\` alone, at its default budget (docs/explore.md): ` +
+        `**${matrix.exploreKilled}/${matrix.total} (${percent((matrix.exploreKilled ?? 0) / Math.max(matrix.total, 1))})**`,
+      '',
+    );
   lines.push(
     `Left out, found by \`flows-conformance fuzz\` instead (docs/fuzz.md): ${FOUND_BY_FUZZ.map(code).join(', ')}`,
     '',
@@ -32,12 +39,14 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
   lines.push(
     '## Faults',
     '',
-    '| fault | level of its rule | caught at | killed | cases |',
-    '| --- | --- | --- | --- | --- |',
+    `| fault | level of its rule | caught at | killed |${explored ? ' explore |' : ''} cases |`,
+    `| --- | --- | --- | --- |${explored ? ' --- |' : ''} --- |`,
     ...matrix.faults.map(
       (fault) =>
         `| ${code(fault.fault)}: ${cell(fault.description)} | ${fault.expectedLevel} | ${fault.level ?? '—'} | ` +
-        `${fault.killed ? 'killed' : '**survived**'} | ${fault.killedBy.map((id) => cell(id)).join('<br>')} |`,
+        `${fault.killed ? 'killed' : '**survived**'} |` +
+        (explored ? ` ${fault.explore?.killed ? `killed (${fault.explore.level})` : '**survived**'} |` : '') +
+        ` ${fault.killedBy.map((id) => cell(id)).join('<br>')} |`,
     ),
     '',
     '## Cases',

@@ -20,17 +20,7 @@ import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure, UsageError } from '../usage-error';
 import { addMaxSkippedOption, applyMaxSkipped } from '../max-skipped';
 import { fuzzProgress, replayTargetFlags } from '../fuzz-terminal';
-
-const MAX_RUNS = 1_000_000;
-const MAX_DURATION_S = 24 * 3600;
-
-function wholeNumber(value: unknown, flag: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value);
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${showControls(text)}"`);
-  return Number(text);
-}
+import { MAX_DURATION_S, MAX_RUNS, wholeNumber } from '../whole-number';
 
 /** `flows-conformance fuzz`: generated inputs from the catalog and the schemas against a target (docs/fuzz.md). */
 export function registerFuzzCommand(program: Command): void {

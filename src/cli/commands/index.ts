@@ -35,6 +35,10 @@ export const COMMANDS: readonly { readonly name: string; readonly load: () => Co
   },
   { name: 'proxy', load: () => (require('./proxy') as typeof import('./proxy')).registerProxyCommand },
   { name: 'fuzz', load: () => (require('./fuzz') as typeof import('./fuzz')).registerFuzzCommand },
+  {
+    name: 'explore',
+    load: () => (require('./explore') as typeof import('./explore')).registerExploreCommand,
+  },
 ];
 
 /**

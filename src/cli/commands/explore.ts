@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { exitCodeOf } from '../../engine/runner';
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, runExplore } from '../../explore/runner';
+import { embeddedMock } from '../../mock/embedded';
+import {
+  defaultReporters,
+  failureDigest,
+  HTML_REPORT_FILE,
+  MARKDOWN_REPORT_FILE,
+  showControls,
+  writeReports,
+  writtenReportLines,
+} from '../../reporters';
+import { addTargetOptions, resolveTargetOptions } from '../target-options';
+import { UsageError } from '../usage-error';
+import { MAX_DURATION_S, MAX_RUNS, wholeNumber } from '../whole-number';
+
+const MAX_STEPS = 1_000;
+
+/** `flows-conformance explore`: sequences of the four actions compared with the model of the reference (docs/explore.md). */
+export function registerExploreCommand(program: Command): void {
+  const command = program
+    .command('explore')
+    .description(
+      'Random sequences of Posts, Imports and Gets against --target, or the embedded mock, each answer compared with the model of the reference; shrunk failures as curl scripts.',
+    );
+  addTargetOptions(command)
+    .option('--runs <n>', `sequences (default ${DEFAULT_RUNS})`)
+    .option('--duration <seconds>', 'draw sequences until this many seconds have passed (instead of --runs)')
+    .option('--steps <n>', `steps of a sequence at most (default ${DEFAULT_MAX_STEPS})`)
+    .option('--seed <n>', 'fast-check seed (default random; printed, and in every failure)')
+    .option('--path <path>', 'with --seed: replay the one failure fast-check named by this path')
+    .option('--no-cleanup', 'keep the flows the run created')
+    .action(async () => {
+      const options = command.opts();
+      const runs = wholeNumber(options.runs, '--runs', 1, MAX_RUNS);
+      const duration = wholeNumber(options.duration, '--duration', 1, MAX_DURATION_S);
+      const maxSteps = wholeNumber(options.steps, '--steps', 1, MAX_STEPS);
+      const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
+      if (runs !== undefined && duration !== undefined)
+        throw new UsageError('give --runs or --duration, not both');
+      if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
+        throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
+      const config = resolveTargetOptions(command);
+      const outcome = await runExplore({
+        config,
+        startEmbedded: embeddedMock(),
+        inProcess: true,
+        runs,
+        durationMs: duration === undefined ? undefined : duration * 1000,
+        maxSteps,
+        seed,
+        path: options.path as string | undefined,
+      });
+      if (outcome.startError) throw new UsageError(showControls(outcome.startError));
+      const { report } = outcome;
+      const written = await writeReports(report, config.reportDir, defaultReporters(), outcome.secrets);
+      const lines = writtenReportLines(written, config.reportDir);
+      const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
+        .map((file) => path.join(config.reportDir, file))
+        .find((file) => written.files.includes(file));
+      for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
+      for (const line of lines.stderr) process.stderr.write(`${line}\n`);
+      const seconds = report.summary.durationMs / 1000;
+      const rate = (n: number) => (n / Math.max(seconds, 0.001)).toFixed(0);
+      process.stdout.write(
+        `explore: ${outcome.sequences} sequences, ${outcome.requests} requests in ${seconds.toFixed(1)} s ` +
+          `(${rate(outcome.sequences)} sequences/s, ${rate(outcome.requests)} requests/s), ` +
+          `${outcome.finding ? `${outcome.finding.level} difference: ${outcome.finding.rule}` : 'no difference'}; seed ${outcome.seed}\n`,
+      );
+      for (const line of lines.stdout) process.stdout.write(`${line}\n`);
+      process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
+    });
+}

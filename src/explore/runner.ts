@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import type { CaseResult, Failure, RunReport } from '../engine/results';
+import { summarize } from '../engine/runner';
+import { runPrefix } from '../engine/template';
+import { excerpt } from '../http/curl';
+import type { Level } from '../model/results';
+import type { TargetConfig } from '../target/config';
+import { connectTarget, type ConnectOptions } from '../target/connect';
+import { removeFlow } from '../target/flow-removal';
+import { checkTarget, TargetUnusable } from '../target/preflight';
+import { runCredentials } from './credentials';
+import { stepSpec } from './draws';
+import { replayScript } from './script';
+import { ModelDisagrees, runSequence, stepCommand, type SequenceWorld } from './sequence';
+
+export interface ExploreOptions extends ConnectOptions {
+  readonly config: TargetConfig;
+  /** Sequences (default 100), unless `durationMs` is given. */
+  readonly runs?: number;
+  readonly durationMs?: number;
+  readonly seed?: number;
+  readonly path?: string;
+  /** Steps of a sequence at most. */
+  readonly maxSteps?: number;
+}
+
+/** A difference as fast-check left it: the shrunk sequence, its script and how to replay it. */
+export interface ExploreFinding {
+  readonly level: Level;
+  readonly rule: string;
+  readonly pointer: string;
+  readonly message: string;
+  readonly steps: number;
+  readonly script: string;
+  readonly seed: number;
+  readonly path: string;
+}
+
+export interface ExploreOutcome {
+  readonly finding?: ExploreFinding;
+  readonly report: RunReport;
+  readonly secrets: string[];
+  readonly seed: number;
+  readonly sequences: number;
+  readonly requests: number;
+  readonly startError?: string;
+}
+
+export const DEFAULT_RUNS = 200;
+export const DEFAULT_MAX_STEPS = 25;
+const CASE_ID = 'explore: sequences of Posts, Imports and Gets agree with the model of the reference';
+/** A run without --duration still ends. */
+const TIME_LIMIT_MS = 10 * 60_000;
+
+const sequences = (maxSteps: number) =>
+  fc.commands([stepSpec.map(stepCommand)], { maxCommands: maxSteps, size: 'max' });
+
+async function explorePhase(world: SequenceWorld, options: ExploreOptions, seed: number, deadline: number) {
+  let failing: ModelDisagrees | undefined;
+  const property = fc.asyncProperty(sequences(options.maxSteps ?? DEFAULT_MAX_STEPS), async (commands) => {
+    try {
+      await runSequence(world, commands);
+    } catch (error) {
+      if (error instanceof ModelDisagrees) failing = error;
+      throw error;
+    }
+  });
+  const details = await fc.check(property, {
+    seed,
+    ...(options.path !== undefined && { path: options.path, endOnFailure: true }),
+    numRuns: options.durationMs === undefined ? (options.runs ?? DEFAULT_RUNS) : 1_000_000,
+    interruptAfterTimeLimit: Math.max(deadline - Date.now(), 1_000),
+    markInterruptAsFailure: false,
+  });
+  return { details, failing };
+}
+
+function failureOf(finding: ExploreFinding, strict: boolean, location: string): Failure {
+  return {
+    check: `explore:${finding.rule}`,
+    caseId: CASE_ID,
+    level: strict ? 'MUST' : finding.level,
+    message: `${finding.message} (at ${finding.pointer || 'the status'}) — shrunk to ${finding.steps} steps — replay: --seed ${finding.seed} --path ${finding.path}`,
+    location,
+    request: finding.script,
+  };
+}
+
+/**
+ * An explore run: credentials, sequences within the bounds (any difference fails one; after a SHOULD one,
+ * new draws where only MUST ones do), clean-up, the report.
+ */
+export async function runExplore(options: ExploreOptions): Promise<ExploreOutcome> {
+  const { config } = options;
+  const seed = options.seed ?? randomBytes(4).readUInt32BE() >>> 1;
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const prefix = runPrefix(randomBytes(4).toString('hex'));
+  const target = await connectTarget(config, { label: `flows-conformance explore ${prefix}`, ...options });
+  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
+    (s): s is string => !!s,
+  );
+  const summaryOf = (results: CaseResult[], aborted?: string) =>
+    summarize(results, {
+      durationMs: Math.round(performance.now() - started),
+      target: target.label,
+      strict: config.strict,
+      startedAt,
+      aborted,
+      staleExpectations: [],
+    });
+  let principal: string;
+  try {
+    principal = await checkTarget(target);
+  } catch (error) {
+    await target.close();
+    if (!(error instanceof TargetUnusable)) throw error;
+    return {
+      report: { summary: summaryOf([], error.message), results: [] },
+      secrets: given,
+      seed,
+      sequences: 0,
+      requests: 0,
+      startError: error.message,
+    };
+  }
+  let counter = 0;
+  const world: SequenceWorld = {
+    transport: target.transport,
+    target: {
+      credentials: await runCredentials(target.tokens, target.otherApplicationId !== undefined),
+      applicationIds: {
+        own: target.applicationId,
+        other: target.otherApplicationId,
+        foreign: target.foreignApplicationId,
+        unknown: randomBytes(12).toString('hex'),
+        malformed: 'not-an-application-id',
+      },
+    },
+    created: new Map(),
+    failOnShould: true,
+    nextPrefix: () => `${prefix}${(counter++).toString(36)}-`,
+    requests: 0,
+  };
+  const deadline = Date.now() + (options.durationMs ?? TIME_LIMIT_MS);
+  try {
+    let phase = await explorePhase(world, options, seed, deadline);
+    let sequencesRun = phase.details.numRuns;
+    if (phase.failing?.difference.level === 'SHOULD' && !config.strict && options.path === undefined) {
+      // A SHOULD difference came first: new draws failing on MUST ones only, so that none hides behind it.
+      world.failOnShould = false;
+      const mustOnly = await explorePhase(world, options, seed + 1, deadline);
+      sequencesRun += mustOnly.details.numRuns;
+      if (mustOnly.details.failed) phase = mustOnly;
+    }
+    const { details, failing } = phase;
+    const finding: ExploreFinding | undefined =
+      details.failed && failing
+        ? {
+            level: failing.difference.level,
+            rule: failing.difference.rule,
+            pointer: failing.difference.pointer,
+            message: failing.difference.message,
+            steps: failing.exchanges.length,
+            script: replayScript(target.transport.baseUrl, failing.exchanges),
+            seed: details.seed,
+            path: details.counterexamplePath ?? '',
+          }
+        : undefined;
+    const crash = details.failed && !failing ? String(details.errorInstance) : undefined;
+    const result: CaseResult = {
+      id: CASE_ID,
+      action: 'flows.get',
+      aspect: 'fuzz',
+      level: 'MUST',
+      covers: [],
+      outcome: finding
+        ? finding.level === 'MUST' || config.strict
+          ? 'failed'
+          : 'warning'
+        : crash
+          ? 'failed'
+          : details.numRuns === 0
+            ? 'skipped'
+            : 'passed',
+      ...(details.numRuns === 0 && !details.failed && { skipReason: 'no sequence ran within --duration' }),
+      failures: finding
+        ? [failureOf(finding, config.strict, failing?.difference.location ?? '')]
+        : crash
+          ? [
+              {
+                check: 'explore:crash',
+                caseId: CASE_ID,
+                level: 'MUST',
+                message: excerpt(crash, 2000),
+                location: 'flows-conformance explore',
+              },
+            ]
+          : [],
+      durationMs: Math.round(performance.now() - started),
+    };
+    return {
+      finding,
+      report: { summary: summaryOf([result]), results: [result] },
+      secrets: [...new Set([...given, ...target.tokens.secrets()])],
+      seed,
+      sequences: sequencesRun,
+      requests: world.requests,
+    };
+  } finally {
+    if (config.cleanup)
+      await Promise.allSettled(
+        [...world.created].flatMap(([applicationId, ids]) =>
+          [...ids].map((id) => removeFlow(target.transport, applicationId, principal, id)),
+        ),
+      );
+    await target.tokens.revokeMinted().catch(() => undefined);
+    await target.close();
+  }
+}
