@@ -158,5 +158,5 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
   });
   const report: RunReport = { summary, results: applied.results };
   emit({ type: 'run:end', report });
-  return { report, secrets: [...new Set([...given, ...session.target.tokens.secrets()])] };
+  return { report, secrets: session.secrets() };
 }

@@ -1,16 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import type { TargetConfig } from '../target/config';
-import { connectTarget, type ConnectedTarget, type ConnectOptions } from '../target/connect';
-import { checkTarget, TargetUnusable } from '../target/preflight';
+import type { ConnectedTarget } from '../target/connect';
+import { TargetUnusable } from '../target/preflight';
+import type { CleanUpOutcome } from '../target/run-flows';
+import { openTargetSession, type TargetSession, type TargetSessionOptions } from '../target/session';
 import type { ConformanceCase } from './case';
 import type { DataFacts } from '../model/data-facts';
 import { createDataSet } from './dataset';
 import type { CaseResult } from './results';
 import { runCase, type AbortState } from './run-case';
-import { prefixPlaceholders, runPrefix } from './template';
-import { recordingTransport, removeRunFlows, RunFlows, type CleanUpOutcome } from '../target/run-flows';
+import { prefixPlaceholders } from './template';
 
-/** The run cannot start: bad credentials, or the target is unreachable. One line, exit code 2. */
+
+/** The run cannot start: bad credentials (exit code 2), or the target is unreachable (3). One line. */
 export class StartError extends Error {
   override readonly name = 'StartError';
   constructor(
@@ -26,6 +27,8 @@ export interface Session {
   readonly data: DataFacts;
   readonly prefix: string;
   readonly abort: AbortState;
+  /** Given and minted secrets, for the reports to scrub. */
+  secrets(): string[];
   runCase(testCase: ConformanceCase): Promise<CaseResult>;
   /**
    * Removes the flows the run made (unless keep) and the minted tokens, then lets go of the target;
@@ -34,10 +37,10 @@ export interface Session {
   close(options?: { keepData?: boolean }): Promise<CleanUpOutcome>;
 }
 
-/** The target's own check (src/target/preflight.ts), as the run's start error. */
-async function preflight(target: ConnectedTarget): Promise<string> {
+/** The target session (src/target/session.ts), its failure to open as the run's start error. */
+async function openChecked(config: TargetConfig, options: TargetSessionOptions): Promise<TargetSession> {
   try {
-    return await checkTarget(target);
+    return await openTargetSession(config, { ...options, label: 'flows-conformance' });
   } catch (error) {
     if (error instanceof TargetUnusable) throw new StartError(error.message, error.unreachable);
     throw error;
@@ -45,29 +48,18 @@ async function preflight(target: ConnectedTarget): Promise<string> {
 }
 
 /** Connects, checks the target answers, creates the data set: ready to run cases. */
-/** A fresh run prefix: `fc<8 hex>-`. */
-export const newRunPrefix = (): string => runPrefix(randomBytes(4).toString('hex'));
-
 export async function openSession(
   config: TargetConfig,
-  options: ConnectOptions & { prefix?: string } = {},
+  options: TargetSessionOptions = {},
 ): Promise<Session> {
-  const prefix = options.prefix ?? newRunPrefix();
-  const target = await connectTarget(config, { label: `flows-conformance ${prefix}`, ...options });
-  let token: string;
-  try {
-    token = await preflight(target);
-  } catch (error) {
-    await target.close();
-    throw error;
-  }
-  const flows = new RunFlows();
-  const transport = recordingTransport(target.transport, flows);
+  // The run's cases under way finish when it is interrupted (AbortState.interrupted): no signal here.
+  const session = await openChecked(config, { ...options, signal: undefined });
+  const { target, transport, prefix } = session;
   const data = await createDataSet(
     {
       transport,
       applicationId: target.applicationId,
-      token,
+      token: session.principal,
       tokens: target.tokens,
       otherApplicationId: target.otherApplicationId,
     },
@@ -88,26 +80,8 @@ export async function openSession(
     data,
     prefix,
     abort,
+    secrets: () => session.secrets(),
     runCase: (testCase) => runCase(testCase, env),
-    async close(closeOptions = {}) {
-      let outcome: CleanUpOutcome = { removed: 0, left: [] };
-      if (!closeOptions.keepData && abort.reason)
-        outcome = { removed: 0, left: flows.all(`not removed: ${abort.reason}`) };
-      else if (!closeOptions.keepData) {
-        outcome = await removeRunFlows({
-          transport,
-          flows,
-          prefix,
-          tokenFor: (applicationId) =>
-            applicationId === target.applicationId
-              ? Promise.resolve(token)
-              : target.tokens.otherApplicationToken('flows.*'),
-        });
-      }
-      // Minted tokens are revoked whatever happens to the data: --no-cleanup keeps only the flows.
-      await target.tokens.revokeMinted().catch(() => undefined);
-      await target.close();
-      return outcome;
-    },
+    close: (closeOptions = {}) => session.close({ ...closeOptions, leftBecause: abort.reason }),
   };
 }

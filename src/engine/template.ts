@@ -21,9 +21,6 @@ export function expandJson(value: JsonValue, values: Placeholders): JsonValue {
   return value;
 }
 
-/** A run prefix: short, lower-case, no glob characters, unique per run. */
-export const runPrefix = (random: string): string => `fc${random.slice(0, 8).toLowerCase()}-`;
-
 /** A case's own prefix under the run's: stable per case id, so a rerun of one case is recognisable. */
 export const casePrefix = (run: string, caseId: string): string =>
   `${run}c${createHash('sha1').update(caseId).digest('hex').slice(0, 8)}-`;

@@ -2,19 +2,24 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import type { CaseResult, Failure, RunReport } from '../engine/results';
 import { summarize } from '../engine/runner';
-import { runPrefix } from '../engine/template';
 import { excerpt } from '../http/curl';
 import type { Level } from '../model/results';
 import type { TargetConfig } from '../target/config';
-import { connectTarget, type ConnectOptions } from '../target/connect';
-import { removeFlow } from '../target/flow-removal';
-import { checkTarget, TargetUnusable } from '../target/preflight';
+import { Interrupted, interruptionOf } from '../http/interruptible-transport';
+import { TargetUnusable } from '../target/preflight';
+import type { CleanUpOutcome } from '../target/run-flows';
+import {
+  givenSecrets,
+  openTargetSession,
+  type TargetSession,
+  type TargetSessionOptions,
+} from '../target/session';
 import { runCredentials } from './credentials';
 import { stepSpec } from './draws';
 import { replayScript } from './script';
 import { ModelDisagrees, runSequence, stepCommand, type SequenceWorld } from './sequence';
 
-export interface ExploreOptions extends ConnectOptions {
+export interface ExploreOptions extends TargetSessionOptions {
   readonly config: TargetConfig;
   /** Sequences (default 100), unless `durationMs` is given. */
   readonly runs?: number;
@@ -45,6 +50,8 @@ export interface ExploreOutcome {
   readonly sequences: number;
   readonly requests: number;
   readonly startError?: string;
+  /** The start error is that the target did not answer (exit code 3). */
+  readonly startUnreachable?: boolean;
 }
 
 export const DEFAULT_RUNS = 200;
@@ -96,38 +103,34 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
   const seed = options.seed ?? randomBytes(4).readUInt32BE() >>> 1;
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const prefix = runPrefix(randomBytes(4).toString('hex'));
-  const target = await connectTarget(config, { label: `flows-conformance explore ${prefix}`, ...options });
-  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
-    (s): s is string => !!s,
-  );
-  const summaryOf = (results: CaseResult[], aborted?: string) =>
+  const summaryOf = (target: string, results: CaseResult[], aborted?: string) =>
     summarize(results, {
       durationMs: Math.round(performance.now() - started),
-      target: target.label,
+      target,
       strict: config.strict,
       startedAt,
       aborted,
       staleExpectations: [],
     });
-  let principal: string;
+  let session: TargetSession;
   try {
-    principal = await checkTarget(target);
+    session = await openTargetSession(config, { ...options, label: 'flows-conformance explore' });
   } catch (error) {
-    await target.close();
     if (!(error instanceof TargetUnusable)) throw error;
     return {
-      report: { summary: summaryOf([], error.message), results: [] },
-      secrets: given,
+      report: { summary: summaryOf(config.baseUrl ?? 'embedded mock', [], error.message), results: [] },
+      secrets: givenSecrets(config),
       seed,
       sequences: 0,
       requests: 0,
       startError: error.message,
+      startUnreachable: error.unreachable,
     };
   }
+  const { target, prefix } = session;
   let counter = 0;
   const world: SequenceWorld = {
-    transport: target.transport,
+    transport: session.transport,
     target: {
       credentials: await runCredentials(target.tokens, target.otherApplicationId !== undefined),
       applicationIds: {
@@ -138,16 +141,22 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
         malformed: 'not-an-application-id',
       },
     },
-    created: new Map(),
     failOnShould: true,
     nextPrefix: () => `${prefix}${(counter++).toString(36)}-`,
     requests: 0,
   };
   const deadline = Date.now() + (options.durationMs ?? TIME_LIMIT_MS);
+  let outcome: { finding?: ExploreFinding; result: CaseResult; sequences: number };
+  let cleanUp: CleanUpOutcome = { removed: 0, left: [] };
   try {
     let phase = await explorePhase(world, options, seed, deadline);
     let sequencesRun = phase.details.numRuns;
-    if (phase.failing?.difference.level === 'SHOULD' && !config.strict && options.path === undefined) {
+    if (
+      phase.failing?.difference.level === 'SHOULD' &&
+      !config.strict &&
+      options.path === undefined &&
+      !options.signal?.aborted
+    ) {
       // A SHOULD difference came first: new draws failing on MUST ones only, so that none hides behind it.
       world.failOnShould = false;
       const mustOnly = await explorePhase(world, options, seed + 1, deadline);
@@ -168,7 +177,8 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
             path: details.counterexamplePath ?? '',
           }
         : undefined;
-    const crash = details.failed && !failing ? String(details.errorInstance) : undefined;
+    const stopped = details.errorInstance instanceof Interrupted ? details.errorInstance : undefined;
+    const crash = details.failed && !failing && !stopped ? String(details.errorInstance) : undefined;
     const result: CaseResult = {
       id: CASE_ID,
       action: 'flows.get',
@@ -181,10 +191,11 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
           : 'warning'
         : crash
           ? 'failed'
-          : details.numRuns === 0
+          : details.numRuns === 0 || stopped
             ? 'skipped'
             : 'passed',
       ...(details.numRuns === 0 && !details.failed && { skipReason: 'no sequence ran within --duration' }),
+      ...(stopped && { skipReason: `${stopped.reason} after ${details.numRuns} sequences` }),
       failures: finding
         ? [failureOf(finding, config.strict, failing?.difference.location ?? '')]
         : crash
@@ -200,22 +211,21 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
           : [],
       durationMs: Math.round(performance.now() - started),
     };
-    return {
-      finding,
-      report: { summary: summaryOf([result]), results: [result] },
-      secrets: [...new Set([...given, ...target.tokens.secrets()])],
-      seed,
-      sequences: sequencesRun,
-      requests: world.requests,
-    };
+    outcome = { finding, result, sequences: sequencesRun };
   } finally {
-    if (config.cleanup)
-      await Promise.allSettled(
-        [...world.created].flatMap(([applicationId, ids]) =>
-          [...ids].map((id) => removeFlow(target.transport, applicationId, principal, id)),
-        ),
-      );
-    await target.tokens.revokeMinted().catch(() => undefined);
-    await target.close();
+    cleanUp = await session.close({ keepData: !config.cleanup });
   }
+  const summary = {
+    ...summaryOf(target.label, [outcome.result]),
+    ...(options.signal?.aborted && { interrupted: interruptionOf(options.signal) }),
+    ...(cleanUp.left.length > 0 && { leftFlows: { prefix, flows: cleanUp.left } }),
+  };
+  return {
+    finding: outcome.finding,
+    report: { summary, results: [outcome.result] },
+    secrets: session.secrets(),
+    seed,
+    sequences: outcome.sequences,
+    requests: world.requests,
+  };
 }

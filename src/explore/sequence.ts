@@ -22,8 +22,6 @@ export class ModelDisagrees extends Error {
 export interface SequenceWorld {
   readonly transport: Transport;
   readonly target: ExploreTarget;
-  /** Ids (per application id) of every flow a 201 of the run created: removed at the end. */
-  readonly created: Map<string, Set<string>>;
   /** Fails on SHOULD differences too (the first phase); else they are only noted. */
   failOnShould: boolean;
   /** A fresh prefix for each sequence, so that sequences never see each other's flows. */
@@ -55,16 +53,6 @@ const NO_ANSWER = (error: Error): HttpResponse => ({
   durationMs: 0,
 });
 
-/** Remembers the ids a 201 answer names, for the clean-up. */
-function noteCreated(world: SequenceWorld, applicationId: string, response: HttpResponse): void {
-  if (response.status !== 201 || !response.json.ok) return;
-  const body = response.json.value as { id?: unknown; flows?: unknown };
-  const ids = Array.isArray(body?.flows) ? body.flows.map((flow: { id?: unknown }) => flow?.id) : [body?.id];
-  let known = world.created.get(applicationId);
-  if (!known) world.created.set(applicationId, (known = new Set()));
-  for (const id of ids) if (typeof id === 'string') known.add(id);
-}
-
 /** One step of a sequence: sent to the target, replayed on the model, the answer compared with it. */
 class StepCommand implements fc.AsyncCommand<Model, Real> {
   constructor(readonly spec: StepSpec) {}
@@ -83,7 +71,6 @@ class StepCommand implements fc.AsyncCommand<Model, Real> {
       throw error;
     });
     real.exchanges.push({ request: http, response, sentAt });
-    noteCreated(world, request.applicationId, response);
     if (response.status === 0)
       throw new ModelDisagrees(
         {

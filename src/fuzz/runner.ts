@@ -8,16 +8,20 @@ import { grepFilter, mapConcurrent } from '../engine/selection';
 import { excerpt, shellQuote } from '../http/curl';
 import { isRecord } from '../model/json';
 import type { TargetConfig } from '../target/config';
-import { connectTarget, type ConnectOptions } from '../target/connect';
-import { recordingTransport, removeRunFlows, RunFlows, type CleanUpOutcome } from '../target/run-flows';
-import { checkTarget, TargetUnusable } from '../target/preflight';
+import type { CleanUpOutcome } from '../target/run-flows';
+import {
+  givenSecrets,
+  openTargetSession,
+  type TargetSession,
+  type TargetSessionOptions,
+} from '../target/session';
+import { TargetUnusable } from '../target/preflight';
 import { exchange, requestFor, RuleBroken, shown, type Wire } from './exchange';
 import { linkedBundle, underPrefix } from './own-data';
 import { fuzzProperties, type FuzzProperty, type PropertyContext } from './properties';
 import { validValues } from './schema-arbitrary';
 import { emptySeed, poolsOf, recordAnswer, type SeedFacts } from './seed-data';
-import { Interrupted, interruptibleTransport, interruptionOf } from '../http/interruptible-transport';
-import { newRunPrefix } from '../engine/session';
+import { Interrupted, interruptionOf } from '../http/interruptible-transport';
 
 export interface FuzzBounds {
   /** Inputs per property (default 100), unless `durationMs` is given. */
@@ -30,12 +34,9 @@ export interface FuzzBounds {
   readonly path?: string;
 }
 
-export interface FuzzOptions extends ConnectOptions, FuzzBounds {
+/** `signal`: aborting it stops sending; properties under way end as skipped, and the clean-up runs. */
+export interface FuzzOptions extends TargetSessionOptions, FuzzBounds {
   readonly config: TargetConfig;
-  /** Aborting it stops sending: properties under way end as skipped, and the clean-up runs. */
-  readonly signal?: AbortSignal;
-  /** The run's name prefix (default: a fresh one), so that a caller can name it before the run ends. */
-  readonly prefix?: string;
   /** Told as each property ends (a progress display): its result, and how many of how many are done. */
   readonly onPropertyEnd?: (result: CaseResult, done: number, total: number) => void;
 }
@@ -244,41 +245,34 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
   const seed = options.seed ?? randomBytes(4).readUInt32BE() >>> 1;
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
-    (secret): secret is string => !!secret,
-  );
-  const prefix = options.prefix ?? newRunPrefix();
-  const target = await connectTarget(config, { label: `flows-conformance fuzz ${prefix}`, ...options });
-  const summaryOf = (results: CaseResult[], aborted?: string) =>
+  const summaryOf = (target: string, results: CaseResult[], aborted?: string) =>
     summarize(results, {
       durationMs: Math.round(performance.now() - started),
-      target: target.label,
+      target,
       strict: config.strict,
       startedAt,
       aborted,
       staleExpectations: [],
     });
-  let token: string;
+  let session: TargetSession;
   try {
-    token = await checkTarget(target);
+    session = await openTargetSession(config, { ...options, label: 'flows-conformance fuzz' });
   } catch (error) {
-    await target.close();
     if (!(error instanceof TargetUnusable)) throw error;
     return {
-      report: { summary: summaryOf([], error.message), results: [] },
+      report: { summary: summaryOf(config.baseUrl ?? 'embedded mock', [], error.message), results: [] },
       findings: [],
-      secrets: given,
+      secrets: givenSecrets(config),
       seed,
       inputs: 0,
       startError: error.message,
       startUnreachable: error.unreachable,
     };
   }
-  const flows = new RunFlows();
-  const recording = recordingTransport(target.transport, flows);
+  const { target, prefix } = session;
   const wire: Wire = {
-    transport: interruptibleTransport(recording, options.signal),
-    token,
+    transport: session.transport,
+    token: session.principal,
     applicationId: target.applicationId,
   };
   const seedPrefix = `${prefix}s-`;
@@ -292,19 +286,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
     if (facts !== undefined)
       outcomes = await runProperties(wire, { ...options, seed, prefix, seedPrefix, facts });
   } finally {
-    if (config.cleanup)
-      cleanUp = await removeRunFlows({
-        transport: recording,
-        flows,
-        prefix,
-        tokenFor: () => Promise.resolve(token),
-      }).catch(() => ({ removed: 0, left: flows.all('the clean-up failed') }));
-    await target.tokens.revokeMinted().catch(() => undefined);
-    await target.close();
+    cleanUp = await session.close({ keepData: !config.cleanup });
   }
   const results = outcomes.map((outcome) => outcome.result);
   const summary = {
-    ...summaryOf(results),
+    ...summaryOf(target.label, results),
     ...(options.signal?.aborted && { interrupted: interruptionOf(options.signal) }),
   };
   return {
@@ -313,7 +299,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
       results,
     },
     findings: outcomes.flatMap((outcome) => (outcome.finding ? [outcome.finding] : [])),
-    secrets: [...new Set([...given, ...target.tokens.secrets()])],
+    secrets: session.secrets(),
     seed,
     inputs: outcomes.reduce((sum, outcome) => sum + outcome.inputs, 0),
   };

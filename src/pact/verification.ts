@@ -4,6 +4,7 @@ import { shownOutcome, writeVerificationReport } from './verification-report';
 import { verifyPacts, type PactSource, type VerificationRun } from './verify';
 import type { VerificationOutcome } from './verifier-output';
 import { removeFlow } from '../target/flow-removal';
+import { givenSecrets } from '../target/session';
 
 export interface VerificationJob {
   readonly config: TargetConfig;
@@ -40,10 +41,7 @@ const flowRemover = (target: ConnectedTarget) => async (flowId: string) => {
 export async function runVerification(job: VerificationJob): Promise<VerificationJobResult> {
   const startedAt = new Date().toISOString();
   const target = await connectTarget(job.config, { label: 'flows-conformance verify', ...job.connect });
-  const secrets = () => [
-    ...target.tokens.secrets(),
-    ...[job.config.adminToken, job.config.userPassword].filter((secret): secret is string => !!secret),
-  ];
+  const secrets = () => [...new Set([...givenSecrets(job.config), ...target.tokens.secrets()])];
   const reportOf = (outcome: VerificationOutcome) => ({
     provider: job.provider,
     target: target.label,
@@ -90,7 +88,8 @@ export async function runVerification(job: VerificationJob): Promise<Verificatio
     };
   } finally {
     job.onSecrets?.(secrets());
-    if (job.config.cleanup) await target.tokens.revokeMinted().catch(() => undefined);
+    // Minted tokens are revoked whatever happens to the data, as run, fuzz and explore do.
+    await target.tokens.revokeMinted().catch(() => undefined);
     await target.close();
   }
 }

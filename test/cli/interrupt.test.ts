@@ -21,11 +21,10 @@ const DELAY_MS = 25;
 const VERIFY_DELAY_MS = 120;
 
 /** A loopback relay in front of the mock that delays each request. */
-async function slowFront(
-  target: string,
-  delayMs = DELAY_MS,
-): Promise<{ url: string; close: () => Promise<void> }> {
+async function slowFront(target: string, delayMs = DELAY_MS) {
+  let seen = 0;
   const server = http.createServer((request, response) => {
+    seen += 1;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -47,8 +46,10 @@ async function slowFront(
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Requests that reached the front so far: the command is at work. */
+    seen: () => seen,
     close: () =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -61,8 +62,8 @@ const flowCount = (mock: MockServer) =>
     0,
   );
 
-/** Starts the CLI, sends SIGINT once `ready` holds of its stderr so far, and waits for it to end. */
-function interruptWhen(args: string[], ready: (stderr: string) => boolean, afterMs = 0) {
+/** Starts the CLI, sends SIGINT once `ready` holds (of its stderr so far), and waits for it to end. */
+function interruptWhen(args: string[], ready: (stderr: string) => boolean) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, cliArgv(args), {
       cwd: PACKAGE_ROOT,
@@ -70,28 +71,26 @@ function interruptWhen(args: string[], ready: (stderr: string) => boolean, after
     });
     let stdout = '';
     let stderr = '';
-    let sent = false;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    if (afterMs > 0 && ready('')) {
-      sent = true;
-      setTimeout(() => child.kill('SIGINT'), afterMs);
-    }
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (!sent && ready(stderr)) {
-        sent = true;
-        setTimeout(() => child.kill('SIGINT'), afterMs);
-      }
-    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Polled rather than timed: a loaded machine only makes the wait longer.
+    const poll = setInterval(() => {
+      if (!ready(stderr)) return;
+      clearInterval(poll);
+      child.kill('SIGINT');
+    }, 20);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
-describe('cli: an interrupted run, fuzz or verify loses nothing', function () {
+describe('cli: an interrupted run, fuzz, explore or verify loses nothing', function () {
   this.timeout(120_000);
   let mock: MockServer;
-  let front: { url: string; close: () => Promise<void> };
+  let front: Awaited<ReturnType<typeof slowFront>>;
   let reportDir: string;
   const certificateFoldersBefore = readdirSync(os.tmpdir()).filter((name) =>
     name.startsWith('flows-no-certificates-'),
@@ -144,11 +143,10 @@ describe('cli: an interrupted run, fuzz or verify loses nothing', function () {
   });
 
   it('fuzz: SIGINT mid-run removes the run’s flows, writes the reports marked interrupted, exits 130', async () => {
-    // fuzz prints nothing before its end: the signal comes while it seeds or runs its properties.
+    // fuzz prints nothing before its end: the signal comes once it has sent 20 requests (seeding or fuzzing).
     const result = await interruptWhen(
       ['fuzz', ...target(), '--runs', '200', '--seed', '3'],
-      () => true,
-      2_000,
+      () => front.seen() >= 20,
     );
     expect(result.code, result.stderr).to.equal(130);
     expect(flowCount(mock), 'flows left on the mock').to.equal(0);
@@ -158,9 +156,28 @@ describe('cli: an interrupted run, fuzz or verify loses nothing', function () {
     expect(report.summary.interrupted).to.equal('interrupted (SIGINT)');
   });
 
+  it('explore: SIGINT mid-run removes the run’s flows, writes the reports marked interrupted, exits 130', async () => {
+    const result = await interruptWhen(
+      ['explore', ...target(), '--runs', '500', '--seed', '5'],
+      () => front.seen() >= 30,
+    );
+    expect(result.code, result.stderr).to.equal(130);
+    expect(flowCount(mock), 'flows left on the mock').to.equal(0);
+    const report = JSON.parse(readFileSync(path.join(reportDir, 'conformance.json'), 'utf8')) as {
+      summary: { interrupted?: string };
+      results: { outcome: string }[];
+    };
+    expect(report.summary.interrupted).to.equal('interrupted (SIGINT)');
+    expect(report.results.map((result) => result.outcome)).to.deep.equal(['skipped']);
+  });
+
   it('verify: SIGINT mid-verification removes what it created, writes the reports marked interrupted, exits 130', async () => {
     const pactDir = await sharedPactDir();
-    const result = await interruptWhen(['verify', ...target(), '--pact-dir', pactDir], () => true, 2_500);
+    // The verifier's requests reach the target through the front: the signal comes mid-verification.
+    const result = await interruptWhen(
+      ['verify', ...target(), '--pact-dir', pactDir],
+      () => front.seen() >= 15,
+    );
     expect(result.code, result.stderr).to.equal(130);
     expect(result.stderr).to.match(
       /interrupted \(SIGINT\): \d+ interactions ran before it; what they created was removed/,

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { FLOW_CLASSES } from '../../specs/catalog';
 import { createMockServer, MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID } from '../../src/mock';
+import { runExplore } from '../../src/explore/runner';
 import { runFuzz } from '../../src/fuzz/runner';
 import { resolveTargetConfig } from '../../src/target/config';
 import { ADMIN_TOKEN, startRunOnUrl, urlLayer } from './support';
@@ -35,7 +36,7 @@ describe('runner: the clean-up removes only what the run made', function () {
   this.timeout(120_000);
 
   for (const faults of [[], ['filter-ignored']] as const)
-    for (const judge of ['run', 'fuzz'] as const)
+    for (const judge of ['run', 'fuzz', 'explore'] as const)
       it(`${judge} against a mock ${faults.length ? 'that ignores filter' : 'that filters'}: every flow that was there before is there after, and none of the run's`, async () => {
         const mock = await createMockServer({ adminToken: ADMIN_TOKEN, faults: [...faults], seed: SEED });
         try {
@@ -45,6 +46,14 @@ describe('runner: the clean-up removes only what the run made', function () {
           if (judge === 'run') {
             const outcome = await startRunOnUrl(url);
             expect(outcome.report.summary.total).to.be.above(100);
+            expect(outcome.report.summary.leftFlows, 'nothing of the run left').to.equal(undefined);
+          } else if (judge === 'explore') {
+            const outcome = await runExplore({
+              config: resolveTargetConfig([urlLayer(url)]),
+              seed: 7,
+              runs: 20,
+            });
+            expect(outcome.requests).to.be.above(faults.length === 0 ? 20 : 0);
             expect(outcome.report.summary.leftFlows, 'nothing of the run left').to.equal(undefined);
           } else {
             const outcome = await runFuzz({

@@ -8,12 +8,14 @@ import {
   failureDigest,
   HTML_REPORT_FILE,
   MARKDOWN_REPORT_FILE,
-  showControls,
   writeReports,
   writtenReportLines,
 } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
-import { UsageError } from '../usage-error';
+import { startFailure, UsageError } from '../usage-error';
+import { endsInterrupted, onRunInterrupt } from '../interrupt';
+import { leftFlowsLines } from '../left-flows';
+import { newRunPrefix } from '../../target/session';
 import { MAX_DURATION_S, MAX_RUNS, wholeNumber } from '../whole-number';
 
 const MAX_STEPS = 1_000;
@@ -43,8 +45,12 @@ export function registerExploreCommand(program: Command): void {
       if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
         throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
       const config = resolveTargetOptions(command);
+      const prefix = newRunPrefix();
+      const interrupt = onRunInterrupt('explore', config.baseUrl, prefix);
       const outcome = await runExplore({
         config,
+        prefix,
+        signal: interrupt.signal,
         startEmbedded: embeddedMock(),
         inProcess: true,
         runs,
@@ -52,8 +58,8 @@ export function registerExploreCommand(program: Command): void {
         maxSteps,
         seed,
         path: options.path as string | undefined,
-      });
-      if (outcome.startError) throw new UsageError(showControls(outcome.startError));
+      }).finally(() => interrupt.dispose());
+      if (outcome.startError) throw startFailure(outcome.startError, outcome.startUnreachable);
       const { report } = outcome;
       const written = await writeReports(report, config.reportDir, defaultReporters(), outcome.secrets);
       const lines = writtenReportLines(written, config.reportDir);
@@ -70,6 +76,8 @@ export function registerExploreCommand(program: Command): void {
           `${outcome.finding ? `${outcome.finding.level} difference: ${outcome.finding.rule}` : 'no difference'}; seed ${outcome.seed}\n`,
       );
       for (const line of lines.stdout) process.stdout.write(`${line}\n`);
+      for (const line of leftFlowsLines(report.summary.leftFlows)) process.stderr.write(`${line}\n`);
+      if (endsInterrupted(report.summary, prefix)) return;
       process.exitCode = written.errors.length > 0 ? 1 : exitCodeOf(report);
     });
 }

@@ -1,6 +1,6 @@
 import { leftFlowsLines } from '../left-flows';
 import { endsInterrupted, onRunInterrupt } from '../interrupt';
-import { newRunPrefix } from '../../engine/session';
+import { newRunPrefix } from '../../target/session';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { exitCodeOf } from '../../engine/runner';

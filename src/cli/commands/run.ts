@@ -1,6 +1,6 @@
 import { leftFlowsLines } from '../left-flows';
 import { endsInterrupted, onRunInterrupt } from '../interrupt';
-import { newRunPrefix } from '../../engine/session';
+import { newRunPrefix } from '../../target/session';
 import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { everyCaseSkipped, exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
