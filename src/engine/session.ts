@@ -10,7 +10,6 @@ import type { CaseResult } from './results';
 import { runCase, type AbortState } from './run-case';
 import { prefixPlaceholders } from './template';
 
-
 /** The run cannot start: bad credentials (exit code 2), or the target is unreachable (3). One line. */
 export class StartError extends Error {
   override readonly name = 'StartError';
