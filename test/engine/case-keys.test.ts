@@ -1,7 +1,9 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_CASES } from '../../specs/cases';
 import { makeCase, VALID_REQUESTS, withQuery, successChecks } from '../../specs/cases/build';
+import { PACKAGE_ROOT } from '../../src/paths';
 import { canonicalJson, caseKey, keyOf } from '../../src/model/case-key';
 import { runTs } from '../support/cli';
 
@@ -48,6 +50,18 @@ describe('engine: every case has a short stable key beside its sentence', () => 
     const one = caseKey({ action: 'flows.post', aspect: 'body', data: { x: 1, y: [2] } });
     expect(caseKey({ action: 'flows.post', aspect: 'body', data: { y: [2], x: 1 } })).to.equal(one);
     expect(one).to.match(/^post-body-[0-9a-f]{6}$/);
+  });
+
+  it('expectations.example.json names real cases, by key', () => {
+    const example = JSON.parse(
+      readFileSync(path.join(PACKAGE_ROOT, 'expectations.example.json'), 'utf8'),
+    ) as {
+      expectedFailures: Record<string, string>;
+    };
+    const keys = new Set(ALL_CASES.map((item) => item.key));
+    const entries = Object.keys(example.expectedFailures);
+    expect(entries.length).to.be.greaterThan(0);
+    expect(entries.filter((entry) => !keys.has(entry))).to.deep.equal([]);
   });
 
   it('a result without a key (an exchange proxy judged) is named by its id', () => {
