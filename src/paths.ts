@@ -14,6 +14,13 @@ function findPackageRoot(start: string): string {
 
 export const PACKAGE_ROOT = findPackageRoot(__dirname);
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'specs', 'schemas');
+/** The JSON Schema of conformance.json, which `merge` and `compare` hold their inputs to. */
+export const REPORT_SCHEMA_FILE = path.join(
+  PACKAGE_ROOT,
+  'specs',
+  'report',
+  'conformance-report.schema.json',
+);
 export const FIXTURE_DIR = path.join(PACKAGE_ROOT, 'fixtures');
 /** The read-only reference and real fixtures, beside the project (see the README). */
 export const SHARED_DIR = process.env.FLOWS_CONFORMANCE_SHARED ?? path.join(PACKAGE_ROOT, '..', 'shared');

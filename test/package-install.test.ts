@@ -57,6 +57,7 @@ const SHIPPED = [
   /^dist\/(src|specs\/catalog|specs\/cases|fixtures)\/.+\.js$/,
   /^dist\/schemas\/validators\.js$/, // the schemas' validators, compiled by the build
   /^specs\/schemas\/[^/]+\.json$/,
+  /^specs\/report\/conformance-report\.schema\.json$/, // what merge and compare hold their inputs to
   /^fixtures\/(reference-examples|valid\/[^/]+|invalid\/[^/]+)\/[^/]+\.json$/,
 ];
 
@@ -116,6 +117,7 @@ describe('the npm package: packed, installed in an empty project, used without t
           'dist/fixtures/index.js',
           'docs/reference-decisions.md', // the decisions that warnings, skips and reports cite
           'docs/decisions.md',
+          'specs/report/conformance-report.schema.json',
         ]);
         // The readers of ../shared (src/reference) are for the tests only: the package never reaches for it.
         expect(files.filter((file) => file.startsWith('dist/src/reference/'))).to.deep.equal([]);

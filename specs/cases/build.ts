@@ -12,6 +12,7 @@ import {
 import { levelOf, underDecision, type CheckName, type CheckRef } from '../../src/checks';
 import type { ConformanceCase, RequestSpec } from '../../src/engine/case';
 import type { Aspect } from '../../src/model/results';
+import { caseKey } from '../../src/model/case-key';
 
 export { caseLabel };
 
@@ -76,6 +77,8 @@ export interface CaseInput {
   readonly covers?: readonly string[];
   readonly needs?: ConformanceCase['needs'];
   readonly precondition?: ConformanceCase['precondition'];
+  /** A set-up case: the piece of the data set it reports on. */
+  readonly setup?: ConformanceCase['setup'];
   readonly requests: readonly RequestSpec[];
   readonly checks: readonly CheckRef[];
 }
@@ -86,15 +89,30 @@ const checksUnder = (input: CaseInput): CheckRef[] =>
     input.decides && !input.decides.includes(ref.check) ? ref : underDecision(ref, input.decision),
   );
 
+/** The case's key, from what it sends and checks: neither its sentence nor its levels and coverage. */
+const keyOfCase = (input: CaseInput): string =>
+  caseKey({
+    action: input.action,
+    aspect: input.aspect,
+    data: {
+      setup: input.setup,
+      needs: input.needs,
+      precondition: input.precondition,
+      requests: input.requests,
+      checks: input.checks,
+    },
+  });
+
 /**
- * A case from its parts; the id is `<label>: <fact>`. Its level sums up its checks': MUST if any check
- * is (a set-up case, with none, too), else SHOULD.
+ * A case from its parts; the id is `<label>: <fact>`, the key derived from its data. Its level sums up
+ * its checks': MUST if any check is (a set-up case, with none, too), else SHOULD.
  */
 export function makeCase(input: CaseInput): ConformanceCase {
   const checks = checksUnder(input);
   const should = checks.length > 0 && checks.every((ref) => levelOf(ref) === 'SHOULD');
   return {
     id: `${caseLabel(actionById(input.action))}: ${input.fact}`,
+    key: keyOfCase(input),
     action: input.action,
     aspect: input.aspect,
     level: should ? 'SHOULD' : 'MUST',
@@ -102,6 +120,7 @@ export function makeCase(input: CaseInput): ConformanceCase {
     covers: input.covers ?? [],
     ...(input.needs && { needs: input.needs }),
     ...(input.precondition && { precondition: input.precondition }),
+    ...(input.setup && { setup: input.setup }),
     requests: input.requests,
     checks,
   };

@@ -23,7 +23,13 @@ const SETUPS: readonly { piece: DataPiece; action: ActionId; fact: string }[] = 
 ];
 
 export const setupCases = (actionId: ActionId): ConformanceCase[] =>
-  SETUPS.filter((setup) => setup.action === actionId).map((setup) => ({
-    ...makeCase({ action: actionId, fact: setup.fact, aspect: 'setup', requests: [], checks: [] }),
-    setup: setup.piece,
-  }));
+  SETUPS.filter((setup) => setup.action === actionId).map((setup) =>
+    makeCase({
+      action: actionId,
+      fact: setup.fact,
+      aspect: 'setup',
+      setup: setup.piece,
+      requests: [],
+      checks: [],
+    }),
+  );

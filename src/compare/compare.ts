@@ -1,4 +1,5 @@
 import type { CaseResult, Level, Outcome, RunReport } from '../engine/results';
+import { keyOf } from '../model/case-key';
 import {
   failureText,
   outcomesByActionAndAspect,
@@ -17,7 +18,9 @@ export interface NamedReport {
 }
 
 export interface ComparedCase {
+  /** The sentence of the first report (another may word it otherwise: runs are joined by key). */
   readonly id: string;
+  readonly key: string;
   readonly action: string;
   readonly aspect: string;
   /** MUST when some target failed a MUST check of it; a case no target failed keeps its own level. */
@@ -42,11 +45,12 @@ export interface Comparison {
 const verdict = (outcome: Outcome): 'pass' | 'fail' | 'skip' =>
   outcome === 'passed' ? 'pass' : outcome === 'skipped' ? 'skip' : 'fail';
 
+/** Runs are joined by case key, so that a case reworded between two versions of the suite still meets itself. */
 function checkSameCases(reports: readonly NamedReport[]): void {
   const [first, ...others] = reports;
-  const firstIds = new Set(first.report.results.map((result) => result.id));
+  const firstIds = new Set(first.report.results.map(keyOf));
   for (const other of others) {
-    const ids = new Set(other.report.results.map((result) => result.id));
+    const ids = new Set(other.report.results.map(keyOf));
     const missing = [...firstIds].filter((id) => !ids.has(id));
     const extra = [...ids].filter((id) => !firstIds.has(id));
     if (missing.length > 0 || extra.length > 0) {
@@ -57,8 +61,8 @@ function checkSameCases(reports: readonly NamedReport[]): void {
     }
   }
   for (const { name, report } of reports)
-    if (new Set(report.results.map((result) => result.id)).size !== report.results.length)
-      throw new CompareError(`${name} holds a case id twice`);
+    if (new Set(report.results.map(keyOf)).size !== report.results.length)
+      throw new CompareError(`${name} holds a case key twice`);
 }
 
 /** Levels are per check: a case differs at MUST only where a target failed a MUST check of it. */
@@ -72,12 +76,13 @@ function comparedLevel(results: readonly CaseResult[]): Level {
 export function compareReports(reports: readonly NamedReport[]): Comparison {
   if (reports.length < 2) throw new CompareError('compare needs at least two reports');
   checkSameCases(reports);
-  const byId = reports.map(({ report }) => new Map(report.results.map((result) => [result.id, result])));
+  const byKey = reports.map(({ report }) => new Map(report.results.map((result) => [keyOf(result), result])));
   const compared = sortedResults(reports[0].report.results).map((first): ComparedCase => {
-    const results = byId.map((results) => results.get(first.id) as CaseResult);
+    const results = byKey.map((results) => results.get(keyOf(first)) as CaseResult);
     const verdicts = new Set(results.map((result) => verdict(result.outcome)));
     return {
       id: first.id,
+      key: keyOf(first),
       action: first.action,
       aspect: first.aspect,
       level: comparedLevel(results),

@@ -28,7 +28,7 @@ export function renderCompareMarkdown(comparison: Comparison): string {
     lines.push(
       `### ${escapeMarkdownCell(item.id)}`,
       '',
-      `${item.level}, ${item.action}, ${item.aspect}: ${mark(item)}`,
+      `\`${escapeMarkdownCell(item.key)}\`, ${item.level}, ${item.action}, ${item.aspect}: ${mark(item)}`,
       '',
     );
     item.results.forEach((result, index) => {
@@ -48,11 +48,11 @@ export function renderCompareMarkdown(comparison: Comparison): string {
       `| ${row.action.id} | ${row.aspect} | ${targets.map((_, target) => countCell(comparison, target, index)).join(' | ')} |`,
     ),
   );
-  lines.push('', '## Every case', '', `| case | level | ${names.join(' | ')} | |`);
-  lines.push(`| --- | --- | ${names.map(() => '---').join(' | ')} | --- |`);
+  lines.push('', '## Every case', '', `| case | key | level | ${names.join(' | ')} | |`);
+  lines.push(`| --- | --- | --- | ${names.map(() => '---').join(' | ')} | --- |`);
   for (const item of comparison.cases)
     lines.push(
-      `| ${escapeMarkdownCell(item.id)} | ${item.level} | ${targets.map((_, index) => label(item, index)).join(' | ')} | ${mark(item)} |`,
+      `| ${escapeMarkdownCell(item.id)} | \`${escapeMarkdownCell(item.key)}\` | ${item.level} | ${targets.map((_, index) => label(item, index)).join(' | ')} | ${mark(item)} |`,
     );
   return lines.join('\n') + '\n';
 }
@@ -73,7 +73,7 @@ export function renderCompareHtml(comparison: Comparison): string {
           return `<td><span class="${OUTCOME_LABELS[result.outcome]}">${escapeHtml(text)}</span>${detail ? `<pre>${escapeHtml(detail)}</pre>` : ''}</td>`;
         })
         .join('');
-      return `<tr class="${cls}"><td>${escapeHtml(item.id)}</td><td>${item.level}</td>${cells}<td>${escapeHtml(mark(item))}</td></tr>`;
+      return `<tr class="${cls}"><td>${escapeHtml(item.id)}</td><td><code>${escapeHtml(item.key)}</code></td><td>${item.level}</td>${cells}<td>${escapeHtml(mark(item))}</td></tr>`;
     })
     .join('\n');
   const countRows = comparison.rows[0]
@@ -91,7 +91,7 @@ export function renderCompareHtml(comparison: Comparison): string {
 <h1>Conformance comparison</h1>
 <p>${escapeHtml(summaryOf(comparison))}</p>
 <h2>Cases (differing first)</h2>
-<table><thead><tr><th>case</th><th>level</th>${head}<th></th></tr></thead><tbody>
+<table><thead><tr><th>case</th><th>key</th><th>level</th>${head}<th></th></tr></thead><tbody>
 ${caseRows}
 </tbody></table>
 <h2>Counts per action and aspect (passed/failed/warning/skipped)</h2>

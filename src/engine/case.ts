@@ -60,8 +60,9 @@ export interface RequestSpec {
  */
 export type Precondition = 'tiesDecidable';
 
-/** A case: its identity (reports, expectations and --grep key on the id), requests and checks. */
+/** A case: its identity (reports, expectations, --grep, shards and compare key on its key), requests and checks. */
 export interface ConformanceCase extends CaseIdentity {
+  readonly key: string;
   /** The pieces of the data set it reads; by default those its placeholders name (see needs.ts). */
   readonly needs?: readonly DataPiece[];
   readonly precondition?: Precondition;

@@ -45,6 +45,7 @@ function result(
 ): CaseResult {
   return {
     id: testCase.id,
+    key: testCase.key,
     action: testCase.action,
     aspect: testCase.aspect,
     level: testCase.level,

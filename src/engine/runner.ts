@@ -2,7 +2,7 @@ import { EXIT_CODES } from '../errors';
 import type { TargetConfig } from '../target/config';
 import type { ConnectOptions } from '../target/connect';
 import type { ConformanceCase } from './case';
-import { applyExpectations, loadExpectations, type Expectations } from './expectations';
+import { applyExpectations, isListed, loadExpectations, type Expectations } from './expectations';
 import type { CaseResult, RunEvent, RunReport, RunSummary } from './results';
 import { mapConcurrent, selectCases } from './selection';
 import { notRunResult } from './run-case';
@@ -135,7 +135,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
     results = await mapConcurrent(selected, config.concurrency, async (testCase) => {
       const result = await session.runCase(testCase);
       const marked =
-        expectations.has(result.id) && (result.outcome === 'failed' || result.outcome === 'warning');
+        isListed(expectations, result) && (result.outcome === 'failed' || result.outcome === 'warning');
       emit({ type: 'case:end', result: marked ? { ...result, expectedFailure: true } : result });
       return result;
     });
@@ -143,7 +143,8 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
     options.signal?.removeEventListener('abort', interrupt);
     cleanUp = await session.close({ keepData: !config.cleanup });
   }
-  const applied = applyExpectations(results, expectations, new Set(options.cases.map((item) => item.id)));
+  const known = new Set(options.cases.flatMap((item) => [item.id, item.key]));
+  const applied = applyExpectations(results, expectations, known);
   const summary = summarize(applied.results, {
     durationMs: Math.round(performance.now() - started),
     target: session.target.label,

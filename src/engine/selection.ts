@@ -1,32 +1,36 @@
+import { keyOf } from '../model/case-key';
 import type { ConformanceCase } from './case';
 import { needsOf } from './needs';
 
-/** `--grep`: a case-insensitive regular expression on the case id (a plain substring if not a valid one). */
-export function grepFilter(pattern: string | undefined): (id: string) => boolean {
+type Named = { readonly id: string; readonly key?: string };
+
+/**
+ * `--grep`: a case-insensitive regular expression on the case's sentence (a plain substring if not a
+ * valid one), or one its whole key matches (`get-query-3f2a9c`, `get-query-.*`, `a-…|b-…`). A key must
+ * match whole, so that `--grep query` keeps meaning the sentences that say "query".
+ */
+export function grepFilter(pattern: string | undefined): (named: Named) => boolean {
   if (!pattern) return () => true;
   try {
-    const regex = new RegExp(pattern, 'i');
-    return (id) => regex.test(id);
+    const sentence = new RegExp(pattern, 'i');
+    const wholeKey = new RegExp(`^(?:${pattern})$`, 'i');
+    return ({ id, key }) => sentence.test(id) || (key !== undefined && wholeKey.test(key));
   } catch {
     const needle = pattern.toLowerCase();
-    return (id) => id.toLowerCase().includes(needle);
+    return ({ id, key }) => id.toLowerCase().includes(needle) || key?.toLowerCase() === needle;
   }
 }
 
 /**
- * `--shard I/N`: the cases sorted by id, dealt round-robin; shard I (1-based) keeps every N-th from the
- * (I-1)-th. Deterministic, balanced, and the N shards together hold every case exactly once.
+ * `--shard I/N`: the cases sorted by key, dealt round-robin; shard I (1-based) keeps every N-th from the
+ * (I-1)-th. Deterministic, balanced, the N shards together hold every case exactly once, and rewording
+ * a case's sentence does not move it to another shard.
  */
-export function shardOf<T extends { readonly id: string }>(
-  cases: readonly T[],
-  shard?: { index: number; count: number },
-): T[] {
+export function shardOf<T extends Named>(cases: readonly T[], shard?: { index: number; count: number }): T[] {
   if (!shard) return [...cases];
-  const sorted = [...cases].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const kept = new Set(
-    sorted.filter((_, position) => position % shard.count === shard.index - 1).map((item) => item.id),
-  );
-  return cases.filter((item) => kept.has(item.id));
+  const sorted = cases.map(keyOf).sort();
+  const kept = new Set(sorted.filter((_, position) => position % shard.count === shard.index - 1));
+  return cases.filter((item) => kept.has(keyOf(item)));
 }
 
 /**
@@ -38,10 +42,10 @@ export function selectCases(
   options: { grep?: string; shard?: { index: number; count: number } },
 ): ConformanceCase[] {
   const matches = grepFilter(options.grep);
-  const chosen = cases.filter((item) => matches(item.id));
+  const chosen = cases.filter(matches);
   const needed = new Set(chosen.flatMap((item) => needsOf(item)));
   const withSetUp = cases.filter(
-    (item) => matches(item.id) || (item.setup !== undefined && needed.has(item.setup)),
+    (item) => matches(item) || (item.setup !== undefined && needed.has(item.setup)),
   );
   return shardOf(withSetUp, options.shard);
 }

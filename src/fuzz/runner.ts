@@ -219,7 +219,7 @@ function runProperties(
     flowClasses: FLOW_CLASSES,
     seenIds: new Set([...facts.flows.keys(), ...facts.versionTriggers.keys()]),
   };
-  const selected = fuzzProperties(context).filter((property) => grepFilter(config.grep)(property.id));
+  const selected = fuzzProperties(context).filter(grepFilter(config.grep));
   const deadline = options.durationMs === undefined ? undefined : Date.now() + options.durationMs;
   // With --duration, each property gets its share of the time, so that those --concurrency holds back
   // still run: duration × (properties at once) / properties.

@@ -57,6 +57,12 @@ export interface Mismatch {
 export interface CaseIdentity {
   /** Stable, short, unique fact: `GET flows: sortDirection=desc reverses the order`. */
   readonly id: string;
+  /**
+   * Short and stable: derived from what the case sends and checks, never from its sentence, so that
+   * rewording the sentence keeps it (`get-query-3f2a9c`, src/model/case-key.ts). Every conformance case
+   * and fuzz property has one; an exchange `proxy` judged has none (its id names it).
+   */
+  readonly key?: string;
   readonly action: ActionId;
   readonly aspect: Aspect;
   /** MUST: from the reference. SHOULD: rests on `decision` only. A check may lower its own level. */

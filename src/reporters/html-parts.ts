@@ -35,9 +35,9 @@ export const caseAnchor = (result: CaseResult): string =>
 /** A fragment id made of any text: letters, digits, `-` and `_` only. */
 export const anchorSlug = (text: string): string => text.replace(/[^A-Za-z0-9_-]/g, '_');
 
-/** What the page's search box matches a case on: its id, action, aspect, level and outcome. */
+/** What the page's search box matches a case on: its sentence, key, action, aspect, level and outcome. */
 export const searchText = (result: CaseResult): string =>
-  [result.id, result.action, result.aspect, result.level, BADGE_TEXT[badgeKind(result)]]
+  [result.id, result.key ?? '', result.action, result.aspect, result.level, BADGE_TEXT[badgeKind(result)]]
     .join(' ')
     .toLowerCase();
 

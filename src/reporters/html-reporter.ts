@@ -21,7 +21,7 @@ function caseDetails(result: CaseResult, anchored: Set<CaseResult>): string {
   anchored.add(result);
   return (
     `<div${id}${searchAttribute(result)}><h3>${badge(badgeKind(result))} ${esc(result.id)}</h3>` +
-    `<p class="muted">${esc(result.action)} · ${esc(result.aspect)} · ${esc(result.level)}</p>` +
+    `<p class="muted">${result.key ? `<code>${esc(result.key)}</code> · ` : ''}${esc(result.action)} · ${esc(result.aspect)} · ${esc(result.level)}</p>` +
     `<pre>${esc(failureText(result))}</pre></div>`
   );
 }

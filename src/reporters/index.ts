@@ -9,6 +9,7 @@ export { ProgressDisplay, progressDisplay, type ProgressStream, type ProgressOpt
 export { summaryLine } from './summary-line';
 export { mergeReports, ReportMergeError } from './merge';
 export { readRunReport } from './read-report';
+export { REPORT_FORMAT, reportFormatProblem } from './report-format';
 export { showControls } from './controls';
 export { writtenReportLines, type WrittenLines } from './written-lines';
 export { failureDigest } from './failure-digest';

@@ -1,16 +1,19 @@
 import type { RunReport } from '../engine/results';
 import { escapeJsonControls } from './controls';
 import { fileReporter, type FileReporter } from './file-reporter';
+import { REPORT_FORMAT } from './report-format';
 import { sortedResults } from './report-views';
 
 export const JSON_REPORT_FILE = 'conformance.json';
 
 /**
- * Exactly the RunReport, results by id: the input of `merge` and of any other tool. Every control
- * character is a JSON escape, so that the file is inert in a terminal and the values unchanged.
+ * The RunReport under its format version (specs/report/conformance-report.schema.json), results by id:
+ * the input of `merge`, `compare` and any other tool. Every control character is a JSON escape, so that
+ * the file is inert in a terminal and the values unchanged.
  */
 export function renderJsonReport(report: RunReport): string {
-  const json = JSON.stringify({ summary: report.summary, results: sortedResults(report.results) }, null, 2);
+  const document = { format: REPORT_FORMAT, summary: report.summary, results: sortedResults(report.results) };
+  const json = JSON.stringify(document, null, 2);
   return escapeJsonControls(json) + '\n';
 }
 

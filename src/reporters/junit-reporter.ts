@@ -39,6 +39,7 @@ function skippedWithMessage(testCase: TestCase, message: string): TestCase {
 }
 
 function describeCase(testCase: TestCase, result: CaseResult): void {
+  if (result.key) testCase.property('key', xmlSafe(result.key));
   testCase.property('aspect', result.aspect).property('level', result.level);
   if (result.decision) testCase.property('decision', result.decision);
   for (const row of result.covers) testCase.property('covers', xmlSafe(row));

@@ -102,6 +102,9 @@ function coverageTables(report: RunReport): string[] {
   return lines;
 }
 
+/** The case's key beside its sentence, for an expectations file or `--grep`. */
+const keyNote = (result: CaseResult): string => (result.key ? ` (${code(result.key)})` : '');
+
 /** Members of a group shown in full; the rest are named behind a disclosure. */
 const SHOWN_MEMBERS = 3;
 
@@ -113,14 +116,14 @@ function groupedCases(title: string, results: readonly CaseResult[]): string[] {
   for (const { check, shape, members } of groups) {
     lines.push('', `### ${cell(check)}: ${cell(shape)} (${members.length} cases)`);
     for (const { result } of members.slice(0, SHOWN_MEMBERS))
-      lines.push('', `#### ${cell(result.id)}`, '', markdownFence(failureText(result)));
+      lines.push('', `#### ${cell(result.id)}${keyNote(result)}`, '', markdownFence(failureText(result)));
     const rest = members.slice(SHOWN_MEMBERS);
     if (rest.length > 0)
       lines.push(
         '',
         `<details><summary>and ${rest.length} more</summary>`,
         '',
-        ...rest.map(({ result }) => `- ${code(result.id)}`),
+        ...rest.map(({ result }) => `- ${code(result.id)}${keyNote(result)}`),
         '',
         '</details>',
       );

@@ -1,4 +1,5 @@
 import { staleCaseId } from '../engine/expectations';
+import { keyOf } from '../model/case-key';
 import type { CaseResult, RunReport, RunSummary } from '../engine/results';
 
 /** Shard reports that cannot be joined into one run. */
@@ -38,9 +39,11 @@ function joinResults(reports: readonly RunReport[]): CaseResult[] {
   const results: CaseResult[] = [];
   for (const report of reports)
     for (const result of report.results) {
-      if (seen.has(result.id))
-        throw new ReportMergeError(`case "${result.id}" appears in more than one report`);
-      seen.add(result.id);
+      if (seen.has(keyOf(result)))
+        throw new ReportMergeError(
+          `case "${result.id}"${result.key ? ` (${result.key})` : ''} appears in more than one report`,
+        );
+      seen.add(keyOf(result));
       results.push(result);
     }
   return results;
@@ -53,7 +56,9 @@ function joinResults(reports: readonly RunReport[]): CaseResult[] {
  */
 function joinStaleExpectations(reports: readonly RunReport[]): string[] {
   const shardOfCase = new Map<string, RunReport>();
-  for (const report of reports) for (const result of report.results) shardOfCase.set(result.id, report);
+  for (const report of reports)
+    for (const result of report.results)
+      for (const name of [result.id, result.key]) if (name) shardOfCase.set(name, report);
   const entries = [...new Set(reports.flatMap((report) => report.summary.staleExpectations))];
   return entries.filter((entry) => {
     const owner = shardOfCase.get(staleCaseId(entry));

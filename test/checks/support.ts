@@ -96,6 +96,7 @@ export function context(
 ): CheckContext {
   const testCase: ConformanceCase = {
     id: 'GET flows: a case under test',
+    key: 'get-query-000000',
     action: 'flows.get',
     aspect: 'query',
     level,

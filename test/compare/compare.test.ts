@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { RunReport } from '../../src/engine/results';
+import { renderJsonReport } from '../../src/reporters';
 import { runOnMock } from '../runner/support';
 
 interface InProcessResult {
@@ -43,8 +44,8 @@ describe('compare: reports of two targets side by side', () => {
     faulty = withFault;
     mockFile = path.join(dir, 'mock.json');
     faultyFile = path.join(dir, 'faulty.json');
-    writeFileSync(mockFile, JSON.stringify(mock));
-    writeFileSync(faultyFile, JSON.stringify(withFault));
+    writeFileSync(mockFile, renderJsonReport(mock));
+    writeFileSync(faultyFile, renderJsonReport(withFault));
   });
 
   const failedOnFaulty = () =>
@@ -76,13 +77,39 @@ describe('compare: reports of two targets side by side', () => {
     );
   });
 
+  it('joins the runs by case key: a case reworded by a later version of the suite still meets itself', async () => {
+    const mock = JSON.parse(readFileSync(mockFile, 'utf8')) as RunReport;
+    const reworded = {
+      ...mock,
+      results: mock.results.map((result) => ({ ...result, id: `${result.id} (reworded)` })),
+    };
+    const file = path.join(dir, 'reworded.json');
+    writeFileSync(file, renderJsonReport(reworded));
+    const out = path.join(dir, 'reworded');
+    const result = await cli(['compare', mockFile, file, '--out', out, '--names', 'old,new']);
+    expect(result.code, result.stderr).to.equal(0);
+    const markdown = readFileSync(path.join(out, 'compare.md'), 'utf8');
+    expect(markdown).to.include('None: every case has the same outcome');
+    const [first] = mock.results;
+    expect(markdown).to.include(`\`${first.key}\``);
+    // A key that names no case of the other run is a different case, whatever its sentence says.
+    const rekeyed = {
+      ...mock,
+      results: mock.results.map((item, n) => (n === 0 ? { ...item, key: 'get-query-000000' } : item)),
+    };
+    writeFileSync(file, renderJsonReport(rekeyed));
+    const refused = await cli(['compare', mockFile, file, '--out', out]);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.match(/ran different cases: 1 only in mock .* 1 only in reworded/);
+  });
+
   it('escapes what the reports hold in the HTML and Markdown', async () => {
     const hostile = structuredClone(faulty) as unknown as { results: { failures: { message: string }[] }[] };
     const failed = hostile.results.find((result) => result.failures.length > 0);
     if (!failed) throw new Error('the faulty run has no failure');
     failed.failures[0].message = '<script>alert(1)</script>';
     const file = path.join(dir, 'hostile.json');
-    writeFileSync(file, JSON.stringify(hostile));
+    writeFileSync(file, renderJsonReport(hostile as unknown as RunReport));
     const out = path.join(dir, 'hostile');
     await cli(['compare', mockFile, file, '--out', out, '--names', 'mock,<b>x</b>']);
     const html = readFileSync(path.join(out, 'compare.html'), 'utf8');
@@ -96,7 +123,7 @@ describe('compare: reports of two targets side by side', () => {
     const fewer = structuredClone(faulty) as unknown as { results: unknown[] };
     fewer.results.pop();
     const file = path.join(dir, 'fewer.json');
-    writeFileSync(file, JSON.stringify(fewer));
+    writeFileSync(file, renderJsonReport(fewer as unknown as RunReport));
     const result = await cli(['compare', mockFile, file, '--out', path.join(dir, 'x')]);
     expect(result.code).to.equal(2);
     expect(result.stderr).to.match(
@@ -110,7 +137,7 @@ describe('compare: reports of two targets side by side', () => {
     const result = await cli(['compare', mockFile, file, '--out', path.join(dir, 'y')]);
     expect(result.code).to.equal(2);
     expect(result.stderr).to.match(
-      /^flows-conformance: compare: .*not-a-report\.json is not a conformance report \(no summary object\)\n$/,
+      /^flows-conformance: compare: .*not-a-report\.json is not a conformance report: \/format is missing: .*\n$/,
     );
   });
 

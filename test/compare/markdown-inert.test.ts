@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { markdownReporter, writeReports } from '../../src/reporters';
+import { markdownReporter, renderJsonReport, writeReports } from '../../src/reporters';
 import { runMain } from '../support/in-process-cli';
 import { caseResult, runReport } from '../reporters/report-factory';
 
@@ -59,8 +59,8 @@ describe('Markdown outputs hold what a target sent inert, and no credential', ()
     const dir = mkdtempSync(path.join(os.tmpdir(), 'flows-compare-inert-'));
     try {
       const passing = runReport([caseResult(ID)]);
-      writeFileSync(path.join(dir, 'a.json'), JSON.stringify(passing));
-      writeFileSync(path.join(dir, 'b.json'), JSON.stringify(hostile));
+      writeFileSync(path.join(dir, 'a.json'), renderJsonReport(passing));
+      writeFileSync(path.join(dir, 'b.json'), renderJsonReport(hostile));
       const result = await runMain([
         'compare',
         path.join(dir, 'a.json'),

@@ -37,15 +37,77 @@ describe('engine: selection, shards and expectations', () => {
 
   it('--grep is a case-insensitive regular expression on the id, or a substring', () => {
     expect(
-      grepFilter('sortdirection=desc')('GET flows: sortField=name&sortDirection=desc orders the items'),
+      grepFilter('sortdirection=desc')({
+        id: 'GET flows: sortField=name&sortDirection=desc orders the items',
+      }),
     ).to.equal(true);
-    expect(grepFilter('^POST')('GET flows: x')).to.equal(false);
-    expect(grepFilter('a token (of')('GET flows: a token (of x')).to.equal(true);
+    expect(grepFilter('^POST')({ id: 'GET flows: x' })).to.equal(false);
+    expect(grepFilter('a token (of')({ id: 'GET flows: a token (of x' })).to.equal(true);
     expect(
       selectCases(ALL_CASES, { grep: '^GET flows/version:' })
         .filter((c) => c.setup === undefined)
         .every((c) => c.action === 'flows.getByVersion'),
     ).to.equal(true);
+  });
+
+  it('--grep names a case by its whole key too; a part of a key selects nothing the sentences do not', () => {
+    const [one, other] = ALL_CASES.filter((item) => item.aspect === 'query');
+    const ids = (grep: string) =>
+      selectCases(ALL_CASES, { grep })
+        .filter((c) => !c.setup)
+        .map((c) => c.id);
+    expect(ids(one.key)).to.deep.equal([one.id]);
+    expect(ids(one.key.toUpperCase())).to.deep.equal([one.id]);
+    expect(ids(`${one.key}|${other.key}`).sort()).to.deep.equal([one.id, other.id].sort());
+    expect(ids('get-by-version-auth-.*').length).to.equal(
+      ALL_CASES.filter((item) => item.action === 'flows.getByVersion' && item.aspect === 'auth').length,
+    );
+    // Not a whole key: `-query-` is in every query case's key but in no sentence.
+    expect(ids('-query-')).to.deep.equal([]);
+    expect(grepFilter('get-query-(')({ id: 'x', key: 'get-query-(' })).to.equal(true);
+  });
+
+  it('a shard holds a case by its key: rewording every sentence moves no case to another shard', () => {
+    const reworded = ALL_CASES.map((item) => ({
+      ...item,
+      id: `reworded ${item.key.split('').reverse().join('')}`,
+    }));
+    for (const index of [1, 2, 3])
+      expect(shardOf(reworded, { index, count: 3 }).map((item) => item.key)).to.deep.equal(
+        shardOf(ALL_CASES, { index, count: 3 }).map((item) => item.key),
+      );
+  });
+
+  it('expectations name a case by its key or by its sentence; a stale entry is shown as written', () => {
+    const keyed = (id: string, key: string, outcome: CaseResult['outcome']): CaseResult => ({
+      ...result(id, outcome),
+      key,
+    });
+    const expectations = parseExpectations(
+      {
+        expectedFailures: {
+          'get-query-aaaaaa': 'by key',
+          'GET flows: b': 'by sentence',
+          'get-query-cccccc': 'fixed since',
+          'get-query-dddddd': 'no such case',
+        },
+      },
+      'x.json',
+    );
+    const applied = applyExpectations(
+      [
+        keyed('GET flows: a', 'get-query-aaaaaa', 'failed'),
+        keyed('GET flows: b', 'get-query-bbbbbb', 'warning'),
+        keyed('GET flows: c', 'get-query-cccccc', 'passed'),
+      ],
+      expectations,
+      new Set(['GET flows: a', 'get-query-aaaaaa', 'GET flows: b', 'get-query-bbbbbb', 'get-query-cccccc']),
+    );
+    expect(applied.results.map((item) => item.expectedFailure)).to.deep.equal([true, true, undefined]);
+    expect(applied.stale).to.deep.equal([
+      'get-query-dddddd: names no case',
+      'get-query-cccccc: expected to fail, passed',
+    ]);
   });
 
   it('expectations: listed failures are expected, a listed pass or an unknown id is stale', () => {

@@ -17,9 +17,10 @@ describe('reporters: json', () => {
     expect(parsed.results).to.have.deep.members([...report.results]);
   });
 
-  it('holds nothing but summary and results', () => {
+  it('holds its format version, summary and results, and nothing else', () => {
     const parsed = JSON.parse(renderJsonReport(runReport([caseResult('b'), caseResult('a')])));
-    expect(Object.keys(parsed)).to.deep.equal(['summary', 'results']);
+    expect(Object.keys(parsed)).to.deep.equal(['format', 'summary', 'results']);
+    expect(parsed.format).to.equal('flows-conformance/run@1');
     expect(parsed.results.map((result: { id: string }) => result.id)).to.deep.equal(['a', 'b']);
   });
 });

@@ -59,6 +59,15 @@ describe('reporters: mergeReports', () => {
     );
   });
 
+  it('joins by key: one case under two sentences in two shards is in more than one report', () => {
+    const [one] = shard(1, ['a']).results;
+    const reworded = runReport([{ ...one, id: 'a, reworded' }], { shard: { index: 2, count: 2 } });
+    expect(() => mergeReports([shard(1, ['a']), reworded])).to.throw(
+      ReportMergeError,
+      `case "a, reworded" (${one.key}) appears in more than one report`,
+    );
+  });
+
   it('rejects reports of different targets or strictness', () => {
     expect(() => mergeReports([shard(1, ['a']), shard(2, ['b'], { target: 'http://other' })])).to.throw(
       ReportMergeError,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ACTIONS, referenceRows, type ActionId } from '../../specs/catalog';
 import type { CaseResult, RunReport, RunSummary } from '../../src/engine/results';
+import { caseKey } from '../../src/model/case-key';
 
 /** CaseResults and RunReports built by hand, the way the engine would produce them. */
 
@@ -12,6 +13,7 @@ export function caseResult(id: string, overrides: Partial<CaseResult> = {}): Cas
   const failing = outcome === 'failed' || outcome === 'warning';
   return {
     id,
+    key: caseKey({ action: 'flows.get', aspect: 'query', data: id }),
     action: 'flows.get',
     aspect: 'query',
     level,

@@ -27,15 +27,21 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('Run the conformance suite against --target, or the embedded mock when none is given.');
   addTargetOptions(command)
-    .option('--grep <pattern>', 'only cases whose id matches (case-insensitive regular expression)')
+    .option(
+      '--grep <pattern>',
+      'only cases whose sentence matches (case-insensitive regular expression), or whose whole key does',
+    )
     .option('--strict', 'SHOULD failures fail the run')
     .option('--shard <i/n>', 'run the i-th of n deterministic shards')
-    .option('--expectations <file>', 'JSON file of case ids this server is known to fail')
+    .option(
+      '--expectations <file>',
+      'JSON file of the cases (keys or sentences) this server is known to fail',
+    )
     .option('--no-cleanup', 'keep the flows the run created');
   addMaxSkippedOption(command, 'cases').action(async () => {
     const config = resolveTargetOptions(command);
     if (config.grep !== undefined && selectCases(ALL_CASES, { grep: config.grep }).length === 0)
-      throw new UsageError(`--grep "${config.grep}" matches no case id`);
+      throw new UsageError(`--grep "${config.grep}" matches no case sentence or key`);
     const progress = progressDisplay(process.stderr);
     const prefix = newRunPrefix();
     const interrupt = onRunInterrupt('the run', config.baseUrl, prefix);
