@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { commandsFor } from './commands';
+import { withExamples } from './examples';
 import { UnreachableError, UsageError } from './usage-error';
 import { EXIT_CODES } from '../errors';
 import { readFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
         ),
     });
   for (const register of commandsFor(argv)) register(program);
+  for (const command of program.commands) withExamples(command);
   return program;
 }
 
