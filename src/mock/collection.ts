@@ -3,7 +3,8 @@ import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { CustomNodesBehaviour, PagingBehaviour, SelectionBehaviour, SortBehaviour } from './behaviour';
 import type { FlowSortField } from './flow-order';
 import { crashOnDottedKey } from './fuzz-faults';
-import { compileGlob } from './glob';
+import { compileGlob } from '../model/resource/glob';
+import { pageWindow, sortedBy } from '../model/resource/order';
 import { filterInTurns } from './turns';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
@@ -112,8 +113,8 @@ export interface Sortable {
 }
 
 /**
- * Decision 5: by the sort key in the given direction; ties by id ascending, so pages never repeat or
- * skip. Keys are compared by code unit (names arrive lower-cased, which makes them case-insensitive).
+ * Decision 5, as the model orders (src/model/resource/order.ts); the sort faults alter its answer: a
+ * direction ignored, or ties out of id order.
  */
 export function sortItems<T extends Sortable>(
   items: T[],
@@ -121,16 +122,29 @@ export function sortItems<T extends Sortable>(
   direction: string,
   behaviour: SortBehaviour,
 ): T[] {
-  const sign = direction === 'desc' && behaviour.followsDirection ? -1 : 1;
-  const tieSign = behaviour.ties === 'idDescending' ? -1 : 1;
-  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
-  keyed.sort((a, b) => {
-    if (a.key !== b.key) return a.key < b.key ? -sign : sign;
-    // A stable sort of flows listed in creation order keeps ties in that order.
-    if (behaviour.ties === 'creationOrder') return 0;
-    return a.item.id < b.item.id ? -tieSign : a.item.id > b.item.id ? tieSign : 0;
-  });
-  return keyed.map((entry) => entry.item);
+  const sorted = sortedBy(items, keyOf, direction === 'desc' && behaviour.followsDirection ? 'desc' : 'asc');
+  return behaviour.ties === 'idAscending' ? sorted : reorderTies(items, sorted, keyOf, behaviour.ties);
+}
+
+/** The sort faults' ties: each run of equal keys in descending id order, or in the order of `items` (creation). */
+function reorderTies<T extends Sortable>(
+  items: readonly T[],
+  sorted: T[],
+  keyOf: (item: T) => string,
+  ties: 'idDescending' | 'creationOrder',
+): T[] {
+  const created = new Map(items.map((item, index) => [item, index]));
+  const reordered: T[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start + 1;
+    while (end < sorted.length && keyOf(sorted[end]) === keyOf(sorted[start])) end += 1;
+    const run = sorted.slice(start, end);
+    if (ties === 'idDescending') run.reverse();
+    else run.sort((a, b) => created.get(a)! - created.get(b)!);
+    reordered.push(...run);
+    start = end;
+  }
+  return reordered;
 }
 
 export const flowSortKey = (field: string): ((flow: StoredFlow) => string) => {
@@ -168,10 +182,9 @@ export interface Page<T> {
   readonly totalCount: number;
 }
 
-/** Decision 4: 0-based pages; a page past the end is empty. */
+/** Decision 4's window, as the model pages; the paging faults alter its answer (pages from 1, a page's total). */
 export function pageOf<T>(sorted: T[], page: number, perPage: number, behaviour: PagingBehaviour): Page<T> {
-  const index = Math.max(page - behaviour.firstPage, 0);
-  const items = sorted.slice(index * perPage, index * perPage + perPage);
+  const items = pageWindow(sorted, Math.max(page - behaviour.firstPage, 0), perPage);
   return { items, totalCount: behaviour.totalCountOfPage ? items.length : sorted.length };
 }
 

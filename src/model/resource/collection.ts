@@ -1,7 +1,7 @@
 import type { ActionSpec } from '../../../specs/catalog';
 import type { TriggerFilterEntry } from '../query-codec';
 import type { ApplicationKey } from './access';
-import { globMatches, type GlobReading } from './glob';
+import { compileGlob, type GlobReading } from './glob';
 import { pageWindow, sortedBy, type SortKey } from './order';
 import type { QueryReading } from './query-reading';
 import {
@@ -67,9 +67,11 @@ export function flowMatches(
   const given = (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined) ?? [];
   const entries = reading.typedEntriesOnly ? given.filter((entry) => entry.type !== undefined) : given;
   const some = reading.everyEntry ? 'every' : 'some';
+  const glob =
+    filter === undefined || filterField === undefined ? undefined : compileGlob(filter, reading.glob);
   return (flow) =>
     flow.flowClass === flowClass &&
-    (filter === undefined || filterField === undefined || globMatches(filter, flow.name, reading.glob)) &&
+    (glob === undefined || glob.test(flow.name)) &&
     (entries.length === 0 ||
       entries[some]((entry) =>
         defaultTriggers(application, flow).some((trigger) => triggerMatches(trigger, entry)),
@@ -97,6 +99,29 @@ export function customNodesOf(
   return ids;
 }
 
+/**
+ * The echo of a collection (spec README, API-wide conventions), `count` and `totalCount` aside: the query's
+ * effective values, filter and filterField only when given, and Get by Version's version. In the order
+ * the mock writes it.
+ */
+export function collectionEcho(
+  action: ActionSpec,
+  { values, given }: Pick<Values, 'values' | 'given'>,
+  applicationId: string,
+): Record<string, unknown> {
+  return {
+    perPage: values.get('perPage'),
+    page: values.get('page'),
+    sortField: values.get('sortField'),
+    sortDirection: values.get('sortDirection'),
+    ...(given.has('filter') && { filter: values.get('filter') }),
+    ...(given.has('filterField') && { filterField: values.get('filterField') }),
+    applicationId,
+    flowClass: values.get('flowClass'),
+    ...(action.id === 'flows.getByVersion' && { version: values.get('version') }),
+  };
+}
+
 /** Get (flows) or Get by Version (decision 12, P1) over the run's data in `key`. */
 export function expectedPage(
   state: ModelState,
@@ -107,7 +132,7 @@ export function expectedPage(
   selection: SelectionReading = {},
 ): ExpectedPage {
   const application = state[key];
-  const { values, given } = reading;
+  const { values } = reading;
   const flows = [...application.flows.values()].filter(flowMatches(application, reading, selection));
   const version = values.get('version') as string | undefined;
   const matches: (ModelFlow | ModelVersion)[] =
@@ -127,17 +152,7 @@ export function expectedPage(
   const page = values.get('page') as number;
   const perPage = values.get('perPage') as number;
   const items = pageWindow(sorted, page, perPage);
-  const echo: Record<string, unknown> = {
-    perPage,
-    page,
-    sortField,
-    sortDirection,
-    applicationId,
-    flowClass: values.get('flowClass'),
-    ...(given.has('filter') && { filter: values.get('filter') }),
-    ...(given.has('filterField') && { filterField: values.get('filterField') }),
-    ...(action.id === 'flows.getByVersion' && { version }),
-  };
+  const echo = collectionEcho(action, reading, applicationId);
   const customNodes =
     values.get('includeCustomNodes') === true ? customNodesOf(application, items) : undefined;
   return { sorted, items, page, perPage, echo, customNodes, sortField, sortDirection };
