@@ -3,16 +3,11 @@ import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { CustomNodesBehaviour, PagingBehaviour, SelectionBehaviour, SortBehaviour } from './behaviour';
 import type { FlowSortField } from './flow-order';
 import { crashOnDottedKey } from './fuzz-faults';
-import { compileGlob } from '../model/resource/glob';
+import { flowSelector as modelFlowSelector } from '../model/resource/collection';
 import { pageWindow, sortedBy } from '../model/resource/order';
 import { filterInTurns } from './turns';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
-
-/** Decision 8: a trigger matches an entry when every field the entry gives is equal. */
-const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
-  (entry.type === undefined || trigger.type === entry.type) &&
-  (entry.key === undefined || trigger.key === entry.key);
 
 /** The triggers of a flow's default version; a flow without one is its own default version. */
 function defaultTriggers(
@@ -36,38 +31,40 @@ export const effectiveFlowClass = (
     ? (query.values.get('flowClass') as string | undefined)
     : undefined;
 
-/** Whether a flow passes flowClass (decision 7), the glob filter and triggerFilter of the query. */
+/**
+ * Whether a flow passes flowClass (decision 7), the glob filter and triggerFilter of the query, as the
+ * model selects (src/model/resource/collection.ts); the selection faults alter the values it is given
+ * and the reading it takes.
+ */
 function flowSelector(
   application: ApplicationState,
   query: ParsedQuery,
   behaviour: SelectionBehaviour,
 ): (flow: StoredFlow) => boolean {
-  const { values } = query;
   const { triggerFilter } = behaviour;
-  const flowClass = effectiveFlowClass(query, behaviour);
-  const filter = values.get('filter') as string | undefined;
-  const filterField = values.get('filterField') ?? behaviour.filterFieldDefault;
-  const pattern =
-    filterField !== undefined && filter !== undefined && !behaviour.filterIgnored
-      ? compileGlob(filter, behaviour.glob)
-      : undefined;
-  const given = triggerFilter.ignored
-    ? undefined
-    : (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined);
-  const entries = triggerFilter.dropsEntriesWithoutType
-    ? given?.filter((entry) => entry.type !== undefined)
-    : given;
-  crashOnDottedKey(triggerFilter.dottedKeyCrashes, entries);
-  const matchEntries = triggerFilter.entriesNeeded;
-  return (flow) => {
-    if (flowClass !== undefined && flow.flowClass !== flowClass) return false;
-    if (pattern && !pattern.test(flow.nameGlob)) return false;
-    if (entries && entries.length > 0) {
-      const triggers = defaultTriggers(application, flow, triggerFilter.ownTriggersOnly);
-      return entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry)));
-    }
-    return true;
-  };
+  const values = new Map(query.values);
+  if (effectiveFlowClass(query, behaviour) === undefined) values.delete('flowClass');
+  if (values.get('filterField') === undefined && behaviour.filterFieldDefault !== undefined)
+    values.set('filterField', behaviour.filterFieldDefault);
+  if (behaviour.filterIgnored) values.delete('filter');
+  if (triggerFilter.ignored) values.delete('triggerFilter');
+  const entries = values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined;
+  crashOnDottedKey(
+    triggerFilter.dottedKeyCrashes,
+    triggerFilter.dropsEntriesWithoutType ? entries?.filter((entry) => entry.type !== undefined) : entries,
+  );
+  return modelFlowSelector<StoredFlow>(
+    {
+      name: (flow) => flow.nameGlob,
+      triggers: (flow) => defaultTriggers(application, flow, triggerFilter.ownTriggersOnly),
+    },
+    values,
+    {
+      glob: behaviour.glob,
+      everyEntry: triggerFilter.entriesNeeded === 'every',
+      typedEntriesOnly: triggerFilter.dropsEntriesWithoutType,
+    },
+  );
 }
 
 /** The flows of an application that pass flowClass (decision 7), the glob filter and triggerFilter. */

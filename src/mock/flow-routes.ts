@@ -23,7 +23,7 @@ import {
 } from './collection';
 import { sendJson, type MockContext } from './context';
 import type { CollectionEcho } from './dialect-types';
-import { collectionEcho } from '../model/resource/collection';
+import { collectionEcho, versionMatches } from '../model/resource/collection';
 import { storedFlow, workflowDocument, type BodyFields, type StoredFlow } from './documents';
 import { badRequest, notFound, validationError } from './errors';
 import { crashOnDeepConfig, refuseNameAtMaxLength, truncateAtEmoji } from './fuzz-faults';
@@ -109,12 +109,14 @@ const getFlows: CollectionPage = async (context, action, application, query) => 
   );
 };
 
-/** Decision 12: the versions named exactly (so case-sensitively) like the query's `version`. */
-function versionMatcher(version: string | undefined, behaviour: VersionBehaviour): (name: string) => boolean {
-  if (behaviour.ignoresVersion) return () => true;
-  if (behaviour.caseInsensitive) return (name) => name.toLowerCase() === version?.toLowerCase();
-  return (name) => name === version;
-}
+/** Decision 12 as the model reads it; the version faults ignore it or compare case-insensitively. */
+const versionMatcher = (
+  version: string | undefined,
+  behaviour: VersionBehaviour,
+): ((name: string) => boolean) =>
+  behaviour.ignoresVersion
+    ? () => true
+    : versionMatches(version, { versionCaseInsensitive: behaviour.caseInsensitive });
 
 const getFlowsByVersion: CollectionPage = async (context, action, application, query) => {
   const { behaviour, dialect } = context;

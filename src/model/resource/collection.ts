@@ -1,7 +1,7 @@
 import type { ActionSpec } from '../../../specs/catalog';
 import type { TriggerFilterEntry } from '../query-codec';
 import type { ApplicationKey } from './access';
-import { compileGlob, type GlobReading } from './glob';
+import { compileGlob, type GlobReading, type GlobSubject } from './glob';
 import { pageWindow, sortedBy, type SortKey } from './order';
 import type { QueryReading } from './query-reading';
 import {
@@ -11,6 +11,7 @@ import {
   type ModelFlow,
   type ModelState,
   type ModelVersion,
+  type TriggerRef,
 } from './state';
 
 /** The page a collection action implies, over the run's own data in the application. */
@@ -30,7 +31,8 @@ export interface ExpectedPage {
 
 type Values = Extract<QueryReading, { kind: 'read' }>;
 
-const triggerMatches = (trigger: { type?: unknown; key?: unknown }, entry: TriggerFilterEntry): boolean =>
+/** Decision 8: a trigger matches an entry when every field the entry gives is equal. */
+const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
   (entry.type === undefined || trigger.type === entry.type) &&
   (entry.key === undefined || trigger.key === entry.key);
 
@@ -55,13 +57,24 @@ export const OTHER_SELECTION_READINGS: readonly SelectionReading[] = [
   { versionCaseInsensitive: true },
 ];
 
-/** Decisions 6, 7 and 8: flowClass (default cloud), the glob on the named field, triggerFilter. */
-export function flowMatches(
-  application: ModelApplication,
-  { values }: Values,
+/** What the selection reads of a flow, however it is stored (the model's flows, the mock's). */
+export interface FlowView<F> {
+  /** The name as the glob reads it (a prepared GlobSubject saves folding it again). */
+  readonly name: (flow: F) => string | GlobSubject;
+  /** Decision 8: the triggers of the flow's default version. */
+  readonly triggers: (flow: F) => readonly TriggerRef[];
+}
+
+/**
+ * Decisions 6, 7 and 8: flowClass (the query's; every class when the values hold none), the glob on
+ * the named field, triggerFilter.
+ */
+export function flowSelector<F extends { readonly flowClass: string }>(
+  view: FlowView<F>,
+  values: ReadonlyMap<string, unknown>,
   reading: SelectionReading = {},
-): (flow: ModelFlow) => boolean {
-  const flowClass = values.get('flowClass') as string;
+): (flow: F) => boolean {
+  const flowClass = values.get('flowClass') as string | undefined;
   const filter = values.get('filter') as string | undefined;
   const filterField = values.get('filterField') as string | undefined;
   const given = (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined) ?? [];
@@ -70,13 +83,30 @@ export function flowMatches(
   const glob =
     filter === undefined || filterField === undefined ? undefined : compileGlob(filter, reading.glob);
   return (flow) =>
-    flow.flowClass === flowClass &&
-    (glob === undefined || glob.test(flow.name)) &&
+    (flowClass === undefined || flow.flowClass === flowClass) &&
+    (glob === undefined || glob.test(view.name(flow))) &&
     (entries.length === 0 ||
-      entries[some]((entry) =>
-        defaultTriggers(application, flow).some((trigger) => triggerMatches(trigger, entry)),
-      ));
+      entries[some]((entry) => view.triggers(flow).some((trigger) => triggerMatches(trigger, entry))));
 }
+
+/** The model's flows, as the selection reads them. */
+export function flowMatches(
+  application: ModelApplication,
+  { values }: Values,
+  reading: SelectionReading = {},
+): (flow: ModelFlow) => boolean {
+  return flowSelector(
+    { name: (flow) => flow.name, triggers: (flow) => defaultTriggers(application, flow) },
+    values,
+    reading,
+  );
+}
+
+/** Decision 12: a version named exactly (so case-sensitively) as the query's `version`. */
+export const versionMatches =
+  (version: string | undefined, reading: SelectionReading = {}) =>
+  (name: string): boolean =>
+    reading.versionCaseInsensitive ? name.toLowerCase() === version?.toLowerCase() : name === version;
 
 function sortKey(field: string, flowOf: (item: ModelFlow | ModelVersion) => ModelFlow | undefined) {
   return (item: ModelFlow | ModelVersion): SortKey => {
@@ -135,13 +165,11 @@ export function expectedPage(
   const { values } = reading;
   const flows = [...application.flows.values()].filter(flowMatches(application, reading, selection));
   const version = values.get('version') as string | undefined;
+  const sameVersion = versionMatches(version, selection);
   const matches: (ModelFlow | ModelVersion)[] =
     action.id === 'flows.getByVersion'
       ? [...application.versions.values()].filter(
-          (candidate) =>
-            (selection.versionCaseInsensitive
-              ? candidate.version.toLowerCase() === version?.toLowerCase()
-              : candidate.version === version) && flows.some((flow) => flow.id === candidate.flowId),
+          (candidate) => sameVersion(candidate.version) && flows.some((flow) => flow.id === candidate.flowId),
         )
       : flows;
   const sortField = values.get('sortField') as string;
