@@ -3,7 +3,7 @@ import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { CustomNodesBehaviour, PagingBehaviour, SelectionBehaviour, SortBehaviour } from './behaviour';
 import type { FlowSortField } from './flow-order';
 import { crashOnDottedKey } from './fuzz-faults';
-import { flowSelector as modelFlowSelector } from '../model/resource/collection';
+import { flowSelector as modelFlowSelector, referencedCustomNodes } from '../model/resource/collection';
 import { pageWindow, sortedBy } from '../model/resource/order';
 import { filterInTurns } from './turns';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
@@ -185,26 +185,28 @@ export function pageOf<T>(sorted: T[], page: number, perPage: number, behaviour:
   return { items, totalCount: behaviour.totalCountOfPage ? items.length : sorted.length };
 }
 
-/** Decision 9: the custom-node flows of the application that the given items' nodes reference, by id. */
+/**
+ * Decision 9 as the model reads it (referencedCustomNodes), sorted by id; the custom-node faults add
+ * every custom node of the application, or look in the user's other applications too.
+ */
 export function customNodesFor(
   application: ApplicationState,
   items: readonly { readonly referencedFlowIds: readonly string[] }[],
   behaviour: CustomNodesBehaviour,
   allApplications: () => Iterable<ApplicationState> = () => [application],
 ): StoredFlow[] {
-  const found = new Map<string, StoredFlow>();
+  const searched = behaviour.crossApplication ? [...allApplications()] : [application];
+  const customNode = (id: string): StoredFlow | undefined => {
+    for (const candidate of searched) {
+      const flow = candidate.flows.get(id);
+      if (flow?.flowClass === 'customNode') return flow;
+    }
+    return undefined;
+  };
+  const found = referencedCustomNodes(items, (item) => item.referencedFlowIds, customNode);
   if (behaviour.everyCustomNode)
     for (const flow of application.flows.values())
       if (flow.flowClass === 'customNode') found.set(flow.id, flow);
-  const searched = behaviour.crossApplication ? [...allApplications()] : [application];
-  for (const item of items) {
-    for (const id of item.referencedFlowIds) {
-      for (const candidate of searched) {
-        const flow = candidate.flows.get(id.toLowerCase());
-        if (flow && flow.flowClass === 'customNode') found.set(flow.id, flow);
-      }
-    }
-  }
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -117,17 +117,37 @@ function sortKey(field: string, flowOf: (item: ModelFlow | ModelVersion) => Mode
   };
 }
 
-/** Decision 9: the application's custom-node flows that the items' nodes reference. */
-export function customNodesOf(
+/**
+ * Decision 9: the custom-node flows that the items' nodes reference, by lower-cased id; `flowById` finds
+ * a flow where the caller keeps them (the model's application, the mock's store).
+ */
+export function referencedCustomNodes<I, F extends { readonly flowClass: string }>(
+  items: readonly I[],
+  referencedIds: (item: I) => Iterable<string>,
+  flowById: (id: string) => F | undefined,
+): Map<string, F> {
+  const found = new Map<string, F>();
+  for (const item of items)
+    for (const referenced of referencedIds(item)) {
+      const id = referenced.toLowerCase();
+      const flow = flowById(id);
+      if (flow?.flowClass === 'customNode') found.set(id, flow);
+    }
+  return found;
+}
+
+/** Decision 9 over the model's application: the ids of the custom-node flows the items reference. */
+export const customNodesOf = (
   application: ModelApplication,
   items: readonly (ModelFlow | ModelVersion)[],
-): Set<string> {
-  const ids = new Set<string>();
-  for (const item of items)
-    for (const id of referencedFlowIds(item.sent))
-      if (application.flows.get(id)?.flowClass === 'customNode') ids.add(id);
-  return ids;
-}
+): Set<string> =>
+  new Set(
+    referencedCustomNodes(
+      items,
+      (item) => referencedFlowIds(item.sent),
+      (id) => application.flows.get(id),
+    ).keys(),
+  );
 
 /**
  * The echo of a collection (spec README, API-wide conventions), `count` and `totalCount` aside: the query's
