@@ -51,6 +51,7 @@ function bodyProblem(request: ModelRequest): string | undefined {
 }
 
 const badRequest = (reason: string, location: string): Refusal => ({
+  kind: 'request',
   must: [400],
   should: 400,
   location,
