@@ -8,7 +8,7 @@ import {
   type ActionId,
   type ActionSpec,
 } from '../../specs/catalog';
-import { describeViolation, validatorFor } from '../schemas/registry';
+import { postProblem } from '../model/resource/post-body';
 import {
   collectionBody,
   customNodesFor,
@@ -171,8 +171,8 @@ function stampedWorkflow(
 function validatePostBody(body: unknown, { skipsValidation, refusesNameAtMaxLength }: PostBehaviour): void {
   refuseNameAtMaxLength(refusesNameAtMaxLength, body);
   if (skipsValidation) return;
-  const violations = validatorFor('workflowPost')(body);
-  if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
+  const problem = postProblem(body);
+  if (problem !== undefined) throw validationError(`Invalid flow: ${problem}`);
 }
 
 /** Validates the body and stores the flow: nothing stored for a refused body (unless so behaving). */
