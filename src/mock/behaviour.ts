@@ -1,5 +1,5 @@
 import { faultSet, type FaultName } from './faults';
-import type { GlobOptions } from './glob';
+import type { GlobReading } from '../model/resource/glob';
 
 /**
  * How one mock server behaves where a fault can change it, in the domain's words: the one seam between
@@ -38,7 +38,7 @@ export interface SelectionBehaviour {
   readonly filterFieldDefault?: string;
   /** filter and filterField are read (and validated) but select nothing. */
   readonly filterIgnored: boolean;
-  readonly glob: GlobOptions;
+  readonly glob: GlobReading;
   readonly triggerFilter: {
     readonly ignored: boolean;
     readonly dropsEntriesWithoutType: boolean;

@@ -3,15 +3,11 @@ import type { StoredFlow, StoredVersion, TriggerRef } from './documents';
 import type { CustomNodesBehaviour, PagingBehaviour, SelectionBehaviour, SortBehaviour } from './behaviour';
 import type { FlowSortField } from './flow-order';
 import { crashOnDottedKey } from './fuzz-faults';
-import { compileGlob } from './glob';
+import { flowSelector as modelFlowSelector, referencedCustomNodes } from '../model/resource/collection';
+import { pageWindow, sortedBy } from '../model/resource/order';
 import { filterInTurns } from './turns';
 import type { ParsedQuery, TriggerFilterEntry } from './query';
 import type { ApplicationState } from './store';
-
-/** Decision 8: a trigger matches an entry when every field the entry gives is equal. */
-const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
-  (entry.type === undefined || trigger.type === entry.type) &&
-  (entry.key === undefined || trigger.key === entry.key);
 
 /** The triggers of a flow's default version; a flow without one is its own default version. */
 function defaultTriggers(
@@ -35,38 +31,40 @@ export const effectiveFlowClass = (
     ? (query.values.get('flowClass') as string | undefined)
     : undefined;
 
-/** Whether a flow passes flowClass (decision 7), the glob filter and triggerFilter of the query. */
+/**
+ * Whether a flow passes flowClass (decision 7), the glob filter and triggerFilter of the query, as the
+ * model selects (src/model/resource/collection.ts); the selection faults alter the values it is given
+ * and the reading it takes.
+ */
 function flowSelector(
   application: ApplicationState,
   query: ParsedQuery,
   behaviour: SelectionBehaviour,
 ): (flow: StoredFlow) => boolean {
-  const { values } = query;
   const { triggerFilter } = behaviour;
-  const flowClass = effectiveFlowClass(query, behaviour);
-  const filter = values.get('filter') as string | undefined;
-  const filterField = values.get('filterField') ?? behaviour.filterFieldDefault;
-  const pattern =
-    filterField !== undefined && filter !== undefined && !behaviour.filterIgnored
-      ? compileGlob(filter, behaviour.glob)
-      : undefined;
-  const given = triggerFilter.ignored
-    ? undefined
-    : (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined);
-  const entries = triggerFilter.dropsEntriesWithoutType
-    ? given?.filter((entry) => entry.type !== undefined)
-    : given;
-  crashOnDottedKey(triggerFilter.dottedKeyCrashes, entries);
-  const matchEntries = triggerFilter.entriesNeeded;
-  return (flow) => {
-    if (flowClass !== undefined && flow.flowClass !== flowClass) return false;
-    if (pattern && !pattern.test(flow.nameGlob)) return false;
-    if (entries && entries.length > 0) {
-      const triggers = defaultTriggers(application, flow, triggerFilter.ownTriggersOnly);
-      return entries[matchEntries]((entry) => triggers.some((trigger) => triggerMatches(trigger, entry)));
-    }
-    return true;
-  };
+  const values = new Map(query.values);
+  if (effectiveFlowClass(query, behaviour) === undefined) values.delete('flowClass');
+  if (values.get('filterField') === undefined && behaviour.filterFieldDefault !== undefined)
+    values.set('filterField', behaviour.filterFieldDefault);
+  if (behaviour.filterIgnored) values.delete('filter');
+  if (triggerFilter.ignored) values.delete('triggerFilter');
+  const entries = values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined;
+  crashOnDottedKey(
+    triggerFilter.dottedKeyCrashes,
+    triggerFilter.dropsEntriesWithoutType ? entries?.filter((entry) => entry.type !== undefined) : entries,
+  );
+  return modelFlowSelector<StoredFlow>(
+    {
+      name: (flow) => flow.nameGlob,
+      triggers: (flow) => defaultTriggers(application, flow, triggerFilter.ownTriggersOnly),
+    },
+    values,
+    {
+      glob: behaviour.glob,
+      everyEntry: triggerFilter.entriesNeeded === 'every',
+      typedEntriesOnly: triggerFilter.dropsEntriesWithoutType,
+    },
+  );
 }
 
 /** The flows of an application that pass flowClass (decision 7), the glob filter and triggerFilter. */
@@ -112,8 +110,8 @@ export interface Sortable {
 }
 
 /**
- * Decision 5: by the sort key in the given direction; ties by id ascending, so pages never repeat or
- * skip. Keys are compared by code unit (names arrive lower-cased, which makes them case-insensitive).
+ * Decision 5, as the model orders (src/model/resource/order.ts); the sort faults alter its answer: a
+ * direction ignored, or ties out of id order.
  */
 export function sortItems<T extends Sortable>(
   items: T[],
@@ -121,16 +119,29 @@ export function sortItems<T extends Sortable>(
   direction: string,
   behaviour: SortBehaviour,
 ): T[] {
-  const sign = direction === 'desc' && behaviour.followsDirection ? -1 : 1;
-  const tieSign = behaviour.ties === 'idDescending' ? -1 : 1;
-  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
-  keyed.sort((a, b) => {
-    if (a.key !== b.key) return a.key < b.key ? -sign : sign;
-    // A stable sort of flows listed in creation order keeps ties in that order.
-    if (behaviour.ties === 'creationOrder') return 0;
-    return a.item.id < b.item.id ? -tieSign : a.item.id > b.item.id ? tieSign : 0;
-  });
-  return keyed.map((entry) => entry.item);
+  const sorted = sortedBy(items, keyOf, direction === 'desc' && behaviour.followsDirection ? 'desc' : 'asc');
+  return behaviour.ties === 'idAscending' ? sorted : reorderTies(items, sorted, keyOf, behaviour.ties);
+}
+
+/** The sort faults' ties: each run of equal keys in descending id order, or in the order of `items` (creation). */
+function reorderTies<T extends Sortable>(
+  items: readonly T[],
+  sorted: T[],
+  keyOf: (item: T) => string,
+  ties: 'idDescending' | 'creationOrder',
+): T[] {
+  const created = new Map(items.map((item, index) => [item, index]));
+  const reordered: T[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start + 1;
+    while (end < sorted.length && keyOf(sorted[end]) === keyOf(sorted[start])) end += 1;
+    const run = sorted.slice(start, end);
+    if (ties === 'idDescending') run.reverse();
+    else run.sort((a, b) => created.get(a)! - created.get(b)!);
+    reordered.push(...run);
+    start = end;
+  }
+  return reordered;
 }
 
 export const flowSortKey = (field: string): ((flow: StoredFlow) => string) => {
@@ -168,33 +179,34 @@ export interface Page<T> {
   readonly totalCount: number;
 }
 
-/** Decision 4: 0-based pages; a page past the end is empty. */
+/** Decision 4's window, as the model pages; the paging faults alter its answer (pages from 1, a page's total). */
 export function pageOf<T>(sorted: T[], page: number, perPage: number, behaviour: PagingBehaviour): Page<T> {
-  const index = Math.max(page - behaviour.firstPage, 0);
-  const items = sorted.slice(index * perPage, index * perPage + perPage);
+  const items = pageWindow(sorted, Math.max(page - behaviour.firstPage, 0), perPage);
   return { items, totalCount: behaviour.totalCountOfPage ? items.length : sorted.length };
 }
 
-/** Decision 9: the custom-node flows of the application that the given items' nodes reference, by id. */
+/**
+ * Decision 9 as the model reads it (referencedCustomNodes), sorted by id; the custom-node faults add
+ * every custom node of the application, or look in the user's other applications too.
+ */
 export function customNodesFor(
   application: ApplicationState,
   items: readonly { readonly referencedFlowIds: readonly string[] }[],
   behaviour: CustomNodesBehaviour,
   allApplications: () => Iterable<ApplicationState> = () => [application],
 ): StoredFlow[] {
-  const found = new Map<string, StoredFlow>();
+  const searched = behaviour.crossApplication ? [...allApplications()] : [application];
+  const customNode = (id: string): StoredFlow | undefined => {
+    for (const candidate of searched) {
+      const flow = candidate.flows.get(id);
+      if (flow?.flowClass === 'customNode') return flow;
+    }
+    return undefined;
+  };
+  const found = referencedCustomNodes(items, (item) => item.referencedFlowIds, customNode);
   if (behaviour.everyCustomNode)
     for (const flow of application.flows.values())
       if (flow.flowClass === 'customNode') found.set(flow.id, flow);
-  const searched = behaviour.crossApplication ? [...allApplications()] : [application];
-  for (const item of items) {
-    for (const id of item.referencedFlowIds) {
-      for (const candidate of searched) {
-        const flow = candidate.flows.get(id.toLowerCase());
-        if (flow && flow.flowClass === 'customNode') found.set(flow.id, flow);
-      }
-    }
-  }
   return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -3,7 +3,7 @@
  * decisions 10 and 11, and serialized once: collection bodies are concatenations of these strings.
  */
 import { CREATED_WORKFLOW_DEFAULTS } from '../../specs/catalog';
-import { globSubject, type GlobSubject } from './glob';
+import { globSubject, type GlobSubject } from '../model/resource/glob';
 /** The fields of an object a request body gave, not yet known to be JSON values (see isRecord). */
 export type BodyFields = Record<string, unknown>;
 

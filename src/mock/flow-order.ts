@@ -1,3 +1,4 @@
+import { orderOf } from '../model/resource/order';
 import type { StoredFlow } from './documents';
 
 /** The fields a Get sorts flows by (the catalog's sortField values). */
@@ -10,21 +11,6 @@ const keyOf: Readonly<Record<FlowSortField, (flow: StoredFlow) => string>> = {
   creationDate: (flow) => flow.creationDate,
   lastUpdated: (flow) => flow.lastUpdated,
 };
-
-/** Decision 5: by the key in the direction, ties by id ascending; keys compared by code unit. */
-function comparator(
-  field: FlowSortField,
-  direction: SortDirection,
-): (a: StoredFlow, b: StoredFlow) => number {
-  const key = keyOf[field];
-  const sign = direction === 'desc' ? -1 : 1;
-  return (a, b) => {
-    const left = key(a);
-    const right = key(b);
-    if (left !== right) return left < right ? -sign : sign;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  };
-}
 
 /** Merges two lists each sorted by `compare` into one (a linear pass, not a sort). */
 function merge<T>(sorted: readonly T[], added: readonly T[], compare: (a: T, b: T) => number): T[] {
@@ -72,7 +58,7 @@ export class FlowOrder {
   /** Every flow of the application in this order. The caller must not change the array. */
   sorted(field: FlowSortField, direction: SortDirection): readonly StoredFlow[] {
     const name = `${field} ${direction}`;
-    const compare = comparator(field, direction);
+    const compare = orderOf(keyOf[field], direction);
     let index = this.indexes.get(name);
     if (!index) {
       index = { list: [...this.flows()].sort(compare), merged: this.added.length };

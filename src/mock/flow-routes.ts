@@ -8,7 +8,7 @@ import {
   type ActionId,
   type ActionSpec,
 } from '../../specs/catalog';
-import { describeViolation, validatorFor } from '../schemas/registry';
+import { postProblem } from '../model/resource/post-body';
 import {
   collectionBody,
   customNodesFor,
@@ -22,6 +22,8 @@ import {
   versionSortKey,
 } from './collection';
 import { sendJson, type MockContext } from './context';
+import type { CollectionEcho } from './dialect-types';
+import { collectionEcho, versionMatches } from '../model/resource/collection';
 import { storedFlow, workflowDocument, type BodyFields, type StoredFlow } from './documents';
 import { badRequest, notFound, validationError } from './errors';
 import { crashOnDeepConfig, refuseNameAtMaxLength, truncateAtEmoji } from './fuzz-faults';
@@ -54,26 +56,23 @@ const stringOf = (query: ParsedQuery, name: string): string | undefined =>
 const defaulted = (query: ParsedQuery, action: ActionSpec, name: string): string =>
   stringOf(query, name) ?? parameterDefault(action.id, name);
 
-/** The collection fields every collection echoes (spec README, "API-wide conventions"). */
-function collectionEcho(
+/** What the echo faults leave out of the model's echo. */
+const QUERY_ECHO = ['perPage', 'page', 'sortField', 'sortDirection'];
+const FILTER_ECHO = ['filter', 'filterField', 'applicationId', 'flowClass'];
+
+/** The model's echo (spec README, "API-wide conventions") with count and totalCount, as the faults alter it. */
+function echoOf(
   { behaviour, dialect }: MockContext,
+  action: ActionSpec,
   query: ParsedQuery,
   applicationId: string,
   page: Page<unknown>,
-) {
-  const { echoesQuery, echoesFilters } = behaviour.echo;
-  return {
-    count: page.items.length,
-    totalCount: page.totalCount,
-    perPage: echoesQuery ? numberOf(query, 'perPage') : undefined,
-    page: echoesQuery ? numberOf(query, 'page') : undefined,
-    sortField: echoesQuery ? stringOf(query, 'sortField') : undefined,
-    sortDirection: echoesQuery ? stringOf(query, 'sortDirection') : undefined,
-    filter: echoesFilters && query.given.has('filter') ? stringOf(query, 'filter') : undefined,
-    filterField: echoesFilters && query.given.has('filterField') ? stringOf(query, 'filterField') : undefined,
-    applicationId: echoesFilters ? dialect.id(applicationId) : undefined,
-    flowClass: echoesFilters ? effectiveFlowClass(query, behaviour.selection) : undefined,
-  };
+): CollectionEcho {
+  const echo = collectionEcho(action, query, dialect.id(applicationId));
+  if (!behaviour.echo.echoesQuery) for (const key of QUERY_ECHO) delete echo[key];
+  if (!behaviour.echo.echoesFilters) for (const key of FILTER_ECHO) delete echo[key];
+  if (effectiveFlowClass(query, behaviour.selection) === undefined) delete echo.flowClass;
+  return { count: page.items.length, totalCount: page.totalCount, ...echo } as CollectionEcho;
 }
 
 /** includeCustomNodes=true asks for customNodes (decision 9); absent or false does not. */
@@ -102,7 +101,7 @@ const getFlows: CollectionPage = async (context, action, application, query) => 
   const referencing = behaviour.customNodes.fromAllMatches ? sorted : page.items;
   return collectionBody(
     dialect,
-    collectionEcho(context, query, application.id, page),
+    echoOf(context, action, query, application.id, page),
     page.items,
     wantsCustomNodes(query, behaviour.customNodes)
       ? customNodesOf(context, application, referencing)
@@ -110,12 +109,14 @@ const getFlows: CollectionPage = async (context, action, application, query) => 
   );
 };
 
-/** Decision 12: the versions named exactly (so case-sensitively) like the query's `version`. */
-function versionMatcher(version: string | undefined, behaviour: VersionBehaviour): (name: string) => boolean {
-  if (behaviour.ignoresVersion) return () => true;
-  if (behaviour.caseInsensitive) return (name) => name.toLowerCase() === version?.toLowerCase();
-  return (name) => name === version;
-}
+/** Decision 12 as the model reads it; the version faults ignore it or compare case-insensitively. */
+const versionMatcher = (
+  version: string | undefined,
+  behaviour: VersionBehaviour,
+): ((name: string) => boolean) =>
+  behaviour.ignoresVersion
+    ? () => true
+    : versionMatches(version, { versionCaseInsensitive: behaviour.caseInsensitive });
 
 const getFlowsByVersion: CollectionPage = async (context, action, application, query) => {
   const { behaviour, dialect } = context;
@@ -138,7 +139,7 @@ const getFlowsByVersion: CollectionPage = async (context, action, application, q
     : customNodesOf(context, application, page.items);
   return collectionBody(
     dialect,
-    { ...collectionEcho(context, query, application.id, page), version },
+    echoOf(context, action, query, application.id, page),
     page.items,
     wantsCustomNodes(query, behaviour.customNodes) ? customNodes : undefined,
   );
@@ -170,8 +171,8 @@ function stampedWorkflow(
 function validatePostBody(body: unknown, { skipsValidation, refusesNameAtMaxLength }: PostBehaviour): void {
   refuseNameAtMaxLength(refusesNameAtMaxLength, body);
   if (skipsValidation) return;
-  const violations = validatorFor('workflowPost')(body);
-  if (violations.length > 0) throw validationError(`Invalid flow: ${describeViolation(violations[0])}`);
+  const problem = postProblem(body);
+  if (problem !== undefined) throw validationError(`Invalid flow: ${problem}`);
 }
 
 /** Validates the body and stores the flow: nothing stored for a refused body (unless so behaving). */

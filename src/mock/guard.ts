@@ -1,5 +1,5 @@
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
-import { applicationFor, authenticate, authorize } from './auth';
+import { applicationAccess, authenticate } from './auth';
 import type { Access, MockContext } from './context';
 
 /**
@@ -14,11 +14,16 @@ export function applicationGuard(
   return (request, _reply, done) => {
     try {
       const token = authenticate(context.store, request.headers.authorization, context.behaviour.auth);
-      authorize(token, acceptedScopes, context.behaviour.auth);
       const { applicationId } = request.params as { applicationId: string };
       request.mockAccess = {
         token,
-        application: applicationFor(context.store, token, applicationId, context.behaviour.auth),
+        application: applicationAccess(
+          context.store,
+          token,
+          acceptedScopes,
+          applicationId,
+          context.behaviour.auth,
+        ),
       };
     } catch (error) {
       done(error as Error);

@@ -1,18 +1,12 @@
-import type { ActionSpec, QueryParameter } from '../../specs/catalog';
-import {
-  decodedDefault,
-  decodeQueryText,
-  decodeValue,
-  InvalidQueryValue,
-  MalformedQuery,
-  rawQueryOf,
-} from '../model/query-codec';
+import type { ActionSpec } from '../../specs/catalog';
+import { decodeQueryText, MalformedQuery, rawQueryOf } from '../model/query-codec';
+import { readQueryFields, type QueryReading } from '../model/resource/query-reading';
 import { validationError, badRequest } from './errors';
 import type { QueryBehaviour } from './behaviour';
 
 export type { TriggerFilterEntry } from '../model/query-codec';
 
-/** The query of a request, validated against the catalog's parameters, with the catalog's defaults. */
+/** The query of a request as the model reads it: effective values (defaults filled in), and which were given. */
 export interface ParsedQuery {
   readonly values: ReadonlyMap<string, unknown>;
   /** Names of the parameters the request gave (non-blank). */
@@ -30,53 +24,45 @@ function decodedQueryText(raw: string): Record<string, unknown> {
   }
 }
 
-/**
- * Blank means "not provided" for the parameters whose reference default is blank (filter, filterField,
- * ...) and for required ones (so a blank `version` is missing); elsewhere it is an invalid value.
- */
-const blankMeansAbsent = (parameter: QueryParameter, raw: unknown): boolean =>
-  raw === '' && (parameter.required || parameter.default === '');
+/** The query-names-case-insensitive fault: a name given in another case is renamed to the catalog's. */
+function withCatalogNames(action: ActionSpec, fields: Record<string, unknown>): Record<string, unknown> {
+  const renamed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const parameter = action.query.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (!parameter || !Object.hasOwn(renamed, parameter.name)) renamed[parameter?.name ?? name] = value;
+  }
+  return renamed;
+}
 
-/** The value given for a parameter; names are case-sensitive (P5) unless the behaviour says otherwise. */
-function rawValueOf(parsed: Record<string, unknown>, name: string, behaviour: QueryBehaviour): unknown {
-  if (Object.prototype.hasOwnProperty.call(parsed, name)) return parsed[name];
-  if (!behaviour.namesCaseInsensitive) return undefined;
-  const key = Object.keys(parsed).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : parsed[key];
+/** The invalid-query-ignored fault: each refused value is dropped, so that its default applies. */
+function readLeniently(action: ActionSpec, fields: Record<string, unknown>): QueryReading {
+  const kept = { ...fields };
+  for (;;) {
+    const reading = readQueryFields(action, kept);
+    if (reading.kind === 'read' || reading.parameter === undefined || !Object.hasOwn(kept, reading.parameter))
+      return reading;
+    delete kept[reading.parameter];
+  }
 }
 
 /**
- * Decision 3: every value outside what the catalog accepts is a 400 naming the parameter; unknown
- * parameters (`_actions`, `_links`, `_embedded` from losant-rest) are ignored.
+ * Decision 3 as the model reads it (src/model/resource/query-reading.ts): a refused query is a 400
+ * naming the parameter; unknown parameters (`_actions`, `_links`, `_embedded` from losant-rest) are
+ * ignored. The query faults alter what the model is given.
  */
 export function parseQuery(action: ActionSpec, raw: string, behaviour: QueryBehaviour): ParsedQuery {
-  const parsed = decodedQueryText(raw);
-  const values = new Map<string, unknown>();
-  const given = new Set<string>();
-  for (const parameter of action.query) {
-    const rawValue = rawValueOf(parsed, parameter.name, behaviour);
-    if (rawValue === undefined || blankMeansAbsent(parameter, rawValue)) {
-      if (parameter.required && !behaviour.invalidAsDefault) {
-        throw validationError(`Query parameter ${parameter.name} is required`);
-      }
-      values.set(parameter.name, decodedDefault(parameter));
-      continue;
-    }
-    if (behaviour.duplicateCrashes && Array.isArray(rawValue) && parameter.name !== 'triggerFilter')
-      throw new TypeError('duplicate-query-crashes');
-    try {
-      values.set(parameter.name, decodeValue(parameter.value, rawValue));
-      given.add(parameter.name);
-    } catch (error) {
-      if (!(error instanceof InvalidQueryValue)) throw error;
-      if (behaviour.invalidAsDefault) {
-        values.set(parameter.name, decodedDefault(parameter));
-        continue;
-      }
-      throw validationError(`Query parameter ${parameter.name} ${error.message}`);
-    }
-  }
-  return { values, given };
+  const decoded = decodedQueryText(raw);
+  const fields = behaviour.namesCaseInsensitive ? withCatalogNames(action, decoded) : decoded;
+  if (
+    behaviour.duplicateCrashes &&
+    action.query.some(({ name }) => name !== 'triggerFilter' && Array.isArray(fields[name]))
+  )
+    throw new TypeError('duplicate-query-crashes');
+  const reading = behaviour.invalidAsDefault
+    ? readLeniently(action, fields)
+    : readQueryFields(action, fields);
+  if (reading.kind === 'refused') throw validationError(`Query parameter ${reading.reason}`);
+  return reading;
 }
 
 /**

@@ -95,7 +95,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
       connectionsCheckingInterval: Math.min(Math.max(Math.floor(requestTimeout / 10), 10), 1000),
     },
     forceCloseConnections: true,
-    // The mock parses query strings itself (src/mock/query.ts), from the raw URL.
+    // The mock reads query strings from the raw URL, through the model (src/mock/query.ts).
     routerOptions: { querystringParser: () => ({}), ignoreTrailingSlash: true, maxParamLength: 200 },
     clientErrorHandler: clientErrorHandlerFor(dialect),
   });

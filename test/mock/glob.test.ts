@@ -2,14 +2,14 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileGlob, foldCase, globSubject, type GlobOptions } from '../../src/mock/glob';
+import { compileGlob, foldCase, globSubject, type GlobReading } from '../../src/model/resource/glob';
 import { PACKAGE_ROOT } from '../../src/paths';
 
 /**
  * The RegExp the mock used to build from a glob: the oracle of the semantics (decision 6), only ever run
  * here on short globs, where its backtracking is harmless.
  */
-function oracle(glob: string, { caseSensitive = false, questionAsStar = false }: GlobOptions = {}): RegExp {
+function oracle(glob: string, { caseSensitive = false, questionAsStar = false }: GlobReading = {}): RegExp {
   let source = '';
   for (const char of glob) {
     if (char === '*' || (char === '?' && questionAsStar)) source += '[\\s\\S]*';

@@ -23,6 +23,8 @@ export type ApplicationTarget = ApplicationKey | 'foreign' | 'unknown' | 'malfor
 
 /** A refusal the reference implies: the statuses that conform (MUST), the one decision 1/2 names (SHOULD). */
 export interface Refusal {
+  /** Which check refuses: the credential, the scope, the id's form, the token's binding, the application, the query or body. */
+  readonly kind: 'credential' | 'scope' | 'malformed' | 'binding' | 'foreign' | 'unknown' | 'request';
   readonly must: readonly number[];
   readonly should: number;
   readonly location: string;
@@ -37,26 +39,40 @@ const AUTH = 'spec/README.md decision 1';
  * 404): every refusal that applies, first the one a server following the decisions answers.
  */
 export function accessRefusals(
-  action: ActionSpec,
+  action: Pick<ActionSpec, 'acceptedScopes'>,
   principal: Principal,
   target: ApplicationTarget,
 ): Refusal[] {
   const refusals: Refusal[] = [];
   if (principal.kind === 'unauthenticated')
-    return [{ must: [401, 403], should: 401, location: AUTH, reason: principal.why }];
+    return [{ kind: 'credential', must: [401, 403], should: 401, location: AUTH, reason: principal.why }];
   if (!action.acceptedScopes.some((scope) => principal.scopes.includes(scope)))
-    refusals.push({ must: [401, 403], should: 403, location: AUTH, reason: 'no accepted scope' });
+    refusals.push({
+      kind: 'scope',
+      must: [401, 403],
+      should: 403,
+      location: AUTH,
+      reason: 'no accepted scope',
+    });
   if (target === 'malformed')
     refusals.push({
+      kind: 'malformed',
       must: [400, 404],
       should: 400,
       location: 'spec/README.md decision 2',
       reason: 'malformed application id',
     });
   else if (principal.applicationKey !== null && principal.applicationKey !== target)
-    refusals.push({ must: [401, 403], should: 403, location: AUTH, reason: 'token of another application' });
+    refusals.push({
+      kind: 'binding',
+      must: [401, 403],
+      should: 403,
+      location: AUTH,
+      reason: 'token of another application',
+    });
   else if (target === 'foreign')
     refusals.push({
+      kind: 'foreign',
       must: [401, 403, 404],
       should: 404,
       location: 'docs/decisions.md Levels (another user’s application)',
@@ -64,6 +80,7 @@ export function accessRefusals(
     });
   else if (target === 'unknown')
     refusals.push({
+      kind: 'unknown',
       must: [404],
       should: 404,
       location: 'spec/README.md decision 2',

@@ -1,7 +1,7 @@
 import type { ActionSpec } from '../../../specs/catalog';
 import type { TriggerFilterEntry } from '../query-codec';
 import type { ApplicationKey } from './access';
-import { globMatches, type GlobReading } from './glob';
+import { compileGlob, type GlobReading, type GlobSubject } from './glob';
 import { pageWindow, sortedBy, type SortKey } from './order';
 import type { QueryReading } from './query-reading';
 import {
@@ -11,6 +11,7 @@ import {
   type ModelFlow,
   type ModelState,
   type ModelVersion,
+  type TriggerRef,
 } from './state';
 
 /** The page a collection action implies, over the run's own data in the application. */
@@ -30,7 +31,8 @@ export interface ExpectedPage {
 
 type Values = Extract<QueryReading, { kind: 'read' }>;
 
-const triggerMatches = (trigger: { type?: unknown; key?: unknown }, entry: TriggerFilterEntry): boolean =>
+/** Decision 8: a trigger matches an entry when every field the entry gives is equal. */
+const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
   (entry.type === undefined || trigger.type === entry.type) &&
   (entry.key === undefined || trigger.key === entry.key);
 
@@ -55,26 +57,56 @@ export const OTHER_SELECTION_READINGS: readonly SelectionReading[] = [
   { versionCaseInsensitive: true },
 ];
 
-/** Decisions 6, 7 and 8: flowClass (default cloud), the glob on the named field, triggerFilter. */
-export function flowMatches(
-  application: ModelApplication,
-  { values }: Values,
+/** What the selection reads of a flow, however it is stored (the model's flows, the mock's). */
+export interface FlowView<F> {
+  /** The name as the glob reads it (a prepared GlobSubject saves folding it again). */
+  readonly name: (flow: F) => string | GlobSubject;
+  /** Decision 8: the triggers of the flow's default version. */
+  readonly triggers: (flow: F) => readonly TriggerRef[];
+}
+
+/**
+ * Decisions 6, 7 and 8: flowClass (the query's; every class when the values hold none), the glob on
+ * the named field, triggerFilter.
+ */
+export function flowSelector<F extends { readonly flowClass: string }>(
+  view: FlowView<F>,
+  values: ReadonlyMap<string, unknown>,
   reading: SelectionReading = {},
-): (flow: ModelFlow) => boolean {
-  const flowClass = values.get('flowClass') as string;
+): (flow: F) => boolean {
+  const flowClass = values.get('flowClass') as string | undefined;
   const filter = values.get('filter') as string | undefined;
   const filterField = values.get('filterField') as string | undefined;
   const given = (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined) ?? [];
   const entries = reading.typedEntriesOnly ? given.filter((entry) => entry.type !== undefined) : given;
   const some = reading.everyEntry ? 'every' : 'some';
+  const glob =
+    filter === undefined || filterField === undefined ? undefined : compileGlob(filter, reading.glob);
   return (flow) =>
-    flow.flowClass === flowClass &&
-    (filter === undefined || filterField === undefined || globMatches(filter, flow.name, reading.glob)) &&
+    (flowClass === undefined || flow.flowClass === flowClass) &&
+    (glob === undefined || glob.test(view.name(flow))) &&
     (entries.length === 0 ||
-      entries[some]((entry) =>
-        defaultTriggers(application, flow).some((trigger) => triggerMatches(trigger, entry)),
-      ));
+      entries[some]((entry) => view.triggers(flow).some((trigger) => triggerMatches(trigger, entry))));
 }
+
+/** The model's flows, as the selection reads them. */
+export function flowMatches(
+  application: ModelApplication,
+  { values }: Values,
+  reading: SelectionReading = {},
+): (flow: ModelFlow) => boolean {
+  return flowSelector(
+    { name: (flow) => flow.name, triggers: (flow) => defaultTriggers(application, flow) },
+    values,
+    reading,
+  );
+}
+
+/** Decision 12: a version named exactly (so case-sensitively) as the query's `version`. */
+export const versionMatches =
+  (version: string | undefined, reading: SelectionReading = {}) =>
+  (name: string): boolean =>
+    reading.versionCaseInsensitive ? name.toLowerCase() === version?.toLowerCase() : name === version;
 
 function sortKey(field: string, flowOf: (item: ModelFlow | ModelVersion) => ModelFlow | undefined) {
   return (item: ModelFlow | ModelVersion): SortKey => {
@@ -85,16 +117,59 @@ function sortKey(field: string, flowOf: (item: ModelFlow | ModelVersion) => Mode
   };
 }
 
-/** Decision 9: the application's custom-node flows that the items' nodes reference. */
-export function customNodesOf(
+/**
+ * Decision 9: the custom-node flows that the items' nodes reference, by lower-cased id; `flowById` finds
+ * a flow where the caller keeps them (the model's application, the mock's store).
+ */
+export function referencedCustomNodes<I, F extends { readonly flowClass: string }>(
+  items: readonly I[],
+  referencedIds: (item: I) => Iterable<string>,
+  flowById: (id: string) => F | undefined,
+): Map<string, F> {
+  const found = new Map<string, F>();
+  for (const item of items)
+    for (const referenced of referencedIds(item)) {
+      const id = referenced.toLowerCase();
+      const flow = flowById(id);
+      if (flow?.flowClass === 'customNode') found.set(id, flow);
+    }
+  return found;
+}
+
+/** Decision 9 over the model's application: the ids of the custom-node flows the items reference. */
+export const customNodesOf = (
   application: ModelApplication,
   items: readonly (ModelFlow | ModelVersion)[],
-): Set<string> {
-  const ids = new Set<string>();
-  for (const item of items)
-    for (const id of referencedFlowIds(item.sent))
-      if (application.flows.get(id)?.flowClass === 'customNode') ids.add(id);
-  return ids;
+): Set<string> =>
+  new Set(
+    referencedCustomNodes(
+      items,
+      (item) => referencedFlowIds(item.sent),
+      (id) => application.flows.get(id),
+    ).keys(),
+  );
+
+/**
+ * The echo of a collection (spec README, API-wide conventions), `count` and `totalCount` aside: the query's
+ * effective values, filter and filterField only when given, and Get by Version's version. In the order
+ * the mock writes it.
+ */
+export function collectionEcho(
+  action: ActionSpec,
+  { values, given }: Pick<Values, 'values' | 'given'>,
+  applicationId: string,
+): Record<string, unknown> {
+  return {
+    perPage: values.get('perPage'),
+    page: values.get('page'),
+    sortField: values.get('sortField'),
+    sortDirection: values.get('sortDirection'),
+    ...(given.has('filter') && { filter: values.get('filter') }),
+    ...(given.has('filterField') && { filterField: values.get('filterField') }),
+    applicationId,
+    flowClass: values.get('flowClass'),
+    ...(action.id === 'flows.getByVersion' && { version: values.get('version') }),
+  };
 }
 
 /** Get (flows) or Get by Version (decision 12, P1) over the run's data in `key`. */
@@ -107,16 +182,14 @@ export function expectedPage(
   selection: SelectionReading = {},
 ): ExpectedPage {
   const application = state[key];
-  const { values, given } = reading;
+  const { values } = reading;
   const flows = [...application.flows.values()].filter(flowMatches(application, reading, selection));
   const version = values.get('version') as string | undefined;
+  const sameVersion = versionMatches(version, selection);
   const matches: (ModelFlow | ModelVersion)[] =
     action.id === 'flows.getByVersion'
       ? [...application.versions.values()].filter(
-          (candidate) =>
-            (selection.versionCaseInsensitive
-              ? candidate.version.toLowerCase() === version?.toLowerCase()
-              : candidate.version === version) && flows.some((flow) => flow.id === candidate.flowId),
+          (candidate) => sameVersion(candidate.version) && flows.some((flow) => flow.id === candidate.flowId),
         )
       : flows;
   const sortField = values.get('sortField') as string;
@@ -127,17 +200,7 @@ export function expectedPage(
   const page = values.get('page') as number;
   const perPage = values.get('perPage') as number;
   const items = pageWindow(sorted, page, perPage);
-  const echo: Record<string, unknown> = {
-    perPage,
-    page,
-    sortField,
-    sortDirection,
-    applicationId,
-    flowClass: values.get('flowClass'),
-    ...(given.has('filter') && { filter: values.get('filter') }),
-    ...(given.has('filterField') && { filterField: values.get('filterField') }),
-    ...(action.id === 'flows.getByVersion' && { version }),
-  };
+  const echo = collectionEcho(action, reading, applicationId);
   const customNodes =
     values.get('includeCustomNodes') === true ? customNodesOf(application, items) : undefined;
   return { sorted, items, page, perPage, echo, customNodes, sortField, sortDirection };

@@ -20,20 +20,28 @@ export interface Keyed {
 }
 
 /**
- * Decision 5: by the key in the direction; ties by id ascending (ids compared lower-cased, as the
- * reference's hex ids are the same whatever their case).
+ * Decision 5 as a comparator: by the key in the direction; ties by id ascending (ids compared
+ * lower-cased, as the reference's hex ids are the same whatever their case).
  */
-export function sortedBy<T extends Keyed>(
-  items: readonly T[],
+export function orderOf<T extends Keyed>(
   keyOf: (item: T) => SortKey,
   direction: 'asc' | 'desc',
-): T[] {
+): (a: T, b: T) => number {
   const sign = direction === 'desc' ? -1 : 1;
-  return [...items].sort((a, b) => {
+  return (a, b) => {
     const left = keyOf(a);
     const right = keyOf(b);
     if (left !== right) return left < right ? -sign : sign;
     const [x, y] = [a.id.toLowerCase(), b.id.toLowerCase()];
     return x < y ? -1 : x > y ? 1 : 0;
-  });
+  };
+}
+
+/** Decision 5: the items in that order (a copy). */
+export function sortedBy<T extends Keyed>(
+  items: readonly T[],
+  keyOf: (item: T) => SortKey,
+  direction: 'asc' | 'desc',
+): T[] {
+  return [...items].sort(orderOf(keyOf, direction));
 }

@@ -28,16 +28,19 @@ export type QueryReading =
       readonly level: Level;
       readonly reason: string;
       readonly location: string;
+      /** The parameter refused, when one is (not for a malformed query string). */
+      readonly parameter?: string;
     };
 
 const DECISION_3 = 'spec/README.md decision 3';
 const P5 = 'docs/decisions.md P5';
 
-const refused = (level: Level, reason: string, location: string): QueryReading => ({
+const refused = (level: Level, reason: string, location: string, parameter?: string): QueryReading => ({
   kind: 'refused',
   level,
   reason,
   location,
+  ...(parameter !== undefined && { parameter }),
 });
 
 /** The first of several refusals wins the MUST level if any is MUST (a MUST refusal cannot be outweighed). */
@@ -56,8 +59,8 @@ function valueRefusal(parameter: QueryParameter, raw: unknown): QueryReading | u
     if (!(error instanceof InvalidQueryValue)) throw error;
     const kind = parameter.value;
     if (Array.isArray(raw) && kind.kind !== 'triggerFilter')
-      return refused('SHOULD', `${parameter.name} given twice`, P5);
-    if (raw === '') return refused('SHOULD', `${parameter.name} is blank`, P5);
+      return refused('SHOULD', `${parameter.name} given twice`, P5, parameter.name);
+    if (raw === '') return refused('SHOULD', `${parameter.name} is blank`, P5, parameter.name);
     const overMaximum =
       kind.kind === 'nonNegativeInteger' &&
       kind.shouldMaximum !== undefined &&
@@ -65,7 +68,12 @@ function valueRefusal(parameter: QueryParameter, raw: unknown): QueryReading | u
       /^\d{1,15}$/.test(raw) &&
       Number(raw) > kind.shouldMaximum &&
       (kind.minimum === undefined || Number(raw) >= kind.minimum);
-    return refused(overMaximum ? 'SHOULD' : 'MUST', `${parameter.name} ${error.message}`, DECISION_3);
+    return refused(
+      overMaximum ? 'SHOULD' : 'MUST',
+      `${parameter.name} ${error.message}`,
+      DECISION_3,
+      parameter.name,
+    );
   }
 }
 
@@ -82,6 +90,11 @@ function decodedText(raw: string): Record<string, unknown> | undefined {
 export function readQuery(action: ActionSpec, raw: string): QueryReading {
   const parsed = decodedText(raw);
   if (parsed === undefined) return refused('MUST', 'malformed query string', DECISION_3);
+  return readQueryFields(action, parsed);
+}
+
+/** Reads a query already decoded into its fields (`decodeQueryText`). */
+export function readQueryFields(action: ActionSpec, parsed: Readonly<Record<string, unknown>>): QueryReading {
   const values = new Map<string, unknown>();
   const given = new Set<string>();
   let refusal: QueryReading | undefined;
@@ -95,7 +108,10 @@ export function readQuery(action: ActionSpec, raw: string): QueryReading {
       cap = 'SHOULD';
     if (rawValue === undefined || blankMeansAbsent(parameter, rawValue)) {
       if (parameter.required)
-        refusal = worse(refusal, refused('MUST', `${parameter.name} is required`, DECISION_3));
+        refusal = worse(
+          refusal,
+          refused('MUST', `${parameter.name} is required`, DECISION_3, parameter.name),
+        );
       values.set(parameter.name, decodedDefault(parameter));
       continue;
     }

@@ -1,4 +1,3 @@
-import { validatorFor, describeViolation } from '../../schemas/registry';
 import type { ActionSpec } from '../../../specs/catalog';
 import { isRecord } from '../json';
 import {
@@ -12,6 +11,7 @@ import { basics, schemaDifferences, type Answer } from './answer';
 import { expectedPage, OTHER_SELECTION_READINGS, type SelectionReading } from './collection';
 import { importProblem, type ImportBundle } from './import-bundle';
 import { judgePage } from './page-judge';
+import { postProblem } from './post-body';
 import { readQuery } from './query-reading';
 import { judgeRefusal } from './refusal';
 import { withCreated, type ModelFlow, type ModelState, type ModelVersion } from './state';
@@ -46,11 +46,11 @@ function bodyProblem(request: ModelRequest): string | undefined {
   if (request.action.kind === 'collectionRead') return undefined;
   if (!request.bodyIsJson) return 'the body is not JSON';
   if (request.action.id === 'flows.import') return importProblem(request.body);
-  const violations = validatorFor('workflowPost')(request.body);
-  return violations.length > 0 ? describeViolation(violations[0]) : undefined;
+  return postProblem(request.body);
 }
 
 const badRequest = (reason: string, location: string): Refusal => ({
+  kind: 'request',
   must: [400],
   should: 400,
   location,
