@@ -163,13 +163,23 @@ describe('the npm package: packed, installed in an empty project, used without t
           (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
             .version,
         );
-        const [run, pacts, openapi, faults, bad] = await Promise.all([
+        const [run, pacts, openapi, faults, bad, explore] = await Promise.all([
           cli('run', '--report-dir', 'reports'),
           cli('pacts'),
           cli('openapi', '--out', 'flows.openapi.json'),
           cli('mock', '--list-faults'),
           cli('run', '--concurrency', 'many'),
+          cli('explore', '--runs', '20', '--report-dir', 'explore-reports'),
         ]);
+
+        expect(explore.code, explore.output).to.equal(0);
+        expect(explore.output).to.match(/explore: 20 sequences, \d+ requests .*no difference/);
+        // A decision the reports cite resolves to a file the package holds.
+        const page = readFileSync(path.join(project, 'reports', 'index.html'), 'utf8');
+        for (const cited of ['docs/reference-decisions.md', 'docs/decisions.md']) {
+          expect(page, cited).to.include(cited);
+          expect(existsSync(path.join(installed, cited)), cited).to.equal(true);
+        }
 
         expect(run.code, run.output).to.equal(0);
         const report = JSON.parse(
