@@ -13,6 +13,7 @@ import { decisionLocation, type CheckContext, type Exchange } from '../checks/co
 import type { CheckRef } from '../checks/refs';
 import { normalId, selectFlows } from '../checks/select';
 import { isRecord } from '../model/json';
+import type { RuleCode } from '../model/rules';
 import { noDataFacts } from '../model/data-facts';
 import { validatorFor } from '../schemas/registry';
 import { answered, exchange, never, requestFor, RuleBroken, type Wire } from './exchange';
@@ -72,7 +73,7 @@ function reuseCheck(
   action: ActionId,
   exchanges: Exchange[],
   ref: CheckRef,
-  rule: string,
+  rule: RuleCode,
 ): void {
   const context: CheckContext = {
     testCase: { id, action, aspect: 'fuzz', level: 'MUST', covers: [], checks: [ref] },
@@ -128,7 +129,7 @@ function itemsMatch(
   const perPage = Number(sent.perPage ?? parameterDefault(action, 'perPage'));
   if (body.items.length > perPage || Number(body.count) > perPage)
     throw new RuleBroken(
-      'per-page',
+      'pageWindow',
       `count ${String(body.count)} with ${body.items.length} items, perPage ${perPage}`,
       'count ≤ perPage',
       QUERY_RULES,
@@ -136,7 +137,7 @@ function itemsMatch(
     );
   if (body.count !== body.items.length)
     throw new RuleBroken(
-      'count',
+      'pageWindow',
       `count ${String(body.count)} but ${body.items.length} items`,
       'count = the number of items',
       QUERY_RULES,
@@ -146,7 +147,7 @@ function itemsMatch(
     const problem = itemProblem(context, action, sent, item);
     if (problem)
       throw new RuleBroken(
-        'items-match',
+        'itemSet',
         problem,
         'every item matching flowClass, filter, triggerFilter (and version)',
         QUERY_RULES,
@@ -187,7 +188,7 @@ function collectionProperties(context: PropertyContext, action: ActionSpec): Fuz
         const totals = [first.body, next.body].map((body) => (isRecord(body) ? body.totalCount : undefined));
         if (totals[0] !== totals[1])
           throw new RuleBroken(
-            'total-count',
+            'pageWindow',
             `totalCount ${String(totals[0])} on page ${page}, ${String(totals[1])} on page ${page + 1}`,
             'the same totalCount on every page',
             decisionLocation('paging'),
@@ -262,7 +263,7 @@ function refusedProperty(
       if (refused) throw refused;
       if (known !== before)
         throw new RuleBroken(
-          'nothing-changed',
+          'nothingCreated',
           `the run’s flows went from ${before} to ${known}`,
           'nothing created by a request refused with 400',
           `RFC 9110 §15.5; ${decisionLocation('importResult')}`,
@@ -329,7 +330,7 @@ function postProperties(context: PropertyContext): FuzzProperty[] {
           action.id,
           [compared, fetched],
           { check: 'roundTrip', fetchedAt: 1 },
-          'round-trip',
+          'roundTrip',
         );
       },
     },
@@ -370,7 +371,7 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
           201,
           'a bundle valid against Workflow Import, its references coherent',
         );
-        reuseCheck(context.wire, 'fuzz', action.id, [seen], { check: 'importMaps' }, 'import-maps');
+        reuseCheck(context.wire, 'fuzz', action.id, [seen], { check: 'importMaps' }, 'importMaps');
         const result = body as { flows: { id: string }[]; flowVersions: { id: string }[] };
         const given = new Set(
           [
@@ -385,7 +386,7 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
         for (const id of fresh) context.seenIds.add(id);
         if (stale.length > 0)
           throw new RuleBroken(
-            'fresh-ids',
+            'freshIds',
             `ids not fresh: ${stale.join(', ')}`,
             'a new id for every flow and version, unlike any given or seen',
             decisionLocation('importResult'),
