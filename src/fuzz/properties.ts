@@ -13,11 +13,14 @@ import { decisionLocation, type CheckContext, type Exchange } from '../checks/co
 import type { CheckRef } from '../checks/refs';
 import { normalId, selectFlows } from '../checks/select';
 import { isRecord } from '../model/json';
+import { pointerTo } from '../model/json-pointer';
 import type { RuleCode } from '../model/rules';
 import { noDataFacts } from '../model/data-facts';
 import { validatorFor } from '../schemas/registry';
 import { answered, exchange, never, requestFor, RuleBroken, type Wire } from './exchange';
-import { globRegExp, linkedBundle, underPrefix } from './own-data';
+import { linkedBundle, underPrefix } from './own-data';
+import { globMatches } from '../model/resource/glob';
+import { countMismatches } from '../model/resource/page-echo';
 import { brokenQuery, decodeQuery, encodeQuery, validQuery, type Query, type QueryPools } from './query';
 import { validValues } from './schema-arbitrary';
 import { brokenValues } from './schema-breakers';
@@ -84,7 +87,14 @@ function reuseCheck(
   };
   const [failure] = CHECKS[ref.check](context, ref as never);
   if (failure)
-    throw new RuleBroken(rule, failure.message, failure.expected ?? '', failure.location, exchanges.at(-1));
+    throw new RuleBroken(
+      rule,
+      failure.message,
+      failure.expected ?? '',
+      failure.location,
+      exchanges.at(-1),
+      failure.pointer,
+    );
 }
 
 function itemProblem(
@@ -99,7 +109,7 @@ function itemProblem(
   const name = String(flow.name);
   if (!name.toLowerCase().startsWith(context.seedPrefix.toLowerCase()))
     return `"${name}" lies outside the run’s prefix ${context.seedPrefix}`;
-  if (typeof sent.filter === 'string' && !globRegExp(sent.filter).test(name))
+  if (typeof sent.filter === 'string' && !globMatches(sent.filter, name))
     return `"${name}" does not match filter ${JSON.stringify(sent.filter)}`;
   if (
     action.id === 'flows.getByVersion' &&
@@ -127,21 +137,24 @@ function itemsMatch(
 ): void {
   if (!isRecord(body) || !Array.isArray(body.items)) return;
   const perPage = Number(sent.perPage ?? parameterDefault(action, 'perPage'));
-  if (body.items.length > perPage || Number(body.count) > perPage)
+  const counts = countMismatches(body, body.items, perPage);
+  if (counts.perPage)
     throw new RuleBroken(
       'pageWindow',
       `count ${String(body.count)} with ${body.items.length} items, perPage ${perPage}`,
       'count ≤ perPage',
       QUERY_RULES,
       seen,
+      counts.perPage.pointer,
     );
-  if (body.count !== body.items.length)
+  if (counts.count)
     throw new RuleBroken(
       'pageWindow',
       `count ${String(body.count)} but ${body.items.length} items`,
       'count = the number of items',
       QUERY_RULES,
       seen,
+      counts.count.pointer,
     );
   for (const item of body.items.filter(isRecord)) {
     const problem = itemProblem(context, action, sent, item);
@@ -152,6 +165,7 @@ function itemsMatch(
         'every item matching flowClass, filter, triggerFilter (and version)',
         QUERY_RULES,
         seen,
+        pointerTo('items', body.items.indexOf(item)),
       );
   }
 }

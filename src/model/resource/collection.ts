@@ -30,7 +30,11 @@ export interface ExpectedPage {
 
 type Values = Extract<QueryReading, { kind: 'read' }>;
 
-const triggerMatches = (trigger: { type?: unknown; key?: unknown }, entry: TriggerFilterEntry): boolean =>
+/** Decision 8: a triggerFilter entry matches a trigger when every field it gives is equal. */
+export const triggerMatches = (
+  trigger: { type?: unknown; key?: unknown },
+  entry: TriggerFilterEntry,
+): boolean =>
   (entry.type === undefined || trigger.type === entry.type) &&
   (entry.key === undefined || trigger.key === entry.key);
 
