@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  ACTIONS,
   actionById,
   caseLabel,
   MAX_PER_PAGE,
@@ -298,8 +299,7 @@ function brokenBodies(name: 'workflowPost' | 'workflowImport', prefix: string) {
     .filter((broken) => validate(broken.value).length > 0 && withinBudget(broken.value));
 }
 
-function postProperties(context: PropertyContext): FuzzProperty[] {
-  const action = actionById('flows.post');
+function postProperties(context: PropertyContext, action: ActionSpec): FuzzProperty[] {
   const get = actionById('flows.get');
   const prefix = context.namespace('post');
   const label = caseLabel(action);
@@ -357,8 +357,7 @@ function postProperties(context: PropertyContext): FuzzProperty[] {
   ];
 }
 
-function importProperties(context: PropertyContext): FuzzProperty[] {
-  const action = actionById('flows.import');
+function importProperties(context: PropertyContext, action: ActionSpec): FuzzProperty[] {
   const prefix = context.namespace('import');
   const validate = validatorFor('workflowImport');
   const bundles = validValues('workflowImport')
@@ -417,12 +416,29 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
   ];
 }
 
-/** Every property of every action, in the catalog's order. */
-export function fuzzProperties(context: PropertyContext): FuzzProperty[] {
-  return [
-    ...collectionProperties(context, actionById('flows.get')),
-    ...collectionProperties(context, actionById('flows.getByVersion')),
-    ...importProperties(context),
-    ...postProperties(context),
-  ];
+/** The properties of a create action, by the schema of its body. */
+const CREATE_PROPERTIES: Readonly<
+  Record<string, (context: PropertyContext, action: ActionSpec) => FuzzProperty[]>
+> = {
+  workflowPost: postProperties,
+  workflowImport: importProperties,
+};
+
+/**
+ * Every property of every action of the catalog, in its order, chosen by the action's kind (and a
+ * create's body): an action fuzz has no properties for is an error, never silently left out.
+ */
+export function fuzzProperties(
+  context: PropertyContext,
+  actions: readonly ActionSpec[] = ACTIONS,
+): FuzzProperty[] {
+  return actions.flatMap((action) => {
+    if (action.kind === 'collectionRead') return collectionProperties(context, action);
+    const create =
+      action.kind === 'create' && action.requestBody && CREATE_PROPERTIES[action.requestBody.schema];
+    if (create) return create(context, action);
+    throw new Error(
+      `fuzz has no properties for ${action.id} (kind ${action.kind}${action.requestBody ? `, body ${action.requestBody.schema}` : ''}): add them in src/fuzz/properties.ts`,
+    );
+  });
 }

@@ -1,4 +1,4 @@
-import type { ActionSpec } from '../../../specs/catalog';
+import { companionsOf, ECHOED_PATH_FIELD, echoedParameters, type ActionSpec } from '../../../specs/catalog';
 import type { TriggerFilterEntry } from '../query-codec';
 import type { ApplicationKey } from './access';
 import { globMatches, type GlobReading } from './glob';
@@ -62,18 +62,21 @@ export const OTHER_SELECTION_READINGS: readonly SelectionReading[] = [
 /** Decisions 6, 7 and 8: flowClass (default cloud), the glob on the named field, triggerFilter. */
 export function flowMatches(
   application: ModelApplication,
+  action: ActionSpec,
   { values }: Values,
   reading: SelectionReading = {},
 ): (flow: ModelFlow) => boolean {
   const flowClass = values.get('flowClass') as string;
-  const filter = values.get('filter') as string | undefined;
-  const filterField = values.get('filterField') as string | undefined;
+  // The glob filters only with its companions given (the catalog's `needs`: the field it globs).
+  const filter = companionsOf(action, 'filter').every((name) => values.get(name) !== undefined)
+    ? (values.get('filter') as string | undefined)
+    : undefined;
   const given = (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined) ?? [];
   const entries = reading.typedEntriesOnly ? given.filter((entry) => entry.type !== undefined) : given;
   const some = reading.everyEntry ? 'every' : 'some';
   return (flow) =>
     flow.flowClass === flowClass &&
-    (filter === undefined || filterField === undefined || globMatches(filter, flow.name, reading.glob)) &&
+    (filter === undefined || globMatches(filter, flow.name, reading.glob)) &&
     (entries.length === 0 ||
       entries[some]((entry) =>
         defaultTriggers(application, flow).some((trigger) => triggerMatches(trigger, entry)),
@@ -112,7 +115,7 @@ export function expectedPage(
 ): ExpectedPage {
   const application = state[key];
   const { values, given } = reading;
-  const flows = [...application.flows.values()].filter(flowMatches(application, reading, selection));
+  const flows = [...application.flows.values()].filter(flowMatches(application, action, reading, selection));
   const version = values.get('version') as string | undefined;
   const matches: (ModelFlow | ModelVersion)[] =
     action.id === 'flows.getByVersion'
@@ -132,15 +135,8 @@ export function expectedPage(
   const perPage = values.get('perPage') as number;
   const items = pageWindow(sorted, page, perPage);
   const echo: Record<string, unknown> = {
-    perPage,
-    page,
-    sortField,
-    sortDirection,
-    applicationId,
-    flowClass: values.get('flowClass'),
-    ...(given.has('filter') && { filter: values.get('filter') }),
-    ...(given.has('filterField') && { filterField: values.get('filterField') }),
-    ...(action.id === 'flows.getByVersion' && { version }),
+    ...Object.fromEntries(echoedParameters(action, given).map((name) => [name, values.get(name)])),
+    [ECHOED_PATH_FIELD]: applicationId,
   };
   const customNodes =
     values.get('includeCustomNodes') === true ? customNodesOf(application, items) : undefined;
