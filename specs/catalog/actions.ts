@@ -30,6 +30,13 @@ export interface QueryParameter {
   readonly default: string;
   /** The example exactly as the reference's table gives it (`name=value`, `&`-joined). */
   readonly example: string;
+  /**
+   * Whether a page echoes it (spec README, API-wide conventions): `always` (its value, the default when
+   * not given), `whenGiven`, or never when absent.
+   */
+  readonly echo?: 'always' | 'whenGiven';
+  /** Companion parameters without which it has no effect: `filter` needs `filterField` (the field it globs). */
+  readonly needs?: readonly string[];
 }
 
 export interface ResponseSpec {
@@ -123,6 +130,7 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     value: { kind: 'enum', acceptedValues: SORT_FIELDS },
     default: 'name',
     example: 'sortField=name',
+    echo: 'always',
   },
   {
     name: 'sortDirection',
@@ -131,6 +139,7 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     value: { kind: 'enum', acceptedValues: SORT_DIRECTIONS },
     default: 'asc',
     example: 'sortDirection=asc',
+    echo: 'always',
   },
   {
     name: 'page',
@@ -139,6 +148,7 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     value: { kind: 'nonNegativeInteger' },
     default: '0',
     example: 'page=0',
+    echo: 'always',
   },
   {
     name: 'perPage',
@@ -147,6 +157,7 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     value: { kind: 'nonNegativeInteger', minimum: 1, shouldMaximum: MAX_PER_PAGE },
     default: String(MAX_PER_PAGE),
     example: 'perPage=10',
+    echo: 'always',
   },
   {
     name: 'filterField',
@@ -156,6 +167,7 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     value: { kind: 'enum', acceptedValues: FILTER_FIELDS },
     default: '',
     example: 'filterField=name',
+    echo: 'whenGiven',
   },
   {
     name: 'filter',
@@ -165,6 +177,8 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     value: { kind: 'glob' },
     default: '',
     example: 'filter=my*flow',
+    echo: 'whenGiven',
+    needs: ['filterField'],
   },
   {
     name: 'flowClass',
@@ -174,6 +188,7 @@ const COLLECTION_QUERY: readonly QueryParameter[] = [
     value: { kind: 'enum', acceptedValues: FLOW_CLASSES },
     default: 'cloud',
     example: 'flowClass=cloud',
+    echo: 'always',
   },
 ];
 
@@ -184,6 +199,8 @@ const VERSION: QueryParameter = {
   value: { kind: 'string' },
   default: '',
   example: 'version=myVersion',
+  // The model's reading (src/model/resource/collection.ts): Get by Version echoes the version it reads.
+  echo: 'always',
 };
 
 const COLLECTION_DECISIONS: readonly DecisionKey[] = [

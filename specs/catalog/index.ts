@@ -10,3 +10,4 @@ export * from './query-values';
 export * from './application-ids';
 export * from './routes';
 export * from './auxiliary-routes';
+export * from './page-facts';

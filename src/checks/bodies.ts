@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Failure } from '../model/results';
+import { pointerTo } from '../model/json-pointer';
 import {
   CREATED_WORKFLOW_DEFAULTS,
   IMPORT_READ_ONLY_KEYS,
@@ -86,6 +87,15 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
     ...(holdsSentField(stored, key, value) ? [] : [`Get returns ${shownField(key, stored[key])}`]),
   ]);
   if (differences.length === 0) return [];
+  const index = (itemsOf(fetched) ?? []).indexOf(stored);
+  const mismatches = Object.entries(sent)
+    .filter(([key, value]) => !holdsSentField(stored, key, value))
+    .map(([key, value]) => ({
+      pointer: pointerTo('items', index, key),
+      actual: stored[key],
+      expected: value,
+    }));
+  const firstKey = Object.entries(sent).find(([key, value]) => !holdsSentField(created, key, value))?.[0];
   return [
     failure(
       context,
@@ -94,6 +104,11 @@ export const roundTrip: Check<RefOf<'roundTrip'>> = (context, ref) => {
       `every sent field stored as sent (fields added by the server allowed): ${JSON.stringify(sent)}`,
       location,
       fetched,
+      // Get's item where Get shows it; else the field of Post's answer.
+      {
+        mismatches,
+        ...(firstKey !== undefined && { pointer: mismatches[0]?.pointer ?? pointerTo(firstKey) }),
+      },
     ),
   ];
 };

@@ -16,9 +16,8 @@ import { apiConventions } from '../../specs/catalog';
 import { parseJson } from '../http/transport';
 import type { RefOf } from './refs';
 import { describeId, itemId, normalId, sameId, selectIds } from './select';
-
-/** Echoed fields that hold ids, compared as ids (any case). */
-const ID_FIELDS = new Set(['applicationId']);
+import { echoMismatches } from '../model/resource/page-echo';
+import { pageCount } from '../model/resource/order';
 
 const COLLECTION_ECHO = apiConventions('collection responses echo the query');
 
@@ -27,17 +26,23 @@ export const collectionEcho: Check<RefOf<'collectionEcho'>> = (context, ref) => 
   const exchange = exchangeOf(context, ref);
   if (!exchange) return [missingExchange(context, ref)];
   const body = bodyOf(exchange);
-  const wrong = Object.entries(ref.expect).filter(([key, value]) => {
-    const expected = typeof value === 'string' ? context.expand(value) : value;
-    if (!isRecord(body)) return true;
-    return ID_FIELDS.has(key) ? !sameId(body[key], expected) : body[key] !== expected;
-  });
-  if (wrong.length === 0) return [];
-  const shown = wrong.map(([key]) => shownField(key, isRecord(body) ? body[key] : undefined)).join(', ');
-  const expected = wrong.map(
-    ([key, value]) => `${key}=${JSON.stringify(typeof value === 'string' ? context.expand(value) : value)}`,
+  const echo = Object.fromEntries(
+    Object.entries(ref.expect).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? context.expand(value) : value,
+    ]),
   );
-  return [failure(context, ref, `the collection echoes ${shown}`, expected.join(', '), COLLECTION_ECHO)];
+  const wrong = echoMismatches(echo, isRecord(body) ? body : {});
+  if (wrong.length === 0) return [];
+  const shown = wrong.map(({ pointer, actual }) => shownField(pointer.slice(1), actual)).join(', ');
+  const expected = wrong.map(
+    ({ pointer, expected: value }) => `${pointer.slice(1)}=${JSON.stringify(value)}`,
+  );
+  return [
+    failure(context, ref, `the collection echoes ${shown}`, expected.join(', '), COLLECTION_ECHO, exchange, {
+      mismatches: wrong,
+    }),
+  ];
 };
 
 /** The items are exactly the data-set flows (or versions) that the selector names. */
@@ -53,6 +58,8 @@ export const itemSet: Check<RefOf<'itemSet'>> = (context, ref) => {
         'the body has no items array',
         'a collection',
         referenceLocation(context, 'successful-responses'),
+        exchange,
+        { pointer: '/items' },
       ),
     ];
   const expected = new Set(selectIds(context.data, ref.set, ref.where, context.expand));
@@ -73,6 +80,14 @@ export const itemSet: Check<RefOf<'itemSet'>> = (context, ref) => {
       `the items differ: ${problems.filter(Boolean).join('; ')}`,
       `${ref.mode === 'includes' ? 'at least ' : 'exactly '}${wanted}`,
       referenceLocation(context, 'query-params'),
+      exchange,
+      {
+        mismatches: [
+          ref.mode === 'includes'
+            ? { pointer: '/items', actual: [...got] }
+            : { pointer: '/items', actual: [...got], expected: [...expected] },
+        ],
+      },
     ),
   ];
 };
@@ -83,15 +98,20 @@ export const pageWindow: Check<RefOf<'pageWindow'>> = (context, ref) => {
   return context.exchanges.flatMap((exchange, page) => {
     const body = bodyOf(exchange);
     const items = itemsOf(exchange);
-    const count = Math.max(0, Math.min(ref.perPage, total - page * ref.perPage));
+    const count = pageCount(total, page, ref.perPage);
     const expected = { count, totalCount: total, page, perPage: ref.perPage };
-    const got = isRecord(body)
-      ? { count: body.count, totalCount: body.totalCount, page: body.page, perPage: body.perPage }
-      : {};
-    const agrees =
-      items?.length === count &&
-      Object.entries(expected).every(([key, value]) => got[key as keyof typeof got] === value);
-    if (agrees) return [];
+    const record = isRecord(body) ? body : {};
+    const got = {
+      count: record.count,
+      totalCount: record.totalCount,
+      page: record.page,
+      perPage: record.perPage,
+    };
+    const wrong = [
+      ...(items?.length === count ? [] : [{ pointer: '/items', actual: items?.length, expected: count }]),
+      ...echoMismatches(expected, record),
+    ];
+    if (wrong.length === 0) return [];
     return [
       failure(
         context,
@@ -100,6 +120,7 @@ export const pageWindow: Check<RefOf<'pageWindow'>> = (context, ref) => {
         `${count} items and ${JSON.stringify(expected)} (0-based pages)`,
         referenceLocation(context, 'query-params'),
         exchange,
+        { mismatches: wrong },
       ),
     ];
   });
@@ -127,6 +148,7 @@ export const pagesPartition: Check<RefOf<'pagesPartition'>> = (context, ref) => 
       'each item on exactly one page',
       decisionLocation('sorting'),
       context.exchanges.at(-1),
+      { pointer: '/items' },
     ),
   ];
 };

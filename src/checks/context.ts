@@ -8,7 +8,7 @@ import {
   type DecisionKey,
 } from '../../specs/catalog';
 import type { DataFacts } from '../model/data-facts';
-import type { CaseIdentity, Failure } from '../model/results';
+import type { CaseIdentity, Failure, Mismatch } from '../model/results';
 import { excerpt, toCurl } from '../http/curl';
 import type { HttpRequest, HttpResponse } from '../http/transport';
 import type { CheckRef } from './refs';
@@ -65,9 +65,17 @@ export const itemsOf = (exchange: Exchange): readonly Record<string, unknown>[] 
   return Array.isArray(items) ? (items.filter(isRecord) as Record<string, unknown>[]) : undefined;
 };
 
+/** Where in the body a rule broke, and the offending values when the check knows them. */
+export interface Found {
+  /** RFC 6901 pointer into the body; `''` the status, a header or the whole body. */
+  readonly pointer?: string;
+  readonly mismatches?: readonly Mismatch[];
+}
+
 /**
  * One failure, reproducible: what went wrong, what was expected and where the rule is stated, the
- * request as curl (token redacted), and an excerpt of what came back.
+ * request as curl (token redacted), and an excerpt of what came back. Its rule is the check's own
+ * name in the registry of rules (src/model/rules.ts); its pointer the first mismatch's, unless given.
  */
 export function failure(
   context: CheckContext,
@@ -76,11 +84,16 @@ export function failure(
   expected: string,
   location: string,
   exchange: Exchange | undefined = exchangeOf(context, ref),
+  found: Found = {},
 ): Failure {
   const where = ref.decision ? decisionLocation(ref.decision) : location;
   const type = exchange?.response.headers['content-type'] ?? 'no content-type';
+  const pointer = found.pointer ?? found.mismatches?.[0]?.pointer;
   return {
     check: ref.check,
+    rule: ref.check,
+    ...(pointer !== undefined && { pointer }),
+    ...(found.mismatches && found.mismatches.length > 0 && { mismatches: found.mismatches }),
     caseId: context.testCase.id,
     level: levelOf(ref),
     message: problem,

@@ -1,4 +1,6 @@
 import { validatorFor, describeViolation } from '../schemas/registry';
+import { resolvePointer } from '../model/json-pointer';
+import type { JsonValue } from '../model/json';
 import {
   ANSWER_KEYS,
   apiConventions,
@@ -94,6 +96,13 @@ export const schema: Check<RefOf<'schema'>> = (context, ref) => {
       `the body does not validate against ${ref.schema}: ${violations.map(describeViolation).join('; ')}`,
       `a ${ref.schema} body`,
       location,
+      undefined,
+      {
+        mismatches: violations.map((violation) => ({
+          pointer: violation.instancePath,
+          actual: resolvePointer(parsed.body as JsonValue, violation.instancePath),
+        })),
+      },
     ),
   ];
 };

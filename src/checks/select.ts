@@ -1,22 +1,19 @@
 import { DEFAULT_FLOW_CLASS } from '../../specs/catalog';
 import type { DataFacts, FlowFact, VersionFact } from '../model/data-facts';
 import type { DataSelector, DataSetName } from './refs';
+import { triggerMatches } from '../model/resource/collection';
 
 const matchesClass = (flow: FlowFact, selector: DataSelector): boolean =>
   selector.flowClass === '*' || flow.flowClass === (selector.flowClass ?? DEFAULT_FLOW_CLASS);
 
 /**
- * Decision 8: an entry matches a trigger when every field it gives is equal; entries are alternatives;
+ * Decision 8 (the model's triggerMatches): entries are alternatives;
  * the triggers are those of the flow's default version ("always filters against default flow version").
  */
 const matchesTrigger = (flow: FlowFact, selector: DataSelector): boolean =>
   !selector.triggers ||
   selector.triggers.some((entry) =>
-    (flow.defaultVersion?.triggers ?? flow.triggers).some(
-      (trigger) =>
-        (entry.type === undefined || trigger.type === entry.type) &&
-        (entry.key === undefined || trigger.key === entry.key),
-    ),
+    (flow.defaultVersion?.triggers ?? flow.triggers).some((trigger) => triggerMatches(trigger, entry)),
   );
 
 export function selectFlows(flows: readonly FlowFact[], selector: DataSelector): readonly FlowFact[] {

@@ -2,6 +2,7 @@ import type { CheckContext } from './context';
 import { failure, itemsOf, exchangeOf, missingExchange, referenceLocation, type Check } from './context';
 import type { RefOf } from './refs';
 import { itemId } from './select';
+import { sortedBy as modelOrder } from '../model/resource/order';
 
 type Item = Record<string, unknown>;
 
@@ -46,6 +47,12 @@ export const sortedBy: Check<RefOf<'sortedBy'>> = (context, ref) => {
   const shown = items.map((item, index) => `${keys[index]} (${itemId(item)})`).join(', ');
   if (!ref.exact) {
     if (ordered(keys, ref.direction, false) || ordered(keys, ref.direction, true)) return [];
+    const broken = keys.findIndex(
+      (_, index) =>
+        index > 0 &&
+        !ordered(keys.slice(index - 1, index + 1), ref.direction, false) &&
+        !ordered(keys.slice(index - 1, index + 1), ref.direction, true),
+    );
     return [
       failure(
         context,
@@ -53,15 +60,19 @@ export const sortedBy: Check<RefOf<'sortedBy'>> = (context, ref) => {
         `items in this order: ${shown}`,
         `ordered by ${ref.field} ${ref.direction}`,
         location,
+        exchange,
+        { pointer: `/items/${Math.max(broken, 0)}` },
       ),
     ];
   }
-  const sign = ref.direction === 'asc' ? 1 : -1;
-  const expected = items
-    .map((item, index) => ({ id: itemId(item), key: keys[index].toLowerCase() }))
-    .sort((a, b) => sign * codeUnit(a.key, b.key) || codeUnit(a.id.toLowerCase(), b.id.toLowerCase()))
-    .map((entry) => entry.id);
-  if (expected.every((id, index) => itemId(items[index]) === id)) return [];
+  // Decision 5, as the model orders: by the key (names case-insensitive), ties by id ascending.
+  const expected = modelOrder(
+    items.map((item, index) => ({ id: itemId(item), key: keys[index].toLowerCase() })),
+    (entry) => entry.key,
+    ref.direction,
+  ).map((entry) => entry.id);
+  const misplaced = expected.findIndex((id, index) => itemId(items[index]) !== id);
+  if (misplaced < 0) return [];
   return [
     failure(
       context,
@@ -69,6 +80,16 @@ export const sortedBy: Check<RefOf<'sortedBy'>> = (context, ref) => {
       `items in this order: ${shown}`,
       `ordered by ${ref.field} ${ref.direction}, case-insensitive, ties by id ascending: ${expected.join(', ')}`,
       location,
+      exchange,
+      {
+        mismatches: [
+          {
+            pointer: `/items/${misplaced}/id`,
+            actual: itemId(items[misplaced]),
+            expected: expected[misplaced],
+          },
+        ],
+      },
     ),
   ];
 };

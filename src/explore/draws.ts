@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { actionById, type ActionId } from '../../specs/catalog';
+import { ACTIONS, type ActionId, type ActionSpec } from '../../specs/catalog';
 import type { ApplicationTarget } from '../model/resource/access';
 
 /** A query parameter as drawn: a name (maybe in another case) and a value; `PREFIX` is the sequence's prefix. */
@@ -233,12 +233,12 @@ function parameterParts(name: string, noisy: boolean): fc.Arbitrary<QueryPart[]>
  * Every parameter the catalog lists for the action, each drawn independently: mostly accepted values
  * only (so that pages are served and judged), else also refused, blank, repeated or differently cased ones.
  */
-const queryOf = (action: ActionId): fc.Arbitrary<QueryPart[]> =>
+const queryOf = (action: ActionSpec): fc.Arbitrary<QueryPart[]> =>
   fc
     .oneof({ weight: 3, arbitrary: fc.constant(false) }, fc.constant(true))
     .chain((noisy) =>
       fc
-        .tuple(...actionById(action).query.map((parameter) => parameterParts(parameter.name, noisy)))
+        .tuple(...action.query.map((parameter) => parameterParts(parameter.name, noisy)))
         .map((parts) => parts.flat()),
     );
 
@@ -268,51 +268,55 @@ const anchored = fc.oneof(
 
 const filterOnly = fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, fc.constant(true));
 
-/** A step of each action, in the proportions a sequence needs: writes to have data, reads to judge it. */
-export const stepSpec: fc.Arbitrary<StepSpec> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      action: fc.constant('flows.post' as const),
-      credential,
-      application,
-      query: queryOf('flows.post'),
-      body: fc.oneof(
-        { weight: 12, arbitrary: postBody },
-        { weight: 1, arbitrary: nameText.map((name) => ({ kind: 'not-json' as const, name })) },
-      ),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      action: fc.constant('flows.import' as const),
-      credential,
-      application,
-      query: queryOf('flows.import'),
-      body: importBody,
-    }),
-  },
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      action: fc.constant('flows.get' as const),
-      credential,
-      application,
-      query: queryOf('flows.get'),
-      anchored,
-      filterOnly,
-    }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      action: fc.constant('flows.getByVersion' as const),
-      credential,
-      application,
-      query: queryOf('flows.getByVersion'),
-      anchored,
-      filterOnly,
-    }),
-  },
-);
+/**
+ * How often each action is drawn, writes to have data, reads to judge it, in the order of the draws (which
+ * a seed replays); any other action of the catalog comes after them, weight 3.
+ */
+const STEP_WEIGHTS: readonly (readonly [ActionId, number])[] = [
+  ['flows.post', 4],
+  ['flows.import', 2],
+  ['flows.get', 5],
+  ['flows.getByVersion', 3],
+];
+const drawRank = (action: ActionSpec): number => {
+  const rank = STEP_WEIGHTS.findIndex(([id]) => id === action.id);
+  return rank < 0 ? STEP_WEIGHTS.length : rank;
+};
+
+/** The bodies of a create action, by the schema of its body. */
+const CREATE_BODIES: Readonly<Record<string, fc.Arbitrary<BodySpec>>> = {
+  workflowPost: fc.oneof(
+    { weight: 12, arbitrary: postBody },
+    { weight: 1, arbitrary: nameText.map((name) => ({ kind: 'not-json' as const, name })) },
+  ),
+  workflowImport: importBody,
+};
+
+/** A step of one action, chosen by its kind (and a create's body); undefined when explore has none. */
+function stepOf(action: ActionSpec): fc.Arbitrary<StepSpec> | undefined {
+  const common = { action: fc.constant(action.id), credential, application, query: queryOf(action) };
+  if (action.kind === 'collectionRead') return fc.record({ ...common, anchored, filterOnly });
+  const body = action.kind === 'create' && action.requestBody && CREATE_BODIES[action.requestBody.schema];
+  return body ? fc.record({ ...common, body }) : undefined;
+}
+
+/**
+ * A step of each action of the catalog, in the proportions a sequence needs. An action explore cannot
+ * draw is an error, never silently left unexplored.
+ */
+export function stepSpecOf(actions: readonly ActionSpec[] = ACTIONS): fc.Arbitrary<StepSpec> {
+  return fc.oneof(
+    ...[...actions]
+      .sort((a, b) => drawRank(a) - drawRank(b))
+      .map((action) => {
+        const arbitrary = stepOf(action);
+        if (!arbitrary)
+          throw new Error(
+            `explore has no steps for ${action.id} (kind ${action.kind}): add them in src/explore/draws.ts`,
+          );
+        return { weight: STEP_WEIGHTS[drawRank(action)]?.[1] ?? 3, arbitrary };
+      }),
+  );
+}
+
+export const stepSpec: fc.Arbitrary<StepSpec> = stepSpecOf();

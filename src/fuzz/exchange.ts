@@ -4,6 +4,7 @@ import { excerpt, toCurl } from '../http/curl';
 import { bearer, JSON_HEADERS, TransportError, type HttpRequest, type Transport } from '../http/transport';
 import { validatorFor, describeViolation } from '../schemas/registry';
 import type { SchemaName } from '../../specs/catalog';
+import type { RuleCode } from '../model/rules';
 
 /**
  * A broken rule, thrown from inside a property so that fast-check shrinks the input that broke it. It
@@ -12,12 +13,14 @@ import type { SchemaName } from '../../specs/catalog';
 export class RuleBroken extends Error {
   override readonly name = 'RuleBroken';
   constructor(
-    /** Short rule name: `status`, `schema`, `server-error`, `items-match`, ... */
-    readonly rule: string,
+    /** The rule's code in the one registry (src/model/rules.ts): `status`, `schema`, `itemSet`, ... */
+    readonly rule: RuleCode,
     readonly problem: string,
     readonly expected: string,
     readonly location: string,
     readonly exchange?: Exchange,
+    /** Where in the body the rule broke (RFC 6901), when one place shows it. */
+    readonly pointer?: string,
   ) {
     super(`${rule}: ${problem}`);
   }
@@ -78,7 +81,7 @@ export function never(action: ActionSpec, seen: Exchange): void {
   const { status, json } = seen.response;
   if (status >= 500)
     throw new RuleBroken(
-      'server-error',
+      'serverError',
       `answered ${status}`,
       'never a 5xx for a client’s request',
       NEVER,
@@ -86,13 +89,13 @@ export function never(action: ActionSpec, seen: Exchange): void {
     );
   if (!action.responses.some((response) => response.status === status))
     throw new RuleBroken(
-      'listed-status',
+      'listedStatus',
       `answered ${status}, a status ${action.name} does not list`,
       `one of ${action.responses.map((response) => response.status).join(', ')}`,
       `flows-actions.md#${action.referenceAnchor}`,
       seen,
     );
-  if (!json.ok) throw new RuleBroken('json', json.error, 'a JSON body', NEVER, seen);
+  if (!json.ok) throw new RuleBroken('jsonBody', json.error, 'a JSON body', NEVER, seen);
 }
 
 /** The answer has this status and a body valid against the catalog's schema for it. */

@@ -67,13 +67,3 @@ export function linkedBundle(prefix: string, bundle: unknown): unknown {
     ...(bundle.flowVersions !== undefined && { flowVersions: versions }),
   };
 }
-
-/** Decision 6's glob as a RegExp: `*` any run, `?` one character, the rest literal, case-insensitive. */
-export function globRegExp(glob: string): RegExp {
-  const body = [...glob]
-    .map((char) =>
-      char === '*' ? '[^]*' : char === '?' ? '[^]' : char.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'),
-    )
-    .join('');
-  return new RegExp(`^${body}$`, 'iu');
-}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  ACTIONS,
   actionById,
   caseLabel,
   MAX_PER_PAGE,
@@ -13,10 +14,14 @@ import { decisionLocation, type CheckContext, type Exchange } from '../checks/co
 import type { CheckRef } from '../checks/refs';
 import { normalId, selectFlows } from '../checks/select';
 import { isRecord } from '../model/json';
+import { pointerTo } from '../model/json-pointer';
+import type { RuleCode } from '../model/rules';
 import { noDataFacts } from '../model/data-facts';
 import { validatorFor } from '../schemas/registry';
 import { answered, exchange, never, requestFor, RuleBroken, type Wire } from './exchange';
-import { globRegExp, linkedBundle, underPrefix } from './own-data';
+import { linkedBundle, underPrefix } from './own-data';
+import { globMatches } from '../model/resource/glob';
+import { countMismatches } from '../model/resource/page-echo';
 import { brokenQuery, decodeQuery, encodeQuery, validQuery, type Query, type QueryPools } from './query';
 import { validValues } from './schema-arbitrary';
 import { brokenValues } from './schema-breakers';
@@ -72,7 +77,7 @@ function reuseCheck(
   action: ActionId,
   exchanges: Exchange[],
   ref: CheckRef,
-  rule: string,
+  rule: RuleCode,
 ): void {
   const context: CheckContext = {
     testCase: { id, action, aspect: 'fuzz', level: 'MUST', covers: [], checks: [ref] },
@@ -83,7 +88,14 @@ function reuseCheck(
   };
   const [failure] = CHECKS[ref.check](context, ref as never);
   if (failure)
-    throw new RuleBroken(rule, failure.message, failure.expected ?? '', failure.location, exchanges.at(-1));
+    throw new RuleBroken(
+      rule,
+      failure.message,
+      failure.expected ?? '',
+      failure.location,
+      exchanges.at(-1),
+      failure.pointer,
+    );
 }
 
 function itemProblem(
@@ -98,7 +110,7 @@ function itemProblem(
   const name = String(flow.name);
   if (!name.toLowerCase().startsWith(context.seedPrefix.toLowerCase()))
     return `"${name}" lies outside the run’s prefix ${context.seedPrefix}`;
-  if (typeof sent.filter === 'string' && !globRegExp(sent.filter).test(name))
+  if (typeof sent.filter === 'string' && !globMatches(sent.filter, name))
     return `"${name}" does not match filter ${JSON.stringify(sent.filter)}`;
   if (
     action.id === 'flows.getByVersion' &&
@@ -126,31 +138,35 @@ function itemsMatch(
 ): void {
   if (!isRecord(body) || !Array.isArray(body.items)) return;
   const perPage = Number(sent.perPage ?? parameterDefault(action, 'perPage'));
-  if (body.items.length > perPage || Number(body.count) > perPage)
+  const counts = countMismatches(body, body.items, perPage);
+  if (counts.perPage)
     throw new RuleBroken(
-      'per-page',
+      'pageWindow',
       `count ${String(body.count)} with ${body.items.length} items, perPage ${perPage}`,
       'count ≤ perPage',
       QUERY_RULES,
       seen,
+      counts.perPage.pointer,
     );
-  if (body.count !== body.items.length)
+  if (counts.count)
     throw new RuleBroken(
-      'count',
+      'pageWindow',
       `count ${String(body.count)} but ${body.items.length} items`,
       'count = the number of items',
       QUERY_RULES,
       seen,
+      counts.count.pointer,
     );
   for (const item of body.items.filter(isRecord)) {
     const problem = itemProblem(context, action, sent, item);
     if (problem)
       throw new RuleBroken(
-        'items-match',
+        'itemSet',
         problem,
         'every item matching flowClass, filter, triggerFilter (and version)',
         QUERY_RULES,
         seen,
+        pointerTo('items', body.items.indexOf(item)),
       );
   }
 }
@@ -187,7 +203,7 @@ function collectionProperties(context: PropertyContext, action: ActionSpec): Fuz
         const totals = [first.body, next.body].map((body) => (isRecord(body) ? body.totalCount : undefined));
         if (totals[0] !== totals[1])
           throw new RuleBroken(
-            'total-count',
+            'pageWindow',
             `totalCount ${String(totals[0])} on page ${page}, ${String(totals[1])} on page ${page + 1}`,
             'the same totalCount on every page',
             decisionLocation('paging'),
@@ -262,7 +278,7 @@ function refusedProperty(
       if (refused) throw refused;
       if (known !== before)
         throw new RuleBroken(
-          'nothing-changed',
+          'nothingCreated',
           `the run’s flows went from ${before} to ${known}`,
           'nothing created by a request refused with 400',
           `RFC 9110 §15.5; ${decisionLocation('importResult')}`,
@@ -283,8 +299,7 @@ function brokenBodies(name: 'workflowPost' | 'workflowImport', prefix: string) {
     .filter((broken) => validate(broken.value).length > 0 && withinBudget(broken.value));
 }
 
-function postProperties(context: PropertyContext): FuzzProperty[] {
-  const action = actionById('flows.post');
+function postProperties(context: PropertyContext, action: ActionSpec): FuzzProperty[] {
   const get = actionById('flows.get');
   const prefix = context.namespace('post');
   const label = caseLabel(action);
@@ -329,7 +344,7 @@ function postProperties(context: PropertyContext): FuzzProperty[] {
           action.id,
           [compared, fetched],
           { check: 'roundTrip', fetchedAt: 1 },
-          'round-trip',
+          'roundTrip',
         );
       },
     },
@@ -342,8 +357,7 @@ function postProperties(context: PropertyContext): FuzzProperty[] {
   ];
 }
 
-function importProperties(context: PropertyContext): FuzzProperty[] {
-  const action = actionById('flows.import');
+function importProperties(context: PropertyContext, action: ActionSpec): FuzzProperty[] {
   const prefix = context.namespace('import');
   const validate = validatorFor('workflowImport');
   const bundles = validValues('workflowImport')
@@ -370,7 +384,7 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
           201,
           'a bundle valid against Workflow Import, its references coherent',
         );
-        reuseCheck(context.wire, 'fuzz', action.id, [seen], { check: 'importMaps' }, 'import-maps');
+        reuseCheck(context.wire, 'fuzz', action.id, [seen], { check: 'importMaps' }, 'importMaps');
         const result = body as { flows: { id: string }[]; flowVersions: { id: string }[] };
         const given = new Set(
           [
@@ -385,7 +399,7 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
         for (const id of fresh) context.seenIds.add(id);
         if (stale.length > 0)
           throw new RuleBroken(
-            'fresh-ids',
+            'freshIds',
             `ids not fresh: ${stale.join(', ')}`,
             'a new id for every flow and version, unlike any given or seen',
             decisionLocation('importResult'),
@@ -402,12 +416,29 @@ function importProperties(context: PropertyContext): FuzzProperty[] {
   ];
 }
 
-/** Every property of every action, in the catalog's order. */
-export function fuzzProperties(context: PropertyContext): FuzzProperty[] {
-  return [
-    ...collectionProperties(context, actionById('flows.get')),
-    ...collectionProperties(context, actionById('flows.getByVersion')),
-    ...importProperties(context),
-    ...postProperties(context),
-  ];
+/** The properties of a create action, by the schema of its body. */
+const CREATE_PROPERTIES: Readonly<
+  Record<string, (context: PropertyContext, action: ActionSpec) => FuzzProperty[]>
+> = {
+  workflowPost: postProperties,
+  workflowImport: importProperties,
+};
+
+/**
+ * Every property of every action of the catalog, in its order, chosen by the action's kind (and a
+ * create's body): an action fuzz has no properties for is an error, never silently left out.
+ */
+export function fuzzProperties(
+  context: PropertyContext,
+  actions: readonly ActionSpec[] = ACTIONS,
+): FuzzProperty[] {
+  return actions.flatMap((action) => {
+    if (action.kind === 'collectionRead') return collectionProperties(context, action);
+    const create =
+      action.kind === 'create' && action.requestBody && CREATE_PROPERTIES[action.requestBody.schema];
+    if (create) return create(context, action);
+    throw new Error(
+      `fuzz has no properties for ${action.id} (kind ${action.kind}${action.requestBody ? `, body ${action.requestBody.schema}` : ''}): add them in src/fuzz/properties.ts`,
+    );
+  });
 }

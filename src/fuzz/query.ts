@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ActionSpec, QueryParameter } from '../../specs/catalog';
+import { companionsOf, type ActionSpec, type QueryParameter } from '../../specs/catalog';
 import { decodeQueryText, encodeTypedQuery, MalformedQuery } from '../model/query-codec';
 import { validatorFor } from '../schemas/registry';
 import { arbitraryOf } from './schema-arbitrary';
@@ -105,13 +105,10 @@ function valueArbitrary(parameter: QueryParameter, prefix: string, pools: QueryP
   }
 }
 
-/** The parameters that confine an answer to the run's data: the glob and the field it applies to. */
+/** The parameters that confine an answer to the run's data: the glob and its companions (the catalog's `needs`). */
 const confining = (action: ActionSpec): Set<string> => {
   const glob = action.query.find((parameter) => parameter.value.kind === 'glob');
-  const field = action.query.find(
-    (parameter) => parameter.value.kind === 'enum' && parameter.default === '' && glob !== undefined,
-  );
-  return new Set([glob?.name, field?.name].filter((name): name is string => name !== undefined));
+  return new Set(glob === undefined ? [] : [glob.name, ...companionsOf(action, glob.name)]);
 };
 
 export function validQuery(action: ActionSpec, prefix: string, pools: QueryPools): fc.Arbitrary<Query> {

@@ -8,6 +8,10 @@ const unescapePointerToken = (token: string): string => token.replace(/~1/g, '/'
 export const appendPointer = (pointer: string, token: string | number): string =>
   `${pointer}/${escapePointerToken(String(token))}`;
 
+/** The pointer to a path of keys and indexes: `pointerTo('items', 0, 'name')` is `/items/0/name`. */
+export const pointerTo = (...keys: (string | number)[]): string =>
+  keys.map((key) => appendPointer('', key)).join('');
+
 export const toPointer = (tokens: readonly string[]): string =>
   tokens.map((token) => '/' + escapePointerToken(token)).join('');
 

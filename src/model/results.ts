@@ -1,4 +1,5 @@
 import type { ActionId, DecisionKey } from '../../specs/catalog';
+import type { RuleCode } from './rules';
 
 /*
  * The types the checks and the engine share (README "Layers"): a check returns Failures, a case has an
@@ -22,6 +23,10 @@ export type Level = 'MUST' | 'SHOULD';
  */
 export interface Failure {
   readonly check: string;
+  /** The broken rule's code in the one registry (src/model/rules.ts); reports group by it and `pointer`. */
+  readonly rule?: RuleCode;
+  /** RFC 6901 pointer into the answer's body where the rule broke (`""`: the status, a header, the body). */
+  readonly pointer?: string;
   readonly caseId: string;
   readonly level: Level;
   /** What went wrong, in one line. */

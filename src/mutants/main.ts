@@ -5,6 +5,7 @@ import { CHECKS } from '../checks';
 import { ensureDirectory } from '../directories';
 import { runConformance } from '../engine/runner';
 import { runExplore } from '../explore/runner';
+import { runFuzz } from '../fuzz/runner';
 import { embeddedMock } from '../mock/embedded';
 import type { FaultName } from '../mock/faults';
 import { resolveTargetConfig } from '../target/config';
@@ -35,6 +36,21 @@ export const exploreWithFault = async (fault: FaultName) =>
     })
   ).report;
 
+/** At most this long a fault for `fuzz` (its default runs otherwise); what is left ends as skipped. */
+export const FUZZ_FAULT_BUDGET_MS = 60_000;
+
+/** `fuzz` alone against one fault, at its default runs within FUZZ_FAULT_BUDGET_MS, one seed: the `fuzz` column. */
+export const fuzzWithFault = async (fault: FaultName) =>
+  (
+    await runFuzz({
+      config: resolveTargetConfig([{ adminToken: randomBytes(24).toString('hex') }]),
+      startEmbedded: embeddedMock({ faults: [fault] }),
+      inProcess: true,
+      seed: 1,
+      signal: AbortSignal.timeout(FUZZ_FAULT_BUDGET_MS),
+    })
+  ).report;
+
 async function main(reportDir = 'reports'): Promise<void> {
   const dir = ensureDirectory(path.resolve(reportDir));
   const matrix = await computeMutants(
@@ -46,11 +62,13 @@ async function main(reportDir = 'reports'): Promise<void> {
     Object.keys(CHECKS),
     undefined,
     exploreWithFault,
+    fuzzWithFault,
   );
   for (const file of await writeMutantsReports(matrix, dir)) process.stdout.write(`${file}\n`);
   process.stdout.write(
     `kill matrix: ${matrix.killed}/${matrix.total} faults killed` +
       `; explore alone ${matrix.exploreKilled}/${matrix.total}` +
+      `; fuzz alone ${matrix.fuzzKilled}/${matrix.total}` +
       (matrix.survivingMust.length > 0
         ? `; MUST-level faults surviving: ${matrix.survivingMust.join(', ')}`
         : '') +

@@ -23,6 +23,8 @@ export interface FaultOutcome {
   readonly checks: readonly string[];
   /** How `flows-conformance explore` alone, at its default budget, fares on it (when measured). */
   readonly explore?: JudgeOutcome;
+  /** How `flows-conformance fuzz` alone, at its default runs (bounded per fault), fares on it (when measured). */
+  readonly fuzz?: JudgeOutcome;
 }
 
 /** One judge's verdict on one fault: the level it caught it at, and whether that is a kill. */
@@ -45,6 +47,8 @@ export interface MutantsMatrix {
   readonly silentChecks: readonly string[];
   /** Faults `explore` alone kills (when measured). */
   readonly exploreKilled?: number;
+  /** Faults `fuzz` alone kills (when measured). */
+  readonly fuzzKilled?: number;
 }
 
 const catches = (result: CaseResult): boolean =>
@@ -75,22 +79,23 @@ export function faultOutcome(fault: FaultName, report: RunReport): FaultOutcome 
 
 /**
  * The matrix from one run per fault; `checkNames` are the named checks that should each fire once;
- * `exploreWithFault`, when given, fills the `explore` column.
+ * `exploreWithFault` and `fuzzWithFault`, when given, fill the `explore` and `fuzz` columns.
  */
 export async function computeMutants(
   runWithFault: (fault: FaultName) => Promise<RunReport>,
   checkNames: readonly string[],
   faults: readonly FaultName[] = CASE_FAULT_NAMES,
   exploreWithFault?: (fault: FaultName) => Promise<RunReport>,
+  fuzzWithFault?: (fault: FaultName) => Promise<RunReport>,
 ): Promise<MutantsMatrix> {
   const outcomes: FaultOutcome[] = [];
   for (const fault of faults) {
     const outcome = faultOutcome(fault, await runWithFault(fault));
-    outcomes.push(
-      exploreWithFault
-        ? { ...outcome, explore: judgeOutcome(fault, await exploreWithFault(fault)) }
-        : outcome,
-    );
+    outcomes.push({
+      ...outcome,
+      ...(exploreWithFault && { explore: judgeOutcome(fault, await exploreWithFault(fault)) }),
+      ...(fuzzWithFault && { fuzz: judgeOutcome(fault, await fuzzWithFault(fault)) }),
+    });
   }
   const kills = new Map<string, FaultName[]>();
   for (const outcome of outcomes)
@@ -112,5 +117,6 @@ export async function computeMutants(
     ...(exploreWithFault && {
       exploreKilled: outcomes.filter((outcome) => outcome.explore?.killed).length,
     }),
+    ...(fuzzWithFault && { fuzzKilled: outcomes.filter((outcome) => outcome.fuzz?.killed).length }),
   };
 }

@@ -2,13 +2,17 @@ import { MUTANTS_MARKDOWN_FILE } from '../reporters/mutants-link';
 import path from 'node:path';
 import { writeFileReplacing } from '../reporters/atomic-write';
 import { escapeMarkdownCell as cell, markdownCode as code } from '../reporters/escape';
-import type { MutantsMatrix } from './matrix';
+import type { JudgeOutcome, MutantsMatrix } from './matrix';
 import { FOUND_BY_FUZZ } from '../mock/faults';
 
 export const MUTANTS_JSON_FILE = 'mutants.json';
 export { MUTANTS_MARKDOWN_FILE };
 
 const percent = (score: number) => `${(score * 100).toFixed(1)} %`;
+
+/** One judge's cell: `killed (MUST)` or survived. */
+const judged = (outcome: JudgeOutcome | undefined): string =>
+  outcome?.killed ? `killed (${outcome.level})` : '**survived**';
 
 export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
   const lines = [
@@ -28,6 +32,13 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
         `**${matrix.exploreKilled}/${matrix.total} (${percent((matrix.exploreKilled ?? 0) / Math.max(matrix.total, 1))})**`,
       '',
     );
+  const fuzzed = matrix.fuzzKilled !== undefined;
+  if (fuzzed)
+    lines.push(
+      `\`flows-conformance fuzz\` alone, at its default runs, at most a minute a fault (docs/fuzz.md): ` +
+        `**${matrix.fuzzKilled}/${matrix.total} (${percent((matrix.fuzzKilled ?? 0) / Math.max(matrix.total, 1))})**`,
+      '',
+    );
   lines.push(
     `Left out, found by \`flows-conformance fuzz\` instead (docs/fuzz.md): ${FOUND_BY_FUZZ.map(code).join(', ')}`,
     '',
@@ -39,13 +50,14 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
   lines.push(
     '## Faults',
     '',
-    `| fault | level of its rule | caught at | killed |${explored ? ' explore |' : ''} cases |`,
-    `| --- | --- | --- | --- |${explored ? ' --- |' : ''} --- |`,
+    `| fault | level of its rule | caught at | killed |${explored ? ' explore |' : ''}${fuzzed ? ' fuzz |' : ''} cases |`,
+    `| --- | --- | --- | --- |${explored ? ' --- |' : ''}${fuzzed ? ' --- |' : ''} --- |`,
     ...matrix.faults.map(
       (fault) =>
         `| ${code(fault.fault)}: ${cell(fault.description)} | ${fault.expectedLevel} | ${fault.level ?? '—'} | ` +
         `${fault.killed ? 'killed' : '**survived**'} |` +
-        (explored ? ` ${fault.explore?.killed ? `killed (${fault.explore.level})` : '**survived**'} |` : '') +
+        (explored ? ` ${judged(fault.explore)} |` : '') +
+        (fuzzed ? ` ${judged(fault.fuzz)} |` : '') +
         ` ${fault.killedBy.map((id) => cell(id)).join('<br>')} |`,
     ),
     '',

@@ -1,9 +1,12 @@
 import type { CaseResult, Failure } from '../engine/results';
+import { pointerShape } from '../model/rules';
 
 /**
  * Failures grouped by cause: one broken behaviour (Error bodies sent as text) fails a hundred cases with
- * near-identical messages. A group is a check and a message shape, the message with what varies from
- * case to case (quoted strings, ids, the run's name prefixes, numbers) replaced by placeholders.
+ * near-identical messages. A group is a rule of the registry (src/model/rules.ts) and where in the body it
+ * broke, the pointer's array indexes as `*` (`pageWindow` at `/totalCount`); a failure that names no
+ * pointer is grouped by its message shape, the message with what varies from case to case (quoted
+ * strings, ids, the run's name prefixes, numbers) replaced by placeholders.
  */
 
 export interface FailureMember {
@@ -56,14 +59,27 @@ const maskValues = (text: string): string =>
 /** Messages are shaped from their start: what varies past it would not make another cause. */
 const SHAPE_INPUT_MAX = 300;
 
+/** A failure's cause: its rule and pointer shape when it names a pointer, else its check and message shape. */
+function causeOf(failure: Failure): { key: string; check: string; shape: string } {
+  const check = failure.rule ?? failure.check;
+  const message = messageShape(failure.message);
+  if (failure.pointer === undefined) return { key: `${check}\u0000${message}`, check, shape: message };
+  const where = pointerShape(failure.pointer);
+  // The heading reads as the first member's message; members differ only in what the pointer names.
+  return {
+    key: `${check}\u0000@${where}`,
+    check,
+    shape: where === '' ? message : `${message} (at ${where})`,
+  };
+}
+
 /** Groups of the failures of these cases, the largest first; a case with two causes is in two groups. */
 export function groupFailures(results: readonly CaseResult[]): FailureGroup[] {
   const groups = new Map<string, { check: string; shape: string; members: FailureMember[] }>();
   for (const result of results)
     for (const failure of result.failures) {
-      const shape = messageShape(failure.message);
-      const key = `${failure.check}\u0000${shape}`;
-      const group = groups.get(key) ?? { check: failure.check, shape, members: [] };
+      const { key, check, shape } = causeOf(failure);
+      const group = groups.get(key) ?? { check, shape, members: [] };
       if (!group.members.some((member) => member.result === result)) group.members.push({ result, failure });
       groups.set(key, group);
     }

@@ -18,6 +18,12 @@ import {
 import { badRequestOf } from '../../specs/cases/generated';
 import { buildOpenApiDocument } from '../../src/openapi';
 import { actionOf } from '../../src/pact/pact-file';
+import fc from 'fast-check';
+import { FLOW_CLASSES } from '../../specs/catalog';
+import { stepSpecOf } from '../../src/explore/draws';
+import { fuzzProperties, type PropertyContext } from '../../src/fuzz/properties';
+import { emptySeed, poolsOf } from '../../src/fuzz/seed-data';
+import type { Transport } from '../../src/http/transport';
 
 /**
  * The catalog is general: an item read, `GET /applications/{APPLICATION_ID}/flows/{FLOW_ID}` (Losant's
@@ -121,5 +127,54 @@ describe('catalog: a fifth action, an item read, needs nothing but its entry', (
     expect(Object.keys(operation.responses)).to.include.members(['200', '400', '401', '403', '404']);
     expect(Object.keys(buildOpenApiDocument().paths)).to.not.include(FLOW_GET.pathTemplate);
     await SwaggerParser.validate(structuredClone(document) as never);
+  });
+});
+
+/** What fuzz's properties are built from; building them sends nothing. */
+const PROPERTY_CONTEXT: PropertyContext = {
+  wire: { transport: { baseUrl: 'http://127.0.0.1:1' } as Transport, token: 't', applicationId: APP },
+  seedPrefix: 'fc-seed-',
+  seed: emptySeed(),
+  pools: poolsOf(emptySeed()),
+  namespace: (tag) => `fc-${tag}-`,
+  flowClasses: FLOW_CLASSES,
+  seenIds: new Set(),
+};
+
+/** A collection read of a kind fuzz and explore know: a search over the application's flows. */
+const FLOW_SEARCH: ActionSpec = {
+  ...actionById('flows.get'),
+  id: 'flows.search' as ActionId,
+  name: 'Search',
+  pathTemplate: '/applications/{APPLICATION_ID}/flows/search',
+  referenceAnchor: 'search',
+};
+
+describe('catalog: fuzz and explore iterate the catalog’s actions by kind', () => {
+  it('fuzz has properties for each of the four actions, and explore draws each of them', () => {
+    const fuzzed = new Set(fuzzProperties(PROPERTY_CONTEXT).map((property) => property.action));
+    expect([...fuzzed]).to.have.members(ACTIONS.map((action) => action.id));
+    const drawn = new Set(fc.sample(stepSpecOf(), { seed: 1, numRuns: 300 }).map((step) => step.action));
+    expect([...drawn]).to.have.members(ACTIONS.map((action) => action.id));
+  });
+
+  it('a fifth action of a known kind is fuzzed and explored with no change to either', () => {
+    const fuzzed = fuzzProperties(PROPERTY_CONTEXT, [...ACTIONS, FLOW_SEARCH]).filter(
+      (property) => property.action === FLOW_SEARCH.id,
+    );
+    expect(fuzzed.map((property) => property.id)).to.include(
+      'GET flows/search: fuzz: totalCount is the same on every page',
+    );
+    const drawn = fc.sample(stepSpecOf([...ACTIONS, FLOW_SEARCH]), { seed: 1, numRuns: 300 });
+    expect(drawn.some((step) => step.action === FLOW_SEARCH.id)).to.equal(true);
+  });
+
+  it('a fifth action of a kind they cannot draw fails loudly, naming it, never left out in silence', () => {
+    expect(() => fuzzProperties(PROPERTY_CONTEXT, WITH_FIFTH)).to.throw(
+      'fuzz has no properties for flow.get (kind itemRead): add them in src/fuzz/properties.ts',
+    );
+    expect(() => stepSpecOf(WITH_FIFTH)).to.throw(
+      'explore has no steps for flow.get (kind itemRead): add them in src/explore/draws.ts',
+    );
   });
 });

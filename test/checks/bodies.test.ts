@@ -32,6 +32,12 @@ describe('checks: roundTrip, postDefaults, importMaps, importDefaults, nothingCr
       exchange(200, { items: [{ id: ID, name: sent.name }] }),
     );
     expect(failure.text).to.include('Get returns description missing');
+    expect([failure.rule, failure.pointer]).to.deep.equal(['roundTrip', '/items/0/description']);
+    expect(failure.mismatches).to.deep.include({
+      pointer: '/items/0/description',
+      actual: undefined,
+      expected: sent.description,
+    });
   });
 
   it('roundTrip takes a field sent as null (iconData: no icon) back absent or null, and nothing else', () => {

@@ -107,3 +107,57 @@ describe('checks: collectionEcho, itemSet, sortedBy, pageWindow, pagesPartition,
     expect(run(ref, exchange(201, { id: 'ff', customNodes: [] }, {}, plain))).to.deep.equal([]);
   });
 });
+
+describe('checks: each failure names its rule, the pointer and the offending values', () => {
+  const found = (ref: CheckRef, ...exchanges: Parameters<typeof run>[1][]) =>
+    run(ref, ...exchanges).map(({ rule, pointer, mismatches }) => ({ rule, pointer, mismatches }));
+
+  it('collectionEcho and pageWindow: each wrong field at its pointer, beside the value wanted', () => {
+    expect(found({ check: 'collectionEcho', expect: { page: 0 } }, exchange(200, { page: 1 }))).to.deep.equal(
+      [
+        {
+          rule: 'collectionEcho',
+          pointer: '/page',
+          mismatches: [{ pointer: '/page', actual: 1, expected: 0 }],
+        },
+      ],
+    );
+    const window: CheckRef = { check: 'pageWindow', perPage: 1, set: 'flows', where: {} };
+    const [page] = found(
+      window,
+      exchange(200, { items: [ALPHA], count: 1, totalCount: 1, page: 0, perPage: 1 }),
+    );
+    expect(page).to.deep.equal({
+      rule: 'pageWindow',
+      pointer: '/totalCount',
+      mismatches: [{ pointer: '/totalCount', actual: 1, expected: 2 }],
+    });
+  });
+
+  it('itemSet and sortedBy: the items, and the first misplaced id', () => {
+    const [set] = found({ check: 'itemSet', set: 'flows', where: {} }, exchange(200, { items: [ALPHA] }));
+    expect(set.mismatches).to.deep.equal([
+      { pointer: '/items', actual: [ALPHA.id], expected: [ALPHA.id, BRAVO.id] },
+    ]);
+    const exact: CheckRef = {
+      check: 'sortedBy',
+      set: 'flows',
+      field: 'name',
+      direction: 'asc',
+      exact: true,
+      decision: 'sorting',
+    };
+    const [order] = found(exact, exchange(200, { items: [item('2', 'b'), item('1', 'a')] }));
+    expect(order).to.deep.equal({
+      rule: 'sortedBy',
+      pointer: '/items/0/id',
+      mismatches: [{ pointer: '/items/0/id', actual: '2', expected: '1' }],
+    });
+  });
+
+  it('schema: each violation at ajv’s instancePath with the value found there', () => {
+    const [failure] = found({ check: 'schema', schema: 'workflow' }, exchange(200, { id: 1234, name: 'x' }));
+    expect(failure.rule).to.equal('schema');
+    expect(failure.mismatches).to.deep.include({ pointer: '/id', actual: 1234 });
+  });
+});

@@ -50,7 +50,7 @@ const FOUND: Readonly<Record<string, Expected>> = {
   },
   'trigger-filter-dot-crashes': {
     grep: 'GET flows: fuzz: answers',
-    rule: 'server-error',
+    rule: 'serverError',
     shape: (input) => {
       const entries = input.triggerFilter as { key?: string }[];
       expect(entries).to.have.length(1);
@@ -62,7 +62,7 @@ const FOUND: Readonly<Record<string, Expected>> = {
   },
   'deep-config-crashes': {
     grep: POST_CREATES,
-    rule: 'server-error',
+    rule: 'serverError',
     shape: (input) => {
       const nodes = body(input).nodes as { config: unknown }[];
       expect(nodes).to.have.length(1);
@@ -71,7 +71,7 @@ const FOUND: Readonly<Record<string, Expected>> = {
   },
   'emoji-description-truncated': {
     grep: POST_CREATES,
-    rule: 'round-trip',
+    rule: 'roundTrip',
     shape: (input) => {
       const description = String(body(input).description);
       expect(codePoints(description)).to.equal(1);
@@ -95,7 +95,7 @@ const ALSO_FOUND: Partial<Record<FaultName, Expected>> = {
   },
   'no-flowclass-default': {
     grep: 'GET flows: fuzz: answers',
-    rule: 'items-match',
+    rule: 'itemSet',
     shape: (input) => expect(input).not.to.have.property('flowClass'),
   },
 };
@@ -210,7 +210,7 @@ describe('fuzz: generated inputs against the mock (flows-conformance fuzz)', fun
       ]);
       const report = JSON.parse(readFileSync(path.join(reportDir, 'conformance.json'), 'utf8'));
       const failure = report.results[0].failures[0];
-      expect(failure.check).to.equal('fuzz:server-error');
+      expect(failure.check).to.equal('fuzz:serverError');
       for (const file of readdirSync(reportDir))
         expect(readFileSync(path.join(reportDir, file), 'utf8')).not.to.include(ADMIN_TOKEN);
       // The terminal names the property, the shrunk input and the whole replay command, no secret.

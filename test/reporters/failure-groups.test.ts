@@ -59,6 +59,28 @@ describe('reporters: failures grouped by cause', () => {
     ]);
   });
 
+  it('groups failures that name a pointer by rule and pointer shape, whatever their messages say', () => {
+    const at = (caseId: string, message: string, pointer: string): Failure => ({
+      ...failure(caseId, message, 'pageWindow'),
+      rule: 'pageWindow',
+      pointer,
+    });
+    const results = [
+      caseResult('a', {
+        outcome: 'failed',
+        failures: [at('a', 'page 0: 3 items, totalCount 9', '/totalCount')],
+      }),
+      caseResult('b', { outcome: 'failed', failures: [at('b', 'totalCount is off by one', '/totalCount')] }),
+      caseResult('c', { outcome: 'failed', failures: [at('c', 'page 2: 5 items', '/items/3/id')] }),
+      caseResult('d', { outcome: 'failed', failures: [at('d', 'page 1: 4 items', '/items/0/id')] }),
+    ];
+    const groups = groupFailures(results);
+    expect(groups.map(({ check, shape, members }) => [check, shape, members.length])).to.deep.equal([
+      ['pageWindow', 'page <n>: <n> items (at /items/*/id)', 2],
+      ['pageWindow', 'page <n>: <n> items, totalCount <n> (at /totalCount)', 2],
+    ]);
+  });
+
   it('summary.md shows a group, its first members, then "and N more", before the coverage table', () => {
     const markdown = renderMarkdownReport(floodedReport());
     const failures = markdown.indexOf('## Failures (13 cases, 2 causes)');

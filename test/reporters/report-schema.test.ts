@@ -52,6 +52,8 @@ const RESULT_FIELDS: Record<keyof CaseResult, true> = {
 };
 const FAILURE_FIELDS: Record<keyof Failure, true> = {
   check: true,
+  rule: true,
+  pointer: true,
   caseId: true,
   level: true,
   message: true,

@@ -111,7 +111,7 @@ describe('runner: flows-conformance run exit codes', function () {
         const run = await runMain([...argsFor(url), '--report-dir', path.join(dir, 'total')], env);
         expect(run.code).to.equal(1);
         expect(run.stderr).to.include(
-          'pageWindow: page <n>: <n> items, {"count":<n>,"totalCount":<n>,"page":<n>,"perPage":<n>} (1 case)',
+          'pageWindow: page <n>: <n> items, {"count":<n>,"totalCount":<n>,"page":<n>,"perPage":<n>} (at /totalCount) (1 case)',
         );
         expect(run.stderr).to.include('      /totalCount: 3, expected 16\n');
         expect(run.stderr).to.include('4 skipped: 4 no second application given (--other-application-id)\n');

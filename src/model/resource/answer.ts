@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SchemaName } from '../../../specs/catalog';
 import { describeViolation, validatorFor } from '../../schemas/registry';
 import { isRecord } from '../json';
+import { pointerTo } from '../json-pointer';
 import type { Level } from '../results';
 import { difference, type Difference } from './verdict';
 
@@ -20,8 +21,9 @@ const CONVENTIONS = 'spec/README.md API-wide conventions';
 /** What no answer may be: a 5xx, or not JSON (MUST). */
 export function basics(answer: Answer): Difference[] {
   if (answer.status >= 500)
-    return [difference('server-error', 'MUST', '', `answered ${answer.status}`, CONVENTIONS)];
-  if (answer.body === undefined) return [difference('json', 'MUST', '', 'the body is not JSON', CONVENTIONS)];
+    return [difference('serverError', 'MUST', '', `answered ${answer.status}`, CONVENTIONS)];
+  if (answer.body === undefined)
+    return [difference('jsonBody', 'MUST', '', 'the body is not JSON', CONVENTIONS)];
   return [];
 }
 
@@ -40,9 +42,7 @@ export function schemaDifferences(schema: SchemaName, body: unknown): Difference
     );
 }
 
-/** Escapes a key for a JSON pointer (RFC 6901). */
-export const pointerTo = (...keys: (string | number)[]): string =>
-  keys.map((key) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+export { pointerTo } from '../json-pointer';
 
 /** Every key `sent` holds, with the same value in `read` (JSON compared as values, key order free). */
 export function keptAsSent(
@@ -53,14 +53,14 @@ export function keptAsSent(
   skip: readonly string[] = [],
 ): Difference[] {
   if (!isRecord(read))
-    return [difference('stored-as-sent', level, at, 'not an object', 'docs/decisions.md Levels')];
+    return [difference('roundTrip', level, at, 'not an object', 'docs/decisions.md Levels')];
   return Object.keys(sent)
     .filter((key) => !skip.includes(key) && sent[key] !== null)
     .filter((key) => !isDeepStrictEqual(sent[key], read[key]))
     .slice(0, 1)
     .map((key) =>
       difference(
-        'stored-as-sent',
+        'roundTrip',
         level,
         `${at}${pointerTo(key)}`,
         `${key} is ${JSON.stringify(read[key])?.slice(0, 200)}, sent ${JSON.stringify(sent[key]).slice(0, 200)}`,
@@ -83,7 +83,7 @@ export function defaultsFilled(
     .slice(0, 1)
     .map((key) =>
       difference(
-        'defaults',
+        'filledDefaults',
         'SHOULD',
         `${at}${pointerTo(key)}`,
         `${key} is ${JSON.stringify(read[key])}`,

@@ -1,4 +1,10 @@
-import type { ActionSpec } from '../../../specs/catalog';
+import {
+  actionById,
+  companionsOf,
+  ECHOED_PATH_FIELD,
+  echoedParameters,
+  type ActionSpec,
+} from '../../../specs/catalog';
 import type { TriggerFilterEntry } from '../query-codec';
 import type { ApplicationKey } from './access';
 import { compileGlob, type GlobReading, type GlobSubject } from './glob';
@@ -32,7 +38,7 @@ export interface ExpectedPage {
 type Values = Extract<QueryReading, { kind: 'read' }>;
 
 /** Decision 8: a trigger matches an entry when every field the entry gives is equal. */
-const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
+export const triggerMatches = (trigger: TriggerRef, entry: TriggerFilterEntry): boolean =>
   (entry.type === undefined || trigger.type === entry.type) &&
   (entry.key === undefined || trigger.key === entry.key);
 
@@ -73,15 +79,17 @@ export function flowSelector<F extends { readonly flowClass: string }>(
   view: FlowView<F>,
   values: ReadonlyMap<string, unknown>,
   reading: SelectionReading = {},
+  action: ActionSpec = actionById('flows.get'),
 ): (flow: F) => boolean {
   const flowClass = values.get('flowClass') as string | undefined;
-  const filter = values.get('filter') as string | undefined;
-  const filterField = values.get('filterField') as string | undefined;
+  // The glob filters only with its companions given (the catalog's `needs`: the field it globs).
+  const filter = companionsOf(action, 'filter').every((name) => values.get(name) !== undefined)
+    ? (values.get('filter') as string | undefined)
+    : undefined;
   const given = (values.get('triggerFilter') as readonly TriggerFilterEntry[] | undefined) ?? [];
   const entries = reading.typedEntriesOnly ? given.filter((entry) => entry.type !== undefined) : given;
   const some = reading.everyEntry ? 'every' : 'some';
-  const glob =
-    filter === undefined || filterField === undefined ? undefined : compileGlob(filter, reading.glob);
+  const glob = filter === undefined ? undefined : compileGlob(filter, reading.glob);
   return (flow) =>
     (flowClass === undefined || flow.flowClass === flowClass) &&
     (glob === undefined || glob.test(view.name(flow))) &&
@@ -92,6 +100,7 @@ export function flowSelector<F extends { readonly flowClass: string }>(
 /** The model's flows, as the selection reads them. */
 export function flowMatches(
   application: ModelApplication,
+  action: ActionSpec,
   { values }: Values,
   reading: SelectionReading = {},
 ): (flow: ModelFlow) => boolean {
@@ -99,6 +108,7 @@ export function flowMatches(
     { name: (flow) => flow.name, triggers: (flow) => defaultTriggers(application, flow) },
     values,
     reading,
+    action,
   );
 }
 
@@ -149,27 +159,34 @@ export const customNodesOf = (
     ).keys(),
   );
 
+/** The order in which the mock writes the echo (the reference's examples'); what is echoed is the catalog's. */
+const ECHO_ORDER = [
+  'perPage',
+  'page',
+  'sortField',
+  'sortDirection',
+  'filter',
+  'filterField',
+  ECHOED_PATH_FIELD,
+  'flowClass',
+  'version',
+];
+const echoRank = (name: string) => (ECHO_ORDER.includes(name) ? ECHO_ORDER.indexOf(name) : ECHO_ORDER.length);
+
 /**
- * The echo of a collection (spec README, API-wide conventions), `count` and `totalCount` aside: the query's
- * effective values, filter and filterField only when given, and Get by Version's version. In the order
- * the mock writes it.
+ * The echo of a collection (spec README, API-wide conventions), `count` and `totalCount` aside: the query
+ * parameters the catalog says a page echoes (`echo`), with their effective values, and the application id.
  */
 export function collectionEcho(
   action: ActionSpec,
   { values, given }: Pick<Values, 'values' | 'given'>,
   applicationId: string,
 ): Record<string, unknown> {
-  return {
-    perPage: values.get('perPage'),
-    page: values.get('page'),
-    sortField: values.get('sortField'),
-    sortDirection: values.get('sortDirection'),
-    ...(given.has('filter') && { filter: values.get('filter') }),
-    ...(given.has('filterField') && { filterField: values.get('filterField') }),
-    applicationId,
-    flowClass: values.get('flowClass'),
-    ...(action.id === 'flows.getByVersion' && { version: values.get('version') }),
-  };
+  const echoed = new Map<string, unknown>([
+    ...echoedParameters(action, given).map((name) => [name, values.get(name)] as const),
+    [ECHOED_PATH_FIELD, applicationId],
+  ]);
+  return Object.fromEntries([...echoed].sort(([a], [b]) => echoRank(a) - echoRank(b)));
 }
 
 /** Get (flows) or Get by Version (decision 12, P1) over the run's data in `key`. */
@@ -183,7 +200,7 @@ export function expectedPage(
 ): ExpectedPage {
   const application = state[key];
   const { values } = reading;
-  const flows = [...application.flows.values()].filter(flowMatches(application, reading, selection));
+  const flows = [...application.flows.values()].filter(flowMatches(application, action, reading, selection));
   const version = values.get('version') as string | undefined;
   const sameVersion = versionMatches(version, selection);
   const matches: (ModelFlow | ModelVersion)[] =

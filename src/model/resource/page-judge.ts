@@ -2,6 +2,7 @@ import type { Level } from '../results';
 import { isRecord } from '../json';
 import { keptAsSent, pointerTo, sameId } from './answer';
 import type { ExpectedPage } from './collection';
+import { countMismatches, echoMismatches } from './page-echo';
 import { pageCount } from './order';
 import type { ModelFlow, ModelVersion } from './state';
 import { capped, difference, type Difference } from './verdict';
@@ -33,27 +34,25 @@ function echoDifferences(
   cap: Level,
 ) {
   const found: Difference[] = [];
-  if (body.count !== items.length)
+  const counts = countMismatches(body, items, expected.perPage);
+  if (counts.count)
     found.push(
-      difference('count', 'MUST', '/count', `count ${String(body.count)}, ${items.length} items`, ECHO),
+      difference('pageWindow', 'MUST', '/count', `count ${String(body.count)}, ${items.length} items`, ECHO),
     );
-  if (items.length > expected.perPage)
+  if (counts.perPage)
     found.push(
-      difference('per-page', 'MUST', '/items', `${items.length} items, perPage ${expected.perPage}`, ECHO),
+      difference('pageWindow', 'MUST', '/items', `${items.length} items, perPage ${expected.perPage}`, ECHO),
     );
-  for (const [key, value] of Object.entries(expected.echo)) {
-    const same = key === 'applicationId' ? sameId(body[key], value) : body[key] === value;
-    if (!same)
-      found.push(
-        difference(
-          'echo',
-          capped('MUST', cap),
-          pointerTo(key),
-          `${key} is ${JSON.stringify(body[key])}, ${JSON.stringify(value)} expected`,
-          ECHO,
-        ),
-      );
-  }
+  for (const { pointer, actual, expected: value } of echoMismatches(expected.echo, body))
+    found.push(
+      difference(
+        'collectionEcho',
+        capped('MUST', cap),
+        pointer,
+        `${pointer.slice(1)} is ${JSON.stringify(actual)}, ${JSON.stringify(value)} expected`,
+        ECHO,
+      ),
+    );
   return found;
 }
 
@@ -80,7 +79,7 @@ function contentDifferences(
     if ('flowId' in model && isRecord(item) && !sameId(item.flowId, model.flowId))
       found.push(
         difference(
-          'stored-as-sent',
+          'roundTrip',
           capped('MUST', cap),
           `${at}/flowId`,
           `flowId ${String(item.flowId)}, imported with ${model.flowId}`,
@@ -136,7 +135,7 @@ function orderDifferences(
     if (!firsts.some(placed))
       return [
         difference(
-          'order',
+          'sortedBy',
           capped('MUST', cap),
           pointerTo('items', index),
           `${model.id} cannot be item ${first + index} of ${expected.sortField} ${expected.sortDirection} (${before} come before it, ${after} after)`,
@@ -149,7 +148,7 @@ function orderDifferences(
     if (a && b && strictlyMisordered(expected, a, b, nameOf))
       return [
         difference(
-          'order',
+          'sortedBy',
           capped('MUST', cap),
           pointerTo('items', index),
           `${a.id} before ${b.id} breaks ${expected.sortField} ${expected.sortDirection}`,
@@ -159,7 +158,7 @@ function orderDifferences(
   }
   return [
     difference(
-      'order',
+      'sortedBy',
       'SHOULD',
       '/items',
       `ids ${answered.join(',')}, expected ${wanted.join(',')}`,
@@ -178,7 +177,7 @@ function customNodeDifferences(
   if (leaked)
     return [
       difference(
-        'no-leak',
+        'noForeignData',
         'MUST',
         '/customNodes',
         `customNodes holds ${leaked} of another application`,
@@ -189,7 +188,7 @@ function customNodeDifferences(
     return listed
       ? [
           difference(
-            'custom-nodes',
+            'customNodes',
             'SHOULD',
             '/customNodes',
             'customNodes without includeCustomNodes=true',
@@ -199,7 +198,7 @@ function customNodeDifferences(
       : [];
   if (!listed)
     return [
-      difference('custom-nodes', 'SHOULD', '/customNodes', 'no customNodes for includeCustomNodes=true', D9),
+      difference('customNodes', 'SHOULD', '/customNodes', 'no customNodes for includeCustomNodes=true', D9),
     ];
   const wanted = expected.customNodes;
   const own = view.exact ? listed : listed.filter((id) => wanted.has(id));
@@ -208,7 +207,7 @@ function customNodeDifferences(
     ? []
     : [
         difference(
-          'custom-nodes',
+          'customNodes',
           'SHOULD',
           '/customNodes',
           `customNodes ${listed.join(',')}, expected ${[...wanted].join(',')}`,
@@ -235,7 +234,7 @@ export function judgePage(
   if (strange)
     found.push(
       difference(
-        'no-leak',
+        'noForeignData',
         'MUST',
         '/items',
         `${strange} of another application`,
@@ -247,7 +246,7 @@ export function judgePage(
   if (wrong)
     found.push(
       difference(
-        'items-match',
+        'itemSet',
         capped('MUST', view.cap),
         '/items',
         `${wrong} does not match the query`,
@@ -259,7 +258,7 @@ export function judgePage(
     if (body.totalCount !== total)
       found.push(
         difference(
-          'total-count',
+          'pageWindow',
           capped('MUST', view.cap),
           '/totalCount',
           `totalCount ${String(body.totalCount)}, ${total} match`,
@@ -270,7 +269,7 @@ export function judgePage(
     if (items.length !== count)
       found.push(
         difference(
-          'page-window',
+          'pageWindow',
           capped(expected.page === 0 ? 'MUST' : 'SHOULD', view.cap),
           '/items',
           `${items.length} items on page ${expected.page}, ${count} expected`,
@@ -281,7 +280,7 @@ export function judgePage(
     if (missing && items.length === total && expected.page === 0)
       found.push(
         difference(
-          'items-match',
+          'itemSet',
           capped('MUST', view.cap),
           '/items',
           `${missing} matches but is missing`,
@@ -296,7 +295,7 @@ export function judgePage(
     if (missing)
       found.push(
         difference(
-          'items-match',
+          'itemSet',
           capped('MUST', view.cap),
           '/items',
           `${missing} matches but is missing from the whole list`,
@@ -306,7 +305,7 @@ export function judgePage(
     if (body.totalCount < ownOnPage)
       found.push(
         difference(
-          'total-count',
+          'pageWindow',
           'MUST',
           '/totalCount',
           `totalCount ${body.totalCount} below the items shown`,

@@ -12,7 +12,7 @@ export function judgeRefusal(refusal: Refusal, answer: Answer, secretIds: readon
   if (level === 'MUST' && answer.status < 400)
     return [
       difference(
-        'refused',
+        'status',
         'MUST',
         '',
         `answered ${answer.status} to a request to refuse (${refusal.reason})`,
@@ -23,7 +23,7 @@ export function judgeRefusal(refusal: Refusal, answer: Answer, secretIds: readon
   if (level)
     found.push(
       difference(
-        'refusal-status',
+        'status',
         level,
         '',
         `answered ${answer.status} (${refusal.reason}), ${refusal.should} expected`,
@@ -32,12 +32,14 @@ export function judgeRefusal(refusal: Refusal, answer: Answer, secretIds: readon
     );
   found.push(...schemaDifferences('error', answer.body));
   if (answer.status === 401 && !/^\s*bearer\b/i.test(answer.headers['www-authenticate'] ?? ''))
-    found.push(difference('challenge', 'MUST', '', '401 without WWW-Authenticate: Bearer', 'RFC 6750 §3'));
+    found.push(
+      difference('wwwAuthenticate', 'MUST', '', '401 without WWW-Authenticate: Bearer', 'RFC 6750 §3'),
+    );
   const leaked = secretIds.find((id) => answer.text.toLowerCase().includes(id.toLowerCase()));
   if (leaked !== undefined)
     found.push(
       difference(
-        'no-leak',
+        'noForeignData',
         'MUST',
         '',
         `the refusal names ${leaked}`,

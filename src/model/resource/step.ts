@@ -104,13 +104,7 @@ export function judgeStep(
     // A decision's 400 (SHOULD): a server may serve the request instead; what it serves is then open.
     if (answer.status === 400) return unchanged(schemaDifferences('error', answer.body));
     const found = [
-      difference(
-        'query-refusal',
-        'SHOULD',
-        '',
-        `answered ${answer.status}: ${reading.reason}`,
-        reading.location,
-      ),
+      difference('status', 'SHOULD', '', `answered ${answer.status}: ${reading.reason}`, reading.location),
     ];
     return request.action.kind === 'collectionRead'
       ? unchanged(found)

@@ -1,4 +1,5 @@
 import type { Level } from '../results';
+import type { RuleCode } from '../rules';
 
 /**
  * One way an answer differs from what the reference implies: the rule (a short stable code), its level
@@ -6,7 +7,8 @@ import type { Level } from '../results';
  * ('' for the status or a header), and where the rule is written.
  */
 export interface Difference {
-  readonly rule: string;
+  /** A code of the one registry of rules (src/model/rules.ts). */
+  readonly rule: RuleCode;
   readonly level: Level;
   readonly pointer: string;
   readonly message: string;
@@ -17,7 +19,7 @@ export interface Difference {
 export const capped = (level: Level, cap: Level): Level => (cap === 'SHOULD' ? 'SHOULD' : level);
 
 export const difference = (
-  rule: string,
+  rule: RuleCode,
   level: Level,
   pointer: string,
   message: string,

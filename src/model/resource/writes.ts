@@ -44,7 +44,7 @@ function freshInstants(
   if (Math.abs(created - now) <= NOW_SLACK_MS && created === updated) return [];
   return [
     difference(
-      'fresh-instants',
+      'freshInstants',
       'SHOULD',
       `${at}/creationDate`,
       `creationDate ${String(doc.creationDate)}, lastUpdated ${String(doc.lastUpdated)}`,
@@ -88,7 +88,13 @@ export function judgePost(
   found.push(...defaultsFilled(sent, body, CREATED_WORKFLOW_DEFAULTS, '', D10));
   if (!sameId(body.id, body.flowId) || !sameId(body.applicationId, context.applicationId))
     found.push(
-      difference('identity', 'SHOULD', '/flowId', 'flowId or applicationId is not the new flow’s', D10),
+      difference(
+        'createdIdentity',
+        'SHOULD',
+        '/flowId',
+        'flowId or applicationId is not the new flow’s',
+        D10,
+      ),
     );
   found.push(...freshInstants(body, '', context.now, D10));
   const created = typeof body.id === 'string' ? flowOf(sent, body, body.id) : undefined;
@@ -101,7 +107,7 @@ export function judgePost(
     if (leaked)
       found.push(
         difference(
-          'no-leak',
+          'noForeignData',
           'MUST',
           '/customNodes',
           `customNodes holds ${leaked} of another application`,
@@ -115,7 +121,7 @@ export function judgePost(
     if (!same)
       found.push(
         difference(
-          'custom-nodes',
+          'customNodes',
           'SHOULD',
           '/customNodes',
           `customNodes ${JSON.stringify(listed)}`,
@@ -153,7 +159,7 @@ export function judgeImport(
     if (!hit || !isRecord(hit.doc)) {
       found.push(
         difference(
-          'id-maps',
+          'importMaps',
           'MUST',
           '/importedVersionIdMap',
           `no imported version for ${String(sent.id)}`,
@@ -168,7 +174,7 @@ export function judgeImport(
     if (!sameId(hit.doc.flowId, flowId))
       found.push(
         difference(
-          'stored-as-sent',
+          'roundTrip',
           'MUST',
           `${at}/flowId`,
           `flowId ${String(hit.doc.flowId)}, ${String(flowId)} expected`,
@@ -191,7 +197,7 @@ export function judgeImport(
     if (!hit || !isRecord(hit.doc)) {
       found.push(
         difference(
-          'id-maps',
+          'importMaps',
           'MUST',
           '/importedFlowIdMap',
           `no imported flow for ${String(sent.id)}`,
@@ -219,7 +225,7 @@ export function judgeImport(
     if (wantedDefault !== undefined && !sameId(hit.doc.defaultVersionId, wantedDefault))
       found.push(
         difference(
-          'default-version',
+          'defaultVersion',
           'SHOULD',
           `${at}/defaultVersionId`,
           `defaultVersionId ${String(hit.doc.defaultVersionId)}, ${String(wantedDefault)} expected`,

@@ -70,17 +70,17 @@ describe('model of the reference: a page and its judge', () => {
         totalCount: 2,
       })),
     ).to.deep.equal([
-      ['echo', 'MUST', '/perPage'],
-      ['total-count', 'MUST', '/totalCount'],
+      ['collectionEcho', 'MUST', '/perPage'],
+      ['pageWindow', 'MUST', '/totalCount'],
     ]);
   });
 
   it('finds ties out of id order at SHOULD, and an order the direction breaks at MUST', () => {
     expect(judged('', (expected) => collection(expected, ['bb', 'aa', 'cc']))).to.deep.equal([
-      ['order', 'SHOULD', '/items'],
+      ['sortedBy', 'SHOULD', '/items'],
     ]);
     expect(judged('', (expected) => collection(expected, ['cc', 'aa', 'bb']))).to.deep.equal([
-      ['order', 'MUST', '/items/0'],
+      ['sortedBy', 'MUST', '/items/0'],
     ]);
   });
 });

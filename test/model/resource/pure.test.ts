@@ -73,11 +73,11 @@ describe('model of the reference: pure pieces', () => {
     );
     const answer = { status: 401, headers: {}, body: { type: 'Unauthorized', message: 'no' }, text: '' };
     expect(judgeRefusal(refusal!, answer, []).map((found) => [found.rule, found.level])).to.deep.equal([
-      ['challenge', 'MUST'],
+      ['wwwAuthenticate', 'MUST'],
     ]);
     const forbidden = { ...answer, status: 403 };
     expect(judgeRefusal(refusal!, forbidden, []).map((found) => [found.rule, found.level])).to.deep.equal([
-      ['refusal-status', 'SHOULD'],
+      ['status', 'SHOULD'],
     ]);
   });
 });
