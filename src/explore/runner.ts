@@ -4,6 +4,7 @@ import type { CaseResult, Failure, RunReport } from '../engine/results';
 import { summarize } from '../engine/runner';
 import { excerpt } from '../http/curl';
 import type { Level } from '../model/results';
+import type { RuleCode } from '../model/rules';
 import type { TargetConfig } from '../target/config';
 import { Interrupted, interruptionOf } from '../http/interruptible-transport';
 import { TargetUnusable } from '../target/preflight';
@@ -33,7 +34,7 @@ export interface ExploreOptions extends TargetSessionOptions {
 /** A difference as fast-check left it: the shrunk sequence, its script and how to replay it. */
 export interface ExploreFinding {
   readonly level: Level;
-  readonly rule: string;
+  readonly rule: RuleCode;
   readonly pointer: string;
   readonly message: string;
   readonly steps: number;
@@ -86,6 +87,8 @@ async function explorePhase(world: SequenceWorld, options: ExploreOptions, seed:
 function failureOf(finding: ExploreFinding, strict: boolean, location: string): Failure {
   return {
     check: `explore:${finding.rule}`,
+    rule: finding.rule,
+    pointer: finding.pointer,
     caseId: CASE_ID,
     level: strict ? 'MUST' : finding.level,
     message: `${finding.message} (at ${finding.pointer || 'the status'}) — shrunk to ${finding.steps} steps — replay: --seed ${finding.seed} --path ${finding.path}`,

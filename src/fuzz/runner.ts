@@ -124,6 +124,8 @@ function failureOf(property: FuzzProperty, details: fc.RunDetails<[unknown]>, ba
   const input = excerpt(JSON.stringify(details.counterexample?.[0]) ?? 'undefined', SHOWN_COUNTEREXAMPLE);
   return {
     check: `fuzz:${broken?.rule ?? 'crash'}`,
+    ...(broken && { rule: broken.rule }),
+    ...(broken?.pointer !== undefined && { pointer: broken.pointer }),
     caseId: property.id,
     level: 'MUST',
     message: broken?.problem ?? String(error),
