@@ -15,6 +15,7 @@ import { climbsOutOfBase } from './path-guard';
 import { TrafficLog } from './recorder';
 import { requestVerdict } from './request-verdict';
 import { actionRouteOf, type ActionRoute } from './routes';
+import { TrafficShadow } from './shadow';
 import { secretsInHeaders, secretsInParameters, secretsInText } from './secrets';
 import { summarizeViolation, violationsHeaderValue, VIOLATIONS_HEADER } from './violations';
 
@@ -42,6 +43,8 @@ const PASSTHROUGH_BODY_KEPT = 1024 * 1024;
 export interface ConformanceProxy {
   readonly server: http.Server;
   readonly log: TrafficLog;
+  /** What the traffic showed so far: the flows created, the tokens' scopes, who was refused what. */
+  readonly shadow: TrafficShadow;
   /** Starts listening; resolves to `http://host:port`. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -90,6 +93,19 @@ async function writeInTurn(response: http.ServerResponse, chunk: Buffer): Promis
   });
 }
 
+/** A flow's own route, which changes or deletes it (`/applications/{id}/flows/{flowId}...`). */
+const FLOW_ROUTE = /^\/applications\/([^/]+)\/flows\/([^/]+)(?:\/|$)/;
+/** An application's token route: the token it mints is bound to that application. */
+const TOKEN_ROUTE = /^\/applications\/([^/]+)\/tokens\/?$/;
+
+const decodedSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 const TROUBLE_TYPES: Record<number, string> = { 502: 'BadGateway', 504: 'GatewayTimeout' };
 
 interface Pending {
@@ -107,6 +123,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
   const maxJudged = options.maxJudgedBytes ?? DEFAULT_MAX_JUDGED_BYTES;
   const log = new TrafficLog(base, options.maxExchanges ?? DEFAULT_MAX_EXCHANGES);
   const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 128 });
+  const shadow = new TrafficShadow();
   let sequence = 0;
 
   function finish(pending: Pending, comment?: string): void {
@@ -166,6 +183,27 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     response.end();
     pending.record.response.body = captured.buffer;
     pending.record.response.bodyBytes = captured.bytes;
+  }
+
+  /** What an answer of another route tells the shadow: a token's scopes, a flow changed by its own route. */
+  function learnFrom(method: string, path: string, pending: Pending): void {
+    const status = pending.record.response?.status ?? 0;
+    if (status < 200 || status >= 300) return;
+    const flowRoute = FLOW_ROUTE.exec(path);
+    if (flowRoute && method !== 'GET')
+      shadow.forget(decodedSegment(flowRoute[1]), decodedSegment(flowRoute[2]));
+    if (method !== 'POST' || pending.requestBody.truncated) return;
+    const answered = pending.record.response?.body;
+    if (!answered || answered.length > PASSTHROUGH_BODY_KEPT - 1) return;
+    const parsedRequest = parseJson(pending.requestBody.buffer.toString('utf8'));
+    const parsedAnswer = parseJson(answered.toString('utf8'));
+    const boundTo = TOKEN_ROUTE.exec(path)?.[1];
+    if (parsedRequest.ok && parsedAnswer.ok)
+      shadow.learnToken(
+        parsedRequest.value,
+        parsedAnswer.value,
+        boundTo === undefined ? undefined : decodedSegment(boundTo),
+      );
   }
 
   async function handle(incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -234,6 +272,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       if (!route) {
         pending.stopDeadline();
         await passThrough(response, upstream, pending);
+        learnFrom(method, path, pending);
         finish(pending);
         return;
       }
@@ -388,6 +427,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       exchange,
       verdict,
       base,
+      shadow,
     );
     log.addResult({
       id,
@@ -432,6 +472,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
   return {
     server,
     log,
+    shadow,
     async listen(port = 0, host = '127.0.0.1') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -1,0 +1,181 @@
+import type { ActionSpec, DecisionKey } from '../../specs/catalog';
+import { bodyOf, isRecord, referenceLocation, type CheckContext } from '../checks/context';
+import type { Failure } from '../model/results';
+import { accessRefusals, type Principal } from '../model/resource/access';
+import type { Answer } from '../model/resource/answer';
+import { givenId, type ImportBundle } from '../model/resource/import-bundle';
+import { judgeCollection } from '../model/resource/step';
+import type { Difference } from '../model/resource/verdict';
+import { judgeImport, judgePost } from '../model/resource/writes';
+import { ruleFailure } from './exchange-context';
+import type { ReadQuery } from './request-verdict';
+import type { TrafficShadow } from './shadow';
+
+/** The model's rules a proxy can judge with a partial shadow, and the check each is reported under. */
+const PAGE_RULES: Readonly<Record<string, string>> = {
+  'stored-as-sent': 'roundTrip',
+  'items-match': 'itemSet',
+  'total-count': 'pageWindow',
+  'no-leak': 'noForeignData',
+};
+/** Decision 10's and 11's defaults of a created flow (the rest of a 201 is judged by single-exchange rules). */
+const CREATED_RULES = ['defaults', 'fresh-instants', 'identity', 'default-version'];
+
+const WHAT_THE_SHADOW_KNOWS =
+  'what the flows created through the proxy imply (docs/proxy.md "What the proxy remembers")';
+
+function failureOf(context: CheckContext, check: string, found: Difference, decision?: DecisionKey): Failure {
+  return ruleFailure(
+    context,
+    { check, level: found.level, ...(found.level === 'SHOULD' && decision && { decision }) },
+    `${found.message}${found.pointer === '' ? '' : ` (at ${found.pointer})`}`,
+    WHAT_THE_SHADOW_KNOWS,
+    found.location,
+  );
+}
+
+const answerOf = (context: CheckContext): Answer => {
+  const { response } = context.exchanges[0];
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: bodyOf(context.exchanges[0]),
+    text: response.bodyText,
+  };
+};
+
+const sentBody = (context: CheckContext): unknown => {
+  try {
+    return JSON.parse(context.exchanges[0].request.body ?? '') as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Scopes across exchanges: a token served after being refused for the same action and application, or
+ * served for an action its known scopes (or its binding) do not allow (decision 1, the scopes of the
+ * reference's tables).
+ */
+function accessRules(
+  context: CheckContext,
+  action: ActionSpec,
+  applicationId: string,
+  shadow: TrafficShadow,
+): Failure[] {
+  const exchange = context.exchanges[0];
+  const authorization = exchange.request.headers.authorization;
+  if (authorization === undefined || authorization.trim() === '') return [];
+  const status = exchange.response.status;
+  const rule = { check: 'status', level: 'MUST' as const };
+  const location = referenceLocation(context, 'authentication');
+  const found: Failure[] = [];
+  const contradiction = shadow.access(authorization, action, applicationId, status, context.testCase.id);
+  if (contradiction)
+    found.push(ruleFailure(context, rule, contradiction.message, 'the same refusal', location));
+  const facts = shadow.tokenFacts(authorization);
+  if (facts && status >= 200 && status < 300) {
+    const bound = facts.applicationId;
+    const principal: Principal = {
+      kind: 'token',
+      scopes: facts.scopes,
+      applicationKey: bound === null ? null : bound === applicationId.toLowerCase() ? 'own' : 'other',
+    };
+    const refusal = accessRefusals(action, principal, 'own')[0];
+    if (refusal)
+      found.push(
+        ruleFailure(
+          context,
+          rule,
+          `served ${status} to a token of scopes ${facts.scopes.join(', ')}${bound === null ? '' : ` bound to ${bound}`}: ${refusal.reason}`,
+          `${refusal.must.join(' or ')} (${action.name} accepts ${action.acceptedScopes.join(', ')})`,
+          location,
+        ),
+      );
+  }
+  return found;
+}
+
+/** A served page against the flows the shadow knows: read after write, the matches, totalCount. */
+function pageRules(
+  context: CheckContext,
+  action: ActionSpec,
+  query: ReadQuery,
+  applicationId: string,
+  shadow: TrafficShadow,
+): Failure[] {
+  // filter without filterField: decision 6 says it filters nothing, a reading the shadow cannot bound.
+  if (query.values.get('filter') !== undefined && !query.given.has('filterField')) return [];
+  return judgeCollection(
+    shadow.stateOf(applicationId),
+    'own',
+    action,
+    query,
+    applicationId,
+    bodyOf(context.exchanges[0]),
+    { exact: false, elsewhere: shadow.elsewhere(applicationId) },
+  )
+    .filter((found) => PAGE_RULES[found.rule] !== undefined)
+    .map((found) => failureOf(context, PAGE_RULES[found.rule], found));
+}
+
+/** A 201 of Post or Import: decision 10's and 11's defaults, and what it created goes into the shadow. */
+function createdRules(
+  context: CheckContext,
+  action: ActionSpec,
+  query: ReadQuery | undefined,
+  applicationId: string,
+  shadow: TrafficShadow,
+): Failure[] {
+  const sent = sentBody(context);
+  const answer = answerOf(context);
+  const now = context.exchanges[0].sentAt;
+  const state = shadow.stateOf(applicationId);
+  const defaults = (found: readonly Difference[], check: string, decision: DecisionKey) =>
+    found
+      .filter((item) => CREATED_RULES.includes(item.rule))
+      .map((item) =>
+        failureOf(context, check, item, item.rule === 'default-version' ? 'importDefaultVersion' : decision),
+      );
+  if (action.id === 'flows.post' && isRecord(sent)) {
+    const judged = judgePost(sent, query?.values.get('includeCustomNodes') === true, answer, {
+      applicationId,
+      now,
+      application: state.own,
+      elsewhere: shadow.elsewhere(applicationId),
+    });
+    if (judged.created) shadow.created(applicationId, [judged.created]);
+    return defaults(judged.differences, 'postDefaults', 'postResult');
+  }
+  if (action.id !== 'flows.import' || !isRecord(sent)) return [];
+  const bundle = sent as Partial<ImportBundle>;
+  const flows = bundle.flows ?? [];
+  const flowVersions = bundle.flowVersions ?? [];
+  // The model maps a bundle's items by the ids they give; a bundle with an item without one is left alone.
+  if (![...flows, ...flowVersions].every((item) => givenId(item) !== undefined)) return [];
+  const judged = judgeImport({ flows, flowVersions }, answer, { now });
+  shadow.created(applicationId, judged.flows, judged.versions);
+  return defaults(judged.differences, 'importDefaults', 'importResult');
+}
+
+/**
+ * What needs more than one exchange, judged against the shadow: scopes, read after write, totals. Only
+ * what the shadow knows for certain is judged (docs/proxy.md).
+ */
+export function statefulRules(
+  context: CheckContext,
+  action: ActionSpec,
+  query: ReadQuery | undefined,
+  applicationId: string,
+  shadow: TrafficShadow,
+  served: boolean,
+): Failure[] {
+  const status = context.exchanges[0].response.status;
+  return [
+    ...accessRules(context, action, applicationId, shadow),
+    ...(served && status === 200 && action.kind === 'collectionRead' && query
+      ? pageRules(context, action, query, applicationId, shadow)
+      : []),
+    ...(served && status === 201 ? createdRules(context, action, query, applicationId, shadow) : []),
+  ];
+}
