@@ -97,6 +97,8 @@ async function writeInTurn(response: http.ServerResponse, chunk: Buffer): Promis
 const FLOW_ROUTE = /^\/applications\/([^/]+)\/flows\/([^/]+)(?:\/|$)/;
 /** An application's token route: the token it mints is bound to that application. */
 const TOKEN_ROUTE = /^\/applications\/([^/]+)\/tokens\/?$/;
+/** One token's own route: a DELETE revokes it. */
+const TOKEN_ID_ROUTE = /^\/applications\/[^/]+\/tokens\/([^/]+)\/?$/;
 
 const decodedSegment = (segment: string): string => {
   try {
@@ -192,6 +194,8 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     const flowRoute = FLOW_ROUTE.exec(path);
     if (flowRoute && method !== 'GET')
       shadow.forget(decodedSegment(flowRoute[1]), decodedSegment(flowRoute[2]));
+    const tokenRoute = TOKEN_ID_ROUTE.exec(path);
+    if (tokenRoute && method === 'DELETE') shadow.revoke(decodedSegment(tokenRoute[1]));
     if (method !== 'POST' || pending.requestBody.truncated) return;
     const answered = pending.record.response?.body;
     if (!answered || answered.length > PASSTHROUGH_BODY_KEPT - 1) return;

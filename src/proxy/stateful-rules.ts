@@ -4,12 +4,13 @@ import type { Failure } from '../model/results';
 import { accessRefusals, type Principal } from '../model/resource/access';
 import type { Answer } from '../model/resource/answer';
 import { givenId, type ImportBundle } from '../model/resource/import-bundle';
+import { judgeRefusal } from '../model/resource/refusal';
 import { judgeCollection } from '../model/resource/step';
 import type { Difference } from '../model/resource/verdict';
 import { judgeImport, judgePost } from '../model/resource/writes';
 import { ruleFailure } from './exchange-context';
 import type { ReadQuery } from './request-verdict';
-import type { TrafficShadow } from './shadow';
+import type { TokenFacts, TrafficShadow } from './shadow';
 
 /** The model's rules a proxy can judge with a partial shadow, and the check each is reported under. */
 const PAGE_RULES: Readonly<Record<string, string>> = {
@@ -19,7 +20,14 @@ const PAGE_RULES: Readonly<Record<string, string>> = {
   'no-leak': 'noForeignData',
 };
 /** Decision 10's and 11's defaults of a created flow (the rest of a 201 is judged by single-exchange rules). */
-const CREATED_RULES = ['defaults', 'fresh-instants', 'identity', 'default-version'];
+const CREATED_RULES: Readonly<Record<string, string>> = {
+  defaults: 'Defaults',
+  'fresh-instants': 'Defaults',
+  identity: 'Defaults',
+  'default-version': 'Defaults',
+  'id-maps': 'importMaps',
+  'stored-as-sent': 'roundTrip',
+};
 
 const WHAT_THE_SHADOW_KNOWS =
   'what the flows created through the proxy imply (docs/proxy.md "What the proxy remembers")';
@@ -52,6 +60,18 @@ const sentBody = (context: CheckContext): unknown => {
   }
 };
 
+/** A token the shadow knows, as the model's principal for a request to `applicationId`. */
+const principalOf = (facts: TokenFacts, applicationId: string): Principal => ({
+  kind: 'token',
+  scopes: facts.scopes,
+  applicationKey:
+    facts.applicationId === null
+      ? null
+      : facts.applicationId === applicationId.toLowerCase()
+        ? 'own'
+        : 'other',
+});
+
 /**
  * Scopes across exchanges: a token served after being refused for the same action and application, or
  * served for an action its known scopes (or its binding) do not allow (decision 1, the scopes of the
@@ -74,14 +94,32 @@ function accessRules(
   if (contradiction)
     found.push(ruleFailure(context, rule, contradiction.message, 'the same refusal', location));
   const facts = shadow.tokenFacts(authorization);
-  if (facts && status >= 200 && status < 300) {
+  const served = status >= 200 && status < 300;
+  const gone = facts?.revoked
+    ? 'revoked'
+    : facts?.expiresAt !== undefined && facts.expiresAt < exchange.sentAt
+      ? 'expired'
+      : undefined;
+  if (served && gone)
+    found.push(ruleFailure(context, rule, `served ${status} to a ${gone} token`, '401', location));
+  if (
+    facts &&
+    status === 403 &&
+    facts.applicationId !== null &&
+    facts.applicationId !== applicationId.toLowerCase()
+  )
+    found.push(
+      ...judgeRefusal(
+        accessRefusals(action, principalOf(facts, applicationId), 'own')[0],
+        answerOf(context),
+        [applicationId],
+      )
+        .filter((item) => item.rule === 'no-leak')
+        .map((item) => failureOf(context, 'noLeak', item)),
+    );
+  if (facts && served) {
     const bound = facts.applicationId;
-    const principal: Principal = {
-      kind: 'token',
-      scopes: facts.scopes,
-      applicationKey: bound === null ? null : bound === applicationId.toLowerCase() ? 'own' : 'other',
-    };
-    const refusal = accessRefusals(action, principal, 'own')[0];
+    const refusal = accessRefusals(action, principalOf(facts, applicationId), 'own')[0];
     if (refusal)
       found.push(
         ruleFailure(
@@ -96,6 +134,44 @@ function accessRules(
   return found;
 }
 
+/** Every parameter of the reading but `page`, in a stable order: what makes two reads pages of one list. */
+const pagedQueryKey = (action: ActionSpec, query: ReadQuery): string =>
+  JSON.stringify([
+    action.id,
+    ...[...query.values].filter(([name]) => name !== 'page').sort(([a], [b]) => (a < b ? -1 : 1)),
+  ]);
+
+/** Pages of one list read with nothing written between partition it: no item on two pages (decision 4, MUST). */
+function partitionRules(
+  context: CheckContext,
+  action: ActionSpec,
+  query: ReadQuery,
+  applicationId: string,
+  shadow: TrafficShadow,
+): Failure[] {
+  const body = bodyOf(context.exchanges[0]);
+  if (!isRecord(body) || !Array.isArray(body.items)) return [];
+  const ids = body.items.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [item.id] : []));
+  const page = query.values.get('page') as number;
+  const repeat = shadow.repeatedAcrossPages(
+    pagedQueryKey(action, query),
+    applicationId,
+    page,
+    ids,
+    body.totalCount,
+  );
+  if (!repeat) return [];
+  return [
+    ruleFailure(
+      context,
+      { check: 'pagesPartition', level: 'MUST' },
+      `item ${repeat.id} is on page ${page} and on page ${repeat.page} of the same list (same totalCount, nothing written through the proxy between): another item is never returned`,
+      'each matching item on exactly one page',
+      referenceLocation(context, 'query-params'),
+    ),
+  ];
+}
+
 /** A served page against the flows the shadow knows: read after write, the matches, totalCount. */
 function pageRules(
   context: CheckContext,
@@ -104,8 +180,6 @@ function pageRules(
   applicationId: string,
   shadow: TrafficShadow,
 ): Failure[] {
-  // filter without filterField: decision 6 says it filters nothing, a reading the shadow cannot bound.
-  if (query.values.get('filter') !== undefined && !query.given.has('filterField')) return [];
   return judgeCollection(
     shadow.stateOf(applicationId),
     'own',
@@ -131,12 +205,20 @@ function createdRules(
   const answer = answerOf(context);
   const now = context.exchanges[0].sentAt;
   const state = shadow.stateOf(applicationId);
-  const defaults = (found: readonly Difference[], check: string, decision: DecisionKey) =>
+  // Post's answer against what was sent is judged by src/checks' roundTrip already; an Import's by the model.
+  const defaults = (found: readonly Difference[], prefix: 'post' | 'import', decision: DecisionKey) =>
     found
-      .filter((item) => CREATED_RULES.includes(item.rule))
-      .map((item) =>
-        failureOf(context, check, item, item.rule === 'default-version' ? 'importDefaultVersion' : decision),
-      );
+      .filter((item) => CREATED_RULES[item.rule] !== undefined)
+      .filter((item) => prefix === 'import' || item.rule !== 'stored-as-sent')
+      .map((item) => {
+        const check = CREATED_RULES[item.rule];
+        return failureOf(
+          context,
+          check === 'Defaults' ? `${prefix}Defaults` : check,
+          item,
+          item.rule === 'default-version' ? 'importDefaultVersion' : decision,
+        );
+      });
   if (action.id === 'flows.post' && isRecord(sent)) {
     const judged = judgePost(sent, query?.values.get('includeCustomNodes') === true, answer, {
       applicationId,
@@ -145,7 +227,7 @@ function createdRules(
       elsewhere: shadow.elsewhere(applicationId),
     });
     if (judged.created) shadow.created(applicationId, [judged.created]);
-    return defaults(judged.differences, 'postDefaults', 'postResult');
+    return defaults(judged.differences, 'post', 'postResult');
   }
   if (action.id !== 'flows.import' || !isRecord(sent)) return [];
   const bundle = sent as Partial<ImportBundle>;
@@ -155,7 +237,7 @@ function createdRules(
   if (![...flows, ...flowVersions].every((item) => givenId(item) !== undefined)) return [];
   const judged = judgeImport({ flows, flowVersions }, answer, { now });
   shadow.created(applicationId, judged.flows, judged.versions);
-  return defaults(judged.differences, 'importDefaults', 'importResult');
+  return defaults(judged.differences, 'import', 'importResult');
 }
 
 /**
@@ -174,7 +256,10 @@ export function statefulRules(
   return [
     ...accessRules(context, action, applicationId, shadow),
     ...(served && status === 200 && action.kind === 'collectionRead' && query
-      ? pageRules(context, action, query, applicationId, shadow)
+      ? [
+          ...partitionRules(context, action, query, applicationId, shadow),
+          ...pageRules(context, action, query, applicationId, shadow),
+        ]
       : []),
     ...(served && status === 201 ? createdRules(context, action, query, applicationId, shadow) : []),
   ];

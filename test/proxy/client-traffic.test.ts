@@ -8,7 +8,7 @@ import type { FaultName } from '../../src/mock';
 import { HAR_FILE, VIOLATIONS_HEADER, writeProxyReports } from '../../src/proxy';
 import type { Failure, Level } from '../../src/model/results';
 import { proxiedMock, type ProxiedMock } from './support';
-import { clientTraffic, type CallOutcome } from './traffic';
+import { clientTraffic, type CallOutcome } from '../../src/mutants/client-traffic';
 
 /** What the proxy must name for a broken variant: the check, its level and the rule it rests on. */
 interface Expected {
