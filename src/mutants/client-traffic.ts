@@ -111,7 +111,7 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
     nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: foreignCustom.id } }],
   });
   // Three flows of one name: their order is decided by the tie-break alone.
-  for (const twin of [1, 2, 3]) await post(`twin ${twin}`, { name: 'proxy twin' });
+  for (const twin of [1, 2, 3, 4, 5]) await post(`twin ${twin}`, { name: 'proxy twin' });
   await post('with includeCustomNodes', { name: 'proxy delta' }, { includeCustomNodes: true });
   await call(
     'import',

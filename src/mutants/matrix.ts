@@ -23,6 +23,8 @@ export interface FaultOutcome {
   readonly checks: readonly string[];
   /** How `flows-conformance explore` alone, at its default budget, fares on it (when measured). */
   readonly explore?: JudgeOutcome;
+  /** How the proxy fares on the official client's ordinary traffic (when measured). */
+  readonly proxy?: JudgeOutcome;
 }
 
 /** One judge's verdict on one fault: the level it caught it at, and whether that is a kill. */
@@ -45,6 +47,8 @@ export interface MutantsMatrix {
   readonly silentChecks: readonly string[];
   /** Faults `explore` alone kills (when measured). */
   readonly exploreKilled?: number;
+  /** Faults the proxy kills on the official client's traffic (when measured). */
+  readonly proxyKilled?: number;
 }
 
 const catches = (result: CaseResult): boolean =>
@@ -73,24 +77,30 @@ export function faultOutcome(fault: FaultName, report: RunReport): FaultOutcome 
   };
 }
 
+/** The other judges of the matrix, each a column: a report of that judge against one fault. */
+export interface OtherJudges {
+  readonly explore?: (fault: FaultName) => Promise<RunReport>;
+  readonly proxy?: (fault: FaultName) => Promise<RunReport>;
+}
+
 /**
  * The matrix from one run per fault; `checkNames` are the named checks that should each fire once;
- * `exploreWithFault`, when given, fills the `explore` column.
+ * `judges`, when given, fill the `explore` and `proxy` columns.
  */
 export async function computeMutants(
   runWithFault: (fault: FaultName) => Promise<RunReport>,
   checkNames: readonly string[],
   faults: readonly FaultName[] = CASE_FAULT_NAMES,
-  exploreWithFault?: (fault: FaultName) => Promise<RunReport>,
+  judges: OtherJudges = {},
 ): Promise<MutantsMatrix> {
   const outcomes: FaultOutcome[] = [];
   for (const fault of faults) {
     const outcome = faultOutcome(fault, await runWithFault(fault));
-    outcomes.push(
-      exploreWithFault
-        ? { ...outcome, explore: judgeOutcome(fault, await exploreWithFault(fault)) }
-        : outcome,
-    );
+    outcomes.push({
+      ...outcome,
+      ...(judges.explore && { explore: judgeOutcome(fault, await judges.explore(fault)) }),
+      ...(judges.proxy && { proxy: judgeOutcome(fault, await judges.proxy(fault)) }),
+    });
   }
   const kills = new Map<string, FaultName[]>();
   for (const outcome of outcomes)
@@ -109,8 +119,11 @@ export async function computeMutants(
       .filter((outcome) => outcome.expectedLevel === 'MUST' && !outcome.killed)
       .map((outcome) => outcome.fault),
     silentChecks: checkNames.filter((check) => !fired.has(check)),
-    ...(exploreWithFault && {
+    ...(judges.explore && {
       exploreKilled: outcomes.filter((outcome) => outcome.explore?.killed).length,
+    }),
+    ...(judges.proxy && {
+      proxyKilled: outcomes.filter((outcome) => outcome.proxy?.killed).length,
     }),
   };
 }

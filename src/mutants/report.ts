@@ -2,13 +2,17 @@ import { MUTANTS_MARKDOWN_FILE } from '../reporters/mutants-link';
 import path from 'node:path';
 import { writeFileReplacing } from '../reporters/atomic-write';
 import { escapeMarkdownCell as cell, markdownCode as code } from '../reporters/escape';
-import type { MutantsMatrix } from './matrix';
+import type { JudgeOutcome, MutantsMatrix } from './matrix';
+import { PROXY_BLIND } from './proxy-blind';
 import { FOUND_BY_FUZZ } from '../mock/faults';
 
 export const MUTANTS_JSON_FILE = 'mutants.json';
 export { MUTANTS_MARKDOWN_FILE };
 
 const percent = (score: number) => `${(score * 100).toFixed(1)} %`;
+
+const column = (outcome: JudgeOutcome | undefined): string =>
+  outcome?.killed ? `killed (${outcome.level})` : '**survived**';
 
 export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
   const lines = [
@@ -28,6 +32,30 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
         `**${matrix.exploreKilled}/${matrix.total} (${percent((matrix.exploreKilled ?? 0) / Math.max(matrix.total, 1))})**`,
       '',
     );
+  const proxied = matrix.proxyKilled !== undefined;
+  if (proxied) {
+    const blind = matrix.faults.filter((fault) => !fault.proxy?.killed);
+    lines.push(
+      `The proxy, on the official \`losant-rest\` client's ordinary traffic (docs/proxy.md): ` +
+        `**${matrix.proxyKilled}/${matrix.total} (${percent((matrix.proxyKilled ?? 0) / Math.max(matrix.total, 1))})**`,
+      '',
+      ...(blind.length === 0
+        ? []
+        : [
+            'What the proxy cannot see, and why:',
+            '',
+            ...blind.map(
+              (fault) =>
+                `- ${code(fault.fault)}: ${
+                  PROXY_BLIND[fault.fault] === undefined
+                    ? '**no reason known: a gap of the proxy**'
+                    : cell(PROXY_BLIND[fault.fault] as string)
+                }`,
+            ),
+            '',
+          ]),
+    );
+  }
   lines.push(
     `Left out, found by \`flows-conformance fuzz\` instead (docs/fuzz.md): ${FOUND_BY_FUZZ.map(code).join(', ')}`,
     '',
@@ -39,13 +67,14 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
   lines.push(
     '## Faults',
     '',
-    `| fault | level of its rule | caught at | killed |${explored ? ' explore |' : ''} cases |`,
-    `| --- | --- | --- | --- |${explored ? ' --- |' : ''} --- |`,
+    `| fault | level of its rule | caught at | killed |${explored ? ' explore |' : ''}${proxied ? ' proxy |' : ''} cases |`,
+    `| --- | --- | --- | --- |${explored ? ' --- |' : ''}${proxied ? ' --- |' : ''} --- |`,
     ...matrix.faults.map(
       (fault) =>
         `| ${code(fault.fault)}: ${cell(fault.description)} | ${fault.expectedLevel} | ${fault.level ?? '—'} | ` +
         `${fault.killed ? 'killed' : '**survived**'} |` +
-        (explored ? ` ${fault.explore?.killed ? `killed (${fault.explore.level})` : '**survived**'} |` : '') +
+        (explored ? ` ${column(fault.explore)} |` : '') +
+        (proxied ? ` ${column(fault.proxy)} |` : '') +
         ` ${fault.killedBy.map((id) => cell(id)).join('<br>')} |`,
     ),
     '',
