@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { MOCK_APPLICATION_ID, type FaultName } from '../../src/mock';
 import type { Failure } from '../../src/model/results';
+import { TrafficShadow } from '../../src/proxy/shadow';
+import { ACTIONS } from '../../specs/catalog';
 import { proxiedMock, type ProxiedMock } from './support';
 
 const FLOWS = `/applications/${MOCK_APPLICATION_ID}/flows`;
@@ -58,5 +60,40 @@ describe('proxy: the shadow of the model (issue 18)', function () {
     expect(
       failures.some((failure) => failure.check === 'pagesPartition' && failure.level === 'MUST'),
     ).to.equal(true);
+  });
+});
+
+describe('proxy: the shadow’s memory of tokens', () => {
+  const get = ACTIONS.find((action) => action.id === 'flows.get')!;
+  const post = ACTIONS.find((action) => action.id === 'flows.post')!;
+  const app = MOCK_APPLICATION_ID;
+
+  it('a token served after a 401 or 403 for the same action and application is a contradiction', () => {
+    const shadow = new TrafficShadow();
+    expect(shadow.access('Bearer t', post, app, 403, '#000001 POST')).to.equal(undefined);
+    expect(shadow.access('Bearer t', get, app, 200, '#000002 GET')).to.equal(undefined);
+    expect(shadow.access('Bearer t', post, app, 201, '#000003 POST')?.message).to.match(
+      /served 201 to a token that exchange #000001 refused/,
+    );
+  });
+
+  it('served, then refused, is no contradiction (a token revoked or expired meanwhile)', () => {
+    const shadow = new TrafficShadow();
+    expect(shadow.access('Bearer t', get, app, 200, '#1')).to.equal(undefined);
+    expect(shadow.access('Bearer t', get, app, 401, '#2')).to.equal(undefined);
+  });
+
+  it('learns a token’s scopes, application and revocation from the token routes’ answers only', () => {
+    const shadow = new TrafficShadow();
+    shadow.learnToken({ scope: ['flows.get'] }, { id: 'A1', token: 'secret' }, app.toUpperCase());
+    shadow.learnToken({ scope: ['flows.get'] }, { id: 'B2' });
+    expect(shadow.tokenFacts('bearer secret')).to.deep.equal({
+      scopes: ['flows.get'],
+      applicationId: app,
+      revoked: false,
+    });
+    shadow.revoke('a1');
+    expect(shadow.tokenFacts('Bearer secret')?.revoked).to.equal(true);
+    expect(shadow.tokenFacts('Bearer B2')).to.equal(undefined);
   });
 });
