@@ -134,7 +134,12 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
             version: 'v1',
             triggers: [{ type: 'timer', key: 'imported default' }],
           },
-          { id: IMPORTED_SECOND_VERSION, flowId: IMPORTED_SECOND, version: 'v1' },
+          {
+            id: IMPORTED_SECOND_VERSION,
+            flowId: IMPORTED_SECOND,
+            version: 'v1',
+            nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: custom[0]?.id } }],
+          },
           { id: IMPORTED_SECOND_LATER_VERSION, flowId: IMPORTED_SECOND, version: 'v2' },
         ],
       },
@@ -162,6 +167,10 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
   await get('triggerFilter of two entries', { triggerFilter: [{ type: 'webhook' }, { type: 'timer' }] });
   await get('triggerFilter by key', { triggerFilter: [{ key: 'k1' }] });
   await call('getByVersion', api.flows.getByVersion({ applicationId, version: 'v1' }));
+  await call(
+    'getByVersion with customNodes',
+    api.flows.getByVersion({ applicationId, version: 'v1', includeCustomNodes: true }),
+  );
   await call('getByVersion in another case', api.flows.getByVersion({ applicationId, version: 'V1' }));
   await call(
     'getByVersion by id desc',

@@ -17,6 +17,4 @@ export const PROXY_BLIND: Readonly<Partial<Record<FaultName, string>>> = {
   'lenient-json': 'the official client always sends well-formed JSON: the broken body is never sent',
   'duplicate-query-crashes': 'the official client never sends a query parameter twice',
   'query-names-case-insensitive': 'the official client spells every query parameter as the reference does',
-  'custom-nodes-versions-empty':
-    'a version’s nodes are not in the page of Get by Version, and the shadow holds only the versions imported through the proxy: customNodes cannot be expected from what the page shows',
 };

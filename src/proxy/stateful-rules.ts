@@ -5,6 +5,7 @@ import { accessRefusals, type Principal } from '../model/resource/access';
 import type { Answer } from '../model/resource/answer';
 import { givenId, type ImportBundle } from '../model/resource/import-bundle';
 import { judgeRefusal } from '../model/resource/refusal';
+import { referencedFlowIds } from '../model/resource/state';
 import { judgeCollection } from '../model/resource/step';
 import type { Difference } from '../model/resource/verdict';
 import { judgeImport, judgePost } from '../model/resource/writes';
@@ -172,6 +173,42 @@ function partitionRules(
   ];
 }
 
+/**
+ * Decision 9 with what the shadow knows: with includeCustomNodes=true, every custom-node flow it saw made
+ * in the application that a returned item's nodes reference is in customNodes (the extras are judged
+ * by one exchange alone).
+ */
+function knownCustomNodeRules(
+  context: CheckContext,
+  query: ReadQuery,
+  applicationId: string,
+  shadow: TrafficShadow,
+): Failure[] {
+  const body = bodyOf(context.exchanges[0]);
+  if (query.values.get('includeCustomNodes') !== true || !isRecord(body)) return [];
+  if (!Array.isArray(body.items) || !Array.isArray(body.customNodes)) return [];
+  const flows = shadow.stateOf(applicationId).own.flows;
+  const listed = new Set(
+    body.customNodes.flatMap((flow) =>
+      isRecord(flow) && typeof flow.id === 'string' ? [flow.id.toLowerCase()] : [],
+    ),
+  );
+  const missing = body.items
+    .filter(isRecord)
+    .flatMap((item) => referencedFlowIds(item))
+    .filter((id) => flows.get(id)?.flowClass === 'customNode' && !listed.has(id));
+  if (missing.length === 0) return [];
+  return [
+    ruleFailure(
+      context,
+      { check: 'customNodes', level: 'SHOULD', decision: 'includeCustomNodes' },
+      `customNodes lacks ${[...new Set(missing)].slice(0, 3).join(', ')}, a custom-node flow made through the proxy that a returned item references`,
+      'every custom-node flow of the application the returned items’ nodes reference',
+      referenceLocation(context, 'query-params'),
+    ),
+  ];
+}
+
 /** A served page against the flows the shadow knows: read after write, the matches, totalCount. */
 function pageRules(
   context: CheckContext,
@@ -258,6 +295,7 @@ export function statefulRules(
     ...(served && status === 200 && action.kind === 'collectionRead' && query
       ? [
           ...partitionRules(context, action, query, applicationId, shadow),
+          ...knownCustomNodeRules(context, query, applicationId, shadow),
           ...pageRules(context, action, query, applicationId, shadow),
         ]
       : []),

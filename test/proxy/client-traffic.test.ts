@@ -55,6 +55,7 @@ const CAUGHT: Readonly<Partial<Record<FaultName, readonly Expected[]>>> = {
   'filter-field-defaults-to-name': [must('itemSet')],
   'custom-nodes-cross-application': [must('noForeignData')],
   'import-no-id-maps': [should('importMaps', 'importResult'), must('importMaps')],
+  'custom-nodes-versions-empty': [should('customNodes', 'includeCustomNodes')],
 };
 
 const failuresOf = (proxied: ProxiedMock): Failure[] =>
