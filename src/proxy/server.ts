@@ -15,6 +15,7 @@ import { TrafficLog } from './recorder';
 import { requestVerdict } from './request-verdict';
 import { actionRouteOf, type ActionRoute } from './routes';
 import { TrafficShadow } from './shadow';
+import { learnFromRoute } from './shadow-routes';
 import { drainThenClose, readUpload } from './upload';
 import { secretsInHeaders, secretsInParameters, secretsInText } from './secrets';
 import { summarizeViolation, violationsHeaderValue, VIOLATIONS_HEADER } from './violations';
@@ -99,21 +100,6 @@ async function writeInTurn(response: http.ServerResponse, chunk: Buffer): Promis
     response.once('close', closed);
   });
 }
-
-/** A flow's own route, which changes or deletes it (`/applications/{id}/flows/{flowId}...`). */
-const FLOW_ROUTE = /^\/applications\/([^/]+)\/flows\/([^/]+)(?:\/|$)/;
-/** An application's token route: the token it mints is bound to that application. */
-const TOKEN_ROUTE = /^\/applications\/([^/]+)\/tokens\/?$/;
-/** One token's own route: a DELETE revokes it. */
-const TOKEN_ID_ROUTE = /^\/applications\/[^/]+\/tokens\/([^/]+)\/?$/;
-
-const decodedSegment = (segment: string): string => {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-};
 
 const TROUBLE_TYPES: Record<number, string> = { 502: 'BadGateway', 504: 'GatewayTimeout' };
 
@@ -240,29 +226,6 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     pending.record.response.bodyBytes = captured.bytes;
   }
 
-  /** What an answer of another route tells the shadow: a token's scopes, a flow changed by its own route. */
-  function learnFrom(method: string, path: string, pending: Pending): void {
-    const status = pending.record.response?.status ?? 0;
-    if (status < 200 || status >= 300) return;
-    const flowRoute = FLOW_ROUTE.exec(path);
-    if (flowRoute && method !== 'GET')
-      shadow.forget(decodedSegment(flowRoute[1]), decodedSegment(flowRoute[2]));
-    const tokenRoute = TOKEN_ID_ROUTE.exec(path);
-    if (tokenRoute && method === 'DELETE') shadow.revoke(decodedSegment(tokenRoute[1]));
-    if (method !== 'POST' || pending.requestBody.truncated) return;
-    const answered = pending.record.response?.body;
-    if (!answered || answered.length > PASSTHROUGH_BODY_KEPT - 1) return;
-    const parsedRequest = parseJson(pending.requestBody.buffer.toString('utf8'));
-    const parsedAnswer = parseJson(answered.toString('utf8'));
-    const boundTo = TOKEN_ROUTE.exec(path)?.[1];
-    if (parsedRequest.ok && parsedAnswer.ok)
-      shadow.learnToken(
-        parsedRequest.value,
-        parsedAnswer.value,
-        boundTo === undefined ? undefined : decodedSegment(boundTo),
-      );
-  }
-
   async function handle(incoming: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const started = performance.now();
     const startedAt = Date.now();
@@ -330,7 +293,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       if (!route) {
         pending.stopDeadline();
         await passThrough(response, upstream, pending);
-        learnFrom(method, path, pending);
+        learnFromRoute(shadow, method, path, pending.record.response, pending.requestBody);
         finish(pending);
         return;
       }
