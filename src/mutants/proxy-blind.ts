@@ -9,7 +9,7 @@ export const PROXY_BLIND: Readonly<Partial<Record<FaultName, string>>> = {
   'import-partial':
     'the flows a refused Import still made have fresh ids the answer never named: a later page shows flows the shadow cannot tell from flows made outside its view',
   'post-400-still-stores':
-    'the same: the flow a refused Post still stored has an id no answer named, indistinguishable from a flow made elsewhere',
+    'the flow a refused Post still stored has an id no answer named: a later page shows a flow the shadow cannot tell from one made outside its view',
   'unknown-app-as-200':
     'whether an application exists is not in the traffic of the four actions: an empty page of an application nobody wrote to is a correct answer for an existing one',
   'foreign-application-reachable':
