@@ -82,6 +82,14 @@ module.exports = {
       from: { path: LAYERS.flatMap((layer) => layer.paths) },
       to: { path: TEST_ONLY.paths },
     },
+    {
+      name: 'proxy-judges-by-the-model',
+      comment:
+        'the proxy reads requests and implies answers through src/model/resource, never through the mock it may judge (issue 18)',
+      severity: 'error',
+      from: { path: '^src/proxy/' },
+      to: { path: '^src/mock/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

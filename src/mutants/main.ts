@@ -10,6 +10,7 @@ import { embeddedMock } from '../mock/embedded';
 import type { FaultName } from '../mock/faults';
 import { resolveTargetConfig } from '../target/config';
 import { computeMutants } from './matrix';
+import { proxyWithFault } from './proxy-column';
 import { writeMutantsReports } from './report';
 
 /**
@@ -61,14 +62,14 @@ async function main(reportDir = 'reports'): Promise<void> {
     },
     Object.keys(CHECKS),
     undefined,
-    exploreWithFault,
-    fuzzWithFault,
+    { explore: exploreWithFault, fuzz: fuzzWithFault, proxy: proxyWithFault },
   );
   for (const file of await writeMutantsReports(matrix, dir)) process.stdout.write(`${file}\n`);
   process.stdout.write(
     `kill matrix: ${matrix.killed}/${matrix.total} faults killed` +
       `; explore alone ${matrix.exploreKilled}/${matrix.total}` +
       `; fuzz alone ${matrix.fuzzKilled}/${matrix.total}` +
+      `; the proxy on the official client's traffic ${matrix.proxyKilled}/${matrix.total}` +
       (matrix.survivingMust.length > 0
         ? `; MUST-level faults surviving: ${matrix.survivingMust.join(', ')}`
         : '') +

@@ -25,6 +25,8 @@ export interface FaultOutcome {
   readonly explore?: JudgeOutcome;
   /** How `flows-conformance fuzz` alone, at its default runs (bounded per fault), fares on it (when measured). */
   readonly fuzz?: JudgeOutcome;
+  /** How the proxy fares on the official client's ordinary traffic (when measured). */
+  readonly proxy?: JudgeOutcome;
 }
 
 /** One judge's verdict on one fault: the level it caught it at, and whether that is a kill. */
@@ -49,6 +51,8 @@ export interface MutantsMatrix {
   readonly exploreKilled?: number;
   /** Faults `fuzz` alone kills (when measured). */
   readonly fuzzKilled?: number;
+  /** Faults the proxy kills on the official client's traffic (when measured). */
+  readonly proxyKilled?: number;
 }
 
 const catches = (result: CaseResult): boolean =>
@@ -77,24 +81,31 @@ export function faultOutcome(fault: FaultName, report: RunReport): FaultOutcome 
   };
 }
 
+/** The other judges of the matrix, each a column: a report of that judge against one fault. */
+export interface OtherJudges {
+  readonly explore?: (fault: FaultName) => Promise<RunReport>;
+  readonly fuzz?: (fault: FaultName) => Promise<RunReport>;
+  readonly proxy?: (fault: FaultName) => Promise<RunReport>;
+}
+
 /**
  * The matrix from one run per fault; `checkNames` are the named checks that should each fire once;
- * `exploreWithFault` and `fuzzWithFault`, when given, fill the `explore` and `fuzz` columns.
+ * `judges`, when given, fill the `explore`, `fuzz` and `proxy` columns.
  */
 export async function computeMutants(
   runWithFault: (fault: FaultName) => Promise<RunReport>,
   checkNames: readonly string[],
   faults: readonly FaultName[] = CASE_FAULT_NAMES,
-  exploreWithFault?: (fault: FaultName) => Promise<RunReport>,
-  fuzzWithFault?: (fault: FaultName) => Promise<RunReport>,
+  judges: OtherJudges = {},
 ): Promise<MutantsMatrix> {
   const outcomes: FaultOutcome[] = [];
   for (const fault of faults) {
     const outcome = faultOutcome(fault, await runWithFault(fault));
     outcomes.push({
       ...outcome,
-      ...(exploreWithFault && { explore: judgeOutcome(fault, await exploreWithFault(fault)) }),
-      ...(fuzzWithFault && { fuzz: judgeOutcome(fault, await fuzzWithFault(fault)) }),
+      ...(judges.explore && { explore: judgeOutcome(fault, await judges.explore(fault)) }),
+      ...(judges.fuzz && { fuzz: judgeOutcome(fault, await judges.fuzz(fault)) }),
+      ...(judges.proxy && { proxy: judgeOutcome(fault, await judges.proxy(fault)) }),
     });
   }
   const kills = new Map<string, FaultName[]>();
@@ -114,9 +125,12 @@ export async function computeMutants(
       .filter((outcome) => outcome.expectedLevel === 'MUST' && !outcome.killed)
       .map((outcome) => outcome.fault),
     silentChecks: checkNames.filter((check) => !fired.has(check)),
-    ...(exploreWithFault && {
+    ...(judges.explore && {
       exploreKilled: outcomes.filter((outcome) => outcome.explore?.killed).length,
     }),
-    ...(fuzzWithFault && { fuzzKilled: outcomes.filter((outcome) => outcome.fuzz?.killed).length }),
+    ...(judges.fuzz && { fuzzKilled: outcomes.filter((outcome) => outcome.fuzz?.killed).length }),
+    ...(judges.proxy && {
+      proxyKilled: outcomes.filter((outcome) => outcome.proxy?.killed).length,
+    }),
   };
 }

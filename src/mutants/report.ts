@@ -3,6 +3,7 @@ import path from 'node:path';
 import { writeFileReplacing } from '../reporters/atomic-write';
 import { escapeMarkdownCell as cell, markdownCode as code } from '../reporters/escape';
 import type { JudgeOutcome, MutantsMatrix } from './matrix';
+import { PROXY_BLIND } from './proxy-blind';
 import { FOUND_BY_FUZZ } from '../mock/faults';
 
 export const MUTANTS_JSON_FILE = 'mutants.json';
@@ -39,6 +40,30 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
         `**${matrix.fuzzKilled}/${matrix.total} (${percent((matrix.fuzzKilled ?? 0) / Math.max(matrix.total, 1))})**`,
       '',
     );
+  const proxied = matrix.proxyKilled !== undefined;
+  if (proxied) {
+    const blind = matrix.faults.filter((fault) => !fault.proxy?.killed);
+    lines.push(
+      `The proxy, on the official \`losant-rest\` client's ordinary traffic (docs/proxy.md): ` +
+        `**${matrix.proxyKilled}/${matrix.total} (${percent((matrix.proxyKilled ?? 0) / Math.max(matrix.total, 1))})**`,
+      '',
+      ...(blind.length === 0
+        ? []
+        : [
+            'What the proxy cannot see, and why:',
+            '',
+            ...blind.map(
+              (fault) =>
+                `- ${code(fault.fault)}: ${
+                  PROXY_BLIND[fault.fault] === undefined
+                    ? '**no reason known: a gap of the proxy**'
+                    : cell(PROXY_BLIND[fault.fault] as string)
+                }`,
+            ),
+            '',
+          ]),
+    );
+  }
   lines.push(
     `Left out, found by \`flows-conformance fuzz\` instead (docs/fuzz.md): ${FOUND_BY_FUZZ.map(code).join(', ')}`,
     '',
@@ -50,14 +75,15 @@ export function renderMutantsMarkdown(matrix: MutantsMatrix): string {
   lines.push(
     '## Faults',
     '',
-    `| fault | level of its rule | caught at | killed |${explored ? ' explore |' : ''}${fuzzed ? ' fuzz |' : ''} cases |`,
-    `| --- | --- | --- | --- |${explored ? ' --- |' : ''}${fuzzed ? ' --- |' : ''} --- |`,
+    `| fault | level of its rule | caught at | killed |${explored ? ' explore |' : ''}${fuzzed ? ' fuzz |' : ''}${proxied ? ' proxy |' : ''} cases |`,
+    `| --- | --- | --- | --- |${explored ? ' --- |' : ''}${fuzzed ? ' --- |' : ''}${proxied ? ' --- |' : ''} --- |`,
     ...matrix.faults.map(
       (fault) =>
         `| ${code(fault.fault)}: ${cell(fault.description)} | ${fault.expectedLevel} | ${fault.level ?? '—'} | ` +
         `${fault.killed ? 'killed' : '**survived**'} |` +
         (explored ? ` ${judged(fault.explore)} |` : '') +
         (fuzzed ? ` ${judged(fault.fuzz)} |` : '') +
+        (proxied ? ` ${judged(fault.proxy)} |` : '') +
         ` ${fault.killedBy.map((id) => cell(id)).join('<br>')} |`,
     ),
     '',

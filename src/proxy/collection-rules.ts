@@ -3,21 +3,22 @@ import { apiConventions } from '../../specs/catalog';
 import { CHECKS } from '../checks';
 import type { CheckRef } from '../checks/refs';
 import type { Failure } from '../model/results';
-import { compileGlob } from '../mock/glob';
-import type { ParsedQuery } from '../mock/query';
+import { compileGlob } from '../model/resource/glob';
+import { pageCount } from '../model/resource/order';
+import type { ReadQuery } from './request-verdict';
 import { itemId, normalId } from '../checks/select';
 import { ruleFailure, type ProxyRule } from './exchange-context';
 
 const run = (context: CheckContext, ref: CheckRef): readonly Failure[] =>
   (CHECKS[ref.check] as (context: CheckContext, ref: CheckRef) => readonly Failure[])(context, ref);
 
-const text = (query: ParsedQuery, name: string): string | undefined => {
+const text = (query: ReadQuery, name: string): string | undefined => {
   const value = query.values.get(name);
   return typeof value === 'string' ? value : undefined;
 };
 
 /** The collection echoes the query (API-wide conventions); the defaulted flowClass only by decision 7. */
-function echoRules(context: CheckContext, query: ParsedQuery, applicationId: string): readonly Failure[] {
+function echoRules(context: CheckContext, query: ReadQuery, applicationId: string): readonly Failure[] {
   const expect: Record<string, string | number> = { applicationId };
   for (const name of ['page', 'perPage', 'sortField', 'sortDirection']) {
     const value = query.values.get(name);
@@ -40,7 +41,7 @@ function echoRules(context: CheckContext, query: ParsedQuery, applicationId: str
 }
 
 /** `count` is the number of items on the page, never above `perPage` (API-wide conventions, decision 4). */
-function countRule(context: CheckContext, query: ParsedQuery): readonly Failure[] {
+function countRule(context: CheckContext, query: ReadQuery): readonly Failure[] {
   const body = bodyOf(context.exchanges[0]);
   const items = itemsOf(context.exchanges[0]) ?? [];
   const perPage = query.values.get('perPage') as number;
@@ -61,13 +62,13 @@ function countRule(context: CheckContext, query: ParsedQuery): readonly Failure[
  * The page is the window of the matches the answer counts: count = min(perPage, totalCount − page ×
  * perPage), never negative. The first page by the reference (MUST); later ones by decision 4's 0-based paging.
  */
-function windowRule(context: CheckContext, query: ParsedQuery): readonly Failure[] {
+function windowRule(context: CheckContext, query: ReadQuery): readonly Failure[] {
   const body = bodyOf(context.exchanges[0]);
   if (!isRecord(body) || typeof body.totalCount !== 'number') return [];
   const page = query.values.get('page') as number;
   const perPage = query.values.get('perPage') as number;
   const count = itemsOf(context.exchanges[0])?.length ?? 0;
-  const expected = Math.max(0, Math.min(perPage, body.totalCount - page * perPage));
+  const expected = pageCount(body.totalCount, page, perPage);
   if (count === expected) return [];
   return [
     ruleFailure(
@@ -83,7 +84,7 @@ function windowRule(context: CheckContext, query: ParsedQuery): readonly Failure
 }
 
 /** Sorted as asked: in some collation (MUST), and by decision 5's (SHOULD). */
-function orderRules(context: CheckContext, query: ParsedQuery, versions: boolean): readonly Failure[] {
+function orderRules(context: CheckContext, query: ReadQuery, versions: boolean): readonly Failure[] {
   const field = text(query, 'sortField') as string;
   // A version's `name` sort is by its flow's name, which a version does not carry (decision 12).
   if (versions && field === 'name') return [];
@@ -112,7 +113,7 @@ interface ItemRule {
 }
 
 /** filter (a glob on the name, decision 6): literal parts in order (MUST), decision 6's exact match (SHOULD). */
-function filterRules(context: CheckContext, query: ParsedQuery): ItemRule[] {
+function filterRules(context: CheckContext, query: ReadQuery): ItemRule[] {
   const filter = text(query, 'filter');
   if (!query.given.has('filterField') || filter === undefined || filter === '') return [];
   const exact = compileGlob(filter);
@@ -137,7 +138,7 @@ function filterRules(context: CheckContext, query: ParsedQuery): ItemRule[] {
 }
 
 /** flowClass: the given class (MUST), or cloud when none is given (decision 7). */
-function flowClassRule(context: CheckContext, query: ParsedQuery): ItemRule {
+function flowClassRule(context: CheckContext, query: ReadQuery): ItemRule {
   const flowClass = text(query, 'flowClass') as string;
   const given = query.given.has('flowClass');
   return {
@@ -154,7 +155,7 @@ function flowClassRule(context: CheckContext, query: ParsedQuery): ItemRule {
 }
 
 /** Get by Version: the versions of the given version (MUST), compared exactly (decision 12). */
-function versionRules(context: CheckContext, query: ParsedQuery): ItemRule[] {
+function versionRules(context: CheckContext, query: ReadQuery): ItemRule[] {
   const version = text(query, 'version') as string;
   const location = referenceLocation(context, 'query-params');
   const shown = (item: Record<string, unknown>) => `version ${JSON.stringify(item.version)}`;
@@ -187,7 +188,7 @@ function versionRules(context: CheckContext, query: ParsedQuery): ItemRule[] {
  * field of some entry. A flow with a default version is judged by that version's triggers, which a page
  * does not show: it is left alone.
  */
-function triggerRule(context: CheckContext, query: ParsedQuery): ItemRule[] {
+function triggerRule(context: CheckContext, query: ReadQuery): ItemRule[] {
   const entries = query.values.get('triggerFilter') as readonly { type?: string; key?: string }[] | undefined;
   if (!entries || entries.length === 0) return [];
   const matches = (trigger: unknown) =>
@@ -269,7 +270,7 @@ function unreferencedCustomNodes(context: CheckContext, customNodes: readonly un
 }
 
 /** includeCustomNodes: customNodes only when asked (decision 9), then a list. */
-function customNodeRules(context: CheckContext, query: ParsedQuery): readonly Failure[] {
+function customNodeRules(context: CheckContext, query: ReadQuery): readonly Failure[] {
   if (query.values.get('includeCustomNodes') !== true)
     return run(context, {
       check: 'customNodes',
@@ -298,7 +299,7 @@ function customNodeRules(context: CheckContext, query: ParsedQuery): readonly Fa
  */
 export function collectionRules(
   context: CheckContext,
-  query: ParsedQuery,
+  query: ReadQuery,
   applicationId: string,
 ): readonly Failure[] {
   if (!itemsOf(context.exchanges[0])) return [];

@@ -12,9 +12,10 @@ import type { CheckRef } from '../checks/refs';
 import { holdsSentField } from '../checks/bodies';
 import type { Failure } from '../model/results';
 import { collectionRules } from './collection-rules';
-import { importDefaultRules, postDefaultRules } from './created-rules';
 import { exchangeContext, ruleFailure } from './exchange-context';
 import type { RequestVerdict } from './request-verdict';
+import type { TrafficShadow } from './shadow';
+import { statefulRules } from './stateful-rules';
 
 const run = (context: CheckContext, ref: CheckRef): readonly Failure[] =>
   (CHECKS[ref.check] as (context: CheckContext, ref: CheckRef) => readonly Failure[])(context, ref);
@@ -95,12 +96,8 @@ function bodyRules(context: CheckContext, action: ActionSpec): readonly Failure[
   ];
 }
 
-/** Post: the answer holds every field as sent (MUST), with decision 10's defaults; customNodes only if asked (P3). */
-function postRules(
-  context: CheckContext,
-  verdict: RequestVerdict,
-  applicationId: string,
-): readonly Failure[] {
+/** Post: the answer holds every field as sent (MUST); customNodes only if asked (P3). */
+function postRules(context: CheckContext, verdict: RequestVerdict): readonly Failure[] {
   const exchange = context.exchanges[0];
   let sent: unknown;
   try {
@@ -126,7 +123,6 @@ function postRules(
             referenceLocation(context, 'body'),
           ),
         ]),
-    ...postDefaultRules(context, applicationId),
     ...(asked
       ? []
       : run(context, {
@@ -137,12 +133,6 @@ function postRules(
         })),
   ];
 }
-
-/** Import: fresh ids mapped from the given ones, Post's defaults (decision 11). */
-const importRules = (context: CheckContext, applicationId: string): readonly Failure[] => [
-  ...run(context, { check: 'importMaps', level: 'SHOULD', decision: 'importResult' }),
-  ...importDefaultRules(context, applicationId),
-];
 
 function successRules(
   context: CheckContext,
@@ -157,9 +147,9 @@ function successRules(
     case 'flows.getByVersion':
       return verdict.query ? collectionRules(context, verdict.query, applicationId) : [];
     case 'flows.post':
-      return postRules(context, verdict, applicationId);
+      return postRules(context, verdict);
     case 'flows.import':
-      return importRules(context, applicationId);
+      return run(context, { check: 'importMaps', level: 'SHOULD', decision: 'importResult' });
   }
 }
 
@@ -169,7 +159,10 @@ export interface Judgement {
   readonly covers: readonly string[];
 }
 
-/** One exchange of an action against the catalog: its status, its body, and what the request asked. */
+/**
+ * One exchange of an action against the catalog (its status, its body, what the request asked) and
+ * against the shadow of what earlier exchanges showed, which it then updates.
+ */
 export function judgeExchange(
   id: string,
   action: ActionSpec,
@@ -177,6 +170,7 @@ export function judgeExchange(
   exchange: Exchange,
   verdict: RequestVerdict,
   baseUrl: string,
+  shadow: TrafficShadow,
 ): Judgement {
   const context = exchangeContext(id, action, applicationId, exchange, baseUrl);
   const status = exchange.response.status;
@@ -184,6 +178,14 @@ export function judgeExchange(
     ...statusRules(context, action, verdict),
     ...bodyRules(context, action),
     ...successRules(context, action, verdict, applicationId),
+    ...statefulRules(
+      context,
+      action,
+      verdict.query,
+      applicationId,
+      shadow,
+      verdict.kind !== 'refuse' && status === successResponse(action).status,
+    ),
   ];
   const listed = action.responses.some((response) => response.status === status);
   const covers = [

@@ -1,13 +1,15 @@
-import type { ActionSpec, DecisionKey, QueryParameter } from '../../specs/catalog';
+import type { ActionSpec, DecisionKey } from '../../specs/catalog';
 import type { Level } from '../model/results';
 import { describeViolation, validatorFor } from '../schemas/registry';
-import { parseJsonBody } from '../mock/body';
-import { DEFAULT_BODY_LIMIT_BYTES } from '../mock/defaults';
-import { behaviourOf } from '../mock/behaviour';
-import { OBJECT_ID_PATTERN } from '../mock/ids';
-import { importProblem } from '../mock/import';
-import { decodeQueryText, encodeTypedQuery } from '../model/query-codec';
-import { parseQuery, type ParsedQuery } from '../mock/query';
+import { nestsDeeperThan } from '../http/transport';
+import { decodeQueryText, MalformedQuery } from '../model/query-codec';
+import { BODY_LIMIT_BYTES, BODY_MAX_DEPTH, PROTO_MEMBER } from '../model/resource/body-limits';
+import { importProblem } from '../model/resource/import-bundle';
+import { OBJECT_ID_PATTERN } from '../model/resource/object-id';
+import { readQuery, type QueryReading } from '../model/resource/query-reading';
+
+/** A query the model read into effective values. */
+export type ReadQuery = Extract<QueryReading, { kind: 'read' }>;
 
 /**
  * What the reference says of a request, before the answer is seen. `refuse`: it must be refused (a 2xx
@@ -20,10 +22,10 @@ export type RequestVerdict =
       readonly level: Level;
       readonly reason: string;
       readonly decision?: DecisionKey;
-      /** The query as the reference reads it (refuse: absent when the query itself is refused). */
-      readonly query?: ParsedQuery;
+      /** The query as the model reads it (absent when the query itself is refused). */
+      readonly query?: ReadQuery;
     }
-  | { readonly kind: 'open'; readonly reason: string; readonly query?: ParsedQuery };
+  | { readonly kind: 'open'; readonly reason: string; readonly query?: ReadQuery };
 
 export interface JudgedRequest {
   readonly action: ActionSpec;
@@ -35,9 +37,6 @@ export interface JudgedRequest {
   readonly body?: { readonly text: string; readonly bytes: number; readonly truncated: boolean };
 }
 
-/** The reference mock's own validation, with no fault on: the reference's reading of a query and a body. */
-const REFERENCE = behaviourOf().query;
-
 const refuse = (level: Level, reason: string, decision?: DecisionKey): RequestVerdict => ({
   kind: 'refuse',
   level,
@@ -45,85 +44,50 @@ const refuse = (level: Level, reason: string, decision?: DecisionKey): RequestVe
   ...(decision && { decision }),
 });
 
-/** The message of a refusal the mock's validation threw (an ApiError), or rethrows anything else. */
-function refusalOf(run: () => unknown): string | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof Error && typeof (error as { statusCode?: unknown }).statusCode === 'number')
-      return error.message;
-    throw error;
-  }
-}
+/** P5's parameters given blank that count as absent: a 400 for them breaks only the decision. */
+const blankAsAbsent = (action: ActionSpec, parsed: Record<string, unknown>): string | undefined =>
+  action.query.find(
+    (parameter) =>
+      parsed[parameter.name] === '' &&
+      parameter.default === '' &&
+      parameter.name !== 'filter' &&
+      parameter.name !== 'filterField',
+  )?.name;
 
-/**
- * The query parameters whose value only a decision settles (P5, decision 3's SHOULD part): given twice,
- * blank where the reference gives a default, perPage above its SHOULD maximum.
- */
-function decidedByDecision(
-  parameter: QueryParameter,
-  raw: unknown,
-): { reason: string; decision: DecisionKey; serve: boolean } | undefined {
-  if (Array.isArray(raw) && parameter.value.kind !== 'triggerFilter')
-    return { reason: `${parameter.name} is given more than once`, decision: 'queryEdges', serve: false };
-  if (raw === '' && parameter.name !== 'filter' && parameter.name !== 'filterField' && !parameter.required)
-    return parameter.default === ''
-      ? { reason: `a blank ${parameter.name} counts as absent`, decision: 'queryEdges', serve: true }
-      : { reason: `a blank ${parameter.name} is no accepted value`, decision: 'queryEdges', serve: false };
-  const kind = parameter.value;
-  if (
-    kind.kind === 'nonNegativeInteger' &&
-    kind.shouldMaximum !== undefined &&
-    typeof raw === 'string' &&
-    /^\d{1,15}$/.test(raw) &&
-    Number(raw) > kind.shouldMaximum
-  )
-    return {
-      reason: `${parameter.name} above ${kind.shouldMaximum}`,
-      decision: 'queryValidation',
-      serve: false,
-    };
-  return undefined;
-}
-
+/** The model's reading of the query (decision 3, P5), as a verdict on the request. */
 function queryVerdict(action: ActionSpec, rawQuery: string): RequestVerdict {
   let parsed: Record<string, unknown>;
   try {
     parsed = decodeQueryText(rawQuery);
-  } catch {
-    return { kind: 'open', reason: 'a query beyond the bounds the reference mock parses' };
+  } catch (error) {
+    if (!(error instanceof MalformedQuery)) throw error;
+    return { kind: 'open', reason: 'a query beyond the bounds the model parses' };
   }
+  const reading = readQuery(action, rawQuery);
+  if (reading.kind === 'refused')
+    return reading.level === 'MUST'
+      ? refuse('MUST', reading.reason)
+      : refuse('SHOULD', reading.reason, reading.location.includes('P5') ? 'queryEdges' : 'queryValidation');
+  const blank = blankAsAbsent(action, parsed);
+  if (blank !== undefined)
+    return {
+      kind: 'serve',
+      level: 'SHOULD',
+      reason: `a blank ${blank} counts as absent`,
+      decision: 'queryEdges',
+      query: reading,
+    };
   const known = new Set(action.query.map((parameter) => parameter.name));
-  const decided = action.query.flatMap((parameter) => {
-    const found = Object.prototype.hasOwnProperty.call(parsed, parameter.name)
-      ? decidedByDecision(parameter, parsed[parameter.name])
-      : undefined;
-    return found ? [{ name: parameter.name, ...found }] : [];
-  });
-  // What the reference itself (MUST) says: the query without the parameters only a decision settles.
-  const rest = Object.fromEntries(
-    Object.entries(parsed).filter(([name]) => !decided.some((entry) => entry.name === name)),
-  );
-  const restQuery = encodeTypedQuery(rest);
-  let query: ParsedQuery | undefined;
-  const refused = refusalOf(() => (query = parseQuery(action, restQuery, REFERENCE)));
-  if (refused !== undefined) return refuse('MUST', refused);
-  const toRefuse = decided.find((entry) => !entry.serve);
-  if (toRefuse) return { ...refuse('SHOULD', toRefuse.reason, toRefuse.decision), query };
-  const toServe = decided.find((entry) => entry.serve);
-  if (toServe)
-    return { kind: 'serve', level: 'SHOULD', reason: toServe.reason, decision: toServe.decision, query };
   const unknown = Object.keys(parsed).filter((name) => !known.has(name));
-  if (unknown.length > 0)
+  if (unknown.length > 0 || reading.cap === 'SHOULD')
     return {
       kind: 'serve',
       level: 'SHOULD',
       reason: `unknown query parameters (${unknown.slice(0, 5).join(', ')}) are ignored`,
       decision: 'queryValidation',
-      query,
+      query: reading,
     };
-  return { kind: 'serve', level: 'MUST', reason: 'a valid request', query };
+  return { kind: 'serve', level: 'MUST', reason: 'a valid request', query: reading };
 }
 
 const JSON_MEDIA_TYPE = /^\s*application\/([\w.+-]+\+)?json\s*(;|$)/i;
@@ -132,18 +96,19 @@ function bodyVerdict(request: JudgedRequest): RequestVerdict | undefined {
   const { action, body } = request;
   if (!action.requestBody) return undefined;
   if (body === undefined || body.text.trim() === '') return refuse('MUST', 'a body is required');
-  if (body.bytes > DEFAULT_BODY_LIMIT_BYTES || body.truncated)
-    return refuse('SHOULD', `a body above ${DEFAULT_BODY_LIMIT_BYTES} bytes`, 'bodyLimits');
+  if (body.bytes > BODY_LIMIT_BYTES || body.truncated)
+    return refuse('SHOULD', `a body above ${BODY_LIMIT_BYTES} bytes`, 'bodyLimits');
   if (!JSON_MEDIA_TYPE.test(request.contentType ?? ''))
     return refuse('SHOULD', `a body sent as ${request.contentType ?? 'no Content-Type'}`, 'bodyLimits');
+  if (nestsDeeperThan(body.text, BODY_MAX_DEPTH))
+    return refuse('SHOULD', `a body nesting deeper than ${BODY_MAX_DEPTH} levels`, 'bodyLimits');
   let value: unknown;
   try {
     value = JSON.parse(body.text) as unknown;
   } catch {
     return refuse('MUST', 'the body is not JSON');
   }
-  const unsound = refusalOf(() => parseJsonBody(body.text));
-  if (unsound !== undefined) return refuse('SHOULD', unsound, 'bodyLimits');
+  if (PROTO_MEMBER.test(body.text)) return refuse('SHOULD', 'a body with a __proto__ key', 'bodyLimits');
   const violations = validatorFor(action.requestBody.schema)(value);
   if (violations.length > 0)
     return refuse('MUST', `the body is no ${action.requestBody.schema}: ${describeViolation(violations[0])}`);

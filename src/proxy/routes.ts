@@ -8,6 +8,15 @@ export interface ActionRoute {
 
 const PLACEHOLDER = '{APPLICATION_ID}';
 
+/** A path segment as its percent-encoding says, or as sent when that encoding is broken. */
+export const decodedSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 /** `/applications/{APPLICATION_ID}/flows` as a pattern: the placeholder is one path segment. */
 const patternOf = (template: string): RegExp => {
   const [before, after] = template
@@ -24,13 +33,7 @@ export function actionRouteOf(method: string, path: string): ActionRoute | undef
     if (action.method !== method) continue;
     const match = pattern.exec(path);
     if (!match) continue;
-    let applicationId: string;
-    try {
-      applicationId = decodeURIComponent(match[1]);
-    } catch {
-      applicationId = match[1];
-    }
-    return { action, applicationId };
+    return { action, applicationId: decodedSegment(match[1]) };
   }
   return undefined;
 }

@@ -1,6 +1,5 @@
 import http, { STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { Transform } from 'node:stream';
 import { Agent, request } from 'undici';
 import type { CaseResult } from '../engine/results';
 import type { Exchange } from '../checks/context';
@@ -15,6 +14,9 @@ import { climbsOutOfBase } from './path-guard';
 import { TrafficLog } from './recorder';
 import { requestVerdict } from './request-verdict';
 import { actionRouteOf, type ActionRoute } from './routes';
+import { TrafficShadow } from './shadow';
+import { learnFromRoute } from './shadow-routes';
+import { drainThenClose, readUpload } from './upload';
 import { secretsInHeaders, secretsInParameters, secretsInText } from './secrets';
 import { summarizeViolation, violationsHeaderValue, VIOLATIONS_HEADER } from './violations';
 
@@ -29,11 +31,18 @@ export interface ProxyOptions {
   readonly maxJudgedBytes?: number;
   /** Exchanges kept for the reports and the HAR; later ones are still forwarded and judged. */
   readonly maxExchanges?: number;
+  /** A request body is read whole before it is forwarded, up to this many bytes (413 above). */
+  readonly maxRequestBytes?: number;
 }
 
 export const DEFAULT_PROXY_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_JUDGED_BYTES = 32 * 1024 * 1024;
 const DEFAULT_MAX_EXCHANGES = 10_000;
+/** Eight times P2's 1 MiB: a target's own 413 for a body above P2's limit is still seen and judged. */
+export const DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+/** After an early answer, the rest of an upload is read and dropped up to this much, then the connection closes. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 5_000;
 /** Request bodies are kept up to just past P2's limit: enough to judge them and to show them. */
 const REQUEST_BODY_KEPT = 1024 * 1024 + 1;
 /** Bodies of other routes are kept for the HAR up to this. */
@@ -42,6 +51,8 @@ const PASSTHROUGH_BODY_KEPT = 1024 * 1024;
 export interface ConformanceProxy {
   readonly server: http.Server;
   readonly log: TrafficLog;
+  /** What the traffic showed so far: the flows created, the tokens' scopes, who was refused what. */
+  readonly shadow: TrafficShadow;
   /** Starts listening; resolves to `http://host:port`. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -106,7 +117,15 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS;
   const maxJudged = options.maxJudgedBytes ?? DEFAULT_MAX_JUDGED_BYTES;
   const log = new TrafficLog(base, options.maxExchanges ?? DEFAULT_MAX_EXCHANGES);
-  const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 128 });
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const dispatcher = new Agent({
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connections: 128,
+  });
+  /** Set by close(): what breaks off from then on is the proxy's stop, not the target's fault. */
+  let closing = false;
+  const shadow = new TrafficShadow();
   let sequence = 0;
 
   function finish(pending: Pending, comment?: string): void {
@@ -123,6 +142,45 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     if (record.response)
       for (const secret of secretsInHeaders(record.response.headers)) log.addSecret(secret);
     log.addRecord(record);
+  }
+
+  /** The client's upload went over the cap, or did not come within the deadline: the proxy's own answer. */
+  function earlyAnswer(
+    incoming: http.IncomingMessage,
+    response: http.ServerResponse,
+    pending: Pending,
+    tooLarge: boolean,
+    stopping: boolean,
+  ): void {
+    if (stopping || response.destroyed) {
+      finish(pending, 'the proxy stopped before the request body came');
+      return;
+    }
+    const [status, type, message] = tooLarge
+      ? [413, 'PayloadTooLarge', `a request body above ${maxRequestBytes} bytes`]
+      : [408, 'RequestTimeout', `the request body did not come within ${timeoutMs} ms`];
+    answer(
+      response,
+      status,
+      errorBody(type, `flows-conformance proxy: ${message}; nothing was sent to the target`),
+    );
+    drainThenClose(incoming, DRAIN_BYTES, DRAIN_MS);
+    finish(pending, `the proxy answered ${status}: ${message}`);
+  }
+
+  /** An exchange the proxy's own stop broke off: skipped, with the reason, never the target's failure. */
+  function stoppedResult(id: string, route: ActionRoute): CaseResult {
+    return {
+      id,
+      action: route.action.id,
+      aspect: 'traffic',
+      level: 'MUST',
+      covers: [],
+      outcome: 'skipped',
+      skipReason: 'the proxy stopped (SIGINT or SIGTERM) before the target answered',
+      failures: [],
+      durationMs: 0,
+    };
   }
 
   function troubleResult(id: string, route: ActionRoute, message: string): CaseResult {
@@ -213,16 +271,17 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     const hasBody =
       incoming.headers['transfer-encoding'] !== undefined ||
       (incoming.headers['content-length'] !== undefined && incoming.headers['content-length'] !== '0');
-    const body = hasBody
-      ? incoming.pipe(
-          new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              requestBody.add(chunk);
-              done(null, chunk);
-            },
-          }),
-        )
-      : undefined;
+    let body: Buffer | undefined;
+    if (hasBody) {
+      const upload = await readUpload(incoming, maxRequestBytes, controller.signal);
+      if (upload.kind !== 'whole') {
+        clearTimeout(deadline);
+        earlyAnswer(incoming, response, pending, upload.kind === 'too-large', closing);
+        return;
+      }
+      body = upload.body;
+      requestBody.add(body);
+    }
     try {
       const upstream = await request(base + url, {
         method: method as Method,
@@ -234,11 +293,17 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       if (!route) {
         pending.stopDeadline();
         await passThrough(response, upstream, pending);
+        learnFromRoute(shadow, method, path, pending.record.response, pending.requestBody);
         finish(pending);
         return;
       }
       await judged(route, id, rawQuery, incoming, response, upstream, pending);
     } catch (error) {
+      if (closing) {
+        if (route) log.addResult(stoppedResult(id, route));
+        finish(pending, 'the proxy stopped before the exchange ended');
+        return;
+      }
       const trouble = troubleOf(error, timeoutMs);
       const message = `flows-conformance proxy: ${trouble.message}`;
       if (!response.destroyed)
@@ -388,6 +453,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       exchange,
       verdict,
       base,
+      shadow,
     );
     log.addResult({
       id,
@@ -432,6 +498,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
   return {
     server,
     log,
+    shadow,
     async listen(port = 0, host = '127.0.0.1') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -445,6 +512,7 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       return `http://${shownHost}:${address.port}`;
     },
     async close() {
+      closing = true;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await dispatcher.destroy();

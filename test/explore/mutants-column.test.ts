@@ -15,7 +15,7 @@ describe('mutants: the explore column', function () {
       nothingCaught,
       [],
       ['ignore-scopes', 'custom-nodes-from-all-matches'],
-      exploreWithFault,
+      { explore: exploreWithFault },
     );
     expect(matrix.faults.map((fault) => [fault.fault, fault.explore])).to.deep.equal([
       ['ignore-scopes', { level: 'MUST', killed: true }],

@@ -12,13 +12,9 @@ describe('mutants: the fuzz column', function () {
     const nothingCaught = async (): Promise<RunReport> =>
       ({ summary: {}, results: [] }) as unknown as RunReport;
     const started = performance.now();
-    const matrix = await computeMutants(
-      nothingCaught,
-      [],
-      ['wrong-total-count', 'no-www-authenticate'],
-      undefined,
-      fuzzWithFault,
-    );
+    const matrix = await computeMutants(nothingCaught, [], ['wrong-total-count', 'no-www-authenticate'], {
+      fuzz: fuzzWithFault,
+    });
     // A 401 needs a request without a valid token, which fuzz never sends.
     expect(matrix.faults.map((fault) => [fault.fault, fault.fuzz])).to.deep.equal([
       ['wrong-total-count', { level: 'MUST', killed: true }],

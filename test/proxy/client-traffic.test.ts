@@ -8,7 +8,7 @@ import type { FaultName } from '../../src/mock';
 import { HAR_FILE, VIOLATIONS_HEADER, writeProxyReports } from '../../src/proxy';
 import type { Failure, Level } from '../../src/model/results';
 import { proxiedMock, type ProxiedMock } from './support';
-import { clientTraffic, type CallOutcome } from './traffic';
+import { clientTraffic, type CallOutcome } from '../../src/mutants/client-traffic';
 
 /** What the proxy must name for a broken variant: the check, its level and the rule it rests on. */
 interface Expected {
@@ -22,9 +22,9 @@ const must = (check: string): Expected => ({ check, level: 'MUST' });
 const should = (check: string, decision: DecisionKey): Expected => ({ check, level: 'SHOULD', decision });
 
 /**
- * Broken variants of the mock the official client's traffic shows, one or more per kind of rule. The
- * others need what one exchange cannot show (a token's scopes, state across requests, requests the
- * client cannot send): docs/proxy.md lists them.
+ * Broken variants of the mock the official client's traffic shows, one or more per kind of rule, those
+ * of one exchange and those of the shadow. The rest the client's traffic cannot show:
+ * src/mutants/proxy-blind.ts says why for each.
  */
 const CAUGHT: Readonly<Partial<Record<FaultName, readonly Expected[]>>> = {
   'no-www-authenticate': [must('wwwAuthenticate')],
@@ -36,14 +36,26 @@ const CAUGHT: Readonly<Partial<Record<FaultName, readonly Expected[]>>> = {
   'post-skips-validation': [must('refusesInvalid')],
   'invalid-query-ignored': [must('refusesInvalid'), should('refusesInvalid', 'queryValidation')],
   'error-body-as-text': [must('errorBody')],
-  'wrong-total-count': [should('pageWindow', 'paging')],
+  'wrong-total-count': [must('pageWindow'), should('pageWindow', 'paging')],
   'no-flowclass-default': [should('itemsMatchQuery', 'flowClassDefault')],
   'glob-question-as-star': [should('itemsMatchQuery', 'filterGlobbing')],
   'version-case-insensitive': [should('itemsMatchQuery', 'getByVersion')],
   'custom-nodes-all': [should('customNodes', 'includeCustomNodes')],
-  'import-no-id-maps': [should('importMaps', 'importResult')],
   'import-keeps-read-only': [should('importDefaults', 'importResult')],
   'post-stale-dates': [should('postDefaults', 'postResult')],
+  // What needs more than one exchange, judged against the proxy's shadow of the model.
+  'ignore-scopes': [must('status')],
+  'ignore-application-binding': [must('status')],
+  'expired-tokens-accepted': [must('status')],
+  'revoked-tokens-accepted': [must('status')],
+  'forbidden-names-application': [must('noLeak')],
+  'drops-description': [must('roundTrip')],
+  'paging-one-based': [must('pagesPartition')],
+  'trigger-filter-own-triggers': [must('itemSet')],
+  'filter-field-defaults-to-name': [must('itemSet')],
+  'custom-nodes-cross-application': [must('noForeignData')],
+  'import-no-id-maps': [should('importMaps', 'importResult'), must('importMaps')],
+  'custom-nodes-versions-empty': [should('customNodes', 'includeCustomNodes')],
 };
 
 const failuresOf = (proxied: ProxiedMock): Failure[] =>
@@ -166,7 +178,7 @@ describe('proxy: the official losant-rest client through the proxy', function ()
             if (entry.decision) expect(failure.location).to.equal(decisionLocation(entry.decision));
             else
               expect(failure.location).to.match(
-                /flows-actions\.md#|schemas\.md#|docs\/reference-decisions\.md|RFC /,
+                /flows-actions\.md|schemas\.md|docs\/reference-decisions\.md|spec\/README\.md|docs\/decisions\.md|RFC /,
               );
             expect(failure.request).to.match(/^curl /);
           }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { exitCodeOf } from '../../engine/runner';
 import { createConformanceProxy, DEFAULT_PROXY_TIMEOUT_MS, writeProxyReports } from '../../proxy';
@@ -6,7 +7,6 @@ import { UsageError } from '../usage-error';
 import { writableDirectoryOption } from '../writable-directory';
 import { isLoopbackHost } from './mock';
 import type { CommandRegistrar } from './registrar';
-import { untilSignal } from '../signals';
 import { targetBaseUrl } from '../../target/config';
 
 interface ProxyFlags {
@@ -45,7 +45,30 @@ async function runProxy(flags: ProxyFlags, version: string): Promise<void> {
   const timeoutMs = timeoutOf(flags.timeout);
   const reportDir = writableDirectoryOption('--report-dir', flags.reportDir);
   const proxy = createConformanceProxy({ target, errors: flags.errors, timeoutMs });
-  const stopped = untilSignal();
+  let staging: string | undefined;
+  let placed = false;
+  // The first signal stops the proxy and writes the reports; a second stops at once, dropping the set
+  // being written (the last complete one stays). One handler for both, so no second signal falls
+  // between two handlers to the default action.
+  const stopNow = () => {
+    if (staging !== undefined) rmSync(staging, { recursive: true, force: true });
+    process.stderr.write(
+      placed
+        ? `flows-conformance proxy: stopped; the reports are in ${reportDir}\n`
+        : `flows-conformance proxy: stopped before the reports were written; ${reportDir} keeps the last complete set\n`,
+    );
+    process.exit(130);
+  };
+  let signals = 0;
+  const stopped = new Promise<void>((resolve) => {
+    const onSignal = () => {
+      signals += 1;
+      if (signals === 1) resolve();
+      else stopNow();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
   let url: string;
   try {
     url = await proxy.listen(port, flags.host);
@@ -62,7 +85,8 @@ async function runProxy(flags: ProxyFlags, version: string): Promise<void> {
     );
   await stopped;
   await proxy.close();
-  const written = await writeProxyReports(proxy.log, reportDir, version);
+  const written = await writeProxyReports(proxy.log, reportDir, version, (folder) => (staging = folder));
+  placed = true;
   const report = proxy.log.report();
   const lines = writtenReportLines(written, reportDir);
   process.stdout.write(`judged exchanges: ${summaryLine(report.summary)}\n`);

@@ -302,13 +302,14 @@ export function judgePage(
           'flows-actions.md (query parameters)',
         ),
       );
-    if (body.totalCount < ownOnPage)
+    // Every flow the model knows to match exists, wherever the page is: totalCount counts at least them.
+    if (body.totalCount < Math.max(ownOnPage, matched.size))
       found.push(
         difference(
           'pageWindow',
-          'MUST',
+          body.totalCount < ownOnPage ? 'MUST' : capped('MUST', view.cap),
           '/totalCount',
-          `totalCount ${body.totalCount} below the items shown`,
+          `totalCount ${body.totalCount} below the ${Math.max(ownOnPage, matched.size)} known matches`,
           ECHO,
         ),
       );

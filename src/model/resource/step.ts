@@ -10,7 +10,7 @@ import {
 import { basics, schemaDifferences, type Answer } from './answer';
 import { expectedPage, OTHER_SELECTION_READINGS, type SelectionReading } from './collection';
 import { importProblem, type ImportBundle } from './import-bundle';
-import { judgePage } from './page-judge';
+import { judgePage, type PageView } from './page-judge';
 import { postProblem } from './post-body';
 import { readQuery } from './query-reading';
 import { judgeRefusal } from './refusal';
@@ -125,37 +125,55 @@ export function judgeStep(
       ]);
     const schema = schemaDifferences(response?.schema as 'workflows', answer.body);
     if (schema.length > 0) return unchanged(schema);
-    const application = state[key];
-    const known = new Map<string, ModelFlow | ModelVersion>([...application.flows, ...application.versions]);
-    const nameOf = (item: ModelFlow | ModelVersion) =>
-      'flowId' in item ? (application.flows.get(item.flowId)?.name ?? '') : item.name;
-    const judged = (selection: SelectionReading) =>
-      judgePage(
-        expectedPage(state, key, request.action, reading, request.applicationId, selection),
-        answer.body,
-        { exact: request.exact, cap: reading.cap, elsewhere },
-        known,
-        nameOf,
-      );
-    const found = judged({});
-    // A page that another reading of decisions 6, 8 and 12's finer points explains breaks only a SHOULD.
-    const explained =
-      found.some((item) => item.level === 'MUST') &&
-      OTHER_SELECTION_READINGS.some((selection) => !judged(selection).some((item) => item.level === 'MUST'));
     return unchanged(
-      explained
-        ? found.map((item) => ({
-            ...item,
-            level: 'SHOULD' as const,
-            location: `${item.location}; spec/README.md decisions 6, 8, 12`,
-          }))
-        : found,
+      judgeCollection(state, key, request.action, reading, request.applicationId, answer.body, {
+        exact: request.exact,
+        elsewhere,
+      }),
     );
   }
   const written = taken(state, request, answer, now, [], reading.values.get('includeCustomNodes') === true);
   return reading.cap === 'MUST'
     ? written
     : { ...written, differences: written.differences.map((item) => ({ ...item, level: 'SHOULD' as const })) };
+}
+
+/**
+ * A served page of Get or Get by Version against the model's state in `key`. A page that another
+ * reading of decisions 6, 8 and 12's finer points explains breaks only a SHOULD.
+ */
+export function judgeCollection(
+  state: ModelState,
+  key: 'own' | 'other',
+  action: ActionSpec,
+  reading: Extract<ReturnType<typeof readQuery>, { kind: 'read' }>,
+  applicationId: string,
+  body: unknown,
+  view: Omit<PageView, 'cap'>,
+): Difference[] {
+  const application = state[key];
+  const known = new Map<string, ModelFlow | ModelVersion>([...application.flows, ...application.versions]);
+  const nameOf = (item: ModelFlow | ModelVersion) =>
+    'flowId' in item ? (application.flows.get(item.flowId)?.name ?? '') : item.name;
+  const judged = (selection: SelectionReading) =>
+    judgePage(
+      expectedPage(state, key, action, reading, applicationId, selection),
+      body,
+      { ...view, cap: reading.cap },
+      known,
+      nameOf,
+    );
+  const found = judged({});
+  const explained =
+    found.some((item) => item.level === 'MUST') &&
+    OTHER_SELECTION_READINGS.some((selection) => !judged(selection).some((item) => item.level === 'MUST'));
+  return explained
+    ? found.map((item) => ({
+        ...item,
+        level: 'SHOULD' as const,
+        location: `${item.location}; spec/README.md decisions 6, 8, 12`,
+      }))
+    : found;
 }
 
 /** A write the model accepts: judged, and what the server created taken into the state. */

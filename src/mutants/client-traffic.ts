@@ -1,4 +1,4 @@
-import { MOCK_APPLICATION_ID, MOCK_USER } from '../../src/mock';
+import { MOCK_APPLICATION_ID, MOCK_OTHER_APPLICATION_ID, MOCK_USER } from '../mock';
 
 // The official client, as users of the real API call it (a development dependency, untyped).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -9,6 +9,8 @@ type Call = (params: Record<string, unknown>) => Promise<Record<string, unknown>
 interface LosantClient {
   auth: { authenticateUser: Call };
   flows: { get: Call; getByVersion: Call; import: Call; post: Call };
+  applicationApiTokens: { post: Call };
+  applicationApiToken: { delete: Call };
 }
 
 export interface CallOutcome {
@@ -23,6 +25,38 @@ const IMPORTED = '5f0000000000000000000001';
 const IMPORTED_VERSION = '5f0000000000000000000011';
 const IMPORTED_SECOND = '5f0000000000000000000002';
 const IMPORTED_SECOND_VERSION = '5f0000000000000000000012';
+const IMPORTED_SECOND_LATER_VERSION = '5f0000000000000000000013';
+
+/**
+ * An application's narrower tokens, as an application hands them to its parts, minted and revoked with
+ * the official client: one that may only read flows, one bound to another application, one used after
+ * its expiry, one used after its revocation. The proxy learns their scopes from the minting answers.
+ */
+async function scopedTokenTraffic(
+  api: LosantClient,
+  url: string,
+  call: (name: string, sent: Promise<unknown>) => Promise<void>,
+): Promise<void> {
+  const mint = async (scope: string[], bound = applicationId, expirationDate?: string) =>
+    (await api.applicationApiTokens.post({
+      applicationId: bound,
+      apiToken: { name: 'proxy part', scope, ...(expirationDate && { expirationDate }) },
+    })) as { id: string; token: string };
+  const clientOf = (token: { token: string }) => losantRest.createClient({ url, accessToken: token.token });
+  const reader = clientOf(await mint(['flows.get']));
+  await call('get with a flows.get token', reader.flows.get({ applicationId }));
+  await call(
+    'post with a flows.get token',
+    reader.flows.post({ applicationId, flow: { name: 'proxy reader' } }),
+  );
+  const elsewhere = clientOf(await mint(['flows.get'], MOCK_OTHER_APPLICATION_ID));
+  await call('get with a token of another application', elsewhere.flows.get({ applicationId }));
+  const expired = clientOf(await mint(['flows.get'], applicationId, '2020-01-01T00:00:00.000Z'));
+  await call('get with an expired token', expired.flows.get({ applicationId }));
+  const revokedToken = await mint(['flows.get']);
+  await api.applicationApiToken.delete({ applicationId, apiTokenId: revokedToken.id });
+  await call('get with a revoked token', clientOf(revokedToken).flows.get({ applicationId }));
+}
 
 /**
  * Every action of the catalog through the official client, as an application would call them: valid
@@ -67,8 +101,17 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
     nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: custom[0]?.id } }],
   });
   await post('edge', { name: 'proxy edge', flowClass: 'edge' });
+  // A custom node of the user's other application, which a flow here references by id.
+  const foreignCustom = (await api.flows.post({
+    applicationId: MOCK_OTHER_APPLICATION_ID,
+    flow: { name: 'proxy custom elsewhere', flowClass: 'customNode' },
+  })) as { id: string };
+  await post('user of a custom node elsewhere', {
+    name: 'proxy echo',
+    nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: foreignCustom.id } }],
+  });
   // Three flows of one name: their order is decided by the tie-break alone.
-  for (const twin of [1, 2, 3]) await post(`twin ${twin}`, { name: 'proxy twin' });
+  for (const twin of [1, 2, 3, 4, 5]) await post(`twin ${twin}`, { name: 'proxy twin' });
   await post('with includeCustomNodes', { name: 'proxy delta' }, { includeCustomNodes: true });
   await call(
     'import',
@@ -76,12 +119,28 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
       applicationId,
       importData: {
         flows: [
-          { id: IMPORTED, name: 'proxy imported', defaultVersionId: IMPORTED_VERSION },
+          {
+            id: IMPORTED,
+            name: 'proxy imported',
+            defaultVersionId: IMPORTED_VERSION,
+            triggers: [{ type: 'webhook', key: 'imported' }],
+          },
           { id: IMPORTED_SECOND, name: 'proxy imported second', creationDate: '2016-06-13T04:00:00.000Z' },
         ],
         flowVersions: [
-          { id: IMPORTED_VERSION, flowId: IMPORTED, version: 'v1' },
-          { id: IMPORTED_SECOND_VERSION, flowId: IMPORTED_SECOND, version: 'v1' },
+          {
+            id: IMPORTED_VERSION,
+            flowId: IMPORTED,
+            version: 'v1',
+            triggers: [{ type: 'timer', key: 'imported default' }],
+          },
+          {
+            id: IMPORTED_SECOND_VERSION,
+            flowId: IMPORTED_SECOND,
+            version: 'v1',
+            nodes: [{ id: 'n1', type: 'CustomNode', config: { flowId: custom[0]?.id } }],
+          },
+          { id: IMPORTED_SECOND_LATER_VERSION, flowId: IMPORTED_SECOND, version: 'v2' },
         ],
       },
     }),
@@ -101,10 +160,17 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
   await get('last page', { page: 4, perPage: 2, sortField: 'name' });
   await get('twins', { filterField: 'name', filter: 'proxy twin' });
   await get('customNodes', { includeCustomNodes: true, filterField: 'name', filter: 'proxy charlie' });
+  await get('customNodes elsewhere', { includeCustomNodes: true, filterField: 'name', filter: 'proxy echo' });
   await get('customNodes of a page', { includeCustomNodes: true, sortField: 'name', perPage: 1 });
   await get('customNodes false', { includeCustomNodes: false });
   await get('triggerFilter', { triggerFilter: [{ type: 'webhook' }] });
+  await get('triggerFilter of two entries', { triggerFilter: [{ type: 'webhook' }, { type: 'timer' }] });
+  await get('triggerFilter by key', { triggerFilter: [{ key: 'k1' }] });
   await call('getByVersion', api.flows.getByVersion({ applicationId, version: 'v1' }));
+  await call(
+    'getByVersion with customNodes',
+    api.flows.getByVersion({ applicationId, version: 'v1', includeCustomNodes: true }),
+  );
   await call('getByVersion in another case', api.flows.getByVersion({ applicationId, version: 'V1' }));
   await call(
     'getByVersion by id desc',
@@ -119,6 +185,7 @@ export async function clientTraffic(url: string): Promise<CallOutcome[]> {
     'import without a name',
     api.flows.import({ applicationId, importData: { flows: [{ id: IMPORTED }] } }),
   );
+  await scopedTokenTraffic(api, url, call);
   await call('get without a token', anonymous.flows.get({ applicationId }));
   await call('get of an unknown application', api.flows.get({ applicationId: UNKNOWN_APPLICATION }));
   await call('get with a malformed application id', api.flows.get({ applicationId: 'not-an-id' }));
