@@ -94,8 +94,18 @@ function accessRules(
   const location = referenceLocation(context, 'authentication');
   const found: Failure[] = [];
   const contradiction = shadow.access(authorization, action, applicationId, status, context.testCase.id);
+  // Nothing in the reference says a refusal is final (a token may take effect late, a grant may
+  // change): the same answer to the same token is decision 1's reading, so a contradiction is SHOULD.
   if (contradiction)
-    found.push(ruleFailure(context, rule, contradiction.message, 'the same refusal', location));
+    found.push(
+      ruleFailure(
+        context,
+        { check: 'status', level: 'SHOULD', decision: 'authFailures' },
+        contradiction.message,
+        'the same refusal',
+        location,
+      ),
+    );
   const facts = shadow.tokenFacts(authorization);
   const served = status >= 200 && status < 300;
   const gone = facts?.revoked
