@@ -176,7 +176,7 @@ describe('cli: for a newcomer', function () {
       const digest = lines.slice(totals + 1).join('\n');
       expect(digest).to.match(/Failures: \d+ cases?, \d+ causes?/);
       expect(digest).to.match(
-        /\nsortedBy: items in this order: .* \(\d+ cases?\)\n {2}GET flows: sortField=\w+&sortDirection=desc orders the items\n {6}items in this order: .+; expected ordered by \w+ desc/,
+        /\nsortedBy: items in this order: .* \(\d+ cases?\)\n[^]*?\n {2}GET flows: sortField=\w+&sortDirection=desc orders the items\n {6}items in this order: .+; expected ordered by \w+ desc/,
       );
       expect(result.stderr).to.not.contain(ADMIN_TOKEN);
     } finally {
