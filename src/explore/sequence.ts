@@ -78,7 +78,7 @@ class StepCommand implements fc.AsyncCommand<Model, Real> {
           level: 'MUST',
           pointer: '',
           message: `no usable answer: ${response.json.ok ? '' : response.json.error}`,
-          location: 'spec/README.md API-wide conventions',
+          location: 'docs/reference-decisions.md API-wide conventions',
         },
         real.exchanges,
       );

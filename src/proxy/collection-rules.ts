@@ -50,7 +50,7 @@ function countRule(context: CheckContext, query: ReadQuery): readonly Failure[] 
   return [
     ruleFailure(
       context,
-      { check: 'countWithinPerPage', level: 'MUST' },
+      { check: 'pageWindow', level: 'MUST' },
       `count ${JSON.stringify(count)} with ${items.length} items, perPage ${perPage}`,
       `count = the number of items ≤ perPage (${perPage})`,
       apiConventions('count: items on this page'),
@@ -122,13 +122,13 @@ function filterRules(context: CheckContext, query: ReadQuery): ItemRule[] {
   const location = referenceLocation(context, 'query-params');
   return [
     {
-      rule: { check: 'itemsMatchQuery', level: 'MUST' },
+      rule: { check: 'itemSet', level: 'MUST' },
       broken: (item) => (loose.test(name(item)) ? undefined : `name ${JSON.stringify(item.name)}`),
       expected: `names holding the literal parts of filter=${filter}`,
       location,
     },
     {
-      rule: { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'filterGlobbing' },
+      rule: { check: 'itemSet', level: 'SHOULD', decision: 'filterGlobbing' },
       broken: (item) =>
         !loose.test(name(item)) || exact.test(name(item)) ? undefined : `name ${JSON.stringify(item.name)}`,
       expected: `names matching the glob ${filter} (whole name, any case, ? one character)`,
@@ -143,8 +143,8 @@ function flowClassRule(context: CheckContext, query: ReadQuery): ItemRule {
   const given = query.given.has('flowClass');
   return {
     rule: given
-      ? { check: 'itemsMatchQuery', level: 'MUST' }
-      : { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'flowClassDefault' },
+      ? { check: 'itemSet', level: 'MUST' }
+      : { check: 'itemSet', level: 'SHOULD', decision: 'flowClassDefault' },
     broken: (item) =>
       item.flowClass === undefined || item.flowClass === flowClass
         ? undefined
@@ -161,7 +161,7 @@ function versionRules(context: CheckContext, query: ReadQuery): ItemRule[] {
   const shown = (item: Record<string, unknown>) => `version ${JSON.stringify(item.version)}`;
   return [
     {
-      rule: { check: 'itemsMatchQuery', level: 'MUST' },
+      rule: { check: 'itemSet', level: 'MUST' },
       broken: (item) =>
         typeof item.version === 'string' && item.version.toLowerCase() === version.toLowerCase()
           ? undefined
@@ -170,7 +170,7 @@ function versionRules(context: CheckContext, query: ReadQuery): ItemRule[] {
       location,
     },
     {
-      rule: { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'getByVersion' },
+      rule: { check: 'itemSet', level: 'SHOULD', decision: 'getByVersion' },
       broken: (item) =>
         typeof item.version !== 'string' ||
         item.version.toLowerCase() !== version.toLowerCase() ||
@@ -200,7 +200,7 @@ function triggerRule(context: CheckContext, query: ReadQuery): ItemRule[] {
     );
   return [
     {
-      rule: { check: 'itemsMatchQuery', level: 'SHOULD', decision: 'triggerFilter' },
+      rule: { check: 'itemSet', level: 'SHOULD', decision: 'triggerFilter' },
       broken: (item) =>
         (typeof item.defaultVersionId === 'string' && item.defaultVersionId !== '') ||
         (Array.isArray(item.triggers) && item.triggers.some(matches))

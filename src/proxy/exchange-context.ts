@@ -1,3 +1,4 @@
+import type { RuleCode } from '../model/rules';
 import type { ActionSpec, DecisionKey } from '../../specs/catalog';
 import { decisionLocation, type CheckContext, type Exchange } from '../checks/context';
 import { noDataFacts } from '../model/data-facts';
@@ -29,7 +30,8 @@ export function exchangeContext(
 
 /** What a rule of the proxy's own names: its check, its level and, for a SHOULD, the decision it rests on. */
 export interface ProxyRule {
-  readonly check: string;
+  /** The rule's code in the one registry (src/model/rules.ts), as `run`, `fuzz` and `explore` name it. */
+  readonly check: RuleCode;
   readonly level: Level;
   readonly decision?: DecisionKey;
 }
@@ -46,6 +48,7 @@ export function ruleFailure(
   const type = exchange.response.headers['content-type'] ?? 'no content-type';
   return {
     check: rule.check,
+    rule: rule.check,
     caseId: context.testCase.id,
     level: rule.level,
     message: problem,

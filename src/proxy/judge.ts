@@ -28,7 +28,7 @@ const BODY_STATUSES = [413, 415];
 const THROTTLED = 429;
 
 /** Every status the action may answer: the reference's table, decision 1's refusals, P2's for a body. */
-export const documentedStatuses = (action: ActionSpec): number[] => [
+export const listedStatuses = (action: ActionSpec): number[] => [
   ...action.responses.map((response) => response.status),
   ...AUTH_STATUSES,
   ...(action.requestBody ? BODY_STATUSES : []),
@@ -39,12 +39,12 @@ const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 function statusRules(context: CheckContext, action: ActionSpec, verdict: RequestVerdict): readonly Failure[] {
   const status = context.exchanges[0].response.status;
   const failures: Failure[] = [];
-  const documented = documentedStatuses(action);
+  const documented = listedStatuses(action);
   if (!documented.includes(status) && status !== THROTTLED)
     failures.push(
       ruleFailure(
         context,
-        { check: 'documentedStatus', level: 'MUST' },
+        { check: 'listedStatus', level: 'MUST' },
         `status ${status}, which the reference does not list for ${action.name}`,
         `one of ${documented.join(', ')}`,
         referenceLocation(context, status < 400 ? 'successful-responses' : 'error-responses'),
@@ -54,7 +54,7 @@ function statusRules(context: CheckContext, action: ActionSpec, verdict: Request
     failures.push(
       ruleFailure(
         context,
-        { check: 'refusesInvalid', level: verdict.level, decision: verdict.decision },
+        { check: 'status', level: verdict.level, decision: verdict.decision },
         `status ${status} for an invalid request: ${verdict.reason}`,
         'a 4xx refusal',
         referenceLocation(context, 'error-responses'),
@@ -64,7 +64,7 @@ function statusRules(context: CheckContext, action: ActionSpec, verdict: Request
     failures.push(
       ruleFailure(
         context,
-        { check: 'servesValid', level: verdict.level, decision: verdict.decision },
+        { check: 'status', level: verdict.level, decision: verdict.decision },
         `status 400 for a valid request (${verdict.reason})`,
         `status ${successResponse(action).status}, or a refusal for a reason other than the request's form`,
         referenceLocation(context, 'query-params'),

@@ -194,7 +194,8 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
       durationMs: 0,
       failures: [
         {
-          check: 'answer',
+          check: 'answered',
+          rule: 'answered',
           caseId: id,
           level: 'MUST',
           message,

@@ -15,14 +15,14 @@ import type { ReadQuery } from './request-verdict';
 import type { TokenFacts, TrafficShadow } from './shadow';
 
 /** The model's rules a proxy can judge with a partial shadow, and the check each is reported under. */
-const PAGE_RULES: Readonly<Partial<Record<RuleCode, string>>> = {
+const PAGE_RULES: Readonly<Partial<Record<RuleCode, RuleCode>>> = {
   roundTrip: 'roundTrip',
   itemSet: 'itemSet',
   pageWindow: 'pageWindow',
   noForeignData: 'noForeignData',
 };
 /** Decision 10's and 11's defaults of a created flow (the rest of a 201 is judged by single-exchange rules). */
-const CREATED_RULES: Readonly<Partial<Record<RuleCode, string>>> = {
+const CREATED_RULES: Readonly<Partial<Record<RuleCode, RuleCode | 'Defaults'>>> = {
   filledDefaults: 'Defaults',
   freshInstants: 'Defaults',
   createdIdentity: 'Defaults',
@@ -35,7 +35,12 @@ const CREATED_RULES: Readonly<Partial<Record<RuleCode, string>>> = {
 const WHAT_THE_SHADOW_KNOWS =
   'what the flows created through the proxy imply (docs/proxy.md "What the proxy remembers")';
 
-function failureOf(context: CheckContext, check: string, found: Difference, decision?: DecisionKey): Failure {
+function failureOf(
+  context: CheckContext,
+  check: RuleCode,
+  found: Difference,
+  decision?: DecisionKey,
+): Failure {
   return ruleFailure(
     context,
     { check, level: found.level, ...(found.level === 'SHOULD' && decision && { decision }) },
@@ -90,7 +95,7 @@ function accessRules(
   const authorization = exchange.request.headers.authorization;
   if (authorization === undefined || authorization.trim() === '') return [];
   const status = exchange.response.status;
-  const rule = { check: 'status', level: 'MUST' as const };
+  const rule = { check: 'status' as const, level: 'MUST' as const };
   const location = referenceLocation(context, 'authentication');
   const found: Failure[] = [];
   const contradiction = shadow.access(authorization, action, applicationId, status, context.testCase.id);

@@ -27,13 +27,13 @@ describe('proxy --errors: a MUST violation becomes a 502 Error body', function (
       violations: { level: string; check: string; rule: string }[];
     };
     expect(body.type).to.equal('ConformanceViolation');
-    expect(body.message).to.include('documentedStatus');
+    expect(body.message).to.include('listedStatus');
     expect(body.violations).to.deep.include({
-      ...body.violations.find((violation) => violation.check === 'documentedStatus'),
+      ...body.violations.find((violation) => violation.check === 'listedStatus'),
       level: 'MUST',
       rule: 'flows-actions.md#post-successful-responses',
     });
-    expect(answer.headers.get(VIOLATIONS_HEADER)).to.include('documentedStatus');
+    expect(answer.headers.get(VIOLATIONS_HEADER)).to.include('listedStatus');
   });
 
   it('a SHOULD violation alone is forwarded as it came, named in the header only', async () => {

@@ -32,7 +32,7 @@ export interface Refusal {
   readonly reason: string;
 }
 
-const AUTH = 'spec/README.md decision 1';
+const AUTH = 'docs/reference-decisions.md decision 1';
 
 /**
  * Decisions 1 and 2, in the mock's order (token 401, scope 403, malformed id 400, binding 403, unknown
@@ -59,7 +59,7 @@ export function accessRefusals(
       kind: 'malformed',
       must: [400, 404],
       should: 400,
-      location: 'spec/README.md decision 2',
+      location: 'docs/reference-decisions.md decision 2',
       reason: 'malformed application id',
     });
   else if (principal.applicationKey !== null && principal.applicationKey !== target)
@@ -83,7 +83,7 @@ export function accessRefusals(
       kind: 'unknown',
       must: [404],
       should: 404,
-      location: 'spec/README.md decision 2',
+      location: 'docs/reference-decisions.md decision 2',
       reason: 'unknown application',
     });
   return refusals;

@@ -16,7 +16,7 @@ export interface Answer {
   readonly text: string;
 }
 
-const CONVENTIONS = 'spec/README.md API-wide conventions';
+const CONVENTIONS = 'docs/reference-decisions.md API-wide conventions';
 
 /** What no answer may be: a 5xx, or not JSON (MUST). */
 export function basics(answer: Answer): Difference[] {

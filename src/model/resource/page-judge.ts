@@ -7,10 +7,10 @@ import { pageCount } from './order';
 import type { ModelFlow, ModelVersion } from './state';
 import { capped, difference, type Difference } from './verdict';
 
-const ECHO = 'spec/README.md API-wide conventions (collections echo the query)';
-const D4 = 'spec/README.md decision 4';
-const D5 = 'spec/README.md decision 5';
-const D9 = 'spec/README.md decision 9';
+const ECHO = 'docs/reference-decisions.md API-wide conventions (collections echo the query)';
+const D4 = 'docs/reference-decisions.md decision 4';
+const D5 = 'docs/reference-decisions.md decision 5';
+const D9 = 'docs/reference-decisions.md decision 9';
 
 export interface PageView {
   /**
@@ -83,7 +83,7 @@ function contentDifferences(
           capped('MUST', cap),
           `${at}/flowId`,
           `flowId ${String(item.flowId)}, imported with ${model.flowId}`,
-          'spec/README.md decision 11',
+          'docs/reference-decisions.md decision 11',
         ),
       );
     return found;
@@ -139,7 +139,7 @@ function orderDifferences(
           capped('MUST', cap),
           pointerTo('items', index),
           `${model.id} cannot be item ${first + index} of ${expected.sortField} ${expected.sortDirection} (${before} come before it, ${after} after)`,
-          'flows-actions.md (sortField, sortDirection); spec/README.md decision 4',
+          'flows-actions.md (sortField, sortDirection); docs/reference-decisions.md decision 4',
         ),
       ];
   }

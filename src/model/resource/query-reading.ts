@@ -32,7 +32,7 @@ export type QueryReading =
       readonly parameter?: string;
     };
 
-const DECISION_3 = 'spec/README.md decision 3';
+const DECISION_3 = 'docs/reference-decisions.md decision 3';
 const P5 = 'docs/decisions.md P5';
 
 const refused = (level: Level, reason: string, location: string, parameter?: string): QueryReading => ({

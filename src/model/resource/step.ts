@@ -62,9 +62,11 @@ function refusalOf(request: ModelRequest, queryLevel: Level | undefined, queryRe
   const refusals = accessRefusals(request.action, request.principal, request.target);
   const problem = bodyProblem(request);
   const tail: Refusal[] = [];
-  if (queryLevel === 'MUST') tail.push(badRequest(queryReason, 'spec/README.md decision 3'));
+  if (queryLevel === 'MUST') tail.push(badRequest(queryReason, 'docs/reference-decisions.md decision 3'));
   if (problem !== undefined)
-    tail.push(badRequest(problem, request.bodyIsJson ? 'spec/README.md decisions 10, 11' : RFC_8259));
+    tail.push(
+      badRequest(problem, request.bodyIsJson ? 'docs/reference-decisions.md decisions 10, 11' : RFC_8259),
+    );
   if (refusals.length > 0) {
     const combined = combinedRefusal([...refusals, ...tail]) as Refusal;
     return { ...combined, should: refusals[0].should };
@@ -171,7 +173,7 @@ export function judgeCollection(
     ? found.map((item) => ({
         ...item,
         level: 'SHOULD' as const,
-        location: `${item.location}; spec/README.md decisions 6, 8, 12`,
+        location: `${item.location}; docs/reference-decisions.md decisions 6, 8, 12`,
       }))
     : found;
 }

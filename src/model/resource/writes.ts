@@ -14,8 +14,8 @@ import { givenId, type ImportBundle } from './import-bundle';
 import type { ModelApplication, ModelFlow, ModelVersion } from './state';
 import { difference, type Difference } from './verdict';
 
-const D10 = 'spec/README.md decision 10';
-const D11 = 'spec/README.md decision 11';
+const D10 = 'docs/reference-decisions.md decision 10';
+const D11 = 'docs/reference-decisions.md decision 11';
 /** How far from the request a fresh instant may be (clocks differ; a date of 2016 is not now). */
 const NOW_SLACK_MS = 10 * 60_000;
 const { stats: _stats, ...IMPORT_DEFAULTS } = CREATED_WORKFLOW_DEFAULTS;
@@ -217,7 +217,7 @@ export function judgeImport(
         D11,
       ),
     );
-    found.push(...freshInstants(hit.doc, at, context.now, 'spec/README.md decision 14'));
+    found.push(...freshInstants(hit.doc, at, context.now, 'docs/reference-decisions.md decision 14'));
     const wantedDefault =
       typeof sent.defaultVersionId === 'string'
         ? mapped(versionMap, sent.defaultVersionId.toLowerCase())
