@@ -12,3 +12,20 @@ export function wholeNumber(value: unknown, flag: string, min: number, max: numb
     throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${showControls(text)}"`);
   return Number(text);
 }
+
+/** The bounds of a run whose inputs are drawn (`fuzz`, `explore`): --runs or --duration, --seed, --path. */
+export function drawnRunBounds(options: Record<string, unknown>) {
+  const runs = wholeNumber(options.runs, '--runs', 1, MAX_RUNS);
+  const duration = wholeNumber(options.duration, '--duration', 1, MAX_DURATION_S);
+  const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
+  if (runs !== undefined && duration !== undefined)
+    throw new UsageError('give --runs or --duration, not both');
+  if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
+    throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
+  return {
+    runs,
+    durationMs: duration === undefined ? undefined : duration * 1000,
+    seed,
+    path: options.path as string | undefined,
+  };
+}

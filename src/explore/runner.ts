@@ -1,20 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import type { CaseResult, Failure, RunReport } from '../engine/results';
-import { summarize } from '../engine/runner';
+import { startGeneratedRun, type GeneratedRunRefused } from '../engine/generated-run';
 import { excerpt } from '../http/curl';
 import type { Level } from '../model/results';
 import type { RuleCode } from '../model/rules';
 import type { TargetConfig } from '../target/config';
 import { Interrupted, interruptionOf } from '../http/interruptible-transport';
-import { TargetUnusable } from '../target/preflight';
 import type { CleanUpOutcome } from '../target/run-flows';
-import {
-  givenSecrets,
-  openTargetSession,
-  type TargetSession,
-  type TargetSessionOptions,
-} from '../target/session';
+import type { TargetSessionOptions } from '../target/session';
 import { runCredentials } from './credentials';
 import { stepSpec } from './draws';
 import { replayScript } from './script';
@@ -103,33 +97,9 @@ function failureOf(finding: ExploreFinding, strict: boolean, location: string): 
  */
 export async function runExplore(options: ExploreOptions): Promise<ExploreOutcome> {
   const { config } = options;
-  const seed = options.seed ?? randomBytes(4).readUInt32BE() >>> 1;
-  const startedAt = new Date().toISOString();
-  const started = performance.now();
-  const summaryOf = (target: string, results: CaseResult[], aborted?: string) =>
-    summarize(results, {
-      durationMs: Math.round(performance.now() - started),
-      target,
-      strict: config.strict,
-      startedAt,
-      aborted,
-      staleExpectations: [],
-    });
-  let session: TargetSession;
-  try {
-    session = await openTargetSession(config, { ...options, label: 'flows-conformance explore' });
-  } catch (error) {
-    if (!(error instanceof TargetUnusable)) throw error;
-    return {
-      report: { summary: summaryOf(config.baseUrl ?? 'embedded mock', [], error.message), results: [] },
-      secrets: givenSecrets(config),
-      seed,
-      sequences: 0,
-      requests: 0,
-      startError: error.message,
-      startUnreachable: error.unreachable,
-    };
-  }
+  const start = await startGeneratedRun(options, 'flows-conformance explore');
+  const { seed, summaryOf, session } = start;
+  if (!session) return { ...(start.refused as GeneratedRunRefused), sequences: 0, requests: 0 };
   const { target, prefix } = session;
   let counter = 0;
   const world: SequenceWorld = {
@@ -212,7 +182,7 @@ export async function runExplore(options: ExploreOptions): Promise<ExploreOutcom
               },
             ]
           : [],
-      durationMs: Math.round(performance.now() - started),
+      durationMs: start.elapsedMs(),
     };
     outcome = { finding, result, sequences: sequencesRun };
   } finally {

@@ -1,21 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { actionById, pathFor } from '../../specs/catalog';
 import { FLOW_CLASSES } from '../../specs/catalog';
 import type { CaseResult, Failure, RunReport } from '../engine/results';
-import { summarize } from '../engine/runner';
+import { startGeneratedRun, type GeneratedRunRefused } from '../engine/generated-run';
 import { grepFilter, mapConcurrent } from '../engine/selection';
 import { excerpt, shellQuote } from '../http/curl';
 import { isRecord } from '../model/json';
 import type { TargetConfig } from '../target/config';
 import type { CleanUpOutcome } from '../target/run-flows';
-import {
-  givenSecrets,
-  openTargetSession,
-  type TargetSession,
-  type TargetSessionOptions,
-} from '../target/session';
-import { TargetUnusable } from '../target/preflight';
+import type { TargetSessionOptions } from '../target/session';
 import { exchange, requestFor, RuleBroken, shown, type Wire } from './exchange';
 import { linkedBundle, underPrefix } from './own-data';
 import { fuzzProperties, type FuzzProperty, type PropertyContext } from './properties';
@@ -244,33 +237,9 @@ function runProperties(
 /** A fuzz run: seed data, every selected property within its bounds, clean-up, the report. */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzOutcome> {
   const { config } = options;
-  const seed = options.seed ?? randomBytes(4).readUInt32BE() >>> 1;
-  const startedAt = new Date().toISOString();
-  const started = performance.now();
-  const summaryOf = (target: string, results: CaseResult[], aborted?: string) =>
-    summarize(results, {
-      durationMs: Math.round(performance.now() - started),
-      target,
-      strict: config.strict,
-      startedAt,
-      aborted,
-      staleExpectations: [],
-    });
-  let session: TargetSession;
-  try {
-    session = await openTargetSession(config, { ...options, label: 'flows-conformance fuzz' });
-  } catch (error) {
-    if (!(error instanceof TargetUnusable)) throw error;
-    return {
-      report: { summary: summaryOf(config.baseUrl ?? 'embedded mock', [], error.message), results: [] },
-      findings: [],
-      secrets: givenSecrets(config),
-      seed,
-      inputs: 0,
-      startError: error.message,
-      startUnreachable: error.unreachable,
-    };
-  }
+  const start = await startGeneratedRun(options, 'flows-conformance fuzz');
+  const { seed, summaryOf, session } = start;
+  if (!session) return { ...(start.refused as GeneratedRunRefused), findings: [], inputs: 0 };
   const { target, prefix } = session;
   const wire: Wire = {
     transport: session.transport,

@@ -12,11 +12,11 @@ import {
   writtenReportLines,
 } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
-import { startFailure, UsageError } from '../usage-error';
+import { startFailure } from '../usage-error';
 import { endsInterrupted, onRunInterrupt } from '../interrupt';
 import { leftFlowsLines } from '../left-flows';
 import { newRunPrefix } from '../../target/session';
-import { MAX_DURATION_S, MAX_RUNS, wholeNumber } from '../whole-number';
+import { drawnRunBounds, wholeNumber } from '../whole-number';
 
 const MAX_STEPS = 1_000;
 
@@ -36,14 +36,8 @@ export function registerExploreCommand(program: Command): void {
     .option('--no-cleanup', 'keep the flows the run created')
     .action(async () => {
       const options = command.opts();
-      const runs = wholeNumber(options.runs, '--runs', 1, MAX_RUNS);
-      const duration = wholeNumber(options.duration, '--duration', 1, MAX_DURATION_S);
+      const bounds = drawnRunBounds(options);
       const maxSteps = wholeNumber(options.steps, '--steps', 1, MAX_STEPS);
-      const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
-      if (runs !== undefined && duration !== undefined)
-        throw new UsageError('give --runs or --duration, not both');
-      if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
-        throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
       const config = resolveTargetOptions(command);
       const prefix = newRunPrefix();
       const interrupt = onRunInterrupt('explore', config.baseUrl, prefix);
@@ -53,11 +47,8 @@ export function registerExploreCommand(program: Command): void {
         signal: interrupt.signal,
         startEmbedded: embeddedMock(),
         inProcess: true,
-        runs,
-        durationMs: duration === undefined ? undefined : duration * 1000,
+        ...bounds,
         maxSteps,
-        seed,
-        path: options.path as string | undefined,
       }).finally(() => interrupt.dispose());
       if (outcome.startError) throw startFailure(outcome.startError, outcome.startUnreachable);
       const { report } = outcome;

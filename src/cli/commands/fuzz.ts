@@ -20,7 +20,7 @@ import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure, UsageError } from '../usage-error';
 import { addMaxSkippedOption, applyMaxSkipped } from '../max-skipped';
 import { fuzzProgress, replayTargetFlags } from '../fuzz-terminal';
-import { MAX_DURATION_S, MAX_RUNS, wholeNumber } from '../whole-number';
+import { drawnRunBounds } from '../whole-number';
 
 /** `flows-conformance fuzz`: generated inputs from the catalog and the schemas against a target (docs/fuzz.md). */
 export function registerFuzzCommand(program: Command): void {
@@ -40,14 +40,7 @@ export function registerFuzzCommand(program: Command): void {
     .option('--path <path>', 'with --seed and --grep: replay the one failure fast-check named by this path')
     .option('--no-cleanup', 'keep the flows the run created');
   addMaxSkippedOption(command, 'properties').action(async () => {
-    const options = command.opts();
-    const runs = wholeNumber(options.runs, '--runs', 1, MAX_RUNS);
-    const duration = wholeNumber(options.duration, '--duration', 1, MAX_DURATION_S);
-    const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
-    if (runs !== undefined && duration !== undefined)
-      throw new UsageError('give --runs or --duration, not both');
-    if (options.path !== undefined && (seed === undefined || !/^\d+(:\d+)*$/.test(String(options.path))))
-      throw new UsageError('--path needs --seed, and is numbers joined by ":" as a failure prints it');
+    const bounds = drawnRunBounds(command.opts());
     const config = resolveTargetOptions(command);
     const prefix = newRunPrefix();
     const interrupt = onRunInterrupt('fuzz', config.baseUrl, prefix);
@@ -57,10 +50,7 @@ export function registerFuzzCommand(program: Command): void {
       prefix,
       config,
       startEmbedded: embeddedMock(),
-      runs,
-      durationMs: duration === undefined ? undefined : duration * 1000,
-      seed,
-      path: options.path as string | undefined,
+      ...bounds,
       onPropertyEnd: progress.propertyEnd,
     }).finally(() => {
       progress.end();
