@@ -1,16 +1,8 @@
-import path from 'node:path';
+import { writeRunReports } from '../report-output';
 import type { Command } from 'commander';
 import { exitCodeOf } from '../../engine/runner';
 import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, runExplore } from '../../explore/runner';
 import { embeddedMock } from '../../mock/embedded';
-import {
-  defaultReporters,
-  failureDigest,
-  HTML_REPORT_FILE,
-  MARKDOWN_REPORT_FILE,
-  writeReports,
-  writtenReportLines,
-} from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure } from '../usage-error';
 import { endsInterrupted, onRunInterrupt } from '../interrupt';
@@ -52,12 +44,8 @@ export function registerExploreCommand(program: Command): void {
       }).finally(() => interrupt.dispose());
       if (outcome.startError) throw startFailure(outcome.startError, outcome.startUnreachable);
       const { report } = outcome;
-      const written = await writeReports(report, config.reportDir, defaultReporters(), outcome.secrets);
-      const lines = writtenReportLines(written, config.reportDir);
-      const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
-        .map((file) => path.join(config.reportDir, file))
-        .find((file) => written.files.includes(file));
-      for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
+      const { written, lines, digest } = await writeRunReports(report, config.reportDir, outcome.secrets);
+      for (const line of digest) process.stderr.write(`${line}\n`);
       for (const line of lines.stderr) process.stderr.write(`${line}\n`);
       const seconds = report.summary.durationMs / 1000;
       const rate = (n: number) => (n / Math.max(seconds, 0.001)).toFixed(0);

@@ -1,21 +1,12 @@
+import { writeRunReports } from '../report-output';
 import { leftFlowsLines } from '../left-flows';
 import { endsInterrupted, onRunInterrupt } from '../interrupt';
 import { newRunPrefix } from '../../target/session';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { exitCodeOf } from '../../engine/runner';
 import { DEFAULT_RUNS, runFuzz } from '../../fuzz/runner';
 import { embeddedMock } from '../../mock/embedded';
-import {
-  defaultReporters,
-  failureDigest,
-  HTML_REPORT_FILE,
-  MARKDOWN_REPORT_FILE,
-  showControls,
-  skipReasonsLine,
-  writeReports,
-  writtenReportLines,
-} from '../../reporters';
+import { showControls, skipReasonsLine } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure, UsageError } from '../usage-error';
 import { addMaxSkippedOption, applyMaxSkipped } from '../max-skipped';
@@ -60,13 +51,14 @@ export function registerFuzzCommand(program: Command): void {
     if (outcome.report.results.length === 0 && !outcome.report.summary.interrupted)
       throw new UsageError(`--grep "${showControls(config.grep ?? '')}" matches no property`);
     const { report } = outcome;
-    const written = await writeReports(report, config.reportDir, defaultReporters(), outcome.secrets);
-    const lines = writtenReportLines(written, config.reportDir);
-    const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
-      .map((file) => path.join(config.reportDir, file))
-      .find((file) => written.files.includes(file));
     const replay = (flags: string) => `flows-conformance fuzz ${flags}${replayTargetFlags(command)}`;
-    for (const line of failureDigest(report, fullReport, replay)) process.stderr.write(`${line}\n`);
+    const { written, lines, digest } = await writeRunReports(
+      report,
+      config.reportDir,
+      outcome.secrets,
+      replay,
+    );
+    for (const line of digest) process.stderr.write(`${line}\n`);
     for (const line of lines.stderr) process.stderr.write(`${line}\n`);
     const seconds = report.summary.durationMs / 1000;
     process.stdout.write(

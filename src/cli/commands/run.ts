@@ -1,3 +1,4 @@
+import { writeRunReports } from '../report-output';
 import { leftFlowsLines } from '../left-flows';
 import { endsInterrupted, onRunInterrupt } from '../interrupt';
 import { newRunPrefix } from '../../target/session';
@@ -5,18 +6,8 @@ import type { Command } from 'commander';
 import { ALL_CASES } from '../../../specs/cases';
 import { everyCaseSkipped, exitCodeOf, runConformanceWithSecrets } from '../../engine/runner';
 import { selectCases } from '../../engine/selection';
-import path from 'node:path';
 import { embeddedMock } from '../../mock/embedded';
-import {
-  defaultReporters,
-  failureDigest,
-  HTML_REPORT_FILE,
-  MARKDOWN_REPORT_FILE,
-  progressDisplay,
-  showControls,
-  writeReports,
-  writtenReportLines,
-} from '../../reporters';
+import { progressDisplay, showControls } from '../../reporters';
 import { addTargetOptions, resolveTargetOptions } from '../target-options';
 import { startFailure, UsageError } from '../usage-error';
 import { addMaxSkippedOption, applyMaxSkipped } from '../max-skipped';
@@ -53,13 +44,9 @@ export function registerRunCommand(program: Command): void {
       signal: interrupt.signal,
       prefix,
     }).finally(() => interrupt.dispose());
-    const written = await writeReports(report, config.reportDir, defaultReporters(), secrets);
-    const lines = writtenReportLines(written, config.reportDir);
-    const fullReport = [HTML_REPORT_FILE, MARKDOWN_REPORT_FILE]
-      .map((file) => path.join(config.reportDir, file))
-      .find((file) => written.files.includes(file));
+    const { written, lines, digest } = await writeRunReports(report, config.reportDir, secrets);
     // A run that could not start says so in one line (below); its cases were never sent.
-    if (!startError) for (const line of failureDigest(report, fullReport)) process.stderr.write(`${line}\n`);
+    if (!startError) for (const line of digest) process.stderr.write(`${line}\n`);
     for (const line of lines.stderr) process.stderr.write(`${line}\n`);
     for (const stale of report.summary.staleExpectations)
       process.stderr.write(`flows-conformance: stale expectation: ${showControls(stale)}\n`);
