@@ -56,7 +56,7 @@ export function drainThenClose(incoming: http.IncomingMessage, limitBytes: numbe
     clearTimeout(timer);
     incoming.socket?.destroy();
   };
-  const timer = setTimeout(close, limitMs);
+  const timer = setTimeout(close, limitMs); // wait-ok: a deadline on a client still sending, not a sleep
   timer.unref();
   incoming.on('data', (chunk: Buffer) => {
     drained += chunk.length;

@@ -15,20 +15,22 @@ import { cliArgv } from '../support/built-cli';
 import { ADMIN_TOKEN } from '../runner/support';
 import { sharedPactDir } from '../support/pacts';
 
-/** Every request waits this long before it reaches the mock: a run lasts long enough to be interrupted. */
-const DELAY_MS = 25;
-/** verify sends fewer requests than run: each waits longer. */
-const VERIFY_DELAY_MS = 120;
-
-/** A loopback relay in front of the mock that delays each request. */
-async function slowFront(target: string, delayMs = DELAY_MS) {
+/**
+ * A loopback relay in front of the mock that forwards the first `holdFrom` requests and holds the rest
+ * until released: the command is then mid-run, waiting on the target, when it gets the signal. No clock.
+ */
+async function gatedFront(target: string, holdFrom: number) {
   let seen = 0;
+  let open = false;
+  const held: (() => void)[] = [];
+  let reached: () => void = () => undefined;
+  const holding = new Promise<void>((resolve) => (reached = resolve));
   const server = http.createServer((request, response) => {
     seen += 1;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      setTimeout(() => {
+      const forward = () => {
         const upstream = http.request(
           `${target}${request.url ?? '/'}`,
           { method: request.method, headers: request.headers },
@@ -39,15 +41,22 @@ async function slowFront(target: string, delayMs = DELAY_MS) {
         );
         upstream.on('error', () => response.destroy());
         upstream.end(Buffer.concat(chunks));
-      }, delayMs);
+      };
+      if (open || seen <= holdFrom) return forward();
+      held.push(forward);
+      reached();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
-    /** Requests that reached the front so far: the command is at work. */
-    seen: () => seen,
+    /** Resolves once a request is held: the command is at work. */
+    holding,
+    release() {
+      open = true;
+      for (const forward of held.splice(0)) forward();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -62,8 +71,11 @@ const flowCount = (mock: MockServer) =>
     0,
   );
 
-/** Starts the CLI, sends SIGINT once `ready` holds (of its stderr so far), and waits for it to end. */
-function interruptWhen(args: string[], ready: (stderr: string) => boolean) {
+/**
+ * Starts the CLI against the front; once the front holds a request, sends SIGINT, and once the CLI says
+ * it is stopping, lets the held requests through; waits for the CLI to end.
+ */
+function interruptAtHold(args: string[], front: Awaited<ReturnType<typeof gatedFront>>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, cliArgv(args), {
       cwd: PACKAGE_ROOT,
@@ -72,16 +84,14 @@ function interruptWhen(args: string[], ready: (stderr: string) => boolean) {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    // Polled rather than timed: a loaded machine only makes the wait longer.
-    const poll = setInterval(() => {
-      if (!ready(stderr)) return;
-      clearInterval(poll);
-      child.kill('SIGINT');
-    }, 20);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (/SIGINT: stopping/.test(stderr)) front.release();
+    });
+    void front.holding.then(() => child.kill('SIGINT'));
     child.on('error', reject);
     child.on('close', (code) => {
-      clearInterval(poll);
+      front.release();
       resolve({ code, stdout, stderr });
     });
   });
@@ -90,16 +100,19 @@ function interruptWhen(args: string[], ready: (stderr: string) => boolean) {
 describe('cli: an interrupted run, fuzz, explore or verify loses nothing', function () {
   this.timeout(120_000);
   let mock: MockServer;
-  let front: Awaited<ReturnType<typeof slowFront>>;
+  let front: Awaited<ReturnType<typeof gatedFront>>;
   let reportDir: string;
   const certificateFoldersBefore = readdirSync(os.tmpdir()).filter((name) =>
     name.startsWith('flows-no-certificates-'),
   );
 
+  /** Requests each command sends before the front holds one: past its set-up, well before its end. */
+  const HOLD_FROM: Readonly<Record<string, number>> = { run: 150, fuzz: 20, explore: 30, verify: 15 };
+
   beforeEach(async function () {
     mock = await createMockServer({ adminToken: ADMIN_TOKEN });
-    const slower = this.currentTest?.title.startsWith('verify') === true;
-    front = await slowFront(await mock.listen(0, '127.0.0.1'), slower ? VERIFY_DELAY_MS : DELAY_MS);
+    const command = this.currentTest?.title.split(':')[0] ?? '';
+    front = await gatedFront(await mock.listen(0, '127.0.0.1'), HOLD_FROM[command]);
     reportDir = mkdtempSync(path.join(os.tmpdir(), 'fc-interrupt-'));
   });
   afterEach(async () => {
@@ -121,9 +134,7 @@ describe('cli: an interrupted run, fuzz, explore or verify loses nothing', funct
   ];
 
   it('run: SIGINT mid-run removes the run’s flows, writes the reports marked interrupted, exits 130', async () => {
-    // Outside a terminal, progress prints a line per case as it ends: cases are under way.
-    const casesEnded = (stderr: string) => (stderr.match(/^PASS /gm) ?? []).length >= 20;
-    const result = await interruptWhen(['run', ...target(), '--concurrency', '1'], casesEnded);
+    const result = await interruptAtHold(['run', ...target(), '--concurrency', '1'], front);
     expect(result.code, result.stderr).to.equal(130);
     expect(result.stderr).to.match(/SIGINT: stopping the run/);
     expect(result.stderr).to.match(
@@ -143,11 +154,7 @@ describe('cli: an interrupted run, fuzz, explore or verify loses nothing', funct
   });
 
   it('fuzz: SIGINT mid-run removes the run’s flows, writes the reports marked interrupted, exits 130', async () => {
-    // fuzz prints nothing before its end: the signal comes once it has sent 20 requests (seeding or fuzzing).
-    const result = await interruptWhen(
-      ['fuzz', ...target(), '--runs', '200', '--seed', '3'],
-      () => front.seen() >= 20,
-    );
+    const result = await interruptAtHold(['fuzz', ...target(), '--runs', '200', '--seed', '3'], front);
     expect(result.code, result.stderr).to.equal(130);
     expect(flowCount(mock), 'flows left on the mock').to.equal(0);
     const report = JSON.parse(readFileSync(path.join(reportDir, 'conformance.json'), 'utf8')) as {
@@ -157,10 +164,7 @@ describe('cli: an interrupted run, fuzz, explore or verify loses nothing', funct
   });
 
   it('explore: SIGINT mid-run removes the run’s flows, writes the reports marked interrupted, exits 130', async () => {
-    const result = await interruptWhen(
-      ['explore', ...target(), '--runs', '500', '--seed', '5'],
-      () => front.seen() >= 30,
-    );
+    const result = await interruptAtHold(['explore', ...target(), '--runs', '500', '--seed', '5'], front);
     expect(result.code, result.stderr).to.equal(130);
     expect(flowCount(mock), 'flows left on the mock').to.equal(0);
     const report = JSON.parse(readFileSync(path.join(reportDir, 'conformance.json'), 'utf8')) as {
@@ -173,11 +177,7 @@ describe('cli: an interrupted run, fuzz, explore or verify loses nothing', funct
 
   it('verify: SIGINT mid-verification removes what it created, writes the reports marked interrupted, exits 130', async () => {
     const pactDir = await sharedPactDir();
-    // The verifier's requests reach the target through the front: the signal comes mid-verification.
-    const result = await interruptWhen(
-      ['verify', ...target(), '--pact-dir', pactDir],
-      () => front.seen() >= 15,
-    );
+    const result = await interruptAtHold(['verify', ...target(), '--pact-dir', pactDir], front);
     expect(result.code, result.stderr).to.equal(130);
     expect(result.stderr).to.match(
       /interrupted \(SIGINT\): \d+ interactions ran before it; what they created was removed/,
