@@ -98,3 +98,30 @@ export const sameId = (a: unknown, b: unknown): boolean =>
 /** An instant as epoch ms, or NaN when it is not one. */
 export const instant = (value: unknown): number =>
   typeof value === 'string' ? Date.parse(value) : Number.NaN;
+
+/** The lower-cased ids an answer's `customNodes` lists, or undefined when it has no such list. */
+export const customNodeIds = (body: Readonly<Record<string, unknown>>): string[] | undefined =>
+  Array.isArray(body.customNodes)
+    ? body.customNodes.map((node) =>
+        isRecord(node) && typeof node.id === 'string' ? node.id.toLowerCase() : '',
+      )
+    : undefined;
+
+/** A custom node of another application in `customNodes` (decision 9 never reaches past the application). */
+export function customNodeLeak(
+  listed: readonly string[] | undefined,
+  elsewhere: ReadonlySet<string>,
+): Difference[] {
+  const leaked = listed?.find((id) => elsewhere.has(id));
+  return leaked === undefined
+    ? []
+    : [
+        difference(
+          'noForeignData',
+          'MUST',
+          '/customNodes',
+          `customNodes holds ${leaked} of another application`,
+          'docs/decisions.md Levels',
+        ),
+      ];
+}

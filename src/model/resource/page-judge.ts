@@ -1,6 +1,6 @@
 import type { Level } from '../results';
 import { isRecord } from '../json';
-import { keptAsSent, pointerTo, sameId } from './answer';
+import { customNodeIds, customNodeLeak, keptAsSent, pointerTo, sameId } from './answer';
 import type { ExpectedPage } from './collection';
 import { countMismatches, echoMismatches } from './page-echo';
 import { pageCount } from './order';
@@ -172,18 +172,9 @@ function customNodeDifferences(
   body: Record<string, unknown>,
   view: PageView,
 ): Difference[] {
-  const listed = Array.isArray(body.customNodes) ? body.customNodes.map(idOf) : undefined;
-  const leaked = listed?.find((id) => view.elsewhere.has(id));
-  if (leaked)
-    return [
-      difference(
-        'noForeignData',
-        'MUST',
-        '/customNodes',
-        `customNodes holds ${leaked} of another application`,
-        'docs/decisions.md Levels',
-      ),
-    ];
+  const listed = customNodeIds(body);
+  const leak = customNodeLeak(listed, view.elsewhere);
+  if (leak.length > 0) return leak;
   if (!expected.customNodes)
     return listed
       ? [

@@ -1,6 +1,8 @@
 import { CREATED_WORKFLOW_DEFAULTS, IMPORT_READ_ONLY_KEYS } from '../../../specs/catalog';
 import { isRecord } from '../json';
 import {
+  customNodeIds,
+  customNodeLeak,
   defaultsFilled,
   instant,
   keptAsSent,
@@ -100,20 +102,8 @@ export function judgePost(
   const created = typeof body.id === 'string' ? flowOf(sent, body, body.id) : undefined;
   if (created) {
     const wanted = includeCustomNodes ? customNodesOf(context.application, [created]) : undefined;
-    const listed = Array.isArray(body.customNodes)
-      ? body.customNodes.filter(isRecord).map((node) => String(node.id).toLowerCase())
-      : undefined;
-    const leaked = listed?.find((id) => context.elsewhere.has(id));
-    if (leaked)
-      found.push(
-        difference(
-          'noForeignData',
-          'MUST',
-          '/customNodes',
-          `customNodes holds ${leaked} of another application`,
-          'docs/decisions.md Levels',
-        ),
-      );
+    const listed = customNodeIds(body);
+    found.push(...customNodeLeak(listed, context.elsewhere));
     const same =
       wanted === undefined
         ? listed === undefined
