@@ -168,30 +168,30 @@ export function createConformanceProxy(options: ProxyOptions): ConformanceProxy 
     finish(pending, `the proxy answered ${status}: ${message}`);
   }
 
+  /** The result of an exchange the proxy could not judge, its outcome aside. */
+  const unjudged = (id: string, route: ActionRoute) => ({
+    id,
+    action: route.action.id,
+    aspect: 'traffic' as const,
+    level: 'MUST' as const,
+    covers: [],
+    durationMs: 0,
+  });
+
   /** An exchange the proxy's own stop broke off: skipped, with the reason, never the target's failure. */
   function stoppedResult(id: string, route: ActionRoute): CaseResult {
     return {
-      id,
-      action: route.action.id,
-      aspect: 'traffic',
-      level: 'MUST',
-      covers: [],
+      ...unjudged(id, route),
       outcome: 'skipped',
       skipReason: 'the proxy stopped (SIGINT or SIGTERM) before the target answered',
       failures: [],
-      durationMs: 0,
     };
   }
 
   function troubleResult(id: string, route: ActionRoute, message: string): CaseResult {
     return {
-      id,
-      action: route.action.id,
-      aspect: 'traffic',
-      level: 'MUST',
-      covers: [],
+      ...unjudged(id, route),
       outcome: 'failed',
-      durationMs: 0,
       failures: [
         {
           check: 'answered',
