@@ -1,4 +1,5 @@
 import { EXIT_CODES } from '../errors';
+import { givenSecrets } from '../target/session';
 import type { TargetConfig } from '../target/config';
 import type { ConnectOptions } from '../target/connect';
 import type { ConformanceCase } from './case';
@@ -97,9 +98,6 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
   const selected = selectCases(options.cases, config);
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const given = [config.adminToken, config.userPassword, ...Object.values(config.tokens)].filter(
-    (secret): secret is string => !!secret,
-  );
   let session: Session;
   try {
     session = await openSession(config, { ...options, prefix: options.prefix });
@@ -118,7 +116,7 @@ export async function runConformanceWithSecrets(options: RunOptions): Promise<Ru
     // No run started, so no events: the caller prints the one-line start error and writes the report.
     return {
       report: { summary, results },
-      secrets: given,
+      secrets: givenSecrets(config),
       startError: error.message,
       startUnreachable: error.unreachable,
     };
